@@ -1,0 +1,177 @@
+// Sample methods of the sampled metrics (DECISIONS.md §4). Implementations receive the metric as
+// args[0], then the call's own arguments. Windows given as timeintervals are look-backs from the
+// evaluation instant; timestamps are absolute; the order of the two bounds does not matter.
+
+import { DOUBLE, INTERVAL, TIMESTAMP, VEC } from '../types.ts';
+import { EvaluationFailure } from '../eval/errors.ts';
+import { SAMPLE_PERIOD_MS } from '../eval/context.ts';
+import { selectWindow, sliceValues, visibleCount, windowPercent } from '../eval/samples.ts';
+import { formatDouble } from '../eval/format-value-text.ts';
+import { Interval, MetricRef, Timestamp, type Value } from '../eval/values.ts';
+import type { MethodEntry, Overload } from './entry.ts';
+import { toDouble, type Runtime } from './support.ts';
+
+/** Required percentage of a window GetSample when the call gives none (Q-S1, SHIP138). */
+export const DEFAULT_SAMPLE_PERCENT = 70;
+
+function metricOf(v: Value | undefined, at: number): MetricRef {
+  if (v instanceof MetricRef) return v;
+  throw new EvaluationFailure('AS3003', 'Type mismatch: sample methods apply to sampled metrics only', at);
+}
+
+/** A window bound as an instant: a timeinterval looks back from now, a timestamp is absolute. */
+function instant(v: Value | undefined, rt: Runtime, at: number): number {
+  if (v instanceof Interval) return rt.now - v.ms;
+  if (v instanceof Timestamp) return v.ms;
+  throw new EvaluationFailure('AS3003', 'Type mismatch: a sample window bound must be a timestamp or a timeinterval', at);
+}
+
+function windowOf(m: MetricRef, a: number, b: number, rt: Runtime) {
+  return selectWindow(m.history, Math.min(a, b), Math.max(a, b), rt.now, rt.availabilityDelay);
+}
+
+function windowSample(args: Value[], rt: Runtime, at: number, hasEnd: boolean, hasPercent: boolean): number[] {
+  const m = metricOf(args[0], at);
+  const start = instant(args[1], rt, at);
+  const end = hasEnd ? instant(args[2], rt, at) : rt.now;
+  const wanted = hasPercent ? toDouble(args[hasEnd ? 3 : 2] as Value, rt, at, 'GetSample()') : DEFAULT_SAMPLE_PERCENT;
+  const sel = windowOf(m, start, end, rt);
+  const received = windowPercent(sel);
+  if (received < wanted) {
+    throw new EvaluationFailure('AS3002', `Insufficient data from data set: ${m.name} wanted ${formatDouble(wanted)}%, received ${formatDouble(received)}%`, at, 'InsufficientSampleData');
+  }
+  return sliceValues(m.history, sel.from, sel.to);
+}
+
+/** The n most recent visible samples, oldest first; fewer when fewer exist (Q-S3). */
+function countSample(args: Value[], rt: Runtime, at: number): number[] {
+  const m = metricOf(args[0], at);
+  const n = Math.trunc(toDouble(args[1] as Value, rt, at, 'GetSample()'));
+  const visible = visibleCount(m.history, rt.now, rt.availabilityDelay);
+  const take = Math.max(0, Math.min(n, visible));
+  return sliceValues(m.history, visible - take, visible);
+}
+
+const TIME = 'time' as const;
+
+const getSample: Overload[] = [
+  { params: [{ name: 'count', kind: 'double' }], returns: VEC, label: 'GetSample(double count) -> doubleVec', impl: countSample },
+  { params: [{ name: 'startTime', kind: TIME }], returns: VEC, label: 'GetSample(startTime) -> doubleVec', impl: (a, rt, at) => windowSample(a, rt, at, false, false) },
+  {
+    params: [
+      { name: 'startTime', kind: TIME },
+      { name: 'samplePercent', kind: 'double' },
+    ],
+    returns: VEC,
+    label: 'GetSample(startTime, double samplePercent) -> doubleVec',
+    impl: (a, rt, at) => windowSample(a, rt, at, false, true),
+  },
+  {
+    params: [
+      { name: 'startTime', kind: TIME },
+      { name: 'endTime', kind: TIME },
+    ],
+    returns: VEC,
+    label: 'GetSample(startTime, endTime) -> doubleVec',
+    impl: (a, rt, at) => windowSample(a, rt, at, true, false),
+  },
+  {
+    params: [
+      { name: 'startTime', kind: TIME },
+      { name: 'endTime', kind: TIME },
+      { name: 'samplePercent', kind: 'double' },
+    ],
+    returns: VEC,
+    label: 'GetSample(startTime, endTime, double samplePercent) -> doubleVec',
+    impl: (a, rt, at) => windowSample(a, rt, at, true, true),
+  },
+];
+
+function samplePercent(args: Value[], rt: Runtime, at: number): number {
+  const m = metricOf(args[0], at);
+  const start = instant(args[1], rt, at);
+  const end = args.length > 2 ? instant(args[2], rt, at) : rt.now;
+  return windowPercent(windowOf(m, start, end, rt));
+}
+
+const WINDOW_DOCS =
+  'Bounds are timeintervals (look-backs from now, e.g. `TimeInterval_Minute * 10`) or timestamps. The window is half-open, ' +
+  '(older, newer], and a complete window holds one sample per 30 seconds. Only samples older than the availability delay are visible.';
+
+export const METHODS: readonly MethodEntry[] = [
+  {
+    kind: 'method',
+    name: 'GetSample',
+    summary: 'Samples of the metric: the n most recent, or those in a time window.',
+    docs:
+      'Returns a doubleVec, oldest sample first.\n\n' +
+      '- `GetSample(n)`: the n most recent available samples; fewer (or none) if fewer exist. Never fails. `GetSample(1)` is the last available sample, which may be old.\n' +
+      `- \`GetSample(start[, percent])\` and \`GetSample(start, end[, percent])\`: the available samples in the window. If less than \`percent\` of the window's samples are available the evaluation fails with InsufficientSampleData; \`percent\` defaults to ${DEFAULT_SAMPLE_PERCENT}.\n\n` +
+      WINDOW_DOCS,
+    example: 'x = avg($PendingTasks.GetSample(TimeInterval_Minute * 10, 50));',
+    overloads: getSample,
+  },
+  {
+    kind: 'method',
+    name: 'GetSamplePercent',
+    summary: 'Percentage (0-100) of a window\'s samples that are available.',
+    docs: `Use it to avoid an InsufficientSampleData failure: \`$PendingTasks.GetSamplePercent(TimeInterval_Minute * 15) < 70 ? ... : ...\`. Returns a percentage, so compare it with 70, not 0.7.\n\n${WINDOW_DOCS}`,
+    example: 'p = $PendingTasks.GetSamplePercent(TimeInterval_Minute * 15);',
+    overloads: [
+      { params: [{ name: 'startTime', kind: TIME }], returns: DOUBLE, label: 'GetSamplePercent(startTime) -> double', impl: samplePercent },
+      {
+        params: [
+          { name: 'startTime', kind: TIME },
+          { name: 'endTime', kind: TIME },
+        ],
+        returns: DOUBLE,
+        label: 'GetSamplePercent(startTime, endTime) -> double',
+        impl: samplePercent,
+      },
+    ],
+  },
+  {
+    kind: 'method',
+    name: 'GetSamplePeriod',
+    summary: 'The period between samples: 30 seconds.',
+    docs: 'Returns a timeinterval of 30 seconds, the sampling period of every metric.',
+    example: 'period = $PendingTasks.GetSamplePeriod();',
+    overloads: [{ params: [], returns: INTERVAL, label: 'GetSamplePeriod() -> timeinterval', impl: () => new Interval(SAMPLE_PERIOD_MS) }],
+  },
+  {
+    kind: 'method',
+    name: 'Count',
+    summary: 'Number of available samples in the metric\'s history.',
+    docs: 'A freshly created pool has no samples, so `Count()` is 0 on its first evaluation; `$PendingTasks.Count() ? a : b` detects that.',
+    example: 'n = $PendingTasks.Count();',
+    overloads: [
+      {
+        params: [],
+        returns: DOUBLE,
+        label: 'Count() -> double',
+        impl: (args, rt, at) => visibleCount(metricOf(args[0], at).history, rt.now, rt.availabilityDelay),
+      },
+    ],
+  },
+  {
+    kind: 'method',
+    name: 'HistoryBeginTime',
+    summary: 'Timestamp of the oldest available sample.',
+    docs: 'An evaluation error when the metric has no available sample yet.',
+    example: 'age = time() - $PendingTasks.HistoryBeginTime();',
+    overloads: [
+      {
+        params: [],
+        returns: TIMESTAMP,
+        label: 'HistoryBeginTime() -> timestamp',
+        impl: (args, rt, at) => {
+          const m = metricOf(args[0], at);
+          if (visibleCount(m.history, rt.now, rt.availabilityDelay) === 0) {
+            throw new EvaluationFailure('AS3002', `Insufficient data from data set: ${m.name} has no sample yet`, at, 'InsufficientSampleData');
+          }
+          return new Timestamp(m.history.times[0] as number);
+        },
+      },
+    ],
+  },
+];

@@ -1,0 +1,53 @@
+// Shared runtime helpers for built-in implementations: the runtime services a built-in may use,
+// argument coercion (a metric used as a number is its latest sample) and doubleVecList flattening.
+
+import { EvaluationFailure } from '../eval/errors.ts';
+import { visibleCount } from '../eval/samples.ts';
+import { formatValueType } from './describe.ts';
+import { MetricRef, type Value } from '../eval/values.ts';
+
+/** What a built-in implementation may ask of the evaluation. */
+export interface Runtime {
+  /** The evaluation instant, ms since the epoch. */
+  readonly now: number;
+  readonly availabilityDelay: number;
+  random(): number;
+}
+
+/** Signature of every function and method implementation; `at` is the offset errors point at. */
+export type BuiltinImpl = (args: Value[], rt: Runtime, at: number) => Value;
+
+/** Latest visible sample of a metric used as a number (DECISIONS.md §2, Q-V1). */
+export function latestSample(m: MetricRef, rt: Runtime, at: number): number {
+  const n = visibleCount(m.history, rt.now, rt.availabilityDelay);
+  if (n === 0) {
+    throw new EvaluationFailure('AS3002', `Insufficient data from data set: ${m.name} has no sample to use as a number`, at, 'InsufficientSampleData');
+  }
+  return m.history.values[n - 1] as number;
+}
+
+export function toDouble(v: Value, rt: Runtime, at: number, what: string): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof MetricRef) return latestSample(v, rt, at);
+  throw new EvaluationFailure('AS3003', `Type mismatch: ${what} expects a double, got ${formatValueType(v)}`, at);
+}
+
+export function toVector(v: Value, at: number, what: string): number[] {
+  if (Array.isArray(v)) return v;
+  throw new EvaluationFailure('AS3003', `Type mismatch: ${what} expects a doubleVec, got ${formatValueType(v)}`, at);
+}
+
+/** A doubleVecList argument list, converted to one vector before evaluation. */
+export function flatten(args: Value[], rt: Runtime, at: number, what: string): number[] {
+  if (args.length === 1 && Array.isArray(args[0])) return args[0];
+  const out: number[] = [];
+  for (const a of args) {
+    if (Array.isArray(a)) for (const x of a) out.push(x);
+    else out.push(toDouble(a, rt, at, what));
+  }
+  return out;
+}
+
+export function fail(detail: string, at: number): never {
+  throw new EvaluationFailure('AS3004', detail, at);
+}

@@ -1,0 +1,374 @@
+// The checker: resolves every name, infers the type of every expression from the operator table
+// and the built-in signatures, and reports name, type and lint diagnostics. Statements are checked
+// in order, as they run, so "read before assigned" is exact. Never throws on any tree.
+
+import type { Assignment, Call, Expression, Formula, Identifier, MethodCall, Statement } from '../syntax/ast.ts';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type Fix } from '../diagnostics.ts';
+import { DEALLOCATION_OPTION, registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
+import type { Overload } from '../builtins/entry.ts';
+import { acceptedBy, ANY, DOUBLE, INTERVAL, KEYWORD, members, METRIC, NOTHING, STRING, TIMESTAMP, typeName, VEC, type Type } from '../types.ts';
+import { describeOperatorSignatures, findBinaryRow, findUnaryRow } from '../operators.ts';
+import { suggest } from '../text/suggest.ts';
+import type { Range } from '../text/source.ts';
+import type { Analysis, SymbolKind } from './analysis.ts';
+import { foldConstant } from './constant-fold.ts';
+import { FormulaLints, type MetricUse } from './lints.ts';
+import { parseTimeString } from '../eval/parse-time.ts';
+import type { Value } from '../eval/values.ts';
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  analysis: Analysis;
+}
+
+export function check(formula: Formula): CheckResult {
+  return new Checker(formula).run();
+}
+
+class Checker {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly analysis: Analysis = { types: new Map(), references: [], userVariables: new Map(), identifiers: new Map() };
+  /** User variables assigned so far, with their current type. */
+  private readonly assigned = new Map<string, Type>();
+  /** User variables whose current value is a compile-time constant. */
+  private readonly constants = new Map<string, Value>();
+  /** Every user variable some statement assigns, to tell "assigned later" from "never". */
+  private readonly assignedAnywhere = new Set<string>();
+  private readonly lints: FormulaLints;
+  private statementIndex = 0;
+  /** Depth of ?: branches being checked: a sample call there is usually guarded by its test. */
+  private branchDepth = 0;
+
+  private readonly formula: Formula;
+
+  constructor(formula: Formula) {
+    this.formula = formula;
+    this.lints = new FormulaLints((d) => this.diagnostics.push(d));
+    for (const s of formula.statements) if (s.kind === 'Assignment' && s.target.name && !registry.variable(s.target.name)) this.assignedAnywhere.add(s.target.name);
+  }
+
+  run(): CheckResult {
+    this.formula.statements.forEach((s, i) => {
+      this.statementIndex = i;
+      this.statement(s);
+    });
+    this.lints.finish(this.formula);
+    return { diagnostics: this.diagnostics, analysis: this.analysis };
+  }
+
+  private report(code: DiagnosticCode, message: string, range: Range, fixes?: Fix[]): void {
+    this.diagnostics.push(diagnostic(code, message, range, fixes));
+  }
+
+  private reference(id: Identifier, kind: SymbolKind, isDefinition = false): void {
+    const ref = { name: id.name, range: id.range, kind, isDefinition, statement: this.statementIndex };
+    this.analysis.references.push(ref);
+    this.analysis.identifiers.set(id, ref);
+  }
+
+  private statement(s: Statement): void {
+    if (s.kind === 'ExpressionStatement') {
+      this.expression(s.expression);
+      if (s.expression.kind !== 'Call' && s.expression.kind !== 'MethodCall' && s.expression.kind !== 'Missing' && s.expression.kind !== 'Conditional') {
+        this.report('AS4014', 'This statement has no effect: its value is computed and discarded. Assign it to a variable?', s.range);
+      }
+      return;
+    }
+    this.assignment(s);
+  }
+
+  private assignment(s: Assignment): void {
+    const name = s.target.name;
+    const service = registry.variable(name);
+    const keywordContext = name === DEALLOCATION_OPTION && s.value.kind === 'Identifier';
+    const type = this.expression(s.value, keywordContext);
+    if (!name) return;
+    if (service) {
+      this.reference(s.target, 'service', true);
+      this.serviceAssignment(s, service.name, service.access === 'readwrite', type);
+      return;
+    }
+    if (registry.constant(name) || registry.keyword(name)) {
+      this.reference(s.target, registry.constant(name) ? 'constant' : 'keyword', true);
+      this.report('AS2009', `Cannot assign to '${name}': it is a built-in ${registry.constant(name) ? 'constant' : 'keyword'}.`, s.target.range);
+      return;
+    }
+    this.reference(s.target, 'user', true);
+    if (type === NOTHING) this.report('AS2016', `stop() has no value to assign to '${name}'.`, s.value.range);
+    if (type === METRIC) this.lints.metricUse(this.metricName(s.value), 'coerced', s.value.range);
+    const stored = type === METRIC ? DOUBLE : type;
+    this.assigned.set(name, stored);
+    const known = foldConstant(s.value, this.constants);
+    if (known === undefined) this.constants.delete(name);
+    else this.constants.set(name, known);
+    const variable = this.analysis.userVariables.get(name);
+    if (variable) {
+      variable.definitions.push(s.target.range);
+      variable.type = stored;
+    } else {
+      this.analysis.userVariables.set(name, { name, definitions: [s.target.range], type: stored });
+    }
+    this.lints.userAssignment(s.target);
+  }
+
+  private serviceAssignment(s: Assignment, canonical: string, writable: boolean, type: Type): void {
+    const name = s.target.name;
+    if (!writable) {
+      this.report('AS2009', `Cannot assign to '${name}': it is a read-only service variable.`, s.target.range);
+      return;
+    }
+    this.lints.targetAssignment(s.target, canonical);
+    if (canonical === DEALLOCATION_OPTION) {
+      if (type !== KEYWORD && type !== ANY) this.deallocationValueError(s);
+      return;
+    }
+    if (type === METRIC) this.lints.metricUse(this.metricName(s.value), 'coerced', s.value.range);
+    if ((type & (DOUBLE | METRIC)) === 0 && type !== ANY) {
+      this.report('AS2014', `'${name}' needs a number of nodes, but this is ${article(typeName(type))}.`, s.value.range);
+    }
+  }
+
+  private deallocationValueError(s: Assignment): void {
+    const value = s.value;
+    const quoted = value.kind === 'String' ? registry.keyword(value.value.toLowerCase()) : undefined;
+    const fixes: Fix[] = quoted ? [{ title: `Use the bare keyword ${quoted.name}`, edits: [{ range: value.range, newText: quoted.name }] }] : [];
+    const near = value.kind === 'Identifier' ? suggest(value.name, registry.keywords.map((k) => k.name)) : undefined;
+    if (near) fixes.push({ title: `Change to ${near}`, edits: [{ range: value.range, newText: near }] });
+    const hint = quoted ? ` Write it without quotes: ${quoted.name}.` : near ? ` Did you mean ${near}?` : '';
+    this.report('AS2010', `$NodeDeallocationOption must be one of the bare keywords requeue, terminate, taskcompletion or retaineddata.${hint}`, value.range, fixes);
+  }
+
+  private metricName(e: Expression): string {
+    return e.kind === 'Identifier' ? (registry.variable(e.name)?.name ?? e.name) : '';
+  }
+
+  private expression(e: Expression, keywordContext = false): Type {
+    const t = this.infer(e, keywordContext);
+    this.analysis.types.set(e, t);
+    return t;
+  }
+
+  private infer(e: Expression, keywordContext: boolean): Type {
+    switch (e.kind) {
+      case 'Number':
+        return DOUBLE;
+      case 'String':
+        this.lints.stringLiteral(e);
+        return STRING;
+      case 'Missing':
+        return ANY;
+      case 'Paren':
+        return this.expression(e.expression);
+      case 'Identifier':
+        return this.identifier(e, keywordContext);
+      case 'Vector':
+        for (const el of e.elements) {
+          const t = this.asNumber(el, this.expression(el));
+          if ((t & (DOUBLE | ANY)) === 0) this.report('AS2007', `Vector elements must be doubles, not ${typeName(t)}.`, el.range);
+        }
+        return VEC;
+      case 'Unary': {
+        const operand = this.asNumber(e.operand, this.expression(e.operand));
+        if (operand === ANY) return ANY;
+        let result = 0;
+        for (const m of members(operand)) result |= findUnaryRow(e.operator, m)?.result ?? 0;
+        if (result === 0) {
+          this.report(operand === NOTHING ? 'AS2016' : 'AS2008', operand === NOTHING ? 'stop() has no value to use here.' : `Operator '${e.operator}' cannot be applied to ${article(typeName(operand))}.`, e.range);
+          return ANY;
+        }
+        return result;
+      }
+      case 'Binary': {
+        const left = this.asNumber(e.left, this.expression(e.left));
+        const right = this.asNumber(e.right, this.expression(e.right));
+        this.lints.comparison(e, this.constants);
+        if (left === ANY || right === ANY) return ANY;
+        let result = 0;
+        for (const l of members(left)) for (const r of members(right)) result |= findBinaryRow(e.operator, l, r)?.result ?? 0;
+        if (result === 0) {
+          if (left === NOTHING || right === NOTHING) {
+            this.report('AS2016', 'stop() has no value to use here.', e.range);
+          } else {
+            this.report('AS2008', `Operator '${e.operator}' cannot be applied to ${typeName(left)} and ${typeName(right)}; it accepts ${describeOperatorSignatures(e.operator).join(', ')}.`, e.operatorRange);
+          }
+          return ANY;
+        }
+        return result;
+      }
+      case 'Conditional': {
+        const test = this.asNumber(e.test, this.expression(e.test));
+        if ((test & (DOUBLE | ANY)) === 0) this.report('AS2015', `The condition of '?:' must be a number (non-zero is true), not ${typeName(test)}.`, e.test.range);
+        this.branchDepth++;
+        const result = this.expression(e.consequent) | this.expression(e.alternate);
+        this.branchDepth--;
+        return result;
+      }
+      case 'Member':
+        return this.member(e.object, e.member);
+      case 'Call':
+        return this.call(e);
+      case 'MethodCall':
+        return this.methodCall(e);
+    }
+  }
+
+  /** A metric where a number is expected stands for its latest sample (with a warning). */
+  private asNumber(e: Expression, t: Type): Type {
+    if ((t & METRIC) === 0) return t;
+    this.lints.metricUse(this.metricName(e), 'coerced', e.range);
+    return (t & ~METRIC) | DOUBLE;
+  }
+
+  private identifier(id: Identifier, keywordContext: boolean): Type {
+    const name = id.name;
+    if (!name) return ANY;
+    const assigned = this.assigned.get(name);
+    if (assigned !== undefined) {
+      this.reference(id, 'user');
+      this.lints.userRead(id);
+      return assigned;
+    }
+    const service = registry.variable(name);
+    if (service) {
+      this.reference(id, 'service');
+      this.lints.serviceRead(id, service);
+      if (service.sampled) return METRIC;
+      return service.name === DEALLOCATION_OPTION ? KEYWORD : DOUBLE;
+    }
+    if (registry.constant(name)) {
+      this.reference(id, 'constant');
+      return INTERVAL;
+    }
+    if (registry.keyword(name)) {
+      this.reference(id, 'keyword');
+      if (keywordContext) return KEYWORD;
+      this.report('AS2011', `'${name}' is a deallocation keyword: it can only be assigned to $NodeDeallocationOption, as in '$NodeDeallocationOption = ${name};'.`, id.range);
+      return ANY;
+    }
+    if (this.assignedAnywhere.has(name)) {
+      this.reference(id, 'user');
+      this.report('AS2002', `'${name}' is read before the statement that assigns it: statements run in order.`, id.range);
+      return ANY;
+    }
+    this.reference(id, 'unknown');
+    if (registry.function(name)) {
+      this.report('AS2001', `Undefined symbol: ${name} is a function; call it as ${name}(...).`, id.range);
+      return ANY;
+    }
+    const candidates = [...this.assigned.keys(), ...registry.variableSpellings(), ...registry.constants.map((c) => c.name)];
+    const near = suggest(name, candidates);
+    this.report('AS2001', `Undefined symbol: ${name}${near ? `. Did you mean ${near}?` : ' is neither assigned before nor a service variable.'}`, id.range, near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined);
+    return ANY;
+  }
+
+  private member(object: Expression, member: Identifier): Type {
+    const objectType = this.expression(object);
+    const entry = registry.member(member.name);
+    if (!entry) {
+      const near = suggest(member.name, registry.members.map((m) => m.name));
+      const isMethod = registry.method(member.name) !== undefined;
+      this.reference(member, 'unknown');
+      this.report(
+        'AS2005',
+        isMethod ? `'${member.name}' is a method: call it as .${member.name}(...).` : `Unknown timestamp member '${member.name}'${near ? `. Did you mean ${near}?` : '; members are year, month, day, weekday, hour, minute and second.'}`,
+        member.range,
+        near ? [{ title: `Change to ${near}`, edits: [{ range: member.range, newText: near }] }] : undefined,
+      );
+      return ANY;
+    }
+    this.reference(member, 'member');
+    if ((objectType & (TIMESTAMP | ANY)) === 0) {
+      this.report('AS2013', `'.${member.name}' applies to timestamps, not to ${typeName(objectType)}.`, member.range);
+      return ANY;
+    }
+    return entry.returns;
+  }
+
+  private call(e: Call): Type {
+    const argTypes = e.args.map((a) => this.expression(a));
+    const entry = registry.function(e.callee.name);
+    if (!entry) {
+      this.reference(e.callee, 'unknown');
+      const near = suggest(e.callee.name, registry.functions.map((f) => f.name));
+      this.report('AS2003', `Unknown function '${e.callee.name}'${near ? `. Did you mean ${near}?` : '.'}`, e.callee.range, near ? [{ title: `Change to ${near}`, edits: [{ range: e.callee.range, newText: near }] }] : undefined);
+      return ANY;
+    }
+    this.reference(e.callee, 'function');
+    if (entry.name === 'time' && e.args.length === 1 && e.args[0]?.kind === 'String') {
+      const parsed = parseTimeString(e.args[0].value);
+      if (!parsed.ok) this.report('AS2017', `time() cannot parse "${e.args[0].value}": ${parsed.reason}.`, e.args[0].range);
+    }
+    return this.resolve(entry.name, entry.overloads, e.args, argTypes, e.callee.range);
+  }
+
+  private methodCall(e: MethodCall): Type {
+    const receiverType = this.expression(e.receiver);
+    const argTypes = e.args.map((a) => this.expression(a));
+    const entry = registry.method(e.method.name);
+    if (!entry) {
+      this.reference(e.method, 'unknown');
+      const near = suggest(e.method.name, registry.methods.map((m) => m.name));
+      this.report('AS2004', `Unknown sample method '${e.method.name}'${near ? `. Did you mean ${near}?` : '; the methods are GetSample, GetSamplePercent, GetSamplePeriod, Count and HistoryBeginTime.'}`, e.method.range, near ? [{ title: `Change to ${near}`, edits: [{ range: e.method.range, newText: near }] }] : undefined);
+      return ANY;
+    }
+    this.reference(e.method, 'method');
+    if ((receiverType & (METRIC | ANY)) === 0) {
+      const what = e.receiver.kind === 'Identifier' ? `'${e.receiver.name}' is not a sampled metric` : `it is applied to ${article(typeName(receiverType))}`;
+      this.report('AS2012', `${e.method.name} is a sample method of sampled metrics such as $PendingTasks; ${what}.`, e.method.range);
+      return this.resolve(entry.name, entry.overloads, e.args, argTypes, e.method.range);
+    }
+    const result = this.resolve(entry.name, entry.overloads, e.args, argTypes, e.method.range);
+    this.lints.sampleCall(e, this.metricName(e.receiver), this.constants, this.branchDepth > 0);
+    return result;
+  }
+
+  /** Overload resolution: every overload whose arity and parameter kinds admit the argument types. */
+  private resolve(name: string, overloads: readonly Overload[], args: readonly Expression[], argTypes: Type[], at: Range): Type {
+    const arityMatches = overloads.filter((o) => arityAccepts(o, args.length));
+    if (arityMatches.length === 0) {
+      this.report('AS2006', `${name} takes ${describeArities(overloads)}, not ${args.length}: ${overloads.map((o) => o.label).join('; ')}.`, at);
+      return ANY;
+    }
+    let result = 0;
+    for (const o of arityMatches) {
+      if (argTypes.every((t, i) => t === ANY || (t & acceptedBy(paramAt(o, i))) !== 0)) result |= o.returns;
+    }
+    if (result !== 0) {
+      argTypes.forEach((t, i) => {
+        const arg = args[i];
+        if (arg && (t & METRIC) !== 0) this.lints.metricUse(this.metricName(arg), 'coerced', arg.range);
+      });
+      return result;
+    }
+    const got = argTypes.map((t) => typeName(t)).join(', ');
+    this.report('AS2007', `No overload of ${name} accepts (${got}); expected ${overloads.map((o) => o.label).join('; ')}.`, at);
+    return ANY;
+  }
+}
+
+function arityAccepts(o: Overload, n: number): boolean {
+  const required = o.params.filter((p) => !p.optional).length;
+  if (o.variadic) return n >= required - 1;
+  return n >= required && n <= o.params.length;
+}
+
+function paramAt(o: Overload, i: number) {
+  const p = o.params[Math.min(i, o.params.length - 1)];
+  return p ? p.kind : 'double';
+}
+
+function describeArities(overloads: readonly Overload[]): string {
+  if (overloads.some((o) => o.variadic)) return 'any number of arguments';
+  const counts = [...new Set(overloads.map((o) => o.params.length))].sort((a, b) => a - b);
+  const words = counts.map(String);
+  const last = words.pop();
+  const list = words.length ? `${words.join(', ')} or ${last}` : `${last}`;
+  return `${list} argument${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+export type { MetricUse };
+export { TARGET_DEDICATED, TARGET_LOW_PRIORITY };

@@ -1,0 +1,203 @@
+// The lint layer (AS4xxx): opinionated warnings about formulas the service accepts but that are
+// probably wrong, from DECISIONS.md and the problems users report. The checker feeds facts in as
+// it walks; whole-formula rules run in `finish`.
+
+import type { Binary, Expression, Formula, Identifier, MethodCall, StringLiteral } from '../syntax/ast.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
+import type { VariableEntry } from '../builtins/entry.ts';
+import { DEFAULT_SAMPLE_PERCENT } from '../builtins/methods.ts';
+import { SAMPLE_PERIOD_MS } from '../eval/context.ts';
+import { Interval } from '../eval/values.ts';
+import { formatDouble } from '../eval/format-value-text.ts';
+import type { Range } from '../text/source.ts';
+import { foldConstant, type ConstantScope } from './constant-fold.ts';
+
+/** The docs: samples take "approximately one minute" to become available. */
+export const SERVICE_DELAY_FOR_LINT_MS = 60_000;
+
+export type MetricUse = 'last' | 'coerced' | 'history';
+
+export class FormulaLints {
+  private readonly metricUses = new Map<string, Array<{ kind: MetricUse; range: Range }>>();
+  private readonly retiredReported = new Set<string>();
+  private readonly userNames = new Map<string, Range>();
+  private readonly targets = new Map<string, Array<{ spelling: string; range: Range }>>();
+
+  private readonly report: (d: Diagnostic) => void;
+
+  constructor(report: (d: Diagnostic) => void) {
+    this.report = report;
+  }
+
+  metricUse(name: string, kind: MetricUse, range: Range): void {
+    if (!name) return;
+    const uses = this.metricUses.get(name) ?? [];
+    uses.push({ kind, range });
+    this.metricUses.set(name, uses);
+    if (kind === 'coerced') {
+      this.report(
+        diagnostic('AS4010', `${name} is a sampled metric used as a number: that is its most recent sample, which may be old. Prefer an explicit window, e.g. avg(${name}.GetSample(TimeInterval_Minute * 5)).`, range),
+      );
+    }
+  }
+
+  serviceRead(id: Identifier, entry: VariableEntry): void {
+    if (id.name !== entry.name) {
+      this.report(
+        diagnostic('AS4009', `${id.name} is the legacy name of ${entry.name}.`, id.range, [{ title: `Use ${entry.name}`, edits: [{ range: id.range, newText: entry.name }] }]),
+      );
+    }
+    if (entry.retired && !this.retiredReported.has(entry.name)) {
+      this.retiredReported.add(entry.name);
+      this.report(diagnostic('AS4008', `${entry.name} was retired after 31 March 2024: the service no longer populates it with samples.`, id.range));
+    }
+  }
+
+  userRead(id: Identifier): void {
+    this.noteUserName(id);
+  }
+
+  userAssignment(target: Identifier): void {
+    this.noteUserName(target);
+    const name = target.name;
+    if (registry.function(name)) {
+      this.report(diagnostic('AS4011', `'${name}' is also the name of a built-in function; a different name would read more clearly.`, target.range));
+    }
+    const lower = name.toLowerCase().replace(/^\$?/, '$');
+    const service = registry.variableSpellings().find((s) => s.toLowerCase() === lower);
+    if (service) {
+      const entry = registry.variable(service);
+      const canonical = entry?.name ?? service;
+      this.report(
+        diagnostic('AS4013', `'${name}' is a new user variable, not the service variable ${canonical} (names are case-sensitive and service variables start with '$').`, target.range, [
+          { title: `Change to ${canonical}`, edits: [{ range: target.range, newText: canonical }] },
+        ]),
+      );
+    }
+  }
+
+  targetAssignment(target: Identifier, canonical: string): void {
+    if (target.name !== canonical) {
+      this.report(diagnostic('AS4009', `${target.name} is the legacy name of ${canonical}.`, target.range, [{ title: `Use ${canonical}`, edits: [{ range: target.range, newText: canonical }] }]));
+    }
+    const list = this.targets.get(canonical) ?? [];
+    list.push({ spelling: target.name, range: target.range });
+    this.targets.set(canonical, list);
+  }
+
+  stringLiteral(s: StringLiteral): void {
+    if (s.value.endsWith('\\')) {
+      this.report(diagnostic('AS4001', 'This string ends with a backslash: \\" is C#-style escaping; the formula language has no escapes and the string ends at the first quote.', s.range));
+    }
+  }
+
+  /** $CPUPercent or GetSamplePercent compared with a fraction; weekday compared with 7. */
+  comparison(e: Binary, scope: ConstantScope): void {
+    if (!['<', '<=', '>', '>=', '==', '!='].includes(e.operator)) return;
+    for (const [side, other] of [
+      [e.left, e.right],
+      [e.right, e.left],
+    ] as const) {
+      const c = foldConstant(other, scope);
+      if (typeof c !== 'number') continue;
+      if (c > 0 && c < 1 && isPercentage(side)) {
+        this.report(diagnostic('AS4004', `${describePercentage(side)} is a percentage from 0 to 100, but it is compared with ${formatDouble(c)}: did you mean ${formatDouble(c * 100)}?`, other.range));
+      }
+      if (c === 7 && side.kind === 'Member' && side.member.name === 'weekday') {
+        this.report(diagnostic('AS4005', 'weekday runs from 0 (Sunday) to 6 (Saturday): it is never 7. Use 0 for Sunday.', other.range));
+      }
+    }
+  }
+
+  /** Sample-method facts: last-sample-only reads and windows a one-minute delay cannot fill. */
+  sampleCall(e: MethodCall, metric: string, scope: ConstantScope, guarded: boolean): void {
+    if (e.method.name !== 'GetSample') {
+      this.metricUse(metric, 'history', e.range);
+      return;
+    }
+    const values = e.args.map((a) => foldConstant(a, scope));
+    if (e.args.length === 1 && typeof values[0] === 'number') {
+      this.metricUse(metric, values[0] <= 1 ? 'last' : 'history', e.range);
+      return;
+    }
+    this.metricUse(metric, 'history', e.range);
+    // Inside a ?: branch the call is normally guarded by a GetSamplePercent test: no warning.
+    if (guarded) return;
+    const [first, second, third] = values;
+    if (!(first instanceof Interval)) return;
+    const end = second instanceof Interval ? second.ms : 0;
+    const wantedValue = second instanceof Interval ? third : second;
+    const wanted = typeof wantedValue === 'number' ? wantedValue : DEFAULT_SAMPLE_PERCENT;
+    const newer = Math.min(first.ms, end);
+    const older = Math.max(first.ms, end);
+    if (newer >= SERVICE_DELAY_FOR_LINT_MS || older <= newer) return;
+    const expected = (older - newer) / SAMPLE_PERIOD_MS;
+    const firstVisible = Math.max(Math.ceil(SERVICE_DELAY_FOR_LINT_MS / SAMPLE_PERIOD_MS), Math.ceil(newer / SAMPLE_PERIOD_MS));
+    const visible = Math.max(0, Math.ceil(older / SAMPLE_PERIOD_MS) - firstVisible);
+    const best = Math.min(100, (visible / expected) * 100);
+    if (best < wanted) {
+      this.report(
+        diagnostic(
+          'AS4003',
+          `This window ends less than a minute ago: with the service's ~60 s sample delay at most ${formatDouble(best)}% of its samples can be available, below the ${formatDouble(wanted)}% required, so evaluation would fail with InsufficientSampleData. End the window a minute or more ago, or lower the percentage.`,
+          { start: e.method.range.start, end: e.range.end },
+        ),
+      );
+    }
+  }
+
+  finish(formula: Formula): void {
+    for (const [metric, uses] of this.metricUses) {
+      if (uses.length > 0 && uses.every((u) => u.kind === 'last')) {
+        for (const u of uses) {
+          this.report(diagnostic('AS4002', `${metric} is only read through GetSample(1), its last available sample, which may be minutes old. Combine it with a window, e.g. max(${metric}.GetSample(1), avg(${metric}.GetSample(TimeInterval_Minute * 5))).`, u.range));
+        }
+      }
+    }
+    for (const [name, range] of this.userNames) {
+      if (name.startsWith('$') && this.userNames.has(name.slice(1))) {
+        this.report(diagnostic('AS4006', `Both '${name.slice(1)}' and '${name}' are used: they are two different variables.`, range));
+      }
+    }
+    for (const [canonical, list] of this.targets) {
+      const full = list.some((t) => t.spelling === canonical);
+      for (const t of list) {
+        if (full && t.spelling !== canonical) this.report(diagnostic('AS4012', `Both ${canonical} and its alias ${t.spelling} are assigned: the value assigned to ${canonical} wins.`, t.range));
+      }
+    }
+    if (formula.statements.length > 0 && !this.targets.has(TARGET_DEDICATED) && !this.targets.has(TARGET_LOW_PRIORITY)) {
+      const first = formula.statements[0] as { range: Range };
+      this.report(diagnostic('AS4007', 'The formula assigns neither $TargetDedicatedNodes nor $TargetLowPriorityNodes, so it never changes the pool size.', first.range));
+    }
+  }
+
+  private noteUserName(id: Identifier): void {
+    if (!this.userNames.has(id.name)) this.userNames.set(id.name, id.range);
+  }
+}
+
+function isPercentage(e: Expression): boolean {
+  let found = false;
+  const visit = (x: Expression): void => {
+    if (found) return;
+    if (x.kind === 'Identifier' && x.name === '$CPUPercent') found = true;
+    else if (x.kind === 'MethodCall' && x.method.name === 'GetSamplePercent') found = true;
+    else if (x.kind === 'Paren') visit(x.expression);
+    else if (x.kind === 'Call') x.args.forEach(visit);
+    else if (x.kind === 'MethodCall') visit(x.receiver);
+  };
+  visit(e);
+  return found;
+}
+
+function describePercentage(e: Expression): string {
+  let text = '$CPUPercent';
+  const visit = (x: Expression): void => {
+    if (x.kind === 'MethodCall' && x.method.name === 'GetSamplePercent') text = 'GetSamplePercent()';
+    else if (x.kind === 'Paren') visit(x.expression);
+    else if (x.kind === 'Call') x.args.forEach(visit);
+  };
+  visit(e);
+  return text;
+}

@@ -1,0 +1,354 @@
+// Compiles a parsed formula once into closures that can be evaluated many times fast: names are
+// resolved to slots and registry entries ahead of time, so an evaluation does no look-ups by name.
+// Semantics come from the operator table and the registry implementations; this file only wires
+// them together and raises the service's errors at the service's positions. Any tree compiles,
+// even one the checker rejects: problems surface when (and only if) evaluation reaches them.
+
+import type { Assignment, BinaryOperator, Expression, Formula, Statement } from '../syntax/ast.ts';
+import { DEALLOCATION_OPTION, registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
+import type { Overload, VariableEntry } from '../builtins/entry.ts';
+import { latestSample, type Runtime } from '../builtins/support.ts';
+import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts';
+import { typeName, type ParamKind } from '../types.ts';
+import { EvaluationFailure } from './errors.ts';
+import type { Frame } from './frame.ts';
+import { formatValue, Interval, Keyword, MetricRef, NOTHING_VALUE, Timestamp, typeOfValue, type Value } from './values.ts';
+import type { LineMap } from '../text/source.ts';
+
+export type ExprFn = (f: Frame) => Value;
+export type StatementFn = (f: Frame) => void;
+
+export interface CompiledProgram {
+  statements: StatementFn[];
+  slotCount: number;
+  /** User variable names by slot, for the results string. */
+  slotNames: string[];
+}
+
+export function compileProgram(formula: Formula, lines: LineMap): CompiledProgram {
+  return new Compiler(formula, lines).compile();
+}
+
+function mismatch(detail: string, at: number): EvaluationFailure {
+  return new EvaluationFailure('AS3003', `Type mismatch: ${detail}`, at);
+}
+
+/** A value where a number is needed: a metric stands for its latest sample. */
+function numberOf(v: Value, rt: Runtime, at: number, what: string): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof MetricRef) return latestSample(v, rt, at);
+  throw mismatch(`${what} needs a number, not ${typeName(typeOfValue(v))}`, at);
+}
+
+/** Metrics become their latest sample wherever a plain value is stored or combined. */
+function plainValue(v: Value, rt: Runtime, at: number): Value {
+  return v instanceof MetricRef ? latestSample(v, rt, at) : v;
+}
+
+function accepts(kind: ParamKind, v: Value): boolean {
+  switch (kind) {
+    case 'double':
+      return typeof v === 'number' || v instanceof MetricRef;
+    case 'doubleVec':
+      return Array.isArray(v);
+    case 'list':
+      return typeof v === 'number' || Array.isArray(v) || v instanceof MetricRef;
+    case 'string':
+      return typeof v === 'string';
+    case 'time':
+      return v instanceof Timestamp || v instanceof Interval;
+  }
+}
+
+/** The first overload whose arity and parameter kinds admit the runtime arguments. */
+function pickOverload(overloads: readonly Overload[], args: Value[]): Overload | undefined {
+  outer: for (const o of overloads) {
+    if (o.variadic) {
+      if (args.length < o.params.length - 1) continue;
+    } else if (args.length < o.params.filter((p) => !p.optional).length || args.length > o.params.length) {
+      continue;
+    }
+    for (let i = 0; i < args.length; i++) {
+      const p = o.params[Math.min(i, o.params.length - 1)];
+      if (!p || !accepts(p.kind, args[i] as Value)) continue outer;
+    }
+    return o;
+  }
+  return undefined;
+}
+
+class Compiler {
+  private readonly slots = new Map<string, number>();
+  private readonly formula: Formula;
+  private readonly lines: LineMap;
+
+  constructor(formula: Formula, lines: LineMap) {
+    this.formula = formula;
+    this.lines = lines;
+    for (const s of formula.statements) {
+      if (s.kind === 'Assignment' && this.isUserVariable(s.target.name) && !this.slots.has(s.target.name)) this.slots.set(s.target.name, this.slots.size);
+    }
+  }
+
+  compile(): CompiledProgram {
+    const slotNames = new Array<string>(this.slots.size);
+    for (const [name, i] of this.slots) slotNames[i] = name;
+    return { statements: this.formula.statements.map((s, i) => this.statement(s, i)), slotCount: this.slots.size, slotNames };
+  }
+
+  private isUserVariable(name: string): boolean {
+    return name !== '' && !registry.variable(name) && !registry.constant(name) && !registry.keyword(name);
+  }
+
+  private statement(s: Statement, index: number): StatementFn {
+    const line = this.lines.positionAt(s.range.start).line + 1;
+    const begin = (f: Frame, target?: string): void => {
+      if (!f.trace) return;
+      f.current = { index, line, range: s.range, branches: [], ...(target ? { target } : {}) };
+      f.trace.statements.push(f.current);
+    };
+    if (s.kind === 'ExpressionStatement') {
+      const expr = this.expression(s.expression);
+      return (f) => {
+        begin(f);
+        const v = expr(f);
+        if (f.current) f.current.value = formatValue(v);
+      };
+    }
+    const assign = this.assignment(s);
+    const target = s.target.name;
+    return (f) => {
+      begin(f, target);
+      assign(f);
+    };
+  }
+
+  private assignment(s: Assignment): StatementFn {
+    const name = s.target.name;
+    const at = s.target.range.start;
+    const service = registry.variable(name);
+    const keywordContext = service?.name === DEALLOCATION_OPTION && s.value.kind === 'Identifier';
+    const value = this.expression(s.value, keywordContext);
+    const record = (f: Frame, v: Value): void => {
+      if (f.current) f.current.value = formatValue(v);
+    };
+    if (service) return this.serviceAssignment(service, name, value, at, s.value.range.start, record);
+    if (!this.isUserVariable(name)) {
+      return () => {
+        throw mismatch(`cannot assign to the built-in ${registry.constant(name) ? 'constant' : 'keyword'} ${name}`, at);
+      };
+    }
+    const slot = this.slots.get(name) as number;
+    const valueAt = s.value.range.start;
+    return (f) => {
+      const v = plainValue(value(f), f.rt, valueAt);
+      if (v === NOTHING_VALUE) throw mismatch(`stop() has no value to assign to ${name}`, valueAt);
+      f.vars[slot] = v;
+      record(f, v);
+    };
+  }
+
+  private serviceAssignment(service: VariableEntry, spelling: string, value: ExprFn, at: number, valueAt: number, record: (f: Frame, v: Value) => void): StatementFn {
+    if (service.access !== 'readwrite') {
+      return () => {
+        throw mismatch(`cannot assign to the read-only service variable ${spelling}`, at);
+      };
+    }
+    if (service.name === DEALLOCATION_OPTION) {
+      return (f) => {
+        const v = value(f);
+        if (!(v instanceof Keyword)) throw mismatch(`$NodeDeallocationOption must be requeue, terminate, taskcompletion or retaineddata, not ${formatValue(v)}`, valueAt);
+        f.deallocation = v.name;
+        record(f, v);
+      };
+    }
+    const viaAlias = spelling !== service.name;
+    const dedicated = service.name === TARGET_DEDICATED;
+    return (f) => {
+      const n = numberOf(value(f), f.rt, valueAt, spelling);
+      (dedicated ? f.dedicated : f.lowPriority).write(n, viaAlias, at);
+      record(f, n);
+    };
+  }
+
+  private expression(e: Expression, keywordContext = false): ExprFn {
+    switch (e.kind) {
+      case 'Number': {
+        const v = e.value;
+        return () => v;
+      }
+      case 'String': {
+        const v = e.value;
+        return () => v;
+      }
+      case 'Paren':
+        return this.expression(e.expression);
+      case 'Missing': {
+        const at = e.range.start;
+        return () => {
+          throw new EvaluationFailure('AS3003', 'Syntax error: missing expression', at, 'AutoScalingFormulaSyntaxError');
+        };
+      }
+      case 'Identifier':
+        return this.identifier(e.name, e.range.start, keywordContext);
+      case 'Vector': {
+        const elements = e.elements.map((x) => this.expression(x));
+        const starts = e.elements.map((x) => x.range.start);
+        return (f) => elements.map((el, i) => numberOf(el(f), f.rt, starts[i] as number, 'a vector element'));
+      }
+      case 'Unary': {
+        const operand = this.expression(e.operand);
+        const op = e.operator;
+        const at = e.range.start;
+        return (f) => {
+          const v = plainValue(operand(f), f.rt, at);
+          if (typeof v === 'number') return op === '-' ? -v : v === 0 ? 1 : 0;
+          const row = findUnaryRow(op, typeOfValue(v));
+          if (!row) throw mismatch(`operator '${op}' cannot be applied to ${typeName(typeOfValue(v))}`, at);
+          return row.impl(v);
+        };
+      }
+      case 'Binary':
+        return this.binary(e.operator, this.expression(e.left), this.expression(e.right), e.operatorRange.start);
+      case 'Conditional': {
+        const test = this.expression(e.test);
+        const consequent = this.expression(e.consequent);
+        const alternate = this.expression(e.alternate);
+        const at = e.questionRange.start;
+        const testAt = e.test.range.start;
+        const pos = this.lines.positionAt(at);
+        return (f) => {
+          const c = numberOf(test(f), f.rt, testAt, 'the condition of ?:');
+          const taken = c !== 0;
+          if (f.current) f.current.branches.push({ at, line: pos.line + 1, column: pos.character + 1, taken: taken ? 'then' : 'else', condition: formatValue(c) });
+          return taken ? consequent(f) : alternate(f);
+        };
+      }
+      case 'Member': {
+        const object = this.expression(e.object);
+        const entry = registry.member(e.member.name);
+        const at = e.member.range.start;
+        const name = e.member.name;
+        return (f) => {
+          const v = object(f);
+          if (!entry) throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
+          if (!(v instanceof Timestamp)) throw mismatch(`.${name} applies to timestamps, not to ${typeName(typeOfValue(v))}`, at);
+          return entry.read(v.ms);
+        };
+      }
+      case 'Call': {
+        const entry = registry.function(e.callee.name);
+        const args = e.args.map((a) => this.expression(a));
+        if (!entry) {
+          const name = e.callee.name;
+          const at = e.callee.range.start;
+          return () => {
+            throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
+          };
+        }
+        return this.invoke(entry.name, entry.overloads, undefined, args, e.openParen);
+      }
+      case 'MethodCall': {
+        const receiver = this.expression(e.receiver);
+        const entry = registry.method(e.method.name);
+        const args = e.args.map((a) => this.expression(a));
+        const name = e.method.name;
+        const nameAt = e.method.range.start;
+        if (!entry) {
+          return () => {
+            throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, nameAt);
+          };
+        }
+        const call = this.invoke(entry.name, entry.overloads, receiver, args, e.openParen);
+        return (f) => call(f);
+      }
+    }
+  }
+
+  private identifier(name: string, at: number, keywordContext: boolean): ExprFn {
+    const service = registry.variable(name);
+    if (service) return this.serviceRead(service, name);
+    const constant = registry.constant(name);
+    if (constant) {
+      const v = new Interval(constant.milliseconds);
+      return () => v;
+    }
+    const keyword = registry.keyword(name);
+    if (keyword) {
+      const v = new Keyword(keyword.name);
+      if (keywordContext) return () => v;
+      return () => {
+        throw mismatch(`${name} can only be assigned to $NodeDeallocationOption`, at);
+      };
+    }
+    const slot = this.slots.get(name);
+    if (slot === undefined) {
+      return () => {
+        throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
+      };
+    }
+    return (f) => {
+      const v = f.vars[slot];
+      if (v === undefined) throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
+      return v;
+    };
+  }
+
+  private serviceRead(service: VariableEntry, spelling: string): ExprFn {
+    const viaAlias = spelling !== service.name;
+    switch (service.name) {
+      case TARGET_DEDICATED:
+        return (f) => f.dedicated.read(viaAlias);
+      case TARGET_LOW_PRIORITY:
+        return (f) => f.lowPriority.read(viaAlias);
+      case DEALLOCATION_OPTION:
+        return (f) => new Keyword(f.deallocation);
+      case '$CurrentDedicatedNodes':
+        return (f) => f.ctx.pool.currentDedicatedNodes;
+      case '$CurrentLowPriorityNodes':
+        return (f) => f.ctx.pool.currentLowPriorityNodes;
+      case '$TaskSlotsPerNode':
+        return (f) => f.ctx.pool.taskSlotsPerNode;
+      case '$UsableNodeCount':
+        return (f) => f.ctx.pool.usableNodeCount;
+      default: {
+        const name = service.name;
+        return (f) => f.metric(name);
+      }
+    }
+  }
+
+  private binary(op: BinaryOperator, left: ExprFn, right: ExprFn, at: number): ExprFn {
+    const describe = (l: Value, r: Value) => `operator '${op}' cannot be applied to ${typeName(typeOfValue(l))} and ${typeName(typeOfValue(r))}`;
+    // Both operands are always evaluated, also for && and || (DECISIONS.md Q-P2).
+    return (f) => {
+      const l = plainValue(left(f), f.rt, at);
+      const r = plainValue(right(f), f.rt, at);
+      const row = findBinaryRow(op, typeOfValue(l), typeOfValue(r));
+      if (!row) throw mismatch(describe(l, r), at);
+      try {
+        return row.impl(op)(l, r);
+      } catch (err) {
+        if (err instanceof OperatorValueError) throw new EvaluationFailure('AS3004', err.message, at);
+        throw err;
+      }
+    };
+  }
+
+  private invoke(name: string, overloads: readonly Overload[], receiver: ExprFn | undefined, args: ExprFn[], at: number): ExprFn {
+    const single = overloads.length === 1 ? overloads[0] : undefined;
+    return (f) => {
+      const values: Value[] = [];
+      if (receiver) {
+        const r = receiver(f);
+        if (!(r instanceof MetricRef)) throw mismatch(`${name} is a sample method of sampled metrics, not of ${typeName(typeOfValue(r))}`, at);
+        values.push(r);
+      }
+      for (const a of args) values.push(a(f));
+      const own = receiver ? values.slice(1) : values;
+      const chosen = single && pickOverload([single], own) ? single : pickOverload(overloads, own);
+      if (!chosen) throw mismatch(`no overload of ${name} accepts (${own.map((v) => typeName(typeOfValue(v))).join(', ')})`, at);
+      return chosen.impl(values, f.rt, at);
+    };
+  }
+}

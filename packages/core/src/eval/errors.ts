@@ -1,0 +1,50 @@
+// Evaluation errors in the service's shapes. Inside the evaluator a failure is thrown as an
+// `EvaluationFailure` (so deep helpers stay simple) and caught once at the top, where it becomes
+// the service's error object. Nothing outside the evaluator ever sees the exception.
+
+import type { DiagnosticCode } from '../diagnostics.ts';
+
+export type ServiceErrorCode = 'AutoScalingFormulaSyntaxError' | 'AutoScaleFormulaTooLong' | 'AutoScalingFormulaEvaluationError' | 'InsufficientSampleData';
+
+export const SERVICE_ERROR_MESSAGES: Record<ServiceErrorCode, string> = {
+  AutoScalingFormulaSyntaxError: 'The specified auto-scaling formula has a syntax error.',
+  // The SDK's constant: "The maximum length is 8192 characters."
+  AutoScaleFormulaTooLong: 'The specified auto-scaling formula exceeds the maximum length of 8192 characters.',
+  AutoScalingFormulaEvaluationError: 'The specified auto-scaling formula has evaluation error',
+  InsufficientSampleData: 'Autoscale evaluation failed due to insufficient sample data',
+};
+
+/** The service's AutoScaleRunError. */
+export interface ServiceError {
+  code: ServiceErrorCode;
+  message: string;
+  values: Array<{ name: string; value: string }>;
+}
+
+export class EvaluationFailure extends Error {
+  readonly code: DiagnosticCode;
+  readonly serviceCode: ServiceErrorCode;
+  /** Source offset the service's "Line L, Col C" points at. */
+  readonly offset: number;
+  /** The text after "Line L, Col C: ". */
+  readonly detail: string;
+  constructor(code: DiagnosticCode, detail: string, offset: number, serviceCode: ServiceErrorCode = 'AutoScalingFormulaEvaluationError') {
+    super(detail);
+    this.code = code;
+    this.detail = detail;
+    this.offset = offset;
+    this.serviceCode = serviceCode;
+  }
+}
+
+/** Thrown by stop(): ends the evaluation successfully. */
+export class StopSignal {
+  readonly offset: number;
+  constructor(offset: number) {
+    this.offset = offset;
+  }
+}
+
+export function serviceError(code: ServiceErrorCode, detailWithLocation: string): ServiceError {
+  return { code, message: SERVICE_ERROR_MESSAGES[code], values: [{ name: 'Message', value: detailWithLocation }] };
+}

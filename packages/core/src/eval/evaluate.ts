@@ -1,0 +1,170 @@
+// The one evaluator's entry points: compile a formula once, evaluate it against any number of
+// contexts. Results and errors come back in the service's shapes (results string, AutoScaleRun
+// error with "Line L, Col C: ..."). Never throws on user input.
+
+import { parse, type ParseResult } from '../syntax/parse.ts';
+import { codeInfo, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
+import { DEFAULT_DEALLOCATION_OPTION } from '../builtins/registry.ts';
+import { LineMap, type Range } from '../text/source.ts';
+import { compileProgram, type CompiledProgram } from './compile.ts';
+import type { EvaluationContext } from './context.ts';
+import { EvaluationFailure, serviceError, StopSignal, type ServiceError } from './errors.ts';
+import { formatDouble } from './format-value-text.ts';
+import { Frame } from './frame.ts';
+import type { Trace } from './trace.ts';
+import { formatValue, type Value } from './values.ts';
+
+export interface EvaluationOptions {
+  /** Record a per-statement trace (slower; for explain, coverage and editors). */
+  trace?: boolean;
+}
+
+/** Where and why an evaluation failed, for diagnostics and traces (beyond the service's shape). */
+export interface EvaluationFailureInfo {
+  code: DiagnosticCode;
+  range: Range;
+  message: string;
+}
+
+export interface Targets {
+  /** As computed (may be fractional or negative); results print it truncated toward zero. */
+  dedicated: number;
+  lowPriority: number;
+  deallocationOption: string;
+}
+
+export class EvaluationResult {
+  readonly targets: Targets;
+  /** User variables in results order (sorted ordinally); empty after an error (Q-R5). */
+  readonly variables: ReadonlyArray<readonly [string, Value]>;
+  readonly error: ServiceError | null;
+  readonly failure: EvaluationFailureInfo | null;
+  /** True when stop() ended the evaluation. */
+  readonly stopped: boolean;
+  readonly trace: Trace | undefined;
+  private resultsText: string | undefined;
+
+  constructor(init: { targets: Targets; variables: Array<readonly [string, Value]>; error: ServiceError | null; failure: EvaluationFailureInfo | null; stopped: boolean; trace: Trace | undefined }) {
+    this.targets = init.targets;
+    this.variables = init.variables;
+    this.error = init.error;
+    this.failure = init.failure;
+    this.stopped = init.stopped;
+    this.trace = init.trace;
+  }
+
+  get ok(): boolean {
+    return this.error === null;
+  }
+
+  /** Node counts the pool would be resized to: truncated toward zero, negatives as 0 (Q-E3). */
+  get applied(): { dedicated: number; lowPriority: number } {
+    return { dedicated: Math.max(0, Math.trunc(this.targets.dedicated)), lowPriority: Math.max(0, Math.trunc(this.targets.lowPriority)) };
+  }
+
+  /** The service's results string, built on first use (the replay rarely needs it). */
+  get results(): string {
+    this.resultsText ??= formatResults(this.targets, this.variables);
+    return this.resultsText;
+  }
+}
+
+export function formatResults(targets: Targets, variables: ReadonlyArray<readonly [string, Value]>): string {
+  let text = `$TargetDedicatedNodes=${formatTarget(targets.dedicated)};$TargetLowPriorityNodes=${formatTarget(targets.lowPriority)};$NodeDeallocationOption=${targets.deallocationOption}`;
+  for (const [name, value] of variables) text += `;${name}=${formatValue(value)}`;
+  return text;
+}
+
+/** Targets print truncated toward zero (58.25 -> 58), negatives as computed (Q-E3). */
+function formatTarget(v: number): string {
+  return formatDouble(Math.trunc(v) || 0);
+}
+
+/** Ordinal (code unit) comparison, as the service sorts user variables (Q-R1). */
+function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class CompiledFormula {
+  readonly text: string;
+  readonly parsed: ParseResult;
+  readonly lines: LineMap;
+  /** The first syntax error, when the formula does not parse: every evaluation returns it. */
+  readonly syntaxError: Diagnostic | undefined;
+  private readonly program: CompiledProgram;
+  private readonly sortedSlots: number[];
+
+  constructor(text: string, parsed: ParseResult = parse(text)) {
+    this.text = text;
+    this.parsed = parsed;
+    this.lines = new LineMap(text);
+    this.syntaxError = parsed.diagnostics.find((d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax');
+    this.program = compileProgram(parsed.formula, this.lines);
+    this.sortedSlots = this.program.slotNames.map((_, i) => i).sort((a, b) => ordinal(this.program.slotNames[a] as string, this.program.slotNames[b] as string));
+  }
+
+  evaluate(ctx: EvaluationContext, options: EvaluationOptions = {}): EvaluationResult {
+    const initial: Targets = { dedicated: ctx.pool.targetDedicatedNodes, lowPriority: ctx.pool.targetLowPriorityNodes, deallocationOption: DEFAULT_DEALLOCATION_OPTION };
+    if (this.syntaxError) return this.syntaxFailure(initial, this.syntaxError);
+    const frame = new Frame(ctx, this.program.slotCount, options.trace === true);
+    let stopped = false;
+    try {
+      for (const statement of this.program.statements) statement(frame);
+    } catch (err) {
+      if (err instanceof StopSignal) {
+        stopped = true;
+        if (frame.current) frame.current.stopped = true;
+      } else if (err instanceof EvaluationFailure) {
+        return this.failure(initial, err, frame);
+      } else {
+        throw err;
+      }
+    }
+    const targets: Targets = { dedicated: frame.dedicated.final, lowPriority: frame.lowPriority.final, deallocationOption: frame.deallocation };
+    for (const slot of [frame.dedicated, frame.lowPriority]) {
+      if (!Number.isFinite(slot.final)) {
+        const failure = new EvaluationFailure('AS3005', `Target ${slot === frame.dedicated ? '$TargetDedicatedNodes' : '$TargetLowPriorityNodes'} is ${formatDouble(slot.final)}`, Math.max(0, slot.finalAt));
+        return this.failure(initial, failure, frame);
+      }
+    }
+    const variables: Array<readonly [string, Value]> = [];
+    for (const slot of this.sortedSlots) {
+      const v = frame.vars[slot];
+      if (v !== undefined) variables.push([this.program.slotNames[slot] as string, v]);
+    }
+    return new EvaluationResult({ targets, variables, error: null, failure: null, stopped, trace: frame.trace });
+  }
+
+  private failure(initial: Targets, err: EvaluationFailure, frame: Frame): EvaluationResult {
+    const where = this.lines.serviceLocation(err.offset);
+    if (frame.current) frame.current.error = `${where}: ${err.detail}`;
+    return new EvaluationResult({
+      targets: initial,
+      variables: [],
+      error: serviceError(err.serviceCode, `${where}: ${err.detail}`),
+      failure: { code: err.code, range: { start: err.offset, end: err.offset + 1 }, message: err.detail },
+      stopped: false,
+      trace: frame.trace,
+    });
+  }
+
+  private syntaxFailure(initial: Targets, d: Diagnostic): EvaluationResult {
+    const where = this.lines.serviceLocation(d.range.start);
+    return new EvaluationResult({
+      targets: initial,
+      variables: [],
+      error: serviceError(d.code === 'AS1009' ? 'AutoScaleFormulaTooLong' : 'AutoScalingFormulaSyntaxError', `${where}: ${d.message}`),
+      failure: { code: d.code, range: d.range, message: d.message },
+      stopped: false,
+      trace: undefined,
+    });
+  }
+}
+
+export function compileFormula(text: string, parsed?: ParseResult): CompiledFormula {
+  return new CompiledFormula(text, parsed);
+}
+
+export function evaluateFormula(text: string, ctx: EvaluationContext, options?: EvaluationOptions): EvaluationResult {
+  return compileFormula(text).evaluate(ctx, options);
+}

@@ -1,0 +1,151 @@
+// Text forms of evaluation values exactly as the Batch service prints them in an evaluation's
+// `results` string (DECISIONS §5): doubles as C's `%g`, timestamps as ISO 8601 UTC with
+// milliseconds, timeintervals as .NET TimeSpan "c". Kept in one place so results, error messages
+// and traces agree character for character with the real service. No function here throws.
+
+/** How C prints the non-finite doubles (and so, presumably, the service). */
+function formatNonFinite(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  return x > 0 ? 'inf' : '-inf';
+}
+
+// Exact binary decomposition of a finite, non-zero double: |x| = mantissa * 2^exponent.
+function decompose(x: number): { mantissa: bigint; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let mantissa = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (biased === 0) return { mantissa, exponent: -1074 }; // subnormal
+  mantissa |= 1n << 52n;
+  return { mantissa, exponent: biased - 1075 };
+}
+
+// True when |x| equals digits * 10^pow10 exactly (digits a non-negative integer string).
+function equalsDecimalExactly(x: number, digits: string, pow10: number): boolean {
+  const { mantissa, exponent } = decompose(x);
+  let leftNum = mantissa;
+  let leftDen = 1n;
+  if (exponent >= 0) leftNum <<= BigInt(exponent);
+  else leftDen <<= BigInt(-exponent);
+  let rightNum = BigInt(digits);
+  let rightDen = 1n;
+  if (pow10 >= 0) rightNum *= 10n ** BigInt(pow10);
+  else rightDen = 10n ** BigInt(-pow10);
+  return leftNum * rightDen === rightNum * leftDen;
+}
+
+// Splits a toExponential/toPrecision-in-exponent-form string of a positive number into its
+// significant digits and decimal exponent: "1.23457e+6" -> { digits: "123457", exp: 6 }.
+function splitExponential(text: string): { digits: string; exp: number } {
+  const at = text.indexOf('e');
+  return { digits: text.slice(0, at).replace('.', ''), exp: Number(text.slice(at + 1)) };
+}
+
+// The six significant digits and decimal exponent of |x| rounded as C does: to nearest on the
+// exact binary value, ties to even. toExponential rounds the exact value too but breaks ties
+// away from zero, so an exact tie (only possible when |x| has exactly 7 significant decimal
+// digits ending in 5, e.g. 999999.5 or 1234565) is detected and re-rounded to even.
+function sixDigits(abs: number): { digits: string; exp: number } {
+  const rounded = splitExponential(abs.toExponential(5));
+  const seven = splitExponential(abs.toExponential(6));
+  if (seven.digits.endsWith('5') && equalsDecimalExactly(abs, seven.digits, seven.exp - 6)) {
+    const truncated = seven.digits.slice(0, 6);
+    const last = Number(truncated.slice(5));
+    if (last % 2 === 0) return { digits: truncated, exp: seven.exp };
+  }
+  return rounded;
+}
+
+function stripFraction(fraction: string): string {
+  const trimmed = fraction.replace(/0+$/, '');
+  return trimmed === '' ? '' : `.${trimmed}`;
+}
+
+/**
+ * A double as C's `printf("%g", x)`: 6 significant digits, trailing zeros removed, exponent form
+ * when the rounded decimal exponent is < -4 or >= 6 (`1e-05`, `1.23457e+06`); `nan`, `inf`, `-inf`;
+ * negative zero prints as `-0`, as C does.
+ */
+export function formatDouble(x: number): string {
+  if (!Number.isFinite(x)) return formatNonFinite(x);
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const sign = x < 0 ? '-' : '';
+  const { digits, exp } = sixDigits(Math.abs(x));
+  if (exp < -4 || exp >= 6) {
+    const expText = `${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+    return `${sign}${digits.slice(0, 1)}${stripFraction(digits.slice(1))}e${expText}`;
+  }
+  if (exp >= 0) {
+    return `${sign}${digits.slice(0, exp + 1)}${stripFraction(digits.slice(exp + 1))}`;
+  }
+  return `${sign}0${stripFraction('0'.repeat(-exp - 1) + digits)}`;
+}
+
+const MS_PER_DAY = 86_400_000;
+// 400 Gregorian years are exactly 146097 days, so shifting by whole cycles keeps month/day/time
+// unchanged; used to print instants outside Date's ±8.64e15 ms range without throwing.
+const MS_PER_400_YEARS = 146_097 * MS_PER_DAY;
+const DATE_LIMIT_MS = 8.64e15;
+
+function formatYear(year: number): string {
+  if (year >= 0 && year <= 9999) return String(year).padStart(4, '0');
+  // Beyond four digits, the same expanded-year style Date.prototype.toISOString uses.
+  return `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
+}
+
+/**
+ * A timestamp (ms since the Unix epoch) as `yyyy-MM-ddTHH:mm:ss.fffZ` in UTC, as in the service's
+ * `$curTime=2016-10-13T19:18:47.805Z`. Sub-millisecond parts are dropped (floored, so the printed
+ * millisecond is the one containing the instant). Non-finite input prints like formatDouble.
+ */
+export function formatTimestamp(ms: number): string {
+  if (!Number.isFinite(ms)) return formatNonFinite(ms);
+  let whole = Math.floor(ms);
+  let cycles = 0;
+  if (Math.abs(whole) > DATE_LIMIT_MS) {
+    const rest = ((whole % MS_PER_400_YEARS) + MS_PER_400_YEARS) % MS_PER_400_YEARS;
+    cycles = Math.round((whole - rest) / MS_PER_400_YEARS);
+    whole = rest;
+  }
+  const date = new Date(whole);
+  const pad2 = (n: number): string => String(n).padStart(2, '0');
+  const year = date.getUTCFullYear() + cycles * 400;
+  return (
+    `${formatYear(year)}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}` +
+    `T${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}` +
+    `.${String(date.getUTCMilliseconds()).padStart(3, '0')}Z`
+  );
+}
+
+const TICKS_PER_SECOND = 10_000_000n;
+const TICKS_PER_DAY = 86_400n * TICKS_PER_SECOND;
+
+/**
+ * A timeinterval (ms) as .NET TimeSpan's "c" format `[-][d.]hh:mm:ss[.fffffff]`: the day part only
+ * when non-zero, the 7-digit tick fraction only when non-zero. The value is first rounded to whole
+ * 100 ns ticks (the TimeSpan resolution). Non-finite input prints like formatDouble.
+ */
+export function formatTimeInterval(ms: number): string {
+  if (!Number.isFinite(ms)) return formatNonFinite(ms);
+  const ticksDouble = Math.round(ms * 10_000);
+  // ms * 10000 can overflow to ±Infinity for |ms| > ~1.8e304.
+  if (!Number.isFinite(ticksDouble)) return formatNonFinite(ticksDouble);
+  // BigInt keeps every digit exact even past 2^53 ticks (about 28 years).
+  let ticks = BigInt(ticksDouble);
+  const sign = ticks < 0n ? '-' : '';
+  if (ticks < 0n) ticks = -ticks;
+  const days = ticks / TICKS_PER_DAY;
+  let rest = ticks % TICKS_PER_DAY;
+  const fraction = rest % TICKS_PER_SECOND;
+  rest /= TICKS_PER_SECOND;
+  const seconds = rest % 60n;
+  const minutes = (rest / 60n) % 60n;
+  const hours = rest / 3600n;
+  const pad2 = (n: bigint): string => String(n).padStart(2, '0');
+  return (
+    `${sign}${days !== 0n ? `${days}.` : ''}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}` +
+    `${fraction !== 0n ? `.${String(fraction).padStart(7, '0')}` : ''}`
+  );
+}

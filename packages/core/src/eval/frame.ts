@@ -1,0 +1,103 @@
+// Mutable state of one evaluation: user variable slots, the three service outputs (with the
+// alias rule), the runtime services built-ins use, and the optional trace being recorded.
+
+import type { EvaluationContext } from './context.ts';
+import { EMPTY_HISTORY } from './context.ts';
+import { DEFAULT_DEALLOCATION_OPTION } from '../builtins/registry.ts';
+import type { Runtime } from '../builtins/support.ts';
+import { createRandom } from './rng.ts';
+import { MetricRef, type Value } from './values.ts';
+import type { StatementTrace, Trace } from './trace.ts';
+
+/**
+ * One target variable and its legacy alias. When both are assigned, the full name wins
+ * (LANGUAGE-EVIDENCE §2.1); reading either sees its own latest assignment, else the other's,
+ * else the pool's current target.
+ */
+export class TargetSlot {
+  full = 0;
+  alias = 0;
+  fullAssigned = false;
+  aliasAssigned = false;
+  /** Offset of the winning assignment's target, for a NaN/infinity error. */
+  fullAt = -1;
+  aliasAt = -1;
+  readonly initial: number;
+
+  constructor(initial: number) {
+    this.initial = initial;
+  }
+
+  read(viaAlias: boolean): number {
+    if (viaAlias) return this.aliasAssigned ? this.alias : this.fullAssigned ? this.full : this.initial;
+    return this.fullAssigned ? this.full : this.aliasAssigned ? this.alias : this.initial;
+  }
+
+  write(value: number, viaAlias: boolean, at: number): void {
+    if (viaAlias) {
+      this.alias = value;
+      this.aliasAssigned = true;
+      this.aliasAt = at;
+    } else {
+      this.full = value;
+      this.fullAssigned = true;
+      this.fullAt = at;
+    }
+  }
+
+  get final(): number {
+    return this.read(false);
+  }
+
+  get finalAt(): number {
+    return this.fullAssigned ? this.fullAt : this.aliasAssigned ? this.aliasAt : -1;
+  }
+}
+
+class EvaluationRuntime implements Runtime {
+  readonly now: number;
+  readonly availabilityDelay: number;
+  private readonly seed: number;
+  private rng: (() => number) | undefined;
+
+  constructor(ctx: EvaluationContext) {
+    this.now = ctx.now;
+    this.availabilityDelay = ctx.availabilityDelay;
+    this.seed = ctx.seed;
+  }
+
+  random(): number {
+    this.rng ??= createRandom(this.seed);
+    return this.rng();
+  }
+}
+
+export class Frame {
+  readonly ctx: EvaluationContext;
+  readonly rt: Runtime;
+  readonly vars: Array<Value | undefined>;
+  readonly dedicated: TargetSlot;
+  readonly lowPriority: TargetSlot;
+  deallocation: string = DEFAULT_DEALLOCATION_OPTION;
+  private readonly metricRefs = new Map<string, MetricRef>();
+  readonly trace: Trace | undefined;
+  current: StatementTrace | undefined;
+
+  constructor(ctx: EvaluationContext, slotCount: number, trace: boolean) {
+    this.ctx = ctx;
+    this.rt = new EvaluationRuntime(ctx);
+    this.vars = new Array<Value | undefined>(slotCount);
+    this.dedicated = new TargetSlot(ctx.pool.targetDedicatedNodes);
+    this.lowPriority = new TargetSlot(ctx.pool.targetLowPriorityNodes);
+    this.trace = trace ? { statements: [] } : undefined;
+  }
+
+  metric(name: string): MetricRef {
+    let ref = this.metricRefs.get(name);
+    if (!ref) {
+      ref = new MetricRef(name, this.ctx.metrics.get(name) ?? EMPTY_HISTORY);
+      this.metricRefs.set(name, ref);
+    }
+    return ref;
+  }
+}

@@ -1,0 +1,55 @@
+// Sample visibility and windows over a metric history (DECISIONS.md §4). A sample at time t is
+// visible at `now` only if t + delay <= now. Windows are half-open (older, newer]. All look-ups
+// are binary searches over the columnar arrays: cost is O(log n + samples returned), never O(n).
+
+import type { MetricHistory } from './context.ts';
+import { SAMPLE_PERIOD_MS } from './context.ts';
+
+/** Index of the first sample with time > t (upper bound). */
+export function upperBound(times: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of samples visible at `now` with the given delay: they are indices [0, result). */
+export function visibleCount(h: MetricHistory, now: number, delay: number): number {
+  return upperBound(h.times, now - delay);
+}
+
+export interface WindowSelection {
+  /** First index in the window (inclusive). */
+  from: number;
+  /** Last index in the window (exclusive). */
+  to: number;
+  /** Samples a complete history would hold in the window: its length over the 30-s period. */
+  expected: number;
+}
+
+/** The visible samples in (older, newer]. */
+export function selectWindow(h: MetricHistory, older: number, newer: number, now: number, delay: number): WindowSelection {
+  const lastVisible = Math.min(newer, now - delay);
+  const from = upperBound(h.times, older);
+  const to = Math.max(from, upperBound(h.times, lastVisible));
+  return { from, to, expected: (newer - older) / SAMPLE_PERIOD_MS };
+}
+
+/**
+ * Percentage of expected samples present, 0-100. A window of zero length expects nothing and
+ * is 100% complete; more samples than expected (irregular timestamps) still count as 100%.
+ */
+export function windowPercent(sel: WindowSelection): number {
+  if (!(sel.expected > 0)) return 100;
+  return Math.min(100, ((sel.to - sel.from) / sel.expected) * 100);
+}
+
+export function sliceValues(h: MetricHistory, from: number, to: number): number[] {
+  const out = new Array<number>(Math.max(0, to - from));
+  for (let i = from; i < to; i++) out[i - from] = h.values[i] as number;
+  return out;
+}

@@ -1,0 +1,24 @@
+// Public API of @autoscale/core: the registry, parsing, checking, evaluation, trace, formatting
+// and the evaluation context model. Other packages import only from here.
+
+export * from './types.ts';
+export * from './diagnostics.ts';
+export * from './text/source.ts';
+export { suggest, editDistance } from './text/suggest.ts';
+export * from './syntax/ast.ts';
+export { parse, MAX_FORMULA_LENGTH, MAX_STATEMENTS, type ParseResult } from './syntax/parse.ts';
+export { lex } from './syntax/lexer.ts';
+export { registry, RESULT_VARIABLES, TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION, DEFAULT_DEALLOCATION_OPTION } from './builtins/registry.ts';
+export type * from './builtins/entry.ts';
+export { DEFAULT_SAMPLE_PERCENT } from './builtins/methods.ts';
+export { BINARY_TABLE, UNARY_TABLE, findBinaryRow, findUnaryRow } from './operators.ts';
+export { check, type CheckResult } from './check/checker.ts';
+export type * from './check/analysis.ts';
+export { analyzeFormula, type FormulaAnalysis } from './analyze.ts';
+export * from './eval/context.ts';
+export { compileFormula, evaluateFormula, formatResults, CompiledFormula, EvaluationResult, type EvaluationOptions, type Targets, type EvaluationFailureInfo } from './eval/evaluate.ts';
+export { SERVICE_ERROR_MESSAGES, type ServiceError, type ServiceErrorCode } from './eval/errors.ts';
+export type * from './eval/trace.ts';
+export { formatValue, Timestamp, Interval, Keyword, MetricRef, type Value } from './eval/values.ts';
+export { formatDouble, formatTimestamp, formatTimeInterval } from './eval/format-value-text.ts';
+export { parseTimeString } from './eval/parse-time.ts';

@@ -1,0 +1,125 @@
+// The operator table (LANGUAGE-EVIDENCE §3.2, complete): one row per operand-type combination,
+// with its result type and its implementation. The checker reads the types, the evaluator the
+// implementations, so they cannot disagree. Every combination not listed is a type error.
+
+import type { BinaryOperator, UnaryOperator } from './syntax/ast.ts';
+import { DOUBLE, INTERVAL, STRING, TIMESTAMP, VEC, type Type } from './types.ts';
+import { Interval, Timestamp, type Value } from './eval/values.ts';
+
+/** Thrown by an implementation for a value-level failure (vector lengths); the evaluator adds the location. */
+export class OperatorValueError extends Error {}
+
+type BinaryImpl = (left: Value, right: Value) => Value;
+
+export interface BinaryRow {
+  operators: readonly BinaryOperator[];
+  left: Type;
+  right: Type;
+  result: Type;
+  impl: (op: BinaryOperator) => BinaryImpl;
+}
+
+const ARITHMETIC = ['+', '-', '*', '/'] as const;
+const COMPARISON = ['<', '<=', '==', '>=', '>', '!='] as const;
+
+function arith(op: BinaryOperator, a: number, b: number): number {
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+    default:
+      return Number.NaN;
+  }
+}
+
+function compare(op: BinaryOperator, a: number | string, b: number | string): number {
+  switch (op) {
+    case '<':
+      return a < b ? 1 : 0;
+    case '<=':
+      return a <= b ? 1 : 0;
+    case '>':
+      return a > b ? 1 : 0;
+    case '>=':
+      return a >= b ? 1 : 0;
+    case '==':
+      return a === b ? 1 : 0;
+    case '!=':
+      return a !== b ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+function vectorWith(op: BinaryOperator, v: number[], d: number): number[] {
+  const out = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = arith(op, v[i] ?? 0, d);
+  return out;
+}
+
+function vectorPair(op: BinaryOperator, a: number[], b: number[]): number[] {
+  if (a.length !== b.length) throw new OperatorValueError(`Vector lengths differ: ${a.length} and ${b.length}`);
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = arith(op, a[i] ?? 0, b[i] ?? 0);
+  return out;
+}
+
+const ms = (v: Value): number => (v as Interval | Timestamp).ms;
+
+export const BINARY_TABLE: readonly BinaryRow[] = [
+  { operators: ARITHMETIC, left: DOUBLE, right: DOUBLE, result: DOUBLE, impl: (op) => (a, b) => arith(op, a as number, b as number) },
+  { operators: ['*'], left: DOUBLE, right: INTERVAL, result: INTERVAL, impl: () => (a, b) => new Interval((a as number) * ms(b)) },
+  { operators: ARITHMETIC, left: VEC, right: DOUBLE, result: VEC, impl: (op) => (a, b) => vectorWith(op, a as number[], b as number) },
+  { operators: ARITHMETIC, left: VEC, right: VEC, result: VEC, impl: (op) => (a, b) => vectorPair(op, a as number[], b as number[]) },
+  { operators: ['*', '/'], left: INTERVAL, right: DOUBLE, result: INTERVAL, impl: (op) => (a, b) => new Interval(arith(op, ms(a), b as number)) },
+  { operators: ['+', '-'], left: INTERVAL, right: INTERVAL, result: INTERVAL, impl: (op) => (a, b) => new Interval(arith(op, ms(a), ms(b))) },
+  { operators: ['+'], left: INTERVAL, right: TIMESTAMP, result: TIMESTAMP, impl: () => (a, b) => new Timestamp(ms(a) + ms(b)) },
+  { operators: ['+'], left: TIMESTAMP, right: INTERVAL, result: TIMESTAMP, impl: () => (a, b) => new Timestamp(ms(a) + ms(b)) },
+  { operators: ['-'], left: TIMESTAMP, right: TIMESTAMP, result: INTERVAL, impl: () => (a, b) => new Interval(ms(a) - ms(b)) },
+  { operators: COMPARISON, left: DOUBLE, right: DOUBLE, result: DOUBLE, impl: (op) => (a, b) => compare(op, a as number, b as number) },
+  // Strings compare ordinally (code unit by code unit); the service's collation is undocumented.
+  { operators: COMPARISON, left: STRING, right: STRING, result: DOUBLE, impl: (op) => (a, b) => compare(op, a as string, b as string) },
+  { operators: COMPARISON, left: TIMESTAMP, right: TIMESTAMP, result: DOUBLE, impl: (op) => (a, b) => compare(op, ms(a), ms(b)) },
+  { operators: COMPARISON, left: INTERVAL, right: INTERVAL, result: DOUBLE, impl: (op) => (a, b) => compare(op, ms(a), ms(b)) },
+  { operators: ['&&'], left: DOUBLE, right: DOUBLE, result: DOUBLE, impl: () => (a, b) => ((a as number) !== 0 && (b as number) !== 0 ? 1 : 0) },
+  { operators: ['||'], left: DOUBLE, right: DOUBLE, result: DOUBLE, impl: () => (a, b) => ((a as number) !== 0 || (b as number) !== 0 ? 1 : 0) },
+];
+
+export interface UnaryRow {
+  operator: UnaryOperator;
+  operand: Type;
+  result: Type;
+  impl: (v: Value) => Value;
+}
+
+export const UNARY_TABLE: readonly UnaryRow[] = [
+  { operator: '-', operand: DOUBLE, result: DOUBLE, impl: (v) => -(v as number) },
+  { operator: '!', operand: DOUBLE, result: DOUBLE, impl: (v) => ((v as number) === 0 ? 1 : 0) },
+  { operator: '-', operand: INTERVAL, result: INTERVAL, impl: (v) => new Interval(-ms(v)) },
+];
+
+/** (operator, left bit, right bit) -> row; built once from the table. */
+const binaryIndex = new Map<string, BinaryRow>();
+for (const row of BINARY_TABLE) for (const op of row.operators) binaryIndex.set(`${op}|${row.left}|${row.right}`, row);
+
+export function findBinaryRow(op: BinaryOperator, left: Type, right: Type): BinaryRow | undefined {
+  return binaryIndex.get(`${op}|${left}|${right}`);
+}
+
+export function findUnaryRow(op: UnaryOperator, operand: Type): UnaryRow | undefined {
+  return UNARY_TABLE.find((r) => r.operator === op && r.operand === operand);
+}
+
+/** Which operand-type pairs an operator accepts, for error messages ("expects double and double, ..."). */
+export function describeOperatorSignatures(op: BinaryOperator): string[] {
+  return BINARY_TABLE.filter((r) => r.operators.includes(op)).map((r) => `${typeNameShort(r.left)} ${op} ${typeNameShort(r.right)}`);
+}
+
+function typeNameShort(t: Type): string {
+  return t === DOUBLE ? 'double' : t === VEC ? 'doubleVec' : t === STRING ? 'string' : t === TIMESTAMP ? 'timestamp' : 'timeinterval';
+}

@@ -1,0 +1,121 @@
+// Lexing stage: text to tokens plus comments plus diagnostics. Never throws; every character of
+// the input ends up in a token, a comment or a diagnostic. Owns the lexical error messages.
+
+import { Lexer, type IToken } from 'chevrotain';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Comment } from './ast.ts';
+import * as T from './tokens.ts';
+
+const lexer = new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: Comment[];
+  diagnostics: Diagnostic[];
+}
+
+const ACCEPTED_NUMBER = /^\d+(?:\.\d+)?$/;
+
+export function lex(text: string): LexResult {
+  const result = lexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  const comments: Comment[] = (result.groups[T.COMMENT_GROUP] ?? []).map((t) => ({
+    text: t.image,
+    range: { start: t.startOffset, end: t.startOffset + t.image.length },
+  }));
+  for (const t of result.groups[T.ERROR_GROUP] ?? []) {
+    diagnostics.push(errorTokenDiagnostic(t, text));
+  }
+  // The error group catches everything, so chevrotain's own errors list stays empty; keep a guard.
+  for (const e of result.errors) {
+    diagnostics.push(diagnostic('AS1007', e.message, { start: e.offset, end: e.offset + e.length }));
+  }
+  for (const t of result.tokens) {
+    const d = tokenDiagnostic(t);
+    if (d) diagnostics.push(d);
+  }
+  return { tokens: result.tokens, comments, diagnostics };
+}
+
+function rangeOf(t: IToken) {
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+function errorTokenDiagnostic(t: IToken, text: string): Diagnostic {
+  const range = rangeOf(t);
+  if (t.tokenType === T.BlockComment) {
+    const closed = t.image.endsWith('*/') && t.image.length >= 4;
+    const body = t.image.slice(2, closed ? -2 : undefined);
+    const replacement = body
+      .split(/\r?\n/)
+      .map((line) => `//${line}`)
+      .join('\n');
+    return diagnostic('AS1003', "Block comments are not accepted by the Batch service: it only knows '//' line comments.", range, [
+      { title: "Convert to '//' comments", edits: [{ range, newText: replacement }] },
+    ]);
+  }
+  const ch = t.image;
+  if (ch === '\\' && text[t.startOffset + 1] === '"') {
+    return diagnostic(
+      'AS1007',
+      'Unexpected character \'\\\': \\" is C#-style escaping pasted into the formula; the formula language has no escapes, write " on its own.',
+      range,
+      [{ title: "Remove the '\\'", edits: [{ range, newText: '' }] }],
+    );
+  }
+  if (ch === '{' || ch === '}') {
+    return diagnostic(
+      'AS1007',
+      `Unexpected character '${ch}': host-language interpolation such as {pool.CurrentDedicatedNodes} was left in the formula text.`,
+      range,
+    );
+  }
+  if (ch === '&' || ch === '|') {
+    return diagnostic('AS1007', `Unexpected character '${ch}': the logical operators are '${ch}${ch}'.`, range, [
+      { title: `Replace with '${ch}${ch}'`, edits: [{ range, newText: ch + ch }] },
+    ]);
+  }
+  if (ch === '%') {
+    return diagnostic('AS1007', "Unexpected character '%': the formula language has no remainder operator.", range);
+  }
+  const shown = /[\x00-\x1f\x7f]/.test(ch) ? `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : `'${ch}'`;
+  return diagnostic('AS1007', `Unexpected character ${shown}.`, range);
+}
+
+function tokenDiagnostic(t: IToken): Diagnostic | undefined {
+  const range = rangeOf(t);
+  switch (t.tokenType) {
+    case T.Number: {
+      if (ACCEPTED_NUMBER.test(t.image)) return undefined;
+      const fixed = acceptedNumberSpelling(t.image);
+      return diagnostic(
+        'AS1004',
+        `Number '${t.image}' is not accepted by the service: write numbers as digits with an optional fraction${fixed ? `, here '${fixed}'` : ''}.`,
+        range,
+        fixed ? [{ title: `Write '${fixed}'`, edits: [{ range, newText: fixed }] }] : undefined,
+      );
+    }
+    case T.SingleQuotedString: {
+      const body = t.image.endsWith("'") && t.image.length > 1 ? t.image.slice(1, -1) : t.image.slice(1);
+      return diagnostic('AS1005', 'Strings use double quotes: the service does not accept single-quoted strings.', range, [
+        { title: 'Use double quotes', edits: [{ range, newText: `"${body}"` }] },
+      ]);
+    }
+    case T.UnterminatedString:
+      return diagnostic('AS1006', 'String not closed: add the closing \'"\' on the same line.', range, [
+        { title: 'Close the string', edits: [{ range: { start: range.end, end: range.end }, newText: '"' }] },
+      ]);
+    default:
+      return undefined;
+  }
+}
+
+/** The accepted spelling of a number the lexer read in another form, when one exists. */
+export function acceptedNumberSpelling(image: string): string | undefined {
+  const value = globalThis.Number(image);
+  if (!Number.isFinite(value) || value < 0) return undefined;
+  // Plain positional notation, without exponent; only offer it when it is exact and short.
+  const text = value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  if (!ACCEPTED_NUMBER.test(text) || text.length > 40 || globalThis.Number(text) !== value) return undefined;
+  return text;
+}

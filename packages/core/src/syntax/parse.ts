@@ -1,0 +1,172 @@
+// Parsing stage entry point: text to `Formula` plus diagnostics, never throwing. Runs the lexer and
+// the chevrotain parser, turns recognition errors into diagnostics with exact ranges, and applies
+// the formula-level rules the grammar does not express (missing ';', empty statements, limits).
+
+import type { IRecognitionException, IToken } from 'chevrotain';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { Range } from '../text/source.ts';
+import type { Expression, Formula, Statement } from './ast.ts';
+import { lex } from './lexer.ts';
+import { describeToken, formulaParser, tokenRange, type TopItem } from './parser.ts';
+
+/** The service rejects longer formulas (AutoScaleFormulaTooLong). */
+export const MAX_FORMULA_LENGTH = 8192;
+/** "up to 100 statements that are separated by semicolons". */
+export const MAX_STATEMENTS = 100;
+
+export interface ParseResult {
+  formula: Formula;
+  diagnostics: Diagnostic[];
+}
+
+export function parse(text: string): ParseResult {
+  const lexed = lex(text);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const parser = formulaParser();
+  parser.input = lexed.tokens;
+  const items = parser.parseItems();
+  const lastTokenEnd = lastEnd(lexed.tokens, text);
+  for (const error of parser.errors) diagnostics.push(recognitionDiagnostic(error, lastTokenEnd));
+
+  const statements: Statement[] = [];
+  const semicolons: Range[] = [];
+  let previous: TopItem | undefined;
+  for (const item of items) {
+    if (item.kind === 'semicolon') {
+      semicolons.push(item.range);
+      if (!previous || previous.kind === 'semicolon') {
+        diagnostics.push(diagnostic('AS1008', "Empty statement: remove the extra ';'.", item.range, [{ title: "Remove the extra ';'", edits: [{ range: item.range, newText: '' }] }]));
+      }
+    } else if (item.kind === 'statement') {
+      repairRanges(item.statement, previousEnd(previous, lastTokenEnd));
+      if (previous?.kind === 'statement' && previous.statement.range.end >= 0) {
+        const at = previous.statement.range.end;
+        diagnostics.push(
+          diagnostic('AS1002', `Missing ';' before '${firstWord(text, item.statement.range)}': statements must be separated by semicolons.`, firstTokenRange(text, item.statement.range), [
+            { title: "Insert ';'", edits: [{ range: { start: at, end: at }, newText: ';' }] },
+          ]),
+        );
+      }
+      statements.push(item.statement);
+    } else {
+      const range = tokenRange(item.token);
+      diagnostics.push(diagnostic('AS1001', `Unexpected ${describeToken(item.token)}.`, range));
+    }
+    previous = item;
+  }
+
+  if (text.length > MAX_FORMULA_LENGTH) {
+    diagnostics.push(
+      diagnostic('AS1009', `Formula is ${text.length} characters long; the service accepts at most ${MAX_FORMULA_LENGTH} (AutoScaleFormulaTooLong).`, { start: MAX_FORMULA_LENGTH, end: text.length }),
+    );
+  }
+  if (statements.length > MAX_STATEMENTS) {
+    const extra = statements[MAX_STATEMENTS];
+    const last = statements[statements.length - 1];
+    if (extra && last) {
+      diagnostics.push(diagnostic('AS1010', `Formula has ${statements.length} statements; the service accepts at most ${MAX_STATEMENTS}.`, { start: extra.range.start, end: last.range.end }));
+    }
+  }
+
+  const formula: Formula = { kind: 'Formula', statements, comments: lexed.comments, semicolons, range: { start: 0, end: text.length } };
+  return { formula, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+}
+
+function previousEnd(previous: TopItem | undefined, fallback: number): number {
+  if (!previous) return 0;
+  if (previous.kind === 'semicolon') return previous.range.end;
+  if (previous.kind === 'statement') return Math.max(0, previous.statement.range.end);
+  const r = tokenRange(previous.token);
+  return r.end >= 0 ? r.end : fallback;
+}
+
+function lastEnd(tokens: IToken[], text: string): number {
+  const last = tokens[tokens.length - 1];
+  return last ? last.startOffset + last.image.length : text.trimEnd().length;
+}
+
+function recognitionDiagnostic(error: IRecognitionException, endOfInput: number): Diagnostic {
+  const t = error.token;
+  let range = tokenRange(t);
+  if (range.start < 0) range = { start: endOfInput, end: endOfInput };
+  return diagnostic('AS1001', error.message, range);
+}
+
+function firstWord(text: string, range: Range): string {
+  const m = /^[A-Za-z0-9_$]+|^\S/.exec(text.slice(range.start, range.end));
+  return m ? m[0] : text.slice(range.start, range.start + 1);
+}
+
+function firstTokenRange(text: string, range: Range): Range {
+  return { start: range.start, end: range.start + firstWord(text, range).length };
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}:${d.range.start}:${d.range.end}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Gives every node built during error recovery a real range. Recovered nodes carry -1 offsets;
+ * each one becomes an empty range at the end of whatever precedes it in the source.
+ */
+function repairRanges(statement: Statement, before: number): void {
+  let last = before;
+  const fix = (r: Range): void => {
+    if (r.start < 0) r.start = last;
+    if (r.end < r.start) r.end = r.start;
+    last = Math.max(last, r.end);
+  };
+  const visit = (e: Expression): void => {
+    switch (e.kind) {
+      case 'Call':
+        fix(e.callee.range);
+        e.args.forEach(visit);
+        break;
+      case 'MethodCall':
+        visit(e.receiver);
+        fix(e.method.range);
+        e.args.forEach(visit);
+        break;
+      case 'Member':
+        visit(e.object);
+        fix(e.member.range);
+        break;
+      case 'Unary':
+        visit(e.operand);
+        break;
+      case 'Binary':
+        visit(e.left);
+        fix(e.operatorRange);
+        visit(e.right);
+        break;
+      case 'Conditional':
+        visit(e.test);
+        fix(e.questionRange);
+        visit(e.consequent);
+        visit(e.alternate);
+        break;
+      case 'Paren':
+        visit(e.expression);
+        break;
+      case 'Vector':
+        e.elements.forEach(visit);
+        break;
+      default:
+        break;
+    }
+    fix(e.range);
+  };
+  if (statement.kind === 'Assignment') {
+    fix(statement.target.range);
+    visit(statement.value);
+  } else {
+    visit(statement.expression);
+  }
+  fix(statement.range);
+}

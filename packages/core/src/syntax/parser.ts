@@ -1,0 +1,321 @@
+// The chevrotain grammar, with embedded actions that build the AST directly. Precedence, loosest
+// first: ?: (right-associative), ||, &&, == !=, < <= > >=, + -, * /, prefix - !, postfix
+// (.member, .Method(...)), primary. Error recovery is on: the parser always returns a tree.
+// One parser instance per process (chevrotain's self-analysis is expensive).
+
+import { EmbeddedActionsParser, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type { BinaryOperator, Expression, Identifier, Missing, Statement } from './ast.ts';
+import * as T from './tokens.ts';
+import type { Range } from '../text/source.ts';
+
+/** A top-level item: a statement, a `;`, or a token skipped because nothing could start there. */
+export type TopItem =
+  | { kind: 'statement'; statement: Statement }
+  | { kind: 'semicolon'; range: Range }
+  | { kind: 'skipped'; token: IToken };
+
+const NO_RANGE: Range = { start: -1, end: -1 };
+
+export function tokenRange(t: IToken): Range {
+  if (t.isInsertedInRecovery || !(t.startOffset >= 0)) return NO_RANGE;
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+/** Smallest range covering both; tolerates the placeholder ranges of recovered nodes. */
+export function cover(a: Range, b: Range): Range {
+  const start = a.start >= 0 ? a.start : b.start;
+  const end = b.end >= 0 ? b.end : a.end;
+  return { start, end: Math.max(start, end) };
+}
+
+function missing(): Missing {
+  return { kind: 'Missing', range: { ...NO_RANGE } };
+}
+
+class FormulaParser extends EmbeddedActionsParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  /** Items read so far: kept in a field so that an aborted parse still yields them. */
+  private items: TopItem[] = [];
+  /** Target of the assignment being parsed, so a failed statement still yields `target = <missing>`. */
+  private pendingTarget: Identifier | undefined;
+
+  /** Parses the token vector set as `input`; never throws on a recognition error. */
+  public parseItems(): TopItem[] {
+    this.items = [];
+    this.pendingTarget = undefined;
+    this.formula();
+    const stranded = this.takePendingStatement();
+    if (stranded) this.items.push({ kind: 'statement', statement: stranded });
+    return this.items;
+  }
+
+  private takePendingStatement(): Statement | undefined {
+    const target = this.pendingTarget;
+    this.pendingTarget = undefined;
+    if (!target) return undefined;
+    return { kind: 'Assignment', target, value: missing(), range: { ...target.range } };
+  }
+
+  private formula = this.RULE('formula', (): void => {
+    const items = this.items;
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.Semicolon);
+            this.ACTION(() => items.push({ kind: 'semicolon', range: tokenRange(t) }));
+          },
+        },
+        {
+          ALT: () => {
+            const s = this.SUBRULE(this.statement);
+            this.ACTION(() => items.push({ kind: 'statement', statement: s }));
+          },
+        },
+        {
+          // Anything else (a stray ')' or '='): skip it, so the rest of the formula still parses.
+          IGNORE_AMBIGUITIES: true,
+          ALT: () => {
+            const t = this.CONSUME(T.AnyToken);
+            this.ACTION(() => items.push({ kind: 'skipped', token: t }));
+          },
+        },
+      ]);
+    });
+  });
+
+  private statement = this.RULE(
+    'statement',
+    (): Statement => {
+      return this.OR([
+        {
+          GATE: () => this.LA(2).tokenType === T.Equals,
+          ALT: () => {
+            const name = this.CONSUME(T.Identifier);
+            this.CONSUME(T.Equals);
+            this.ACTION(() => (this.pendingTarget = identifier(name)));
+            const value = this.SUBRULE(this.expression);
+            return this.ACTION((): Statement => {
+              this.pendingTarget = undefined;
+              const target = identifier(name);
+              const v = value ?? missing();
+              return { kind: 'Assignment', target, value: v, range: cover(target.range, v.range) };
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const e = this.SUBRULE2(this.expression);
+            return this.ACTION((): Statement => {
+              const x = e ?? missing();
+              return { kind: 'ExpressionStatement', expression: x, range: x.range };
+            });
+          },
+        },
+      ]);
+    },
+    { recoveryValueFunc: () => this.takePendingStatement() ?? { kind: 'ExpressionStatement', expression: missing(), range: { ...NO_RANGE } } },
+  );
+
+  public expression = this.RULE(
+    'expression',
+    (): Expression => {
+      const test = this.SUBRULE(this.logicalOr);
+      let result = test;
+      this.OPTION(() => {
+        const q = this.CONSUME(T.Question);
+        const consequent = this.SUBRULE1(this.expression);
+        this.CONSUME(T.Colon);
+        const alternate = this.SUBRULE2(this.expression);
+        this.ACTION(() => {
+          const t = test ?? missing();
+          const c = consequent ?? missing();
+          const a = alternate ?? missing();
+          result = { kind: 'Conditional', test: t, consequent: c, alternate: a, questionRange: tokenRange(q), range: cover(t.range, a.range.end >= 0 ? a.range : c.range) };
+        });
+      });
+      return result;
+    },
+    { recoveryValueFunc: missing },
+  );
+
+  private logicalOr = this.binaryLevel('logicalOr', T.OrOr, () => this.logicalAnd);
+  private logicalAnd = this.binaryLevel('logicalAnd', T.AndAnd, () => this.equality);
+  private equality = this.binaryLevel('equality', T.EqualityOperator, () => this.relational);
+  private relational = this.binaryLevel('relational', T.RelationalOperator, () => this.additive);
+  private additive = this.binaryLevel('additive', T.AdditiveOperator, () => this.multiplicative);
+  private multiplicative = this.binaryLevel('multiplicative', T.MultiplicativeOperator, () => this.unary);
+
+  private unary = this.RULE(
+    'unary',
+    (): Expression =>
+      this.OR([
+        {
+          ALT: () => {
+            const op = this.OR2([{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Bang) }]);
+            const operand = this.SUBRULE(this.unary);
+            return this.ACTION((): Expression => {
+              const o = operand ?? missing();
+              return { kind: 'Unary', operator: op.image === '!' ? '!' : '-', operand: o, range: cover(tokenRange(op), o.range) };
+            });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.postfix) },
+      ]),
+    { recoveryValueFunc: missing },
+  );
+
+  private postfix = this.RULE(
+    'postfix',
+    (): Expression => {
+      let result = this.SUBRULE(this.primary);
+      this.MANY(() => {
+        this.CONSUME(T.Dot);
+        const name = this.CONSUME(T.Identifier);
+        const call = this.OPTION(() => this.SUBRULE(this.argumentList));
+        this.ACTION(() => {
+          const receiver = result ?? missing();
+          const member = identifier(name);
+          if (call) {
+            result = { kind: 'MethodCall', receiver, method: member, args: call.args, openParen: call.open.start, range: cover(receiver.range, call.close.end >= 0 ? call.close : member.range) };
+          } else {
+            result = { kind: 'Member', object: receiver, member, range: cover(receiver.range, member.range) };
+          }
+        });
+      });
+      return result;
+    },
+    { recoveryValueFunc: missing },
+  );
+
+  private primary = this.RULE(
+    'primary',
+    (): Expression =>
+      this.OR([
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.NumberLiteral);
+            return this.ACTION((): Expression => ({ kind: 'Number', value: parseFloat(t.image.startsWith('.') ? `0${t.image}` : t.image), text: t.image, range: tokenRange(t) }));
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.StringLiteral);
+            return this.ACTION((): Expression => ({ kind: 'String', value: stringBody(t.image), range: tokenRange(t) }));
+          },
+        },
+        {
+          ALT: () => {
+            const name = this.CONSUME(T.Identifier);
+            const call = this.OPTION(() => this.SUBRULE(this.argumentList));
+            return this.ACTION((): Expression => {
+              const callee = identifier(name);
+              if (!call) return callee;
+              return { kind: 'Call', callee, args: call.args, openParen: call.open.start, range: cover(callee.range, call.close.end >= 0 ? call.close : callee.range) };
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const open = this.CONSUME(T.LParen);
+            const inner = this.SUBRULE(this.expression);
+            const close = this.CONSUME(T.RParen);
+            return this.ACTION((): Expression => {
+              const e = inner ?? missing();
+              return { kind: 'Paren', expression: e, range: cover(tokenRange(open), tokenRange(close).end >= 0 ? tokenRange(close) : e.range) };
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const open = this.CONSUME(T.LBracket);
+            const elements = this.SUBRULE(this.expressionList);
+            const close = this.CONSUME(T.RBracket);
+            return this.ACTION((): Expression => ({ kind: 'Vector', elements: elements ?? [], range: cover(tokenRange(open), tokenRange(close)) }));
+          },
+        },
+      ]),
+    { recoveryValueFunc: missing },
+  );
+
+  private argumentList = this.RULE('argumentList', () => {
+    const open = this.CONSUME(T.LParen);
+    const args = this.SUBRULE(this.expressionList);
+    const close = this.CONSUME(T.RParen);
+    return this.ACTION(() => ({ open: tokenRange(open), close: tokenRange(close), args: args ?? [] }));
+  });
+
+  private expressionList = this.RULE('expressionList', (): Expression[] => {
+    const list: Expression[] = [];
+    this.OPTION(() => {
+      const first = this.SUBRULE(this.expression);
+      this.ACTION(() => list.push(first ?? missing()));
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        const next = this.SUBRULE2(this.expression);
+        this.ACTION(() => list.push(next ?? missing()));
+      });
+    });
+    return list;
+  });
+
+  /** A left-associative binary precedence level: `next (op next)*`. */
+  private binaryLevel(name: string, operator: TokenType, next: () => (idx?: number) => Expression) {
+    return this.RULE(
+      name,
+      (): Expression => {
+        let left = this.SUBRULE(next());
+        this.MANY(() => {
+          const op = this.CONSUME(operator);
+          const right = this.SUBRULE2(next());
+          this.ACTION(() => {
+            const l = left ?? missing();
+            const r = right ?? missing();
+            left = { kind: 'Binary', operator: op.image as BinaryOperator, operatorRange: tokenRange(op), left: l, right: r, range: cover(l.range, r.range.end >= 0 ? r.range : tokenRange(op)) };
+          });
+        });
+        return left;
+      },
+      { recoveryValueFunc: missing },
+    );
+  }
+}
+
+/** How a token is named in a message: its text in quotes, or "end of formula". */
+export function describeToken(t: IToken | undefined): string {
+  if (!t || t.tokenType.name === 'EOF' || !(t.startOffset >= 0)) return 'end of formula';
+  return `'${t.image}'`;
+}
+
+function label(t: TokenType): string {
+  return t.LABEL ?? t.name;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `Expected ${label(expected)} but found ${describeToken(actual)}.`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `Unexpected ${describeToken(firstRedundant)}.`,
+  buildNoViableAltMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
+  buildEarlyExitMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
+};
+
+function identifier(t: IToken): Identifier {
+  return { kind: 'Identifier', name: t.isInsertedInRecovery ? '' : t.image, range: tokenRange(t) };
+}
+
+function stringBody(image: string): string {
+  const quote = image[0];
+  const closed = image.length > 1 && image.endsWith(quote ?? '"');
+  return image.slice(1, closed ? -1 : undefined);
+}
+
+let instance: FormulaParser | undefined;
+
+/** The process-wide parser (built lazily: self-analysis costs a few milliseconds). */
+export function formulaParser(): FormulaParser {
+  instance ??= new FormulaParser();
+  return instance;
+}

@@ -1,0 +1,78 @@
+// Source positions: converts half-open UTF-16 offsets into 0-based LSP positions and into the
+// service's 1-based "Line L, Col C" form. Knows nothing about the language itself.
+
+export interface Range {
+  /** Offset of the first character (UTF-16 code units, 0-based). */
+  start: number;
+  /** Offset just past the last character (half-open). */
+  end: number;
+}
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 column. */
+  character: number;
+}
+
+/** Line starts of a text, computed once, for fast offset to line/column conversion. */
+export class LineMap {
+  private readonly lineStarts: number[];
+  readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // CR LF counts as one line break; a lone CR or LF also ends a line.
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: clamped - (this.lineStarts[lo] ?? 0) };
+  }
+
+  offsetAt(position: Position): number {
+    const start = this.lineStarts[position.line];
+    if (start === undefined) return this.text.length;
+    return Math.min(start + position.character, this.text.length);
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[line] ?? this.text.length;
+  }
+
+  /** The text of a 0-based line, without its line break. */
+  lineText(line: number): string {
+    const start = this.lineStart(line);
+    const next = this.lineStarts[line + 1];
+    const raw = this.text.slice(start, next ?? this.text.length);
+    return raw.replace(/\r?\n$|\r$/, '');
+  }
+
+  /** The service's 1-based "Line L, Col C" prefix for an offset. */
+  serviceLocation(offset: number): string {
+    const p = this.positionAt(offset);
+    return `Line ${p.line + 1}, Col ${p.character + 1}`;
+  }
+}
