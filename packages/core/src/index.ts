@@ -22,3 +22,6 @@ export type * from './eval/trace.ts';
 export { formatValue, Timestamp, Interval, Keyword, MetricRef, type Value } from './eval/values.ts';
 export { formatDouble, formatTimestamp, formatTimeInterval } from './eval/format-value-text.ts';
 export { parseTimeString } from './eval/parse-time.ts';
+export * from './context/context-file.ts';
+export * from './context/duration.ts';
+export * from './context/series-notation.ts';

@@ -56,6 +56,7 @@ describe('parseSeries refuses', () => {
   it.each<[string, Array<{ offset: number; length: number; message: RegExp }>]>([
     ['abc', [{ offset: 0, length: 3, message: /"abc" is not a series item/ }]],
     ['1 2 x3', [{ offset: 4, length: 2, message: /not a series item/ }]],
+    ['x', [{ offset: 0, length: 1, message: /"x" is not a series item/ }]],
     ['5+1', [{ offset: 0, length: 3, message: /a step needs a count/ }]],
     ['5-1', [{ offset: 0, length: 3, message: /a step needs a count/ }]],
     ['1x', [{ offset: 0, length: 2, message: /followed by a count/ }]],

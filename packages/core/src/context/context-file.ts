@@ -2,6 +2,7 @@
 // EvaluationContext, reporting every mistake with its JSON path and line/column, and writes a
 // context back out (samples form) so contexts round-trip. Never throws on user input.
 
+import { suggest } from '../text/suggest.ts';
 import {
   DEFAULT_AVAILABILITY_DELAY_MS,
   SAMPLE_PERIOD_MS,
@@ -86,8 +87,14 @@ export function loadContextFile(text: string, options: LoadContextOptions): Load
   for (const e of parsed.errors) report.error(e.path ?? '', e.message, e);
   if (parsed.value === undefined) return { ok: false, errors: report.errors };
   const context = readContext(parsed.value, options, report);
-  if (report.errors.length > 0 || context === undefined) return { ok: false, errors: report.errors };
+  if (report.errors.length > 0 || context === undefined) return { ok: false, errors: inFileOrder(report.errors) };
   return { ok: true, context };
+}
+
+/** Sorts errors as they appear in the file (a stable sort; errors without a location go last). */
+function inFileOrder(errors: ContextError[]): ContextError[] {
+  const key = (e: ContextError): [number, number] => [e.line ?? Number.POSITIVE_INFINITY, e.column ?? 0];
+  return errors.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
 }
 
 function readContext(root: JsonValue, options: LoadContextOptions, report: Reporter): EvaluationContext | undefined {
@@ -174,7 +181,7 @@ function unknownMetricMessage(name: string, knownMetrics: readonly string[]): st
 function readMetric(value: JsonValue, path: string, now: number | undefined, report: Reporter): MetricHistory | undefined {
   const obj = expectObject(value, path, 'a metric history ({ "values": ... } or { "samples": ... })', report);
   if (obj === undefined) return undefined;
-  checkKeys(obj, path, METRIC_KEYS, report);
+  const unknownKeys = checkKeys(obj, path, METRIC_KEYS, report);
   if (obj.values !== undefined && obj.samples !== undefined) {
     report.keyError(jsonPath(path, 'samples'), 'give either "values" or "samples", not both');
     return undefined;
@@ -191,7 +198,8 @@ function readMetric(value: JsonValue, path: string, now: number | undefined, rep
     return ok ? history : undefined;
   }
   if (obj.values === undefined) {
-    report.error(path, 'a metric needs "values" (series notation) or "samples" ([time, value] pairs)');
+    // An unknown key here is most likely the misspelt "values" or "samples": one error is enough.
+    if (unknownKeys === 0) report.error(path, 'a metric needs "values" (series notation) or "samples" ([time, value] pairs)');
     return undefined;
   }
   return readValues(obj, path, now, report);
@@ -307,13 +315,17 @@ function readInteger(value: JsonValue, path: string, min: number, what: string, 
   return undefined;
 }
 
-function checkKeys(obj: JsonObject, path: string, allowed: readonly string[], report: Reporter): void {
+/** Reports each key of `obj` that is not in `allowed`; returns how many there were. */
+function checkKeys(obj: JsonObject, path: string, allowed: readonly string[], report: Reporter): number {
+  let unknown = 0;
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
+    unknown++;
     const suggestion = suggest(key, allowed);
     const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : `expected one of: ${allowed.join(', ')}`;
     report.keyError(jsonPath(path, key), `unknown key "${key}"; ${hint}`);
   }
+  return unknown;
 }
 
 function typeName(value: JsonValue | undefined): string {
@@ -324,43 +336,6 @@ function typeName(value: JsonValue | undefined): string {
   return `a ${typeof value}`;
 }
 
-/** The candidate a name most likely meant: same but for case, else within edit distance 2. */
-export function suggest(name: string, candidates: readonly string[]): string | undefined {
-  const lower = name.toLowerCase();
-  const sameCase = candidates.find((c) => c.toLowerCase() === lower);
-  if (sameCase !== undefined) return sameCase;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions (`Precent`). */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = [i];
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const prev = rows[i - 1] ?? [];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      row.push(d);
-    }
-    rows.push(row);
-  }
-  return rows[a.length]?.[b.length] ?? 0;
-}
 
 /** `file:line:col: path: message`; the line/column and the path are left out when unknown or empty. */
 export function formatContextError(file: string, e: ContextError): string {

@@ -79,7 +79,7 @@ function explainBadItem(token: string): string {
   if (/^[+-]?(?:inf(?:inity)?|nan)$/i.test(token) || token === 'stale') return `"${token}": only finite numbers and "_" (missing) are allowed`;
   if (/^_[+-]/.test(token)) return `"${token}": a missing sample "_" cannot have a step; write "_xn"`;
   if (/X\d+$/.test(token)) return `"${token}": the repeat marker is a lowercase "x"`;
-  if (/x$/.test(token)) return `"${token}": "x" must be followed by a count`;
+  if (/[\d.]x$/.test(token)) return `"${token}": "x" must be followed by a count`;
   if (/x[+-]/.test(token)) return `"${token}": the repeat count must be a non-negative whole number`;
   if (/x\d*\.\d*$/.test(token)) return `"${token}": the repeat count must be a whole number`;
   return `"${token}" is not a series item; ${FORMS}`;
