@@ -22,6 +22,7 @@ export type * from './eval/trace.ts';
 export { formatValue, Timestamp, Interval, Keyword, MetricRef, type Value } from './eval/values.ts';
 export { formatDouble, formatTimestamp, formatTimeInterval } from './eval/format-value-text.ts';
 export { parseTimeString } from './eval/parse-time.ts';
+export { formatFormula } from './format/formatter.ts';
 export * from './context/context-file.ts';
 export * from './context/duration.ts';
 export * from './context/series-notation.ts';

@@ -69,7 +69,9 @@ class Checker {
   private statement(s: Statement): void {
     if (s.kind === 'ExpressionStatement') {
       this.expression(s.expression);
-      if (s.expression.kind !== 'Call' && s.expression.kind !== 'MethodCall' && s.expression.kind !== 'Missing' && s.expression.kind !== 'Conditional') {
+      const hasEffect = ['Call', 'MethodCall', 'Missing', 'Conditional'].includes(s.expression.kind);
+      // After a syntax error the "statement" is usually the rest of a broken one: no lint on it.
+      if (!hasEffect && !s.afterSyntaxError) {
         this.report('AS4014', 'This statement has no effect: its value is computed and discarded. Assign it to a variable?', s.range);
       }
       return;
@@ -138,8 +140,10 @@ class Checker {
     this.report('AS2010', `$NodeDeallocationOption must be one of the bare keywords requeue, terminate, taskcompletion or retaineddata.${hint}`, value.range, fixes);
   }
 
+  /** The sampled metric an expression names, or '' (lints about metrics skip unknown names). */
   private metricName(e: Expression): string {
-    return e.kind === 'Identifier' ? (registry.variable(e.name)?.name ?? e.name) : '';
+    const entry = e.kind === 'Identifier' && !this.assigned.has(e.name) ? registry.variable(e.name) : undefined;
+    return entry?.sampled ? entry.name : '';
   }
 
   private expression(e: Expression, keywordContext = false): Type {
@@ -164,7 +168,7 @@ class Checker {
       case 'Vector':
         for (const el of e.elements) {
           const t = this.asNumber(el, this.expression(el));
-          if ((t & (DOUBLE | ANY)) === 0) this.report('AS2007', `Vector elements must be doubles, not ${typeName(t)}.`, el.range);
+          if (!admits(t, DOUBLE)) this.report('AS2007', `Vector elements must be doubles, not ${typeName(t)}.`, el.range);
         }
         return VEC;
       case 'Unary': {
@@ -197,7 +201,7 @@ class Checker {
       }
       case 'Conditional': {
         const test = this.asNumber(e.test, this.expression(e.test));
-        if ((test & (DOUBLE | ANY)) === 0) this.report('AS2015', `The condition of '?:' must be a number (non-zero is true), not ${typeName(test)}.`, e.test.range);
+        if (!admits(test, DOUBLE)) this.report('AS2015', `The condition of '?:' must be a number (non-zero is true), not ${typeName(test)}.`, e.test.range);
         this.branchDepth++;
         const result = this.expression(e.consequent) | this.expression(e.alternate);
         this.branchDepth--;
@@ -214,7 +218,7 @@ class Checker {
 
   /** A metric where a number is expected stands for its latest sample (with a warning). */
   private asNumber(e: Expression, t: Type): Type {
-    if ((t & METRIC) === 0) return t;
+    if (t === ANY || (t & METRIC) === 0) return t;
     this.lints.metricUse(this.metricName(e), 'coerced', e.range);
     return (t & ~METRIC) | DOUBLE;
   }
@@ -243,6 +247,17 @@ class Checker {
       this.reference(id, 'keyword');
       if (keywordContext) return KEYWORD;
       this.report('AS2011', `'${name}' is a deallocation keyword: it can only be assigned to $NodeDeallocationOption, as in '$NodeDeallocationOption = ${name};'.`, id.range);
+      return ANY;
+    }
+    if (keywordContext) {
+      this.reference(id, 'unknown');
+      const near = suggest(name, registry.keywords.map((k) => k.name));
+      this.report(
+        'AS2010',
+        `$NodeDeallocationOption must be one of the bare keywords requeue, terminate, taskcompletion or retaineddata, not '${name}'.${near ? ` Did you mean ${near}?` : ''}`,
+        id.range,
+        near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined,
+      );
       return ANY;
     }
     if (this.assignedAnywhere.has(name)) {
@@ -277,7 +292,7 @@ class Checker {
       return ANY;
     }
     this.reference(member, 'member');
-    if ((objectType & (TIMESTAMP | ANY)) === 0) {
+    if (!admits(objectType, TIMESTAMP)) {
       this.report('AS2013', `'.${member.name}' applies to timestamps, not to ${typeName(objectType)}.`, member.range);
       return ANY;
     }
@@ -312,7 +327,7 @@ class Checker {
       return ANY;
     }
     this.reference(e.method, 'method');
-    if ((receiverType & (METRIC | ANY)) === 0) {
+    if (!admits(receiverType, METRIC)) {
       const what = e.receiver.kind === 'Identifier' ? `'${e.receiver.name}' is not a sampled metric` : `it is applied to ${article(typeName(receiverType))}`;
       this.report('AS2012', `${e.method.name} is a sample method of sampled metrics such as $PendingTasks; ${what}.`, e.method.range);
       return this.resolve(entry.name, entry.overloads, e.args, argTypes, e.method.range);
@@ -336,7 +351,7 @@ class Checker {
     if (result !== 0) {
       argTypes.forEach((t, i) => {
         const arg = args[i];
-        if (arg && (t & METRIC) !== 0) this.lints.metricUse(this.metricName(arg), 'coerced', arg.range);
+        if (arg && t !== ANY && (t & METRIC) !== 0) this.lints.metricUse(this.metricName(arg), 'coerced', arg.range);
       });
       return result;
     }
@@ -344,6 +359,11 @@ class Checker {
     this.report('AS2007', `No overload of ${name} accepts (${got}); expected ${overloads.map((o) => o.label).join('; ')}.`, at);
     return ANY;
   }
+}
+
+/** Whether a (possibly union) type has a member in `mask`; the unknown type admits everything. */
+function admits(t: Type, mask: Type): boolean {
+  return t === ANY || (t & mask) !== 0;
 }
 
 function arityAccepts(o: Overload, n: number): boolean {

@@ -113,6 +113,8 @@ export interface Assignment extends NodeBase {
 export interface ExpressionStatement extends NodeBase {
   kind: 'ExpressionStatement';
   expression: Expression;
+  /** Set when a syntax error separates it from the previous statement (not a real statement start). */
+  afterSyntaxError?: boolean;
 }
 
 export type Statement = Assignment | ExpressionStatement;

@@ -70,11 +70,6 @@ function errorTokenDiagnostic(t: IToken, text: string): Diagnostic {
       range,
     );
   }
-  if (ch === '&' || ch === '|') {
-    return diagnostic('AS1007', `Unexpected character '${ch}': the logical operators are '${ch}${ch}'.`, range, [
-      { title: `Replace with '${ch}${ch}'`, edits: [{ range, newText: ch + ch }] },
-    ]);
-  }
   if (ch === '%') {
     return diagnostic('AS1007', "Unexpected character '%': the formula language has no remainder operator.", range);
   }
@@ -100,6 +95,11 @@ function tokenDiagnostic(t: IToken): Diagnostic | undefined {
       return diagnostic('AS1005', 'Strings use double quotes: the service does not accept single-quoted strings.', range, [
         { title: 'Use double quotes', edits: [{ range, newText: `"${body}"` }] },
       ]);
+    }
+    case T.SingleAmpersand:
+    case T.SinglePipe: {
+      const ch = t.image;
+      return diagnostic('AS1007', `Unexpected character '${ch}': the logical operators are '${ch}${ch}'.`, range, [{ title: `Replace with '${ch}${ch}'`, edits: [{ range, newText: ch + ch }] }]);
     }
     case T.UnterminatedString:
       return diagnostic('AS1006', 'String not closed: add the closing \'"\' on the same line.', range, [

@@ -39,7 +39,9 @@ export function parse(text: string): ParseResult {
       }
     } else if (item.kind === 'statement') {
       repairRanges(item.statement, previousEnd(previous, lastTokenEnd));
-      if (previous?.kind === 'statement' && previous.statement.range.end >= 0) {
+      const errorBefore = previous?.kind === 'statement' && hasErrorBetween(diagnostics, previous.statement.range.end, item.statement.range.start);
+      if (errorBefore && item.statement.kind === 'ExpressionStatement') item.statement.afterSyntaxError = true;
+      if (previous?.kind === 'statement' && previous.statement.range.end >= 0 && !errorBefore) {
         const at = previous.statement.range.end;
         diagnostics.push(
           diagnostic('AS1002', `Missing ';' before '${firstWord(text, item.statement.range)}': statements must be separated by semicolons.`, firstTokenRange(text, item.statement.range), [
@@ -70,6 +72,11 @@ export function parse(text: string): ParseResult {
 
   const formula: Formula = { kind: 'Formula', statements, comments: lexed.comments, semicolons, range: { start: 0, end: text.length } };
   return { formula, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+}
+
+/** A lexical or parse error between two statements explains the missing ';' better than AS1002. */
+function hasErrorBetween(diagnostics: Diagnostic[], from: number, to: number): boolean {
+  return diagnostics.some((d) => d.severity === 'error' && d.range.start >= from && d.range.start < to);
 }
 
 function previousEnd(previous: TopItem | undefined, fallback: number): number {

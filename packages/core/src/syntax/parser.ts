@@ -275,7 +275,7 @@ class FormulaParser extends EmbeddedActionsParser {
           this.ACTION(() => {
             const l = left ?? missing();
             const r = right ?? missing();
-            left = { kind: 'Binary', operator: op.image as BinaryOperator, operatorRange: tokenRange(op), left: l, right: r, range: cover(l.range, r.range.end >= 0 ? r.range : tokenRange(op)) };
+            left = { kind: 'Binary', operator: operatorOf(op),  operatorRange: tokenRange(op), left: l, right: r, range: cover(l.range, r.range.end >= 0 ? r.range : tokenRange(op)) };
           });
         });
         return left;
@@ -301,6 +301,13 @@ const messages: IParserErrorMessageProvider = {
   buildNoViableAltMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
   buildEarlyExitMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
 };
+
+/** The operator a token stands for; a lone '&' or '|' (already reported) reads as '&&' / '||'. */
+function operatorOf(t: IToken): BinaryOperator {
+  if (t.tokenType === T.SingleAmpersand) return '&&';
+  if (t.tokenType === T.SinglePipe) return '||';
+  return t.image as BinaryOperator;
+}
 
 function identifier(t: IToken): Identifier {
   return { kind: 'Identifier', name: t.isInsertedInRecovery ? '' : t.image, range: tokenRange(t) };

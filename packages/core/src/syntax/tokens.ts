@@ -37,6 +37,9 @@ export const Less = createToken({ name: 'Less', pattern: /</, categories: [Relat
 export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [RelationalOperator, AnyToken], label: "'>'" });
 export const AndAnd = createToken({ name: 'AndAnd', pattern: /&&/, categories: [AnyToken], label: "'&&'" });
 export const OrOr = createToken({ name: 'OrOr', pattern: /\|\|/, categories: [AnyToken], label: "'||'" });
+/** A lone '&' or '|': reported by the lexing stage, parsed as '&&' / '||' so the tree stays whole. */
+export const SingleAmpersand = createToken({ name: 'SingleAmpersand', pattern: /&/, categories: [AndAnd, AnyToken], label: "'&'" });
+export const SinglePipe = createToken({ name: 'SinglePipe', pattern: /\|/, categories: [OrOr, AnyToken], label: "'|'" });
 export const Equals = createToken({ name: 'Equals', pattern: /=/, categories: [AnyToken], label: "'='" });
 export const Bang = createToken({ name: 'Bang', pattern: /!/, categories: [AnyToken], label: "'!'" });
 export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AdditiveOperator, AnyToken], label: "'+'" });
@@ -80,6 +83,8 @@ export const allTokens: TokenType[] = [
   Greater,
   AndAnd,
   OrOr,
+  SingleAmpersand,
+  SinglePipe,
   Equals,
   Bang,
   Plus,
