@@ -9,6 +9,14 @@ import { Timestamp, type Value } from '../eval/values.ts';
 import type { FunctionEntry, Overload } from './entry.ts';
 import { fail, flatten, toDouble, toVector, type BuiltinImpl } from './support.ts';
 
+/**
+ * What val() returns for an index outside the vector. DECISIONS.md Q-F4 says "an error", but the
+ * one real recording that reaches the case (batch-shipyard #138: `lastsample = val($PendingTasks.
+ * GetSample(1), 0);` on a pool with no samples) failed on the *next* line, so the service did not
+ * fail here; 0 is the value that formula's authors relied on (`max(0, lastsample)`).
+ */
+export const VAL_OUT_OF_RANGE_VALUE = 0;
+
 const LIST = [{ name: 'values', kind: 'list' as const }];
 
 function aggregate(name: string, emptyResult: number | undefined, compute: (v: number[]) => number): Overload {
@@ -162,7 +170,7 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
   fn(
     'val',
     'Element i of the vector v, counting from 0.',
-    'i is truncated to an integer; an index outside the vector is an evaluation error.',
+    `i is truncated to an integer. An index outside the vector gives ${VAL_OUT_OF_RANGE_VALUE}: the service evaluates \`val($PendingTasks.GetSample(1), 0)\` without error on a pool that has no samples yet (batch-shipyard #138).`,
     'last = val($PendingTasks.GetSample(1), 0);',
     [
       {
@@ -175,8 +183,7 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
         impl: (args, rt, at) => {
           const v = toVector(args[0] as Value, at, 'val()');
           const i = Math.trunc(toDouble(args[1] as Value, rt, at, 'val()'));
-          if (!(i >= 0 && i < v.length)) fail(`val() index ${formatDouble(i)} is outside a vector of ${v.length} element${v.length === 1 ? '' : 's'}`, at);
-          return v[i] as number;
+          return i >= 0 && i < v.length ? (v[i] as number) : VAL_OUT_OF_RANGE_VALUE;
         },
       },
     ],
