@@ -24,6 +24,10 @@ export interface VariableEntry extends Documented {
   unit: string;
   /** Retired after 31 March 2024: no longer populated with samples (DECISIONS.md Q-V6). */
   retired?: boolean;
+  /** Samples are percentages 0-100 (lint: compared with a fraction). */
+  percentage?: boolean;
+  /** For plain variables: the pool-state field of the evaluation context it reads. */
+  poolField?: 'currentDedicatedNodes' | 'currentLowPriorityNodes' | 'taskSlotsPerNode' | 'usableNodeCount';
 }
 
 export interface Param {

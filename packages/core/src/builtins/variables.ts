@@ -29,8 +29,8 @@ function metric(name: string, unit: string, summary: string, extra = '', retired
   return entry;
 }
 
-function plain(name: string, aliases: string[], summary: string, docs: string): VariableEntry {
-  return { kind: 'variable', name, aliases, access: 'read', sampled: false, unit: 'nodes', summary, docs: `${summary}\n\n${docs}`, example: `$TargetDedicatedNodes = max(0, ${name});` };
+function plain(name: string, aliases: string[], poolField: NonNullable<VariableEntry['poolField']>, summary: string, docs: string): VariableEntry {
+  return { kind: 'variable', name, aliases, access: 'read', sampled: false, unit: 'nodes', poolField, summary, docs: `${summary}\n\n${docs}`, example: `$TargetDedicatedNodes = max(0, ${name});` };
 }
 
 export const VARIABLES: readonly VariableEntry[] = [
@@ -76,7 +76,7 @@ export const VARIABLES: readonly VariableEntry[] = [
       'Quoted words and any other value are errors.',
     example: '$NodeDeallocationOption = taskcompletion;',
   },
-  metric('$CPUPercent', 'percent (0-100)', 'The average percentage of CPU usage.', 'Samples are percentages from 0 to 100: compare them with 70, not 0.7.'),
+  { ...metric('$CPUPercent', 'percent (0-100)', 'The average percentage of CPU usage.', 'Samples are percentages from 0 to 100: compare them with 70, not 0.7.'), percentage: true },
   metric('$WallClockSeconds', 'seconds', 'The number of seconds consumed.', '', true),
   metric('$MemoryBytes', 'megabytes', 'The average number of megabytes used.', 'Despite its name the unit is megabytes.', true),
   metric('$DiskBytes', 'gigabytes', 'The average number of gigabytes used on the local disks.', 'Despite its name the unit is gigabytes.', true),
@@ -98,11 +98,11 @@ export const VARIABLES: readonly VariableEntry[] = [
   metric('$SucceededTasks', 'tasks', 'The number of tasks that finished successfully.'),
   metric('$FailedTasks', 'tasks', 'The number of tasks that failed.'),
   metric('$PreemptedNodeCount', 'nodes', 'The number of nodes in the pool that are in a preempted state.'),
-  plain('$CurrentDedicatedNodes', ['$CurrentDedicated'], 'The current number of dedicated compute nodes.', 'A plain number, not a sampled metric. `$CurrentDedicated` is its legacy name, still accepted.'),
-  plain('$CurrentLowPriorityNodes', [], 'The current number of low-priority (Spot) compute nodes, including preempted ones.', 'A plain number, not a sampled metric.'),
+  plain('$CurrentDedicatedNodes', ['$CurrentDedicated'], 'currentDedicatedNodes', 'The current number of dedicated compute nodes.', 'A plain number, not a sampled metric. `$CurrentDedicated` is its legacy name, still accepted.'),
+  plain('$CurrentLowPriorityNodes', [], 'currentLowPriorityNodes', 'The current number of low-priority (Spot) compute nodes, including preempted ones.', 'A plain number, not a sampled metric.'),
   {
-    ...plain('$TaskSlotsPerNode', [], 'The number of task slots per node: how many tasks can run concurrently on one node.', 'A plain number set when the pool is created.'),
+    ...plain('$TaskSlotsPerNode', [], 'taskSlotsPerNode', 'The number of task slots per node: how many tasks can run concurrently on one node.', 'A plain number set when the pool is created.'),
     unit: 'slots',
   },
-  plain('$UsableNodeCount', [], 'The number of usable compute nodes.', 'A plain number. The service does not document how it is computed; this toolkit takes it from the context (default: all current nodes).'),
+  plain('$UsableNodeCount', [], 'usableNodeCount', 'The number of usable compute nodes.', 'A plain number. The service does not document how it is computed; this toolkit takes it from the context (default: all current nodes).'),
 ];

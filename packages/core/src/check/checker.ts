@@ -9,6 +9,7 @@ import type { Overload } from '../builtins/entry.ts';
 import { acceptedBy, ANY, DOUBLE, INTERVAL, KEYWORD, members, METRIC, NOTHING, STRING, TIMESTAMP, typeName, VEC, type Type } from '../types.ts';
 import { describeOperatorSignatures, findBinaryRow, findUnaryRow } from '../operators.ts';
 import { suggest } from '../text/suggest.ts';
+import { andList, orList } from '../text/words.ts';
 import type { Range } from '../text/source.ts';
 import type { Analysis, SymbolKind } from './analysis.ts';
 import { foldConstant } from './constant-fold.ts';
@@ -20,6 +21,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   analysis: Analysis;
 }
+
+const KEYWORD_LIST = orList(registry.keywords.map((k) => k.name));
 
 export function check(formula: Formula): CheckResult {
   return new Checker(formula).run();
@@ -137,7 +140,7 @@ class Checker {
     const near = value.kind === 'Identifier' ? suggest(value.name, registry.keywords.map((k) => k.name)) : undefined;
     if (near) fixes.push({ title: `Change to ${near}`, edits: [{ range: value.range, newText: near }] });
     const hint = quoted ? ` Write it without quotes: ${quoted.name}.` : near ? ` Did you mean ${near}?` : '';
-    this.report('AS2010', `$NodeDeallocationOption must be one of the bare keywords requeue, terminate, taskcompletion or retaineddata.${hint}`, value.range, fixes);
+    this.report('AS2010', `$NodeDeallocationOption must be one of the bare keywords ${KEYWORD_LIST}.${hint}`, value.range, fixes);
   }
 
   /** The sampled metric an expression names, or '' (lints about metrics skip unknown names). */
@@ -254,7 +257,7 @@ class Checker {
       const near = suggest(name, registry.keywords.map((k) => k.name));
       this.report(
         'AS2010',
-        `$NodeDeallocationOption must be one of the bare keywords requeue, terminate, taskcompletion or retaineddata, not '${name}'.${near ? ` Did you mean ${near}?` : ''}`,
+        `$NodeDeallocationOption must be one of the bare keywords ${KEYWORD_LIST}, not '${name}'.${near ? ` Did you mean ${near}?` : ''}`,
         id.range,
         near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined,
       );
@@ -285,7 +288,7 @@ class Checker {
       this.reference(member, 'unknown');
       this.report(
         'AS2005',
-        isMethod ? `'${member.name}' is a method: call it as .${member.name}(...).` : `Unknown timestamp member '${member.name}'${near ? `. Did you mean ${near}?` : '; members are year, month, day, weekday, hour, minute and second.'}`,
+        isMethod ? `'${member.name}' is a method: call it as .${member.name}(...).` : `Unknown timestamp member '${member.name}'${near ? `. Did you mean ${near}?` : `; members are ${andList(registry.members.map((m) => m.name))}.`}`,
         member.range,
         near ? [{ title: `Change to ${near}`, edits: [{ range: member.range, newText: near }] }] : undefined,
       );
@@ -323,7 +326,7 @@ class Checker {
     if (!entry) {
       this.reference(e.method, 'unknown');
       const near = suggest(e.method.name, registry.methods.map((m) => m.name));
-      this.report('AS2004', `Unknown sample method '${e.method.name}'${near ? `. Did you mean ${near}?` : '; the methods are GetSample, GetSamplePercent, GetSamplePeriod, Count and HistoryBeginTime.'}`, e.method.range, near ? [{ title: `Change to ${near}`, edits: [{ range: e.method.range, newText: near }] }] : undefined);
+      this.report('AS2004', `Unknown sample method '${e.method.name}'${near ? `. Did you mean ${near}?` : `; the methods are ${andList(registry.methods.map((m) => m.name))}.`}`, e.method.range, near ? [{ title: `Change to ${near}`, edits: [{ range: e.method.range, newText: near }] }] : undefined);
       return ANY;
     }
     this.reference(e.method, 'method');

@@ -181,7 +181,7 @@ function isPercentage(e: Expression): boolean {
   let found = false;
   const visit = (x: Expression): void => {
     if (found) return;
-    if (x.kind === 'Identifier' && x.name === '$CPUPercent') found = true;
+    if (x.kind === 'Identifier' && registry.variable(x.name)?.percentage) found = true;
     else if (x.kind === 'MethodCall' && x.method.name === 'GetSamplePercent') found = true;
     else if (x.kind === 'Paren') visit(x.expression);
     else if (x.kind === 'Call') x.args.forEach(visit);
@@ -192,9 +192,11 @@ function isPercentage(e: Expression): boolean {
 }
 
 function describePercentage(e: Expression): string {
-  let text = '$CPUPercent';
+  let text = 'This value';
   const visit = (x: Expression): void => {
-    if (x.kind === 'MethodCall' && x.method.name === 'GetSamplePercent') text = 'GetSamplePercent()';
+    if (x.kind === 'Identifier' && registry.variable(x.name)?.percentage) text = x.name;
+    else if (x.kind === 'MethodCall' && x.method.name === 'GetSamplePercent') text = 'GetSamplePercent()';
+    else if (x.kind === 'MethodCall') visit(x.receiver);
     else if (x.kind === 'Paren') visit(x.expression);
     else if (x.kind === 'Call') x.args.forEach(visit);
   };

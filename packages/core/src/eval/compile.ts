@@ -14,6 +14,7 @@ import { EvaluationFailure } from './errors.ts';
 import type { Frame } from './frame.ts';
 import { formatValue, Interval, Keyword, MetricRef, NOTHING_VALUE, Timestamp, typeOfValue, type Value } from './values.ts';
 import type { LineMap } from '../text/source.ts';
+import { orList } from '../text/words.ts';
 
 export type ExprFn = (f: Frame) => Value;
 export type StatementFn = (f: Frame) => void;
@@ -157,7 +158,7 @@ class Compiler {
     if (service.name === DEALLOCATION_OPTION) {
       return (f) => {
         const v = value(f);
-        if (!(v instanceof Keyword)) throw mismatch(`$NodeDeallocationOption must be requeue, terminate, taskcompletion or retaineddata, not ${formatValue(v)}`, valueAt);
+        if (!(v instanceof Keyword)) throw mismatch(`$NodeDeallocationOption must be ${orList(registry.keywords.map((k) => k.name))}, not ${formatValue(v)}`, valueAt);
         f.deallocation = v.name;
         record(f, v);
       };
@@ -303,15 +304,9 @@ class Compiler {
         return (f) => f.lowPriority.read(viaAlias);
       case DEALLOCATION_OPTION:
         return (f) => new Keyword(f.deallocation);
-      case '$CurrentDedicatedNodes':
-        return (f) => f.ctx.pool.currentDedicatedNodes;
-      case '$CurrentLowPriorityNodes':
-        return (f) => f.ctx.pool.currentLowPriorityNodes;
-      case '$TaskSlotsPerNode':
-        return (f) => f.ctx.pool.taskSlotsPerNode;
-      case '$UsableNodeCount':
-        return (f) => f.ctx.pool.usableNodeCount;
       default: {
+        const field = service.poolField;
+        if (field) return (f) => f.ctx.pool[field];
         const name = service.name;
         return (f) => f.metric(name);
       }

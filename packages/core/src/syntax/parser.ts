@@ -118,7 +118,7 @@ class FormulaParser extends EmbeddedActionsParser {
         },
       ]);
     },
-    { recoveryValueFunc: () => this.takePendingStatement() ?? { kind: 'ExpressionStatement', expression: missing(), range: { ...NO_RANGE } } },
+    { recoveryValueFunc: (): Statement => this.takePendingStatement() ?? { kind: 'ExpressionStatement', expression: missing(), range: { ...NO_RANGE } } },
   );
 
   public expression = this.RULE(
