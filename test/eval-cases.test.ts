@@ -1,26 +1,9 @@
 // Data-driven evaluator tests: every test/corpus/eval/*.autoscale file carries its context and its
 // expected results string or error as comments (see support/annotations.ts).
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFormula, loadContextFile, registry, type EvaluationContext } from '@autoscale/core';
-import { readEvalExpectation } from './support/annotations.ts';
-import { CASES } from './support/paths.ts';
-
-const dir = join(CASES, 'eval');
-export const EVAL_CASE_FILES = readdirSync(dir).filter((f) => f.endsWith('.autoscale')).sort();
-export const DEFAULT_CASE_NOW = '2026-01-05T10:00:00Z';
-
-/** Loads an eval case: its formula text, context and expectation. */
-export function loadEvalCase(file: string) {
-  const text = readFileSync(join(dir, file), 'utf8');
-  const expectation = readEvalExpectation(text);
-  const json = expectation.context ?? `{"now": "${DEFAULT_CASE_NOW}"}`;
-  const loaded = loadContextFile(json, { knownMetrics: registry.sampledMetricNames() });
-  if (!loaded.ok) throw new Error(`${file}: bad context: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return { text, expectation, context: loaded.context as EvaluationContext };
-}
+import { compileFormula } from '@autoscale/core';
+import { EVAL_CASE_FILES, loadEvalCase } from './support/eval-cases.ts';
 
 describe('evaluator cases', () => {
   it('has cases', () => expect(EVAL_CASE_FILES.length).toBeGreaterThan(20));

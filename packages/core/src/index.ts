@@ -26,3 +26,4 @@ export { formatFormula } from './format/formatter.ts';
 export * from './context/context-file.ts';
 export * from './context/duration.ts';
 export * from './context/series-notation.ts';
+export { parseResultsString, type ResultsEntry, type ParsedResults } from './eval/results-string.ts';

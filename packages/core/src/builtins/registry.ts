@@ -24,6 +24,9 @@ for (const v of VARIABLES) {
   for (const alias of v.aliases) variableByName.set(alias, v);
 }
 
+const variableByLowerName = new Map<string, VariableEntry>();
+for (const [spelling, entry] of variableByName) variableByLowerName.set(spelling.toLowerCase(), entry);
+
 const functionByName = byName(FUNCTIONS);
 const methodByName = byName(METHODS);
 const memberByName = byName(TIMESTAMP_MEMBERS);
@@ -39,6 +42,8 @@ export const registry = {
   keywords: KEYWORDS,
   /** A service variable by its name or one of its aliases. */
   variable: (name: string): VariableEntry | undefined => variableByName.get(name),
+  /** A service variable whose name or alias matches ignoring case (for "did you mean" lints). */
+  variableIgnoringCase: (name: string): VariableEntry | undefined => variableByLowerName.get(name.toLowerCase()),
   function: (name: string): FunctionEntry | undefined => functionByName.get(name),
   method: (name: string): MethodEntry | undefined => methodByName.get(name),
   member: (name: string): MemberEntry | undefined => memberByName.get(name),

@@ -64,11 +64,9 @@ export class FormulaLints {
     if (registry.function(name)) {
       this.report(diagnostic('AS4011', `'${name}' is also the name of a built-in function; a different name would read more clearly.`, target.range));
     }
-    const lower = name.toLowerCase().replace(/^\$?/, '$');
-    const service = registry.variableSpellings().find((s) => s.toLowerCase() === lower);
-    if (service) {
-      const entry = registry.variable(service);
-      const canonical = entry?.name ?? service;
+    const entry = registry.variableIgnoringCase(name.startsWith('$') ? name : `$${name}`);
+    if (entry) {
+      const canonical = entry.name;
       this.report(
         diagnostic('AS4013', `'${name}' is a new user variable, not the service variable ${canonical} (names are case-sensitive and service variables start with '$').`, target.range, [
           { title: `Change to ${canonical}`, edits: [{ range: target.range, newText: canonical }] },

@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Comment } from './ast.ts';
 import * as T from './tokens.ts';
 
-const lexer = new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+const lexer = new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
 
 export interface LexResult {
   tokens: IToken[];
@@ -26,9 +26,10 @@ export function lex(text: string): LexResult {
   for (const t of result.groups[T.ERROR_GROUP] ?? []) {
     diagnostics.push(errorTokenDiagnostic(t, text));
   }
-  // The error group catches everything, so chevrotain's own errors list stays empty; keep a guard.
+  // Characters no token can start with (control and non-ASCII characters): chevrotain skips a run.
   for (const e of result.errors) {
-    diagnostics.push(diagnostic('AS1007', e.message, { start: e.offset, end: e.offset + e.length }));
+    const range = { start: e.offset, end: e.offset + e.length };
+    diagnostics.push(diagnostic('AS1007', `Unexpected ${describeCharacters(text.slice(range.start, range.end))}.`, range));
   }
   for (const t of result.tokens) {
     const d = tokenDiagnostic(t);
@@ -73,8 +74,13 @@ function errorTokenDiagnostic(t: IToken, text: string): Diagnostic {
   if (ch === '%') {
     return diagnostic('AS1007', "Unexpected character '%': the formula language has no remainder operator.", range);
   }
-  const shown = /[\x00-\x1f\x7f]/.test(ch) ? `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : `'${ch}'`;
-  return diagnostic('AS1007', `Unexpected character ${shown}.`, range);
+  return diagnostic('AS1007', `Unexpected ${describeCharacters(ch)}.`, range);
+}
+
+/** "character 'é'" or "characters U+0001 U+0002", readable whatever the characters are. */
+function describeCharacters(chars: string): string {
+  const shown = [...chars].map((c) => (/[\x00-\x1f\x7f-\x9f\s]/.test(c) ? `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : `'${c}'`));
+  return `character${shown.length > 1 ? 's' : ''} ${shown.join(' ')}`;
 }
 
 function tokenDiagnostic(t: IToken): Diagnostic | undefined {

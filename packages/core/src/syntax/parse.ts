@@ -38,7 +38,7 @@ export function parse(text: string): ParseResult {
         diagnostics.push(diagnostic('AS1008', "Empty statement: remove the extra ';'.", item.range, [{ title: "Remove the extra ';'", edits: [{ range: item.range, newText: '' }] }]));
       }
     } else if (item.kind === 'statement') {
-      repairRanges(item.statement, previousEnd(previous, lastTokenEnd));
+      if (parser.errors.length > 0) repairRanges(item.statement, previousEnd(previous, lastTokenEnd));
       const errorBefore = previous?.kind === 'statement' && hasErrorBetween(diagnostics, previous.statement.range.end, item.statement.range.start);
       if (errorBefore && item.statement.kind === 'ExpressionStatement') item.statement.afterSyntaxError = true;
       if (previous?.kind === 'statement' && previous.statement.range.end >= 0 && !errorBefore) {

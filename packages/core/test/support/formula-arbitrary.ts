@@ -10,6 +10,7 @@
 // a comment always starts after whitespace (after `/`, `//` would swallow the operator).
 
 import fc from 'fast-check';
+import { registry } from '../../src/builtins/registry.ts';
 
 export interface FormulaArbitraryOptions {
   /** Most statements in one formula (default 6). */
@@ -24,12 +25,20 @@ export interface FormulaArbitraryOptions {
 
 type Tokens = string[];
 
-const NAMES = ['$x', '$y', 'a', 'b_2', 'cappedPoolSize', '$CPUPercent', '$ActiveTasks', '$PendingTasks', '$TargetDedicatedNodes', '$CurrentDedicatedNodes', 'TimeInterval_Minute', 'TimeInterval_Second', 'requeue', 'taskcompletion'];
-const FUNCTIONS = ['max', 'min', 'avg', 'sum', 'time', 'len', 'percentile', 'round', 'f'];
-const METHODS = ['GetSample', 'GetSamplePercent', 'Count', 'HistoryBeginTime'];
-const MEMBERS = ['hour', 'weekday', 'minute', 'day'];
+// Built-in names come from the registry (the one list); a few user names and one unknown function
+// ('f') are added so formulas also exercise name resolution.
+const USER_NAMES = ['$x', '$y', 'a', 'b_2', 'cappedPoolSize'];
+const NAMES = [
+  ...USER_NAMES,
+  ...registry.variables.filter((v) => !v.retired).map((v) => v.name),
+  ...registry.constants.filter((_, i) => i % 3 === 0).map((c) => c.name),
+  ...registry.keywords.slice(0, 2).map((k) => k.name),
+];
+const FUNCTIONS = [...registry.functions.map((f) => f.name), 'f'];
+const METHODS = registry.methods.map((m) => m.name);
+const MEMBERS = registry.members.map((m) => m.name);
 const BINARY = ['+', '-', '*', '/', '<', '<=', '>', '>=', '==', '!=', '&&', '||'];
-const TARGETS = ['$TargetDedicatedNodes', '$TargetLowPriorityNodes', '$NodeDeallocationOption', '$x', '$y', 'a', 'b_2', 'cappedPoolSize'];
+const TARGETS = [...registry.variables.filter((v) => v.access === 'readwrite').map((v) => v.name), ...USER_NAMES];
 
 const identifierArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NAMES) },

@@ -1,0 +1,71 @@
+// Core benchmarks (run by `npm run bench`): time to check an 8 KB, 100-statement formula, and
+// evaluations per second of the docs' Example 2 against 30 days of 30-second samples.
+// Prints figures; asserts nothing (targets are judged by reading them, never by a timed test).
+
+import { analyzeFormula, compileFormula, historyFromSamples, makeContext, MAX_FORMULA_LENGTH } from '@autoscale/core';
+
+export const EXAMPLE_2 = `// Docs, Example 2: task-based adjustment
+$samples = $PendingTasks.GetSamplePercent(TimeInterval_Minute * 15);
+$tasks = $samples < 70 ? max(0,$PendingTasks.GetSample(1)) : max( $PendingTasks.GetSample(1), avg($PendingTasks.GetSample(TimeInterval_Minute * 15)));
+$targetVMs = $tasks > 0? $tasks:max(0, $TargetDedicatedNodes/2);
+$TargetDedicatedNodes = max(0, min($targetVMs, 20));
+$NodeDeallocationOption = taskcompletion;`;
+
+/** A realistic formula of exactly 100 statements, padded with comments to just under 8192 characters. */
+export function largeFormula(): string {
+  const statements: string[] = [];
+  for (let i = 0; statements.length < 99; i++) {
+    statements.push(`$samples${i} = $PendingTasks.GetSamplePercent(TimeInterval_Minute * ${5 + (i % 10)});`);
+    statements.push(`$tasks${i} = $samples${i} < 70 ? 0 : max($PendingTasks.GetSample(1), avg($PendingTasks.GetSample(TimeInterval_Minute * 5)));`);
+    statements.push(`cap${i} = time().hour < 18 ? ${10 + i} : ${i};`);
+  }
+  statements.length = 99;
+  statements.push('$TargetDedicatedNodes = max(0, min($tasks0, cap0));');
+  let text = statements.join('\n');
+  const pad = MAX_FORMULA_LENGTH - text.length - 4;
+  if (pad > 0) text = `// ${'-'.repeat(pad)}\n${text}`;
+  return text;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+export function benchCheck(): { medianMs: number; p95Ms: number; chars: number; statements: number } {
+  const text = largeFormula();
+  for (let i = 0; i < 300; i++) analyzeFormula(text);
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const t0 = performance.now();
+    analyzeFormula(text);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: percentile(times, 50), p95Ms: percentile(times, 95), chars: text.length, statements: analyzeFormula(text).formula.statements.length };
+}
+
+export function benchEvaluate(): { perSecond: number; perSecondWithResults: number; samples: number; evaluations: number } {
+  const day = 86_400_000;
+  const end = Date.parse('2026-01-31T00:00:00Z');
+  const start = end - 30 * day;
+  const samples: Array<[number, number]> = [];
+  for (let t = start; t <= end; t += 30_000) samples.push([t, Math.max(0, Math.round(20 * Math.sin(t / 3_600_000) + 10))]);
+  const context = makeContext({ now: start, pool: { targetDedicatedNodes: 4 }, metrics: new Map([['$PendingTasks', historyFromSamples(samples)]]) });
+  const formula = compileFormula(EXAMPLE_2);
+  const evaluations = 300_000;
+  const step = (end - start - day) / evaluations;
+  const run = (withResults: boolean): number => {
+    let sink = 0;
+    const t0 = performance.now();
+    for (let i = 0; i < evaluations; i++) {
+      context.now = start + day + i * step;
+      const r = formula.evaluate(context);
+      sink += withResults ? r.results.length : r.targets.dedicated;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (Number.isNaN(sink)) throw new Error('unreachable');
+    return evaluations / seconds;
+  };
+  run(false);
+  return { perSecond: run(false), perSecondWithResults: run(true), samples: samples.length, evaluations };
+}
