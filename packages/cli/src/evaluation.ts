@@ -1,0 +1,100 @@
+// What eval and explain share: the --context/--at/--seed options, building the evaluation
+// context (a context file, or a default pool with no metrics), and reading, checking and
+// compiling the formula. All semantics (context validation, checking, evaluation) are core's.
+
+import { InvalidArgumentError, type Command } from 'commander';
+import {
+  analyzeFormula,
+  compileFormula,
+  formatContextError,
+  loadContextFile,
+  makeContext,
+  parseInstant,
+  registry,
+  type CompiledFormula,
+  type EvaluationContext,
+  type FormulaAnalysis,
+  type ServiceError,
+} from '@autoscale/core';
+import { formatDiagnostic } from './code-frame.ts';
+import { EXIT_USAGE, STDIN, type CliIo, type SourceReader, type SourceText } from './io.ts';
+
+export interface ContextOptions {
+  context?: string;
+  /** Milliseconds since the epoch, parsed from --at. */
+  at?: number;
+  seed?: number;
+}
+
+export function addContextOptions(command: Command): Command {
+  return command
+    .option('-c, --context <file>', 'evaluation context JSON (instant, pool state, metric histories); "-" reads stdin')
+    .option('--at <instant>', 'evaluate at this ISO 8601 instant, e.g. 2026-01-05T10:00:00Z (overrides the context file\'s "now"; default: the current time)', parseAt)
+    .option('--seed <n>', 'seed of rand() (overrides the context file\'s "seed"; default 1)', parseSeed);
+}
+
+function parseAt(value: string): number {
+  const r = parseInstant(value);
+  if (!r.ok) throw new InvalidArgumentError(r.reason);
+  return r.ms;
+}
+
+function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!/^[+-]?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`"${value}" is not an integer`);
+  return n;
+}
+
+/**
+ * The context an evaluation runs in: the context file when given (with --at and --seed winning),
+ * else now = --at or the current time, the default pool and no metrics. Reports a bad context
+ * file on stderr and returns undefined.
+ */
+export async function buildContext(options: ContextOptions, reader: SourceReader, io: CliIo, now = Date.now): Promise<EvaluationContext | undefined> {
+  const overrides: { now?: number; seed?: number } = {};
+  if (options.at !== undefined) overrides.now = options.at;
+  if (options.seed !== undefined) overrides.seed = options.seed;
+  if (options.context === undefined) return makeContext({ now: overrides.now ?? now(), ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}) });
+  const source = await reader.read(options.context);
+  if (source === undefined) return undefined;
+  return loadContext(source, overrides, io);
+}
+
+export function loadContext(source: SourceText, overrides: { now?: number; seed?: number }, io: CliIo): EvaluationContext | undefined {
+  const loaded = loadContextFile(source.text, { knownMetrics: registry.sampledMetricNames(), overrides });
+  if (loaded.ok) return loaded.context;
+  for (const e of loaded.errors) io.stderr(`${formatContextError(source.name, e)}\n`);
+  return undefined;
+}
+
+export interface PreparedFormula {
+  source: SourceText;
+  analysis: FormulaAnalysis;
+  compiled: CompiledFormula;
+  context: EvaluationContext;
+}
+
+/**
+ * Reads the formula and the context, prints the checker's errors on stderr (the formula is still
+ * evaluated, as the service would), and compiles it. Returns an exit code when it cannot go on.
+ */
+export async function prepareFormula(file: string, options: ContextOptions, reader: SourceReader, io: CliIo): Promise<PreparedFormula | number> {
+  if (file === STDIN && options.context === STDIN) {
+    io.stderr('autoscale: the formula and the context cannot both be read from stdin\n');
+    return EXIT_USAGE;
+  }
+  const source = await reader.read(file);
+  if (source === undefined) return EXIT_USAGE;
+  const context = await buildContext(options, reader, io);
+  if (context === undefined) return EXIT_USAGE;
+  const analysis = analyzeFormula(source.text);
+  for (const d of analysis.diagnostics) {
+    if (d.severity === 'error') io.stderr(formatDiagnostic(source.name, analysis.lines, d));
+  }
+  return { source, analysis, context, compiled: compileFormula(source.text, analysis.parsed) };
+}
+
+/** `CODE: Line L, Col C: detail` — the service's error on one line. */
+export function errorLine(error: ServiceError): string {
+  return `${error.code}: ${error.values.map((v) => v.value).join('; ')}`;
+}

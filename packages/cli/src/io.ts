@@ -1,0 +1,102 @@
+// The CLI's edge with the outside world: where output goes, how files and stdin are read, and
+// the exit codes every command shares. Commands receive a CliIo so the whole CLI can run
+// in-process (runCli) as well as from bin.ts; nothing here knows about the formula language.
+
+import { readFile } from 'node:fs/promises';
+
+/** Exit codes shared by every command (documented in each command's --help). */
+export const EXIT_OK = 0;
+/** The formula has errors, an evaluation failed, or `fmt --check` found files to reformat. */
+export const EXIT_FAILURE = 1;
+/** The command could not do its job: unreadable file, bad context file, syntax error, bad usage. */
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads all of standard input (called at most once per run; see SourceReader). */
+  readStdin(): Promise<string>;
+}
+
+/** The file name `-` means standard input, shown as `<stdin>` in messages. */
+export const STDIN = '-';
+export const STDIN_NAME = '<stdin>';
+
+export function displayName(file: string): string {
+  return file === STDIN ? STDIN_NAME : file;
+}
+
+export interface SourceText {
+  /** The name as the user gave it (`-` for stdin). */
+  file: string;
+  /** The name to print in messages. */
+  name: string;
+  /** The text, without a leading byte order mark. */
+  text: string;
+  /** Whether the file started with a UTF-8 byte order mark (fmt --write keeps it). */
+  bom: boolean;
+}
+
+/** Reads formula and context files; stdin is read once and shared if `-` is named twice. */
+export class SourceReader {
+  private readonly io: CliIo;
+  private stdin: Promise<string> | undefined;
+
+  constructor(io: CliIo) {
+    this.io = io;
+  }
+
+  /** Reads a file, or reports `autoscale: cannot read FILE: reason` on stderr and returns undefined. */
+  async read(file: string): Promise<SourceText | undefined> {
+    try {
+      const raw = file === STDIN ? await (this.stdin ??= this.io.readStdin()) : decodeUtf8(await readFile(file));
+      const bom = raw.charCodeAt(0) === 0xfeff;
+      return { file, name: displayName(file), text: bom ? raw.slice(1) : raw, bom };
+    } catch (err) {
+      this.io.stderr(`autoscale: cannot read ${displayName(file)}: ${readFailureReason(err)}\n`);
+      return undefined;
+    }
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new Error('not valid UTF-8 text');
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a component of the path is not a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+};
+
+/** A short reason in the style of the C library's strerror, without Node's "ENOENT: ..." noise. */
+export function readFailureReason(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && REASONS[code] !== undefined) return REASONS[code];
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The real process's streams. A closed stdout (`autoscale ... | head`) ends the run quietly. */
+export function nodeIo(): CliIo {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      return decodeUtf8(Buffer.concat(chunks));
+    },
+  };
+}

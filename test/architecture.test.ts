@@ -1,0 +1,70 @@
+// Architecture invariants (ARCHITECTURE.md), enforced by scanning imports:
+// - core runs in Node and in a browser: it imports only chevrotain and its own files (no node:*);
+// - only the cli package imports commander;
+// - packages depend on each other only in the documented direction (no cycles);
+// - no source file evaluates text as code.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './support/paths.ts';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => (m[1] ?? m[2]) as string);
+}
+
+const packages = readdirSync(join(REPO_ROOT, 'packages'));
+/** Which workspace packages each package may import. */
+const ALLOWED: Record<string, string[]> = {
+  core: [],
+  cli: ['@autoscale/core'],
+};
+
+describe('architecture', () => {
+  it('knows every package', () => expect(packages.sort()).toEqual(Object.keys(ALLOWED).sort()));
+
+  it('core imports only chevrotain and its own files', () => {
+    for (const file of sourceFiles(join(REPO_ROOT, 'packages/core/src'))) {
+      for (const spec of imports(file)) {
+        expect(spec === 'chevrotain' || spec.startsWith('.'), `${relative(REPO_ROOT, file)} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('packages import only the packages below them', () => {
+    for (const pkg of packages) {
+      for (const file of sourceFiles(join(REPO_ROOT, 'packages', pkg, 'src'))) {
+        for (const spec of imports(file).filter((s) => s.startsWith('@autoscale/'))) {
+          expect(ALLOWED[pkg], `${relative(REPO_ROOT, file)} imports ${spec}`).toContain(spec);
+        }
+        if (pkg !== 'cli') expect(imports(file)).not.toContain('commander');
+      }
+    }
+  });
+
+  it('no source evaluates text as code', () => {
+    for (const pkg of packages) {
+      for (const file of sourceFiles(join(REPO_ROOT, 'packages', pkg, 'src'))) {
+        const text = readFileSync(file, 'utf8');
+        expect(/\beval\s*\(|new\s+Function\s*\(/.test(text), relative(REPO_ROOT, file)).toBe(false);
+      }
+    }
+  });
+
+  it('every source file starts with a header comment', () => {
+    for (const pkg of packages) {
+      for (const file of sourceFiles(join(REPO_ROOT, 'packages', pkg, 'src'))) {
+        expect(readFileSync(file, 'utf8').startsWith('//'), relative(REPO_ROOT, file)).toBe(true);
+      }
+    }
+  });
+});
