@@ -97,7 +97,7 @@ describe.skipIf(!HAS_SHARED_CORPUS)('shared corpus (../shared/corpus)', () => {
   }
 
   const reproducible = records.filter((r) => r.file && RECIPES[r.file.slice(9, 12)] && (r.results || r.error));
-  it('reproduces at least 45 recorded outputs', () => expect(reproducible.length).toBeGreaterThanOrEqual(45));
+  it('reproduces all 57 recorded outputs whose context is known', () => expect(reproducible.length).toBe(57));
 
   reproducible.forEach((r, i) => {
     const id = (r.file as string).slice(9, 12);
