@@ -48,7 +48,8 @@ function countSample(args: Value[], rt: Runtime, at: number): number[] {
   const m = metricOf(args[0], at);
   const n = Math.trunc(toDouble(args[1] as Value, rt, at, 'GetSample()'));
   const visible = visibleCount(m.history, rt.now, rt.availabilityDelay);
-  const take = Math.max(0, Math.min(n, visible));
+  // NaN asks for nothing; Infinity for everything visible.
+  const take = n > 0 ? Math.min(n, visible) : 0;
   return sliceValues(m.history, visible - take, visible);
 }
 

@@ -275,7 +275,7 @@ class Checker {
     }
     const candidates = [...this.assigned.keys(), ...registry.variableSpellings(), ...registry.constants.map((c) => c.name)];
     const near = suggest(name, candidates);
-    this.report('AS2001', `Undefined symbol: ${name}${near ? `. Did you mean ${near}?` : ' is neither assigned before nor a service variable.'}`, id.range, near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined);
+    this.report('AS2001', `Undefined symbol: ${name}. ${near ? `Did you mean ${near}?` : 'It is not a service variable, and no statement before this one assigns it.'}`, id.range, near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined);
     return ANY;
   }
 
