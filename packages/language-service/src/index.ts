@@ -1,0 +1,2 @@
+// Public API of @autoscale/language-service (being built).
+export {};

@@ -1,0 +1,2 @@
+// Public API of @autoscale/lsp-server (being built).
+export {};

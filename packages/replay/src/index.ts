@@ -1,0 +1,2 @@
+// Public API of @autoscale/replay (being built).
+export {};

@@ -1,0 +1,2 @@
+// Public API of @autoscale/testing (being built).
+export {};
