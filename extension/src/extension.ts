@@ -23,6 +23,7 @@ interface EvaluateResponse {
 }
 
 let client: LanguageClient | undefined;
+/** Where evaluations print; the language client keeps its own log channel. */
 let output: vscode.OutputChannel | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -36,7 +37,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'batchAutoscale' },
-    outputChannel: output,
   };
   client = new LanguageClient('batchAutoscale', 'Batch Autoscale', serverOptions, clientOptions);
   context.subscriptions.push(vscode.commands.registerCommand(EVALUATE_COMMAND, (uri?: string) => evaluate(uri)));
