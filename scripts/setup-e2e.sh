@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the end-to-end tests need and the repository cannot pin in package.json:
+# Debian's Chromium (driven by playwright-core) and code-server (a real VS Code, ~600 MB, kept in
+# a cache outside the repository so later runs on the same machine reuse it). Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CODE_SERVER_VERSION="4.139.1"
+CACHE="${AUTOSCALE_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/autoscale-e2e}"
+CODE_SERVER_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+for lib in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev; do
+  dpkg -s "$lib" >/dev/null 2>&1 || need_apt+=("$lib")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== installing ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ ! -x "$CODE_SERVER_DIR/node_modules/.bin/code-server" ]; then
+  echo "== installing code-server $CODE_SERVER_VERSION into $CODE_SERVER_DIR (about 2 minutes, 600 MB)"
+  rm -rf "$CODE_SERVER_DIR.partial"
+  mkdir -p "$CODE_SERVER_DIR.partial"
+  echo '{ "name": "autoscale-e2e-code-server", "private": true }' > "$CODE_SERVER_DIR.partial/package.json"
+  # code-server needs Node 24 for its native modules: use the one the repository installs.
+  PATH="$PWD/node_modules/.bin:$PATH" npm install --prefix "$CODE_SERVER_DIR.partial" --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
+  rm -rf "$CODE_SERVER_DIR"
+  mv "$CODE_SERVER_DIR.partial" "$CODE_SERVER_DIR"
+fi
+echo "== e2e ready: $(chromium --version 2>/dev/null | head -1); code-server $CODE_SERVER_VERSION"
