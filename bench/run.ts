@@ -1,6 +1,9 @@
 // `npm run bench`: runs every benchmark and prints its figures with the target beside each.
 
 import { benchCheck, benchEvaluate } from './core.bench.ts';
+import { benchTesting } from './testing.bench.ts';
+import { languageServiceReport } from './language-service.bench.ts';
+import { benchReplay } from './replay.bench.ts';
 
 const fmt = (n: number, digits = 3) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
@@ -11,4 +14,21 @@ const evaluation = benchEvaluate();
 console.log(
   `evaluate docs Example 2 over 30 days of 30-s samples (${fmt(evaluation.samples, 0)} samples, ${fmt(evaluation.evaluations, 0)} evaluations): ` +
     `${fmt(evaluation.perSecond, 0)} evaluations/s; with the results string built: ${fmt(evaluation.perSecondWithResults, 0)}/s   (target: >= 200,000/s)`,
+);
+const replay = await benchReplay();
+console.log(
+  `replay a pool-year (${fmt(replay.rows, 0)} rows of 30-s samples, 9 columns), open loop every 5 min (${fmt(replay.evaluations, 0)} evaluations): ` +
+    `${fmt(replay.replayMs / 1000, 2)} s, peak RSS ${fmt(replay.replayRssMb, 0)} MB; reading alone ${fmt(replay.readMs / 1000, 2)} s (${fmt(replay.readRssMb, 0)} MB); ratio ${fmt(replay.ratio, 2)}   (targets: < 5 s, < 1 GB, ratio <= 1.5)`,
+);
+console.log(languageServiceReport());
+const testing = await benchTesting();
+const promtool = testing.promtool;
+console.log(
+  `autoscale test: ${testing.tests} tests x ${fmt(testing.samplesPerTest, 0)} samples (24 h of 30-s samples, 3 metrics): in-process ${fmt(testing.inProcess.ms, 0)} ms (${testing.inProcess.passed} passed, ${testing.inProcess.failed} failed), ` +
+    `spawned CLI ${fmt(testing.cli.ms, 0)} ms (exit ${testing.cli.exitCode}); ` +
+    (promtool === undefined
+      ? 'promtool not installed (apt-get install prometheus) — no comparison'
+      : `promtool ${promtool.version} test rules: recording rule ${fmt(promtool.rule.ms, 0)} ms (exit ${promtool.rule.exitCode}), ratio ${fmt(promtool.rule.ms / testing.cli.ms, 1)}x; ` +
+        `expression queried directly ${fmt(promtool.direct.ms, 0)} ms (exit ${promtool.direct.exitCode}), ratio ${fmt(promtool.direct.ms / testing.cli.ms, 1)}x`) +
+    '   (target: faster than promtool)',
 );

@@ -8,6 +8,8 @@ import { registerDemo } from './commands/demo.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerFmt } from './commands/fmt.ts';
+import { registerReplay } from './commands/replay.ts';
+import { registerTest } from './commands/test.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 
 /** What every command's action gets: where to write, and how to report its exit code. */
@@ -35,9 +37,11 @@ Example:
   autoscale check pool.autoscale && autoscale eval pool.autoscale --context pool.json`);
   registerCheck(program, ctx);
   registerFmt(program, ctx);
+  registerReplay(program, ctx);
   registerEval(program, ctx);
   registerExplain(program, ctx);
   registerDemo(program, ctx);
+  registerTest(program, ctx);
   return program;
 }
 

@@ -10,6 +10,7 @@ export { parse, MAX_FORMULA_LENGTH, MAX_STATEMENTS, type ParseResult } from './s
 export { lex } from './syntax/lexer.ts';
 export { registry, RESULT_VARIABLES, TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION, DEFAULT_DEALLOCATION_OPTION } from './builtins/registry.ts';
 export type * from './builtins/entry.ts';
+export { arityAccepts, paramKindAt, argumentsFit } from './builtins/overloads.ts';
 export { DEFAULT_SAMPLE_PERCENT } from './builtins/methods.ts';
 export { BINARY_TABLE, UNARY_TABLE, findBinaryRow, findUnaryRow } from './operators.ts';
 export { check, type CheckResult } from './check/checker.ts';

@@ -1,2 +1,33 @@
-// Public API of @autoscale/replay (being built).
-export {};
+// Public API of @autoscale/replay: recordings (format, readers, importers), the two replay modes
+// on core's one evaluator, the pool simulator, and the reports (text, CSV, JSON, HTML).
+
+export type { Recording, RecordingFormat, KeepColumn } from './recording/model.ts';
+export { RECORDING_FORMATS } from './recording/model.ts';
+export type { RecordingMeta } from './recording/meta.ts';
+export { META_FIELDS } from './recording/meta.ts';
+export { readRecording, type ReadRecordingOptions } from './recording/read.ts';
+export { resolveColumn, recordableColumnNames, TIME_COLUMN } from './recording/columns.ts';
+export { formatRecordingError, MAX_READ_ERRORS, type RecordingError, type ReadResult } from './recording/errors.ts';
+export { recordingMetaSchema, recordingRowSchema } from './recording/schemas.ts';
+export { AZURE_MONITOR_MAPPINGS } from './import/azure-monitor.ts';
+export { readTaskLog, type TaskLog } from './sim/task-log.ts';
+export type { Period } from './sim/workload-model.ts';
+export {
+  MIN_EVALUATION_INTERVAL_MS,
+  MAX_EVALUATION_INTERVAL_MS,
+  DEFAULT_EVALUATION_INTERVAL_MS,
+  DEFAULT_ALLOCATION_LATENCY_MS,
+  SIMULATION_STEP_MS,
+  checkEvaluationInterval,
+} from './replay/schedule.ts';
+export { runReplay, replayFile, type ReplayOptions, type ReplayOutcome, type ReplayFileRequest } from './replay/run.ts';
+export type { ReplayRequest } from './replay/settings.ts';
+export { prepareFormula, columnsToKeep, MODEL_COLUMNS, type PreparedFormula } from './replay/formulas.ts';
+export type * from './replay/types.ts';
+export { replayMany, type ReplayManyOptions } from './parallel/replay-many.ts';
+export { renderText } from './report/text.ts';
+export { renderCsv, TIMELINE_COLUMNS } from './report/csv.ts';
+export { renderJson, reportJson } from './report/json.ts';
+export { renderHtml } from './report/html.ts';
+export { writeOutputFile } from './io/atomic-write.ts';
+export { ProgressBar } from './io/progress-bar.ts';

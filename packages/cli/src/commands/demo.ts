@@ -1,12 +1,15 @@
 // `autoscale demo` (what `npm start` runs): checks and evaluates every bundled example formula,
-// examples/formulas/NAME.autoscale, with examples/contexts/NAME.json when there is one.
+// examples/formulas/NAME.autoscale, with examples/contexts/NAME.json when there is one; then
+// replays them all on the example week (examples/recordings/week.csv), open and closed loop,
+// prints the summaries and writes the HTML report to examples/out/report.html.
 
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { analyzeFormula, compileFormula, hasErrors, makeContext } from '@autoscale/core';
+import { renderHtml, renderText, replayFile, writeOutputFile, type FormulaSource, type RecordingReplay } from '@autoscale/replay';
 import { summaryLine } from '../code-frame.ts';
 import { errorLine, loadContext } from '../evaluation.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, readFailureReason, SourceReader } from '../io.ts';
@@ -22,12 +25,13 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
     .command('demo')
     .summary('check and evaluate the bundled examples')
     .description('Check and evaluate every examples/formulas/*.autoscale, with examples/contexts/NAME.json as its context when present\n'
-      + '(otherwise 2026-01-05T10:00:00Z, a default pool and no metrics). What `npm start` runs.')
+      + '(otherwise 2026-01-05T10:00:00Z, a default pool and no metrics); then replay them all on examples/recordings/week.csv\n'
+      + '(open and closed loop, side by side), print the summaries and write examples/out/report.html. What `npm start` runs.')
     .addHelpText('after', `
 Exit codes:
-  0  every example checks without errors and evaluates
+  0  every example checks without errors and evaluates, and the replays ran
   1  an example has errors or its evaluation fails
-  2  the examples or a context file could not be read
+  2  the examples, a context file or the recording could not be read, or the report could not be written
 
 Example:
   autoscale demo`)
@@ -46,6 +50,7 @@ async function runDemo({ io }: CommandContext): Promise<number> {
     return EXIT_USAGE;
   }
   const reader = new SourceReader(io);
+  const sources: FormulaSource[] = [];
   let code = EXIT_OK;
   for (const name of names) {
     const formula = await reader.read(join(formulas, name));
@@ -66,6 +71,33 @@ async function runDemo({ io }: CommandContext): Promise<number> {
     io.stdout(`  ${result.results}\n`);
     if (result.error) io.stdout(`  ${errorLine(result.error)}\n`);
     if (hasErrors(analysis.diagnostics) || !result.ok) code = EXIT_FAILURE;
+    sources.push({ name, text: formula.text });
   }
-  return code;
+  const replayed = await replayExamples(sources, io);
+  return replayed === EXIT_OK ? code : replayed;
+}
+
+/** The example week, replayed open and closed loop with every example formula side by side. */
+async function replayExamples(sources: FormulaSource[], io: CommandContext['io']): Promise<number> {
+  const recording = join(REPO_ROOT, 'examples', 'recordings', 'week.csv');
+  const out = join(REPO_ROOT, 'examples', 'out', 'report.html');
+  const replays: RecordingReplay[] = [];
+  for (const mode of ['open', 'closed'] as const) {
+    const outcome = await replayFile(recording, sources, { mode }, { buildResults: false });
+    if (!outcome.ok) {
+      for (const e of outcome.errors) io.stderr(`${e}\n`);
+      return EXIT_USAGE;
+    }
+    replays.push({ ...outcome.replay, recording: relative(REPO_ROOT, recording) });
+  }
+  io.stdout(`\n${renderText(replays, true)}`);
+  try {
+    await mkdir(join(REPO_ROOT, 'examples', 'out'), { recursive: true });
+    await writeOutputFile(out, renderHtml(replays, true));
+  } catch (err) {
+    io.stderr(`autoscale: cannot write ${relative(REPO_ROOT, out)}: ${readFailureReason(err)}\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(`\nHTML report: ${relative(REPO_ROOT, out)} (open it in a browser; it needs no network)\n`);
+  return EXIT_OK;
 }

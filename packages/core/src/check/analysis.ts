@@ -26,6 +26,10 @@ export interface UserVariable {
 }
 
 export interface Analysis {
+  /**
+   * The type of every expression, and of each assignment target to a user or writable service
+   * variable: the type the variable holds after it (a metric is stored as its latest sample, a double).
+   */
   types: Map<Expression, Type>;
   references: SymbolReference[];
   userVariables: Map<string, UserVariable>;

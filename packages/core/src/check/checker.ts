@@ -6,7 +6,8 @@ import type { Assignment, Call, Expression, Formula, Identifier, MethodCall, Sta
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Fix } from '../diagnostics.ts';
 import { DEALLOCATION_OPTION, registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
 import type { Overload } from '../builtins/entry.ts';
-import { acceptedBy, ANY, DOUBLE, INTERVAL, KEYWORD, members, METRIC, NOTHING, STRING, TIMESTAMP, typeName, VEC, type Type } from '../types.ts';
+import { argumentsFit, arityAccepts } from '../builtins/overloads.ts';
+import { ANY, DOUBLE, INTERVAL, KEYWORD, members, METRIC, NOTHING, STRING, TIMESTAMP, typeName, VEC, type Type } from '../types.ts';
 import { describeOperatorSignatures, findBinaryRow, findUnaryRow } from '../operators.ts';
 import { suggest } from '../text/suggest.ts';
 import { andList, orList } from '../text/words.ts';
@@ -75,7 +76,7 @@ class Checker {
       const hasEffect = ['Call', 'MethodCall', 'Missing', 'Conditional'].includes(s.expression.kind);
       // After a syntax error the "statement" is usually the rest of a broken one: no lint on it.
       if (!hasEffect && !s.afterSyntaxError) {
-        this.report('AS4014', 'This statement has no effect: its value is computed and discarded. Assign it to a variable?', s.range);
+        this.report('AS4014', 'This statement has no effect: its value is computed and discarded. Assign it to a variable?', s.range, comparisonMeantAsAssignment(s.expression));
       }
       return;
     }
@@ -90,6 +91,7 @@ class Checker {
     if (!name) return;
     if (service) {
       this.reference(s.target, 'service', true);
+      if (service.access === 'readwrite') this.analysis.types.set(s.target, type === METRIC ? DOUBLE : type);
       this.serviceAssignment(s, service.name, service.access === 'readwrite', type);
       return;
     }
@@ -102,6 +104,7 @@ class Checker {
     if (type === NOTHING) this.report('AS2016', `stop() has no value to assign to '${name}'.`, s.value.range);
     if (type === METRIC) this.lints.metricUse(this.metricName(s.value), 'coerced', s.value.range);
     const stored = type === METRIC ? DOUBLE : type;
+    this.analysis.types.set(s.target, stored);
     this.assigned.set(name, stored);
     const known = foldConstant(s.value, this.constants);
     if (known === undefined) this.constants.delete(name);
@@ -269,8 +272,9 @@ class Checker {
       return ANY;
     }
     this.reference(id, 'unknown');
-    if (registry.function(name)) {
-      this.report('AS2001', `Undefined symbol: ${name} is a function; call it as ${name}(...).`, id.range);
+    const fn = registry.function(name);
+    if (fn) {
+      this.report('AS2001', `Undefined symbol: ${name} is a function; call it as ${name}(...).`, id.range, callWithoutArguments(fn.overloads, name, id.range));
       return ANY;
     }
     const candidates = [...this.assigned.keys(), ...registry.variableSpellings(), ...registry.constants.map((c) => c.name)];
@@ -284,13 +288,14 @@ class Checker {
     const entry = registry.member(member.name);
     if (!entry) {
       const near = suggest(member.name, registry.members.map((m) => m.name));
-      const isMethod = registry.method(member.name) !== undefined;
+      const method = registry.method(member.name);
       this.reference(member, 'unknown');
+      const fixes = method ? callWithoutArguments(method.overloads, member.name, member.range) : near ? [{ title: `Change to ${near}`, edits: [{ range: member.range, newText: near }] }] : undefined;
       this.report(
         'AS2005',
-        isMethod ? `'${member.name}' is a method: call it as .${member.name}(...).` : `Unknown timestamp member '${member.name}'${near ? `. Did you mean ${near}?` : `; members are ${andList(registry.members.map((m) => m.name))}.`}`,
+        method ? `'${member.name}' is a method: call it as .${member.name}(...).` : `Unknown timestamp member '${member.name}'${near ? `. Did you mean ${near}?` : `; members are ${andList(registry.members.map((m) => m.name))}.`}`,
         member.range,
-        near ? [{ title: `Change to ${near}`, edits: [{ range: member.range, newText: near }] }] : undefined,
+        fixes,
       );
       return ANY;
     }
@@ -349,7 +354,7 @@ class Checker {
     }
     let result = 0;
     for (const o of arityMatches) {
-      if (argTypes.every((t, i) => t === ANY || (t & acceptedBy(paramAt(o, i))) !== 0)) result |= o.returns;
+      if (argumentsFit(o, argTypes)) result |= o.returns;
     }
     if (result !== 0) {
       argTypes.forEach((t, i) => {
@@ -364,20 +369,21 @@ class Checker {
   }
 }
 
+/** `name()` for a built-in named without its parentheses, when it has a no-argument overload with a value. */
+function callWithoutArguments(overloads: readonly Overload[], name: string, range: Range): Fix[] | undefined {
+  if (!overloads.some((o) => o.params.length === 0 && o.returns !== NOTHING)) return undefined;
+  return [{ title: `Call ${name}()`, edits: [{ range: { start: range.end, end: range.end }, newText: '()' }] }];
+}
+
+/** `x == 1;` as a statement is almost always an assignment typed with one '=' too many. */
+function comparisonMeantAsAssignment(e: Expression): Fix[] | undefined {
+  if (e.kind !== 'Binary' || e.operator !== '==' || e.left.kind !== 'Identifier' || e.operatorRange.start < 0) return undefined;
+  return [{ title: `Assign with '=' instead of comparing with '=='`, edits: [{ range: e.operatorRange, newText: '=' }] }];
+}
+
 /** Whether a (possibly union) type has a member in `mask`; the unknown type admits everything. */
 function admits(t: Type, mask: Type): boolean {
   return t === ANY || (t & mask) !== 0;
-}
-
-function arityAccepts(o: Overload, n: number): boolean {
-  const required = o.params.filter((p) => !p.optional).length;
-  if (o.variadic) return n >= required - 1;
-  return n >= required && n <= o.params.length;
-}
-
-function paramAt(o: Overload, i: number) {
-  const p = o.params[Math.min(i, o.params.length - 1)];
-  return p ? p.kind : 'double';
 }
 
 function describeArities(overloads: readonly Overload[]): string {

@@ -86,7 +86,13 @@ export class FormulaLints {
 
   stringLiteral(s: StringLiteral): void {
     if (s.value.endsWith('\\')) {
-      this.report(diagnostic('AS4001', 'This string ends with a backslash: \\" is C#-style escaping; the formula language has no escapes and the string ends at the first quote.', s.range));
+      // The value starts one character after the opening quote, so its last character sits at start + length.
+      const backslash = { start: s.range.start + s.value.length, end: s.range.start + s.value.length + 1 };
+      this.report(
+        diagnostic('AS4001', 'This string ends with a backslash: \\" is C#-style escaping; the formula language has no escapes and the string ends at the first quote.', s.range, [
+          { title: "Remove the '\\'", edits: [{ range: backslash, newText: '' }] },
+        ]),
+      );
     }
   }
 
@@ -100,10 +106,15 @@ export class FormulaLints {
       const c = foldConstant(other, scope);
       if (typeof c !== 'number') continue;
       if (c > 0 && c < 1 && isPercentage(side)) {
-        this.report(diagnostic('AS4004', `${describePercentage(side)} is a percentage from 0 to 100, but it is compared with ${formatDouble(c)}: did you mean ${formatDouble(c * 100)}?`, other.range));
+        const percent = formatDouble(c * 100);
+        // Only a literal is rewritten, and only to a spelling the service accepts.
+        const fixes = other.kind === 'Number' && /^\d+(?:\.\d+)?$/.test(percent) ? [{ title: `Change to ${percent}`, edits: [{ range: other.range, newText: percent }] }] : undefined;
+        this.report(diagnostic('AS4004', `${describePercentage(side)} is a percentage from 0 to 100, but it is compared with ${formatDouble(c)}: did you mean ${percent}?`, other.range, fixes));
       }
       if (c === 7 && side.kind === 'Member' && side.member.name === 'weekday') {
-        this.report(diagnostic('AS4005', 'weekday runs from 0 (Sunday) to 6 (Saturday): it is never 7. Use 0 for Sunday.', other.range));
+        // `== 7` / `!= 7` mean Sunday; `< 7` and the like have no one obvious rewrite.
+        const fixes = other.kind === 'Number' && (e.operator === '==' || e.operator === '!=') ? [{ title: 'Change to 0 (Sunday)', edits: [{ range: other.range, newText: '0' }] }] : undefined;
+        this.report(diagnostic('AS4005', 'weekday runs from 0 (Sunday) to 6 (Saturday): it is never 7. Use 0 for Sunday.', other.range, fixes));
       }
     }
   }

@@ -47,10 +47,13 @@ function errorTokenDiagnostic(t: IToken, text: string): Diagnostic {
   if (t.tokenType === T.BlockComment) {
     const closed = t.image.endsWith('*/') && t.image.length >= 4;
     const body = t.image.slice(2, closed ? -2 : undefined);
-    const replacement = body
-      .split(/\r?\n/)
-      .map((line) => `//${line}`)
-      .join('\n');
+    // Code after the comment on its last line must not end up inside the '//' comment.
+    const codeFollows = /^[ \t]*[^\s]/.test(text.slice(range.end).split(/\r?\n|\r/, 1)[0] ?? '');
+    const replacement =
+      body
+        .split(/\r?\n/)
+        .map((line) => `//${line}`)
+        .join('\n') + (codeFollows ? '\n' : '');
     return diagnostic('AS1003', "Block comments are not accepted by the Batch service: it only knows '//' line comments.", range, [
       { title: "Convert to '//' comments", edits: [{ range, newText: replacement }] },
     ]);

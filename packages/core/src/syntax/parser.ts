@@ -17,7 +17,9 @@ export type TopItem =
 const NO_RANGE: Range = { start: -1, end: -1 };
 
 export function tokenRange(t: IToken): Range {
-  if (t.isInsertedInRecovery || !(t.startOffset >= 0)) return NO_RANGE;
+  // A fresh object each time: parse.ts repairs placeholder ranges in place, and a shared one
+  // would carry one formula's offsets into every later parse.
+  if (t.isInsertedInRecovery || !(t.startOffset >= 0)) return { ...NO_RANGE };
   return { start: t.startOffset, end: t.startOffset + t.image.length };
 }
 

@@ -1,0 +1,226 @@
+// `autoscale replay FORMULA... --recording FILE`: runs formulas against recorded pool metrics with
+// @autoscale/replay (open or closed loop; core's one evaluator) and prints or writes the report.
+// Wiring only: option parsing, reading formula files, progress on a terminal, output files.
+
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { analyzeFormula, DEFAULT_AVAILABILITY_DELAY_MS, formatDuration, parseDuration, parseInstant } from '@autoscale/core';
+import {
+  checkEvaluationInterval,
+  ProgressBar,
+  RECORDING_FORMATS,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  renderText,
+  replayMany,
+  writeOutputFile,
+  type FormulaSource,
+  type RecordingFormat,
+  type RecordingReplay,
+  type ReplayFileRequest,
+} from '@autoscale/replay';
+import { formatDiagnostic } from '../code-frame.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, readFailureReason, SourceReader, STDIN } from '../io.ts';
+import type { CommandContext } from '../program.ts';
+
+type ReportFormat = 'text' | 'json' | 'csv';
+
+interface ReplayCliOptions {
+  recording: string[];
+  recordingFormat?: RecordingFormat;
+  mode: 'open' | 'closed';
+  interval?: number;
+  from?: number;
+  to?: number;
+  delay: number;
+  allocationLatency?: number;
+  priceDedicated?: number;
+  priceLowPriority?: number;
+  taskLog?: string;
+  format: ReportFormat;
+  out?: string;
+  jobs?: number;
+  compare?: boolean;
+}
+
+function duration(value: string): number {
+  const r = parseDuration(value);
+  if (!r.ok) throw new InvalidArgumentError(r.reason);
+  return r.ms;
+}
+
+function interval(value: string): number {
+  const ms = duration(value);
+  const bad = checkEvaluationInterval(ms);
+  if (bad !== undefined) throw new InvalidArgumentError(bad);
+  return ms;
+}
+
+function instant(value: string): number {
+  const r = parseInstant(value);
+  if (!r.ok) throw new InvalidArgumentError(r.reason);
+  return r.ms;
+}
+
+function price(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n)) throw new InvalidArgumentError(`"${value}" is not a price (a number >= 0 per node-hour)`);
+  return n;
+}
+
+function jobs(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1) throw new InvalidArgumentError(`"${value}" is not a whole number >= 1`);
+  return n;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function registerReplay(program: Command, ctx: CommandContext): void {
+  program
+    .command('replay')
+    .summary('replay formulas against recorded pool metrics')
+    .description('Run formulas against a recording of a pool\'s metrics and report what the pool would have done: node-hours and cost\n'
+      + 'against the recorded pool, scale events, failed evaluations, queueing; in closed loop also task waits and idle nodes.\n'
+      + 'Every evaluation is core\'s evaluator, the same as `autoscale eval`.')
+    .argument('<formula...>', 'formula files; "-" reads one from stdin')
+    .requiredOption('-r, --recording <file>', 'recording: wide CSV, JSON Lines, `az monitor metrics list` JSON or a REST poll log (repeat for several pools)', collect)
+    .addOption(new Option('--recording-format <format>', 'how to read the recording (default: from its content)').choices([...RECORDING_FORMATS]))
+    .addOption(new Option('--mode <mode>', 'open: evaluate against the recording as recorded; closed: simulate the pool and feed its metrics back').choices(['open', 'closed']).default('open'))
+    .option('--interval <duration>', 'evaluation interval, 5m to 168h (default: the recording\'s metadata, else 15m)', interval)
+    .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instant)
+    .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instant)
+    .option('--delay <duration>', 'sample availability delay', duration, DEFAULT_AVAILABILITY_DELAY_MS)
+    .option('--allocation-latency <duration>', 'time from a target increase to the nodes joining the pool (default: metadata, else 4m)', duration)
+    .option('--price-dedicated <x>', 'price of a dedicated node-hour, for the cost figures', price)
+    .option('--price-low-priority <y>', 'price of a low-priority node-hour', price)
+    .option('--task-log <file>', 'closed loop: CSV of tasks "submitted,duration[,slots]" instead of the workload derived from task counts')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'csv']).default('text'))
+    .option('-o, --out <file>', 'write the report to FILE (atomically); FILE.html gets the self-contained HTML report')
+    .option('-j, --jobs <n>', 'recordings replayed at once on worker threads (default: one per CPU)', jobs)
+    .option('--compare', 'several formulas side by side in one table and one set of charts')
+    .addHelpText('after', `
+The replay evaluates at the start and then every interval. Pool metadata (task slots per node, starting
+targets, interval, allocation latency, quotas) comes from "# key: value" lines before a CSV header or a
+NAME.meta.json file beside the recording; see packages/replay/RECORDING-FORMAT.md and MODEL.md.
+--delay default: ${formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)} (core's DEFAULT_AVAILABILITY_DELAY_MS).
+
+Output:
+  text  the summary per recording (default)
+  json  settings, recorded figures, per formula the summary and the timeline (one row per evaluation)
+  csv   the timeline: one row per evaluation of each formula on each recording
+  --out report.html writes the HTML report (charts, summary, errors) and still prints --format on stdout;
+  --out with any other name writes --format there instead of stdout (.json or .csv imply that format).
+  A progress bar is shown on stderr when it is a terminal.
+
+Exit codes:
+  0  replayed, every evaluation succeeded
+  1  replayed, but some evaluations failed or a formula has checker errors (the report says which)
+  2  bad recording, task log or formula file (file:line: what is wrong; nothing is written), bad usage
+
+Examples:
+  autoscale replay pool.autoscale --recording week.csv
+  autoscale replay a.autoscale b.autoscale --recording week.csv --compare --out report.html
+  autoscale replay pool.autoscale --recording week.csv --mode closed --interval 5m --price-dedicated 0.45
+  autoscale replay pool.autoscale -r eu.csv -r us.csv --jobs 2 --format json`)
+    .action(async (files: string[], options: ReplayCliOptions, command: Command) => {
+      ctx.setExitCode(await runReplay(files, options, command, ctx));
+    });
+}
+
+async function runReplay(files: string[], options: ReplayCliOptions, command: Command, { io }: CommandContext): Promise<number> {
+  if (files.filter((f) => f === STDIN).length > 1) return usage(io, 'only one formula can be read from stdin');
+  if (options.compare === true && files.length < 2) return usage(io, '--compare needs at least two formulas');
+  if (options.taskLog !== undefined && options.mode !== 'closed') return usage(io, '--task-log applies only to --mode closed');
+  const format = reportFormat(options, command);
+  const reader = new SourceReader(io);
+  const sources: FormulaSource[] = [];
+  let checkErrors = false;
+  for (const file of files) {
+    const source = await reader.read(file);
+    if (source === undefined) return EXIT_USAGE;
+    const analysis = analyzeFormula(source.text);
+    for (const d of analysis.diagnostics) {
+      if (d.severity !== 'error') continue;
+      checkErrors = true;
+      io.stderr(formatDiagnostic(source.name, analysis.lines, d));
+    }
+    sources.push({ name: source.name, text: source.text });
+  }
+  shortenNames(sources);
+  const request: ReplayFileRequest = {
+    mode: options.mode,
+    delay: options.delay,
+    ...(options.interval !== undefined ? { interval: options.interval } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+    ...(options.allocationLatency !== undefined ? { allocationLatency: options.allocationLatency } : {}),
+    ...(options.priceDedicated !== undefined ? { priceDedicated: options.priceDedicated } : {}),
+    ...(options.priceLowPriority !== undefined ? { priceLowPriority: options.priceLowPriority } : {}),
+    ...(options.recordingFormat !== undefined ? { recordingFormat: options.recordingFormat } : {}),
+    ...(options.taskLog !== undefined ? { taskLog: options.taskLog } : {}),
+  };
+  const bar = process.stderr.isTTY ? new ProgressBar((s) => io.stderr(s), 'replaying') : undefined;
+  const outcomes = await replayMany(options.recording, sources, request, {
+    jobs: options.jobs ?? Math.min(options.recording.length, availableParallelism()),
+    buildResults: format !== 'text' || (options.out !== undefined && !isHtml(options.out)),
+    ...(bar ? { onProgress: (f: number) => bar.update(f) } : {}),
+  });
+  bar?.done();
+  const replays: RecordingReplay[] = [];
+  let failed = false;
+  for (const outcome of outcomes) {
+    if (outcome.ok) replays.push(outcome.replay);
+    else {
+      failed = true;
+      for (const e of outcome.errors) io.stderr(`${e}\n`);
+    }
+  }
+  if (failed) return EXIT_USAGE;
+  const compare = options.compare === true;
+  const report = format === 'json' ? renderJson(replays, compare) : format === 'csv' ? renderCsv(replays) : renderText(replays, compare);
+  try {
+    if (options.out !== undefined && isHtml(options.out)) {
+      await writeOutputFile(options.out, renderHtml(replays, compare));
+      io.stdout(report);
+    } else if (options.out !== undefined) {
+      await writeOutputFile(options.out, report);
+    } else {
+      io.stdout(report);
+    }
+  } catch (err) {
+    io.stderr(`autoscale: cannot write ${options.out}: ${readFailureReason(err)}\n`);
+    return EXIT_USAGE;
+  }
+  const evaluationsFailed = replays.some((r) => r.formulas.some((f) => f.summary.failedEvaluations > 0));
+  return evaluationsFailed || checkErrors ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** Reports name formulas by file name (pending-tasks.autoscale); by path only when two share a name. */
+function shortenNames(sources: FormulaSource[]): void {
+  const base = (name: string): string => name.replace(/^.*[\\/]/, '');
+  const counts = new Map<string, number>();
+  for (const s of sources) counts.set(base(s.name), (counts.get(base(s.name)) ?? 0) + 1);
+  for (const s of sources) if (counts.get(base(s.name)) === 1) s.name = base(s.name);
+}
+
+function isHtml(file: string): boolean {
+  return /\.html?$/i.test(file);
+}
+
+/** --format, or the format an --out file's extension implies when --format was not given. */
+function reportFormat(options: ReplayCliOptions, command: Command): ReportFormat {
+  if (command.getOptionValueSource('format') === 'default' && options.out !== undefined) {
+    if (/\.json$/i.test(options.out)) return 'json';
+    if (/\.csv$/i.test(options.out)) return 'csv';
+  }
+  return options.format;
+}
+
+function usage(io: CommandContext['io'], message: string): number {
+  io.stderr(`autoscale replay: ${message}\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,11 @@
+// Worker-thread entry: replays one recording (reading it, running every formula) and posts the
+// plain-data outcome back, with progress messages on the way. Started by replay-many.ts.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { replayFile } from '../replay/run.ts';
+import type { WorkerJob, WorkerMessage } from './replay-many.ts';
+
+const job = workerData as WorkerJob;
+const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
+const outcome = await replayFile(job.path, job.sources, job.request, { buildResults: job.buildResults, onProgress: (fraction) => post({ type: 'progress', fraction }) });
+post({ type: 'done', outcome });

@@ -1,0 +1,98 @@
+// Builds a Recording row by row, for every reader and importer: checks that timestamps
+// increase, stores only the columns the replay keeps, and shares the row-time array with every
+// column that has no missing sample (a pool-year of 9 columns then costs one time array).
+
+import type { MetricHistory } from '@autoscale/core';
+import { GrowableFloat64, type KeepColumn, type Recording, type RecordingFormat } from './model.ts';
+import type { RecordingMeta } from './meta.ts';
+import { formatInstant } from '@autoscale/core';
+
+/** One kept column. While it has a value in every row its times are the row times (dense). */
+export class ColumnBuilder {
+  readonly name: string;
+  private readonly values = new GrowableFloat64();
+  private times: GrowableFloat64 | undefined;
+  /** The last row index given a value, so rows a JSONL line leaves out can be told apart. */
+  lastRow = -1;
+
+  constructor(name: string, firstRow: number) {
+    this.name = name;
+    // A column that first appears after row 0 has gaps from the start.
+    if (firstRow > 0) this.times = new GrowableFloat64();
+  }
+
+  push(row: number, time: number, value: number): void {
+    this.values.push(value);
+    this.times?.push(time);
+    this.lastRow = row;
+  }
+
+  /** Records that row `row` has no sample: the column stops sharing the row times. */
+  missing(rowTimes: GrowableFloat64): void {
+    if (this.times !== undefined) return;
+    this.times = new GrowableFloat64(Math.max(1024, this.values.length));
+    const shared = rowTimes.view();
+    for (let i = 0; i < this.values.length; i++) this.times.push(shared[i] as number);
+  }
+
+  finish(rowTimes: Float64Array): MetricHistory {
+    return { times: this.times === undefined ? rowTimes : this.times.finish(), values: this.values.finish() };
+  }
+}
+
+export class RecordingBuilder {
+  readonly file: string;
+  private readonly keep: KeepColumn;
+  private readonly rowTimes = new GrowableFloat64(4096);
+  private readonly kept = new Map<string, ColumnBuilder>();
+  private readonly present: string[] = [];
+  private readonly presentSet = new Set<string>();
+
+  constructor(file: string, keep: KeepColumn) {
+    this.file = file;
+    this.keep = keep;
+  }
+
+  get rows(): number {
+    return this.rowTimes.length;
+  }
+
+  /** Declares a column (idempotent); returns its builder, or undefined when it is not kept. */
+  column(name: string): ColumnBuilder | undefined {
+    if (!this.presentSet.has(name)) {
+      this.presentSet.add(name);
+      this.present.push(name);
+      if (this.keep(name)) this.kept.set(name, new ColumnBuilder(name, this.rowTimes.length));
+    }
+    return this.kept.get(name);
+  }
+
+  /** Starts a row; returns why its time is refused (not after the previous row's), else undefined. */
+  beginRow(time: number): string | undefined {
+    if (this.rowTimes.length > 0) {
+      const previous = this.rowTimes.last();
+      if (time === previous) return `duplicate timestamp ${formatInstant(time)} (the previous row has the same)`;
+      if (time < previous) return `timestamps must increase: ${formatInstant(time)} is before the previous row's ${formatInstant(previous)}`;
+    }
+    this.rowTimes.push(time);
+    return undefined;
+  }
+
+  /** Marks a kept column as missing in the current row. */
+  missing(column: ColumnBuilder): void {
+    column.missing(this.rowTimes);
+  }
+
+  /** After a row whose columns are not all visited (JSON Lines): columns it left out are missing. */
+  endSparseRow(): void {
+    const row = this.rowTimes.length - 1;
+    for (const c of this.kept.values()) if (c.lastRow !== row) c.missing(this.rowTimes);
+  }
+
+  finish(format: RecordingFormat, meta: RecordingMeta, notes: string[] = []): Recording {
+    const times = this.rowTimes.finish();
+    const columns = new Map<string, MetricHistory>();
+    for (const [name, c] of this.kept) columns.set(name, c.finish(times));
+    return { file: this.file, format, meta, times, columns, present: [...this.present], notes };
+  }
+}

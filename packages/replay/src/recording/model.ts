@@ -1,0 +1,67 @@
+// The in-memory recording every reader and importer produces and every replay mode reads:
+// row timestamps plus one columnar history per kept service variable (core's MetricHistory, so
+// the evaluator reads it directly), the pool metadata as given, and importers' notes.
+
+import type { MetricHistory } from '@autoscale/core';
+import type { RecordingMeta } from './meta.ts';
+
+export type RecordingFormat = 'csv' | 'jsonl' | 'azure-monitor' | 'rest-poll';
+export const RECORDING_FORMATS: readonly RecordingFormat[] = ['csv', 'jsonl', 'azure-monitor', 'rest-poll'];
+
+export interface Recording {
+  /** The file as the user named it. */
+  file: string;
+  format: RecordingFormat;
+  meta: RecordingMeta;
+  /** Timestamp of every row (or poll), ascending, milliseconds since the epoch. */
+  times: Float64Array;
+  /** Histories of the kept columns, by full variable name; a missing sample is simply absent. */
+  columns: Map<string, MetricHistory>;
+  /** Every column the source has (full names), including those not kept in memory. */
+  present: string[];
+  /** What an importer could not derive or had to approximate, for the report. */
+  notes: string[];
+}
+
+/** Which columns to keep in memory; the others are validated and dropped while reading. */
+export type KeepColumn = (name: string) => boolean;
+export const KEEP_ALL: KeepColumn = () => true;
+
+/** A Float64Array that grows by doubling; `finish` trims it to its length. */
+export class GrowableFloat64 {
+  private data: Float64Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  get(i: number): number {
+    return this.data[i] as number;
+  }
+
+  last(): number {
+    return this.data[this.length - 1] as number;
+  }
+
+  /** A view of the first `length` values; valid until the next push. */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  /** A right-sized copy; the growable buffer is released. */
+  finish(): Float64Array {
+    const out = this.data.slice(0, this.length);
+    this.data = new Float64Array(0);
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+// The summary as a table of labelled rows with one column for the recording and one per formula:
+// the one layout the text report prints and the HTML report renders, so they always agree.
+
+import type { FormulaSummary, RecordingReplay } from '../replay/types.ts';
+import { DASH, hours, money, seconds, signedDifference } from './format.ts';
+
+export interface SummaryTable {
+  header: string[];
+  rows: string[][];
+}
+
+/** The recording column, then the given formulas (all of them by default). */
+export function summaryTable(replay: RecordingReplay, formulaIndexes: readonly number[] = replay.formulas.map((_, i) => i)): SummaryTable {
+  const summaries = formulaIndexes.map((i) => (replay.formulas[i] as { summary: FormulaSummary }).summary);
+  const rec = replay.recorded;
+  const closed = replay.settings.mode === 'closed';
+  const priced = replay.settings.priceDedicated !== null || replay.settings.priceLowPriority !== null;
+  const rows: string[][] = [];
+  const row = (label: string, recorded: string, per: (s: FormulaSummary) => string): void => {
+    rows.push([label, recorded, ...summaries.map(per)]);
+  };
+  row('dedicated node-hours', hours(rec.nodeHours.dedicated), (s) => hours(s.nodeHours.dedicated));
+  row('  vs recorded', '', (s) => signedDifference(s.nodeHoursDifference.dedicated, rec.nodeHours.dedicated));
+  row('low-priority node-hours', hours(rec.nodeHours.lowPriority), (s) => hours(s.nodeHours.lowPriority));
+  row('  vs recorded', '', (s) => signedDifference(s.nodeHoursDifference.lowPriority, rec.nodeHours.lowPriority));
+  if (priced) {
+    row('cost', money(rec.cost), (s) => money(s.cost));
+    row('  vs recorded', '', (s) => signedDifference(s.costDifference, rec.cost, 2));
+  }
+  row('scale-ups / scale-downs', DASH, (s) => `${s.scaleUps} / ${s.scaleDowns}`);
+  row('evaluations (failed)', DASH, (s) => `${s.evaluations} (${s.failedEvaluations})`);
+  row('hours queued with no free slot', hours(rec.queuedNoFreeSlotHours), (s) => hours(s.queuedNoFreeSlotHours));
+  if (closed) {
+    row('task wait p50 / p95 / max', DASH, (s) => (s.closedLoop ? `${seconds(s.closedLoop.waitP50Seconds)} / ${seconds(s.closedLoop.waitP95Seconds)} / ${seconds(s.closedLoop.waitMaxSeconds)}` : DASH));
+    row('idle node-hours', DASH, (s) => hours(s.closedLoop?.idleNodeHours ?? null));
+    row('tasks arrived / completed', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksArrived} / ${s.closedLoop.tasksCompleted}` : DASH));
+    row('tasks requeued / terminated', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksRequeued} / ${s.closedLoop.tasksTerminated}` : DASH));
+    row('tasks queued / running at end', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksWaitingAtEnd} / ${s.closedLoop.tasksRunningAtEnd}` : DASH));
+  }
+  return { header: ['', 'recorded', ...summaries.map((s) => s.formula)], rows };
+}

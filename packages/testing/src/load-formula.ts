@@ -1,0 +1,98 @@
+// The formula under test: read from `formula` (a path relative to the test file) or taken from
+// `formula_text`, analysed and compiled ONCE per test file. A formula that does not parse is a load
+// error at the YAML node (inside a `|` block, at the offending line of the block itself).
+
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { analyzeFormula, codeInfo, compileFormula, registry } from '@autoscale/core';
+import { isScalar, Scalar, type Node } from 'yaml';
+import type { FormulaUnderTest, Location } from './model.ts';
+import type { Member, YamlSource } from './yaml-reader.ts';
+
+export interface FormulaFileReader {
+  /** Returns the file's text, or a short reason it cannot be read. */
+  (absolutePath: string): { ok: true; text: string } | { ok: false; reason: string };
+}
+
+/** Reads a formula file as UTF-8 (a leading byte order mark is dropped). */
+export const readFormulaFile: FormulaFileReader = (absolutePath) => {
+  try {
+    const bytes = readFileSync(absolutePath);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, text };
+  } catch (err) {
+    return { ok: false, reason: readFailure(err) };
+  }
+};
+
+function readFailure(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (err instanceof TypeError) return 'not valid UTF-8 text';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Loads the formula named by the file's `formula` or `formula_text` member (exactly one must be there). */
+export function loadFormula(src: YamlSource, top: readonly Member[], absoluteFile: string, read: FormulaFileReader): FormulaUnderTest | undefined {
+  const byPath = top.find((m) => m.key === 'formula');
+  const inline = top.find((m) => m.key === 'formula_text');
+  if (byPath !== undefined && inline !== undefined) {
+    src.error(inline.keyNode, inline.path, 'give either "formula" (a file) or "formula_text", not both');
+    return undefined;
+  }
+  if (inline !== undefined) {
+    const text = src.text(inline.value, inline.path, 'the formula as text (e.g. a `|` block)');
+    return text === undefined ? undefined : compile(src, inline, text, `${src.file}#formula_text`, undefined);
+  }
+  if (byPath === undefined) {
+    src.report(src.root === null ? undefined : src.location(src.root), '', 'missing "formula" (path of the formula file, relative to this file) or "formula_text"');
+    return undefined;
+  }
+  const relativePath = src.text(byPath.value, byPath.path, 'the path of the formula file, relative to this file');
+  if (relativePath === undefined) return undefined;
+  const absolute = resolve(dirname(absoluteFile), relativePath);
+  const loaded = read(absolute);
+  if (!loaded.ok) {
+    src.error(byPath.value, byPath.path, `cannot read formula "${relativePath}" (${absolute}): ${loaded.reason}`);
+    return undefined;
+  }
+  const text = loaded.text.charCodeAt(0) === 0xfeff ? loaded.text.slice(1) : loaded.text;
+  const name = isAbsolute(relativePath) ? relativePath : join(dirname(src.file), relativePath);
+  return compile(src, byPath, text, name, absolute);
+}
+
+function compile(src: YamlSource, member: Member, text: string, name: string, path: string | undefined): FormulaUnderTest | undefined {
+  const analysis = analyzeFormula(text);
+  const syntaxErrors = analysis.diagnostics.filter((d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax');
+  if (syntaxErrors.length > 0) {
+    for (const d of syntaxErrors) {
+      const p = analysis.lines.positionAt(d.range.start);
+      const where = path === undefined ? `line ${p.line + 1}, column ${p.character + 1} of formula_text` : `${name}:${p.line + 1}:${p.character + 1}`;
+      src.report(inlinePosition(src, member.value, analysis.lines.lineText(p.line), p.line, p.character) ?? src.location(member.value), member.path, `the formula does not parse: ${where}: ${d.code} ${d.message}`);
+    }
+    return undefined;
+  }
+  const assigned = new Set<string>();
+  for (const s of analysis.formula.statements) {
+    if (s.kind === 'Assignment') assigned.add(registry.variable(s.target.name)?.name ?? s.target.name);
+  }
+  return { name, path, text, analysis, compiled: compileFormula(text, analysis.parsed), assigned };
+}
+
+/**
+ * Where formula line `line`, column `character` (0-based) sits in the test file, when the formula is
+ * a literal block scalar (`|`): its lines are the block's lines minus the indentation. Checked
+ * against the file's text, so anything unexpected falls back to the node's own position.
+ */
+function inlinePosition(src: YamlSource, node: Node | null, lineText: string, line: number, character: number): Location | undefined {
+  if (!isScalar(node) || node.type !== Scalar.BLOCK_LITERAL || node.range === undefined || node.range === null) return undefined;
+  const header = src.locationOf(node.range[0]);
+  const fileLines = src.source.split(/\r\n|\r|\n/);
+  const target = fileLines[header.line + line];
+  if (target === undefined) return undefined;
+  const indent = target.length - lineText.length;
+  if (indent < 0 || target.slice(indent) !== lineText || target.slice(0, indent).trim() !== '') return undefined;
+  return { line: header.line + 1 + line, column: indent + character + 1 };
+}

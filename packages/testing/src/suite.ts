@@ -1,0 +1,114 @@
+// `autoscale test` as a function: finds the test files, loads and runs each, streams or collects
+// the report, prints coverage, writes the JUnit file, and returns the exit code (0 all passed,
+// 1 a test failed or coverage is below the minimum, 2 unusable input). The CLI only wires options.
+
+import { resolve } from 'node:path';
+import { CoverageCollector } from './coverage.ts';
+import { coverageTable, totalBranchPercent, uncoveredListing } from './coverage-report.ts';
+import { discoverTestFiles } from './discover.ts';
+import { loadTestFile } from './load-test-file.ts';
+import { formatLoadError } from './model.ts';
+import { jsonReport } from './report-json.ts';
+import { junitReport } from './report-junit.ts';
+import { summaryLine, TextReporter } from './report-text.ts';
+import { runTestFile } from './run.ts';
+import { EXIT_FAILED, EXIT_PASSED, EXIT_UNUSABLE, type FileResult, type SuiteResult } from './suite-result.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+export const REPORTERS = ['text', 'json', 'junit'] as const;
+export type ReporterName = (typeof REPORTERS)[number];
+
+export interface SuiteOptions {
+  /** Files, directories and globs; none means every test file under `cwd`. */
+  paths: readonly string[];
+  cwd: string;
+  /** Runs only the tests whose name matches. */
+  run?: RegExp;
+  reporter: ReporterName;
+  /** Also write JUnit XML to this file (atomically). */
+  junit?: string;
+  /** Print the coverage table and the uncovered lines. */
+  coverage?: boolean;
+  /** Fail (exit 1) when branch coverage over all formulas is below this percentage. */
+  minCoverage?: number;
+}
+
+export interface SuiteOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise<{ exitCode: number; result: SuiteResult }> {
+  const started = performance.now();
+  const discovered = await discoverTestFiles(options.paths, options.cwd);
+  for (const e of discovered.errors) out.stderr(`autoscale test: ${e}\n`);
+  const wantsCoverage = options.coverage === true || options.minCoverage !== undefined;
+  const collector = wantsCoverage ? new CoverageCollector() : undefined;
+  const text = options.reporter === 'text' ? new TextReporter(out.stdout) : undefined;
+  const files: FileResult[] = [];
+  let passed = 0;
+  let failed = 0;
+  for (const file of discovered.files) {
+    const loaded = loadTestFile(file, { cwd: options.cwd });
+    if (!loaded.ok) {
+      for (const e of loaded.errors) out.stderr(`${formatLoadError(e)}\n`);
+      files.push({ file, errors: loaded.errors, outcome: undefined });
+      continue;
+    }
+    const outcome = runTestFile(loaded.testFile, {
+      ...(options.run !== undefined ? { filter: options.run } : {}),
+      ...(collector !== undefined ? { coverage: collector } : {}),
+      onTest: (t, testFile) => {
+        if (t.passed) passed++;
+        else failed++;
+        text?.test(t, testFile);
+      },
+    });
+    files.push({ file, errors: [], outcome });
+  }
+  const coverage = collector?.results();
+  const result: SuiteResult = { files, discoveryErrors: discovered.errors, passed, failed, durationMs: 0, coverage, minCoverage: undefined };
+  let exitCode = discovered.errors.length > 0 || files.some((f) => f.errors.length > 0) ? EXIT_UNUSABLE : EXIT_PASSED;
+  if (passed + failed === 0 && discovered.files.length > 0 && exitCode === EXIT_PASSED) {
+    out.stderr(options.run !== undefined ? `autoscale test: no test name matches --run ${options.run.source}\n` : 'autoscale test: no tests to run\n');
+    exitCode = EXIT_UNUSABLE;
+  }
+  if (coverage !== undefined && options.coverage === true) {
+    // Coverage is text for people; with a machine-readable reporter on stdout it goes to stderr.
+    const write = options.reporter === 'text' ? out.stdout : out.stderr;
+    write(`\n${coverageTable(coverage)}`);
+    const listing = uncoveredListing(coverage);
+    if (listing !== '') write(`\n${listing}`);
+  }
+  if (coverage !== undefined && options.minCoverage !== undefined) {
+    const branchPercent = totalBranchPercent(coverage);
+    const met = branchPercent >= options.minCoverage;
+    result.minCoverage = { percent: options.minCoverage, branchPercent, met };
+    if (!met) {
+      out.stderr(`autoscale test: branch coverage ${branchPercent.toFixed(1)}% is below --min-coverage ${options.minCoverage}%\n`);
+      if (exitCode === EXIT_PASSED) exitCode = EXIT_FAILED;
+    }
+  }
+  if (failed > 0 && exitCode === EXIT_PASSED) exitCode = EXIT_FAILED;
+  result.durationMs = performance.now() - started;
+  if (options.junit !== undefined) {
+    try {
+      await writeFileAtomic(resolve(options.cwd, options.junit), junitReport(result));
+    } catch (err) {
+      out.stderr(`autoscale test: cannot write ${options.junit}: ${writeFailure(err)}\n`);
+      exitCode = EXIT_UNUSABLE;
+    }
+  }
+  if (options.reporter === 'json') out.stdout(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
+  else if (options.reporter === 'junit') out.stdout(junitReport(result));
+  else out.stdout(`${text === undefined || passed + failed === 0 ? '' : '\n'}${summaryLine(passed, failed)}\n`);
+  return { exitCode, result };
+}
+
+function writeFailure(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'its directory does not exist';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,114 @@
+// `autoscale test` as users meet it: the real command in a child process. The example suite
+// passes; every exit code; discovery with no path; each reporter, --junit, --run, --coverage and
+// --min-coverage; bad usage; and the help text.
+
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, TempDir } from './support.ts';
+
+const tmp = new TempDir();
+afterAll(() => tmp.remove());
+tmp.file('formulas/f.autoscale', '$TargetDedicatedNodes = time().hour < 12 ? 1 : 2;\n');
+tmp.file('tests/ok.autoscale-test.yaml', 'formula: ../formulas/f.autoscale\ntests:\n  - { name: morning, at: 2026-01-05T10:00:00Z, expect: { $TargetDedicatedNodes: 1 } }\n');
+tmp.file('tests/failing.autoscale-test.yaml', 'formula: ../formulas/f.autoscale\ntests:\n  - { name: evening, at: 2026-01-05T20:00:00Z, expect: { $TargetDedicatedNodes: 5 } }\n');
+tmp.file('node_modules/dep/ignored.autoscale-test.yaml', 'not even YAML: [');
+tmp.file('broken/bad.autoscale-test.yaml', 'formula: ../formulas/f.autoscale\ntests:\n  - { name: typo, at: 2026-01-05T10:00:00Z, expect: { $TargetDedicated: 1, x: 2 } }\n');
+
+const lastLine = (text: string): string | undefined => text.trimEnd().split('\n').at(-1);
+
+describe('autoscale test', () => {
+  it('the example suite passes: at least 10 tests, with expected errors and multi-step tests', () => {
+    const r = cli(['test', 'examples/tests']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = /^(\d+) passed, 0 failed$/.exec(lastLine(r.stdout) ?? '');
+    expect(Number(summary?.[1])).toBeGreaterThanOrEqual(10);
+    expect(r.stdout).toMatch(/✓ .*\(\d+ steps\)/);
+    const examples = ['pending-tasks', 'business-hours', 'cpu-low-priority', 'unguarded-window'].map((n) => readFileSync(`examples/tests/${n}.autoscale-test.yaml`, 'utf8')).join('\n');
+    expect(examples).toContain('expect_error:');
+    expect(examples).toContain('steps:');
+  });
+
+  it('with no path runs every test file under the working directory, skipping node_modules; a failure exits 1', () => {
+    const r = tmp.run(['test', 'tests']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe([
+      'tests/failing.autoscale-test.yaml  (formulas/f.autoscale)',
+      '  ✗ evening',
+      '      at tests/failing.autoscale-test.yaml:3',
+      '      $TargetDedicatedNodes: expected 5, got 2',
+      '      results: $TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue',
+      'tests/ok.autoscale-test.yaml  (formulas/f.autoscale)',
+      '  ✓ morning',
+      '',
+      '1 passed, 1 failed',
+      '',
+    ].join('\n'));
+    const all = tmp.run(['test']);
+    expect(all.code).toBe(2);
+    expect(all.stderr).toBe([
+      // $TargetDedicated is the legacy alias of the assigned $TargetDedicatedNodes, so only x is wrong.
+      'broken/bad.autoscale-test.yaml:3:76: tests[0].expect.x: the formula never assigns x (it assigns: $TargetDedicatedNodes)',
+      '',
+    ].join('\n'));
+    expect(lastLine(all.stdout)).toBe('1 passed, 1 failed');
+  });
+
+  it('exit 0 when all selected tests pass (--run); exit 2 when nothing is found', () => {
+    const r = tmp.run(['test', '--run', 'morn', 'tests']);
+    expect(r).toEqual({ code: 0, stdout: 'tests/ok.autoscale-test.yaml  (formulas/f.autoscale)\n  ✓ morning\n\n1 passed, 0 failed\n', stderr: '' });
+    const none = tmp.run(['test', 'formulas']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('autoscale test: formulas: no test files (*.autoscale-test.yaml) in this directory\n');
+    expect(none.stdout).toBe('0 passed, 0 failed\n');
+  });
+
+  it('--reporter json and --junit FILE', () => {
+    const r = tmp.run(['test', 'tests/*.autoscale-test.yaml', '--reporter', 'json', '--junit', 'junit.xml']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { summary: unknown };
+    expect(report.summary).toEqual({ passed: 1, failed: 1, files: 2, unusableFiles: 0 });
+    const xml = readFileSync(tmp.path('junit.xml'), 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="autoscale test" tests="2" failures="1" errors="0"/);
+    expect(xml).toContain('<failure type="ExpectationFailed" message="$TargetDedicatedNodes: expected 5, got 2">');
+  });
+
+  it('--reporter junit prints the XML; --coverage then goes to stderr', () => {
+    const r = tmp.run(['test', 'tests/ok.autoscale-test.yaml', '--reporter', 'junit', '--coverage']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<\?xml[^]*<testcase name="morning"[^]*<\/testsuites>\n$/);
+    expect(r.stderr).toContain('formulas/f.autoscale      1/1  100.0%      1/2   50.0%');
+  });
+
+  it('--coverage prints the table and uncovered lines; --min-coverage fails below it', () => {
+    const r = tmp.run(['test', 'tests/ok.autoscale-test.yaml', '--coverage', '--min-coverage', '75']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain([
+      'formulas/f.autoscale: not covered',
+      '  1 | $TargetDedicatedNodes = time().hour < 12 ? 1 : 2;',
+      "    |                                          ^ ?: never took 'else' (condition never 0)",
+    ].join('\n'));
+    expect(r.stderr).toBe('autoscale test: branch coverage 50.0% is below --min-coverage 75%\n');
+    expect(lastLine(r.stdout)).toBe('1 passed, 0 failed');
+    expect(tmp.run(['test', 'tests', '--min-coverage', '100']).code).toBe(1); // one test fails anyway
+    expect(tmp.run(['test', 'tests', '--run', 'morning|evening', '--min-coverage', '100']).stderr).toBe('');
+  });
+
+  it.each([
+    [['--reporter', 'xml'], "error: option '--reporter <name>' argument 'xml' is invalid. Allowed choices are text, json, junit."],
+    [['--run', '('], "error: option '--run <regex>' argument '(' is invalid. not a regular expression: Invalid regular expression: /(/: Unterminated group"],
+    [['--min-coverage', '101'], "error: option '--min-coverage <percent>' argument '101' is invalid. \"101\" is not a percentage from 0 to 100"],
+  ])('bad usage %j exits 2', (args, message) => {
+    const r = tmp.run(['test', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(message);
+  });
+
+  it('--help explains the options, the exit codes and gives an example', () => {
+    const r = cli(['test', '--help']);
+    expect(r.code).toBe(0);
+    for (const text of ['--run <regex>', '--reporter <name>', '--junit <file>', '--coverage', '--min-coverage <percent>', 'Exit codes:', '0  every test passed', '1  a test failed', '2  unusable input', 'Example:']) {
+      expect(r.stdout).toContain(text);
+    }
+  });
+});
