@@ -9,7 +9,7 @@ import { readExpectedDiagnostics } from './support/annotations.ts';
 import { CASES, REPO_ROOT } from './support/paths.ts';
 import { readdirSync } from 'node:fs';
 import { EVAL_CASE_FILES, loadEvalCase } from './support/eval-cases.ts';
-import { tooLongFormula, tooManyStatements } from './support/limits.ts';
+import { tooDeepFormula, tooLongFormula, tooManyStatements } from './support/limits.ts';
 
 const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
 
@@ -37,7 +37,7 @@ describe('diagnostic codes', () => {
       const failure = compileFormula(text).evaluate(context).failure;
       if (failure) exercised.add(failure.code);
     }
-    for (const text of [tooLongFormula(), tooManyStatements()]) for (const d of analyzeFormula(text).diagnostics) exercised.add(d.code);
+    for (const text of [tooLongFormula(), tooManyStatements(), tooDeepFormula()]) for (const d of analyzeFormula(text).diagnostics) exercised.add(d.code);
     expect(codes.filter((c) => !exercised.has(c))).toEqual([]);
   });
 });

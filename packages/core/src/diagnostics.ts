@@ -47,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   AS1008: { severity: 'warning', layer: 'syntax', summary: "Empty statement (';;' or a leading ';')." },
   AS1009: { severity: 'error', layer: 'syntax', summary: 'Formula longer than 8192 characters (AutoScaleFormulaTooLong).' },
   AS1010: { severity: 'error', layer: 'syntax', summary: 'Formula with more than 100 statements.' },
+  AS1011: { severity: 'error', layer: 'syntax', summary: 'Statement nested or chained too deeply to analyse (over 64 levels or 500 operators).' },
   // Names and types
   AS2001: { severity: 'error', layer: 'semantic', summary: 'Unknown variable: never assigned and not a service variable (Undefined symbol).' },
   AS2002: { severity: 'error', layer: 'semantic', summary: 'User variable read before the statement that assigns it.' },

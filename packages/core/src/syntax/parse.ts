@@ -6,6 +6,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { Range } from '../text/source.ts';
 import type { Expression, Formula, Statement } from './ast.ts';
+import { guardDepth } from './depth-guard.ts';
 import { lex } from './lexer.ts';
 import { describeToken, formulaParser, tokenRange, type TopItem } from './parser.ts';
 
@@ -21,12 +22,14 @@ export interface ParseResult {
 
 export function parse(text: string): ParseResult {
   const lexed = lex(text);
-  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const guarded = guardDepth(lexed.tokens);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics, ...guarded.diagnostics];
   const parser = formulaParser();
-  parser.input = lexed.tokens;
+  parser.input = guarded.tokens;
   const items = parser.parseItems();
   const lastTokenEnd = lastEnd(lexed.tokens, text);
   for (const error of parser.errors) diagnostics.push(recognitionDiagnostic(error, lastTokenEnd));
+  const errorStarts = diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start).sort((a, b) => a - b);
 
   const statements: Statement[] = [];
   const semicolons: Range[] = [];
@@ -39,7 +42,7 @@ export function parse(text: string): ParseResult {
       }
     } else if (item.kind === 'statement') {
       if (parser.errors.length > 0) repairRanges(item.statement, previousEnd(previous, lastTokenEnd));
-      const errorBefore = previous?.kind === 'statement' && hasErrorBetween(diagnostics, previous.statement.range.end, item.statement.range.start);
+      const errorBefore = previous?.kind === 'statement' && hasErrorBetween(errorStarts, previous.statement.range.end, item.statement.range.start);
       if (errorBefore && item.statement.kind === 'ExpressionStatement') item.statement.afterSyntaxError = true;
       if (previous?.kind === 'statement' && previous.statement.range.end >= 0 && !errorBefore) {
         const at = previous.statement.range.end;
@@ -74,9 +77,19 @@ export function parse(text: string): ParseResult {
   return { formula, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
 }
 
-/** A lexical or parse error between two statements explains the missing ';' better than AS1002. */
-function hasErrorBetween(diagnostics: Diagnostic[], from: number, to: number): boolean {
-  return diagnostics.some((d) => d.severity === 'error' && d.range.start >= from && d.range.start < to);
+/**
+ * A lexical or parse error between two statements explains the missing ';' better than AS1002.
+ * `errorStarts` is sorted: a binary search keeps this linear overall on huge broken texts.
+ */
+function hasErrorBetween(errorStarts: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = errorStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((errorStarts[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < errorStarts.length && (errorStarts[lo] as number) < to;
 }
 
 function previousEnd(previous: TopItem | undefined, fallback: number): number {
