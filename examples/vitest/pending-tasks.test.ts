@@ -3,6 +3,7 @@
 // `npm test`. Copy it next to your formulas and adjust the paths.
 
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileFormula } from '@autoscale/core';
 import { evaluateWithSeries, loadTestFile, runTestFile, valuesOf } from '@autoscale/testing';
@@ -36,7 +37,7 @@ describe('pending-tasks.autoscale', () => {
   });
 
   it('passes its YAML suite too (the same runner `autoscale test` uses)', () => {
-    const loaded = loadTestFile(new URL('../tests/pending-tasks.autoscale-test.yaml', import.meta.url).pathname);
+    const loaded = loadTestFile(fileURLToPath(new URL('../tests/pending-tasks.autoscale-test.yaml', import.meta.url)));
     if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
     const outcome = runTestFile(loaded.testFile);
     expect(outcome.tests.filter((t) => !t.passed).map((t) => t.test.name)).toEqual([]);
