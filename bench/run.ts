@@ -3,6 +3,7 @@
 import { benchCheck, benchEvaluate } from './core.bench.ts';
 import { benchTesting } from './testing.bench.ts';
 import { languageServiceReport } from './language-service.bench.ts';
+import { lspReport } from './lsp.bench.ts';
 import { benchReplay } from './replay.bench.ts';
 
 const fmt = (n: number, digits = 3) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -21,6 +22,7 @@ console.log(
     `${fmt(replay.replayMs / 1000, 2)} s, peak RSS ${fmt(replay.replayRssMb, 0)} MB; reading alone ${fmt(replay.readMs / 1000, 2)} s (${fmt(replay.readRssMb, 0)} MB); ratio ${fmt(replay.ratio, 2)}   (targets: < 5 s, < 1 GB, ratio <= 1.5)`,
 );
 console.log(languageServiceReport());
+console.log(await lspReport());
 const testing = await benchTesting();
 const promtool = testing.promtool;
 console.log(

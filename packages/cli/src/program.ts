@@ -8,6 +8,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerFmt } from './commands/fmt.ts';
+import { registerLsp } from './commands/lsp.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerTest } from './commands/test.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
@@ -42,6 +43,7 @@ Example:
   registerExplain(program, ctx);
   registerDemo(program, ctx);
   registerTest(program, ctx);
+  registerLsp(program, ctx);
   return program;
 }
 

@@ -28,3 +28,4 @@ export * from './context/context-file.ts';
 export * from './context/duration.ts';
 export * from './context/series-notation.ts';
 export { parseResultsString, type ResultsEntry, type ParsedResults } from './eval/results-string.ts';
+export { traceLines } from './eval/trace-text.ts';

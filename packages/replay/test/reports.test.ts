@@ -37,7 +37,7 @@ describe('text report', () => {
     expect(separate.match(/^\s+recorded\s+bad\.autoscale$/m)).not.toBeNull();
     expect(separate).toMatch(/^dedicated node-hours\s+4\.0\s+5\.9$/m);
     expect(separate).toMatch(/^cost\s+6\.00\s+8\.90$/m);
-    expect(separate).toMatch(/^Failed evaluations of bad\.autoscale:\n {2}InsufficientSampleData: 9 times, first at 2026-01-05T00:00:00Z, 2026-01-05T00:15:00Z, 2026-01-05T00:30:00Z\n {4}Line 1, Col 54: Insufficient data from data set: \$PendingTasks wanted 100%, received 0%$/m);
+    expect(separate).toMatch(/^Failed evaluations of bad\.autoscale:\n {2}InsufficientSampleData: 9 times, first at 2026-01-05T00:00:00Z, 2026-01-05T00:15:00Z, 2026-01-05T00:30:00Z\n {4}Line 1, Col 52: Insufficient data from data set: \$PendingTasks wanted 100%, received 0%$/m);
     const side = renderText([replay], true);
     expect(side).toMatch(/^\s+recorded\s+grow\.autoscale\s+bad\.autoscale$/m);
     expect(renderText([closed], true)).toMatch(/^task wait p50 \/ p95 \/ max\s+-\s+\S+/m);
@@ -49,8 +49,8 @@ describe('CSV timeline', () => {
     const lines = renderCsv([replay]).trimEnd().split('\n');
     expect(lines[0]).toBe(TIMELINE_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 2 * 9);
-    expect(lines[1]).toBe(`${replay.recording},grow.autoscale,2026-01-05T00:00:00Z,"$TargetDedicatedNodes=3;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;s=a,b;v=[1,2]",,,3,0,requeue,2,0,2,0,,4,,`);
-    expect(lines[10]).toBe(`${replay.recording},bad.autoscale,2026-01-05T00:00:00Z,$TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue,InsufficientSampleData,"Line 1, Col 54: Insufficient data from data set: $PendingTasks wanted 100%, received 0%",2,0,requeue,2,0,2,0,,4,,`);
+    expect(lines[1]).toBe(`${replay.recording},grow.autoscale,2026-01-05T00:00:00Z,"$TargetDedicatedNodes=3;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;s=a,b;v=[1,2]",,,3,0,requeue,2,,2,0,,4,,`);
+    expect(lines[10]).toBe(`${replay.recording},bad.autoscale,2026-01-05T00:00:00Z,$TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue,InsufficientSampleData,"Line 1, Col 52: Insufficient data from data set: $PendingTasks wanted 100%, received 0%",2,0,requeue,2,,2,0,,4,,`);
   });
 });
 

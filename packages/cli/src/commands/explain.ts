@@ -2,7 +2,7 @@
 // and which branch of each ?: it took; statements after a stop() or an error are marked not run.
 
 import type { Command } from 'commander';
-import type { Statement, StatementTrace } from '@autoscale/core';
+import { traceLines } from '@autoscale/core';
 import { addContextOptions, errorLine, prepareFormula, type ContextOptions } from '../evaluation.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import type { CommandContext } from '../program.ts';
@@ -35,37 +35,13 @@ Example:
 async function runExplain(file: string, options: ContextOptions, { io }: CommandContext): Promise<number> {
   const prepared = await prepareFormula(file, options, new SourceReader(io), io);
   if (typeof prepared === 'number') return prepared;
-  const { compiled, analysis, source } = prepared;
+  const { compiled } = prepared;
   const result = compiled.evaluate(prepared.context, { trace: true });
-  const statements = analysis.formula.statements;
-  const traced = new Map<number, StatementTrace>((result.trace?.statements ?? []).map((s) => [s.index, s]));
-  const width = `L${analysis.lines.lineCount}`.length;
-  const out: string[] = [];
   // A formula that does not parse runs no statement; its error below says why.
-  if (compiled.syntaxError === undefined) {
-    statements.forEach((statement, index) => {
-      const line = `L${analysis.lines.positionAt(statement.range.start).line + 1}`.padEnd(width);
-      out.push(`${line}  ${describe(statement, traced.get(index), source.text)}`);
-    });
-  }
+  const out = traceLines(compiled, result);
   if (result.error) out.push(`error: ${errorLine(result.error)}`);
   else out.push(`results: ${result.results}`);
   io.stdout(`${out.join('\n')}\n`);
   if (compiled.syntaxError !== undefined) return EXIT_USAGE;
   return result.ok ? EXIT_OK : EXIT_FAILURE;
-}
-
-function describe(statement: Statement, trace: StatementTrace | undefined, text: string): string {
-  const label = statement.kind === 'Assignment' ? statement.target.name : compact(text.slice(statement.range.start, statement.range.end));
-  if (trace === undefined) return `${label}  not run`;
-  const branches = trace.branches.map((b) => `  (? at ${b.line}:${b.column} took ${b.taken}, condition=${b.condition})`).join('');
-  if (trace.error !== undefined) return `${label}${branches}  failed: ${trace.error}`;
-  const value = trace.value === undefined ? label : statement.kind === 'Assignment' ? `${label} = ${trace.value}` : `${label} => ${trace.value}`;
-  return `${value}${branches}${trace.stopped === true ? '  stopped: stop() ends the evaluation here' : ''}`;
-}
-
-/** A statement's source on one line, shortened: for expression statements, which have no target. */
-function compact(source: string): string {
-  const oneLine = source.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
 }

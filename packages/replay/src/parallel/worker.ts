@@ -7,5 +7,6 @@ import type { WorkerJob, WorkerMessage } from './replay-many.ts';
 
 const job = workerData as WorkerJob;
 const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
-const outcome = await replayFile(job.path, job.sources, job.request, { buildResults: job.buildResults, onProgress: (fraction) => post({ type: 'progress', fraction }) });
+// The other workers use the cores already: no streaming worker of its own.
+const outcome = await replayFile(job.path, job.sources, job.request, { buildResults: job.buildResults, stream: false, onProgress: (fraction) => post({ type: 'progress', fraction }) });
 post({ type: 'done', outcome });

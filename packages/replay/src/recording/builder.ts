@@ -48,13 +48,22 @@ export class RecordingBuilder {
   private readonly present: string[] = [];
   private readonly presentSet = new Set<string>();
 
-  constructor(file: string, keep: KeepColumn) {
+  /** The last row time of the batch before this one, when a reader builds a recording in batches. */
+  private readonly previousTime: number | undefined;
+
+  constructor(file: string, keep: KeepColumn, previousTime?: number) {
     this.file = file;
     this.keep = keep;
+    this.previousTime = previousTime;
   }
 
   get rows(): number {
     return this.rowTimes.length;
+  }
+
+  /** The time of the last row begun, or undefined before the first. */
+  get lastTime(): number | undefined {
+    return this.rowTimes.length > 0 ? this.rowTimes.last() : this.previousTime;
   }
 
   /** Declares a column (idempotent); returns its builder, or undefined when it is not kept. */
@@ -69,8 +78,8 @@ export class RecordingBuilder {
 
   /** Starts a row; returns why its time is refused (not after the previous row's), else undefined. */
   beginRow(time: number): string | undefined {
-    if (this.rowTimes.length > 0) {
-      const previous = this.rowTimes.last();
+    if (this.rowTimes.length > 0 || this.previousTime !== undefined) {
+      const previous = this.rowTimes.length > 0 ? this.rowTimes.last() : (this.previousTime as number);
       if (time === previous) return `duplicate timestamp ${formatInstant(time)} (the previous row has the same)`;
       if (time < previous) return `timestamps must increase: ${formatInstant(time)} is before the previous row's ${formatInstant(previous)}`;
     }

@@ -10,10 +10,18 @@ import { ErrorList } from './errors.ts';
 import { RecordingBuilder, type ColumnBuilder } from './builder.ts';
 import { isMetaKey, parseMetaLine, setMetaField, type RecordingMeta } from './meta.ts';
 import { checkCellValue } from './values.ts';
-import type { KeepColumn } from './model.ts';
+import type { KeepColumn, Recording } from './model.ts';
 import type { ColumnResult } from './columns.ts';
 
+/** Hands the rows read so far to a consumer every `rows` rows (streaming replays); see stream-worker.ts. */
+export interface CsvBatches {
+  rows: number;
+  /** Gets each full batch as a small Recording (columns share its times when dense); meta is final by then. */
+  emit(batch: Recording, meta: RecordingMeta, charsRead: number): void;
+}
+
 export interface CsvReadState {
+  /** Holds the rows not yet emitted as a batch (all of them without batching). */
   builder: RecordingBuilder;
   meta: RecordingMeta;
   errors: ErrorList;
@@ -44,14 +52,17 @@ function unquote(text: string): string | undefined {
   return t.includes('"') ? undefined : t;
 }
 
-export async function readCsvRecording(path: string, display: string, keep: KeepColumn): Promise<CsvReadState> {
+export async function readCsvRecording(path: string, display: string, keep: KeepColumn, batches?: CsvBatches): Promise<CsvReadState> {
   const errors = new ErrorList(display);
-  const builder = new RecordingBuilder(display, keep);
+  let builder = new RecordingBuilder(display, keep);
+  let headerNames: Array<string | null> = [];
   const meta: RecordingMeta = {};
   const instants = new InstantParser();
   let header: Array<ColumnBuilder | undefined | null> | undefined;
   let resolved: ColumnResult[] = [];
   let sawHeader = false;
+  /** Characters read so far (line ends included), for progress. */
+  let charsRead = 0;
 
   const readHeader = (line: string, n: number): void => {
     sawHeader = true;
@@ -61,6 +72,7 @@ export async function readCsvRecording(path: string, display: string, keep: Keep
       errors.add(n, `the first column must be "${TIME_COLUMN}", got "${first.text}"`, first.column);
     }
     const seen = new Map<string, number>();
+    const names: Array<string | null> = [null];
     header = [null];
     resolved = [];
     for (const cell of cells.slice(1)) {
@@ -70,17 +82,30 @@ export async function readCsvRecording(path: string, display: string, keep: Keep
       if (!r.ok) {
         errors.add(n, r.reason, cell.column);
         header.push(null);
+        names.push(null);
         continue;
       }
       const earlier = seen.get(r.column.name);
       if (earlier !== undefined) {
         errors.add(n, `column ${name} repeats ${r.column.name} (column ${earlier})`, cell.column);
         header.push(null);
+        names.push(null);
         continue;
       }
       seen.set(r.column.name, cell.column);
       header.push(builder.column(r.column.name));
+      names.push(r.column.name);
     }
+    headerNames = names;
+  };
+
+  /** Emits the rows so far as a batch and starts the next one with the same columns. */
+  const flush = (): void => {
+    if (batches === undefined || !errors.empty) return;
+    const last = builder.lastTime;
+    batches.emit(builder.finish('csv', meta), meta, charsRead);
+    builder = new RecordingBuilder(display, keep, last);
+    header = headerNames.map((name) => (name === null ? null : builder.column(name)));
   };
 
   const readRow = (line: string, n: number, columns: Array<ColumnBuilder | undefined | null>): void => {
@@ -118,6 +143,7 @@ export async function readCsvRecording(path: string, display: string, keep: Keep
   };
 
   await readLines(path, (line, n) => {
+    charsRead += line.length + 1;
     if (header === undefined) {
       if (line.trim() === '') return true;
       if (line.startsWith('#')) {
@@ -138,6 +164,7 @@ export async function readCsvRecording(path: string, display: string, keep: Keep
       return !errors.full;
     }
     readRow(line, n, header);
+    if (batches !== undefined && builder.rows >= batches.rows) flush();
     return !errors.full;
   });
   return { builder, meta, errors, sawHeader };

@@ -33,7 +33,7 @@ export class GrowableFloat64 {
   length = 0;
 
   constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
+    this.data = new Float64Array(Math.max(1, capacity));
   }
 
   push(v: number): void {
@@ -43,6 +43,19 @@ export class GrowableFloat64 {
       this.data = next;
     }
     this.data[this.length++] = v;
+  }
+
+  /** Appends a whole array (a batch's column). */
+  pushAll(values: Float64Array): void {
+    if (this.length + values.length > this.data.length) {
+      let capacity = this.data.length;
+      while (capacity < this.length + values.length) capacity *= 2;
+      const next = new Float64Array(capacity);
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
+    this.data.set(values, this.length);
+    this.length += values.length;
   }
 
   get(i: number): number {

@@ -38,21 +38,30 @@ export async function readRecording(path: string, options: ReadRecordingOptions 
   const format = options.format ?? detectFormat(path, head);
   if (format === 'csv' || format === 'jsonl') {
     const state = format === 'csv' ? await readCsvRecording(path, display, keep) : await readJsonlRecording(path, display, keep);
-    const errors = state.errors;
-    if (format === 'csv' && !('sawHeader' in state && state.sawHeader) && errors.empty) errors.add(undefined, 'no header row (expected "timestamp,$PendingTasks,...")');
-    const merged = mergeMeta(state.meta, side.value);
-    for (const key of merged.clashes) errors.add(undefined, `metadata "${key}" is set both in the file and in ${metaSidePath(display)}`);
-    if (errors.empty && state.builder.rows === 0) errors.add(undefined, 'no rows: a recording needs at least one sample time');
-    if (!errors.empty) return { ok: false, errors: errors.list() };
-    return { ok: true, value: state.builder.finish(format, merged.meta) };
+    const checked = checkTextRecording(state, format, side.value, display);
+    if (!checked.ok) return checked;
+    return { ok: true, value: state.builder.finish(format, checked.value) };
   }
   const imported = format === 'azure-monitor' ? await importAzureMonitor(path, display, keep, side.value) : await importRestPoll(path, display, keep, side.value);
   if (imported.recording === undefined || !imported.errors.empty) return { ok: false, errors: imported.errors.list() };
   return { ok: true, value: imported.recording };
 }
 
+/**
+ * What every CSV or JSON Lines read ends with: a header and rows must exist, and the file's own
+ * metadata is merged with the side file's. Returns the metadata, or every error.
+ */
+export function checkTextRecording(state: { errors: ErrorList; meta: RecordingMeta; builder: { rows: number }; sawHeader?: boolean }, format: 'csv' | 'jsonl', side: RecordingMeta, display: string, rowsSeen = state.builder.rows): ReadResult<RecordingMeta> {
+  const errors = state.errors;
+  if (format === 'csv' && state.sawHeader === false && errors.empty) errors.add(undefined, 'no header row (expected "timestamp,$PendingTasks,...")');
+  const merged = mergeMeta(state.meta, side);
+  for (const key of merged.clashes) errors.add(undefined, `metadata "${key}" is set both in the file and in ${metaSidePath(display)}`);
+  if (errors.empty && rowsSeen === 0) errors.add(undefined, 'no rows: a recording needs at least one sample time');
+  return errors.empty ? { ok: true, value: merged.meta } : { ok: false, errors: errors.list() };
+}
+
 /** NAME.meta.json beside the recording, when it exists. */
-async function readSideMeta(path: string): Promise<ReadResult<RecordingMeta>> {
+export async function readSideMeta(path: string): Promise<ReadResult<RecordingMeta>> {
   const sidePath = metaSidePath(path);
   let text: string;
   try {

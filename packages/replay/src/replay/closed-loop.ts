@@ -67,7 +67,7 @@ export function runClosedLoop(recording: Recording, formula: PreparedFormula, se
   engine = new TaskEngine(workload, pool);
   const steps = Math.floor((settings.to - settings.from) / SIMULATION_STEP_MS) + 1;
   const sim = new Map<SimulatedMetric, SimHistory>(SIMULATED_METRICS.map((name) => [name, new SimHistory(recording.columns.get(name), settings.from, steps)]));
-  const passthrough = recordedMetrics(recording);
+  const passthrough = recordedMetrics(recording.columns);
   for (const name of SIMULATED_METRICS) passthrough.delete(name);
   // With a CPU model the formula sees simulated CPU; a node-less pool has no CPU sample.
   const cpu = cpuModel === undefined ? undefined : new SimHistory(recording.columns.get('$CPUPercent'), settings.from, steps);

@@ -46,9 +46,15 @@ export function prepareFormula(source: FormulaSource): PreparedFormula {
   };
 }
 
-/** Keep what the formulas read plus what the model reads; drop (after validating) the rest. */
-export function columnsToKeep(formulas: readonly PreparedFormula[]): KeepColumn {
+/** What the formulas read plus what the model reads (the columns a replay keeps in memory). */
+export function keptColumnNames(formulas: readonly PreparedFormula[]): string[] {
   const keep = new Set<string>(MODEL_COLUMNS);
   for (const f of formulas) for (const name of f.reads) keep.add(name);
+  return [...keep];
+}
+
+/** Keep what the formulas read plus what the model reads; drop (after validating) the rest. */
+export function columnsToKeep(formulas: readonly PreparedFormula[]): KeepColumn {
+  const keep = new Set(keptColumnNames(formulas));
   return (name) => keep.has(name);
 }

@@ -27,63 +27,113 @@ export interface LoopOutput {
 }
 
 /** The recorded sampled metrics, as the evaluator reads them (pool columns are not metrics). */
-export function recordedMetrics(recording: Recording): Map<string, MetricHistory> {
+export function recordedMetrics(columns: ReadonlyMap<string, MetricHistory>): Map<string, MetricHistory> {
   const metrics = new Map<string, MetricHistory>();
-  for (const [name, h] of recording.columns) if (registry.variable(name)?.sampled === true) metrics.set(name, h);
+  for (const [name, h] of columns) if (registry.variable(name)?.sampled === true) metrics.set(name, h);
   return metrics;
 }
 
-export function runOpenLoop(recording: Recording, formula: PreparedFormula, settings: ReplaySettings, pending: MetricHistory | undefined, hooks: RunHooks): LoopOutput {
-  const log = new EvaluationLog(settings.initialTargetDedicatedNodes, settings.initialTargetLowPriorityNodes, hooks.buildResults);
-  const pool = new NodePool({
-    start: settings.from,
-    slotsPerNode: settings.taskSlotsPerNode,
-    allocationLatency: settings.allocationLatency,
-    maxDedicated: settings.maxDedicatedNodes ?? Number.POSITIVE_INFINITY,
-    maxLowPriority: settings.maxLowPriorityNodes ?? Number.POSITIVE_INFINITY,
-    initialDedicated: settings.initialTargetDedicatedNodes,
-    initialLowPriority: settings.initialTargetLowPriorityNodes,
-  });
-  const metrics = recordedMetrics(recording);
-  const ded = new LatestCursor(recording.columns.get('$CurrentDedicatedNodes'));
-  const low = new LatestCursor(recording.columns.get('$CurrentLowPriorityNodes'));
-  const usable = new LatestCursor(recording.columns.get('$UsableNodeCount'));
-  const active = new LatestCursor(recording.columns.get('$ActiveTasks'));
-  const pendingAt = new LatestCursor(pending);
-  const total = evaluationCount(settings.from, settings.to, settings.interval);
-  const progressEvery = Math.max(1, Math.floor(total / 100));
-  for (let i = 0; i < total; i++) {
-    const now = evaluationInstant(settings.from, settings.interval, i);
-    pool.advanceTo(now);
-    const recordedDedicated = ded.at(now);
-    const recordedLowPriority = low.at(now);
-    const recordedUsable = usable.at(now);
-    const context = makeContext({
-      now,
-      availabilityDelay: settings.delay,
-      seed: i + 1,
-      metrics,
-      pool: {
-        currentDedicatedNodes: recordedDedicated ?? pool.dedicated,
-        currentLowPriorityNodes: recordedLowPriority ?? pool.lowPriority,
-        targetDedicatedNodes: log.dedicated,
-        targetLowPriorityNodes: log.lowPriority,
-        taskSlotsPerNode: settings.taskSlotsPerNode,
-        ...(recordedUsable !== null ? { usableNodeCount: recordedUsable } : {}),
-      },
+/** What an open loop needs to start: the settings except the end, which a streamed recording learns last. */
+export type OpenLoopSettings = Omit<ReplaySettings, 'to'>;
+
+/**
+ * An open loop that can be resumed: `advance(until)` evaluates every instant up to `until`, so a
+ * replay can evaluate while the rest of the recording is still being read (the samples an
+ * instant can see are all read by then). `attach` points it at the columns as they grow.
+ */
+export class OpenLoopRun {
+  readonly log: EvaluationLog;
+  readonly pool: NodePool;
+  private readonly formula: PreparedFormula;
+  private readonly settings: OpenLoopSettings;
+  private readonly hooks: RunHooks;
+  private readonly context: EvaluationContext;
+  private readonly ded = new LatestCursor(undefined);
+  private readonly low = new LatestCursor(undefined);
+  private readonly usable = new LatestCursor(undefined);
+  private next = 0;
+  private applied = '';
+
+  constructor(formula: PreparedFormula, settings: OpenLoopSettings, hooks: RunHooks) {
+    this.formula = formula;
+    this.settings = settings;
+    this.hooks = hooks;
+    this.log = new EvaluationLog(settings.initialTargetDedicatedNodes, settings.initialTargetLowPriorityNodes, hooks.buildResults);
+    this.pool = new NodePool({
+      start: settings.from,
+      slotsPerNode: settings.taskSlotsPerNode,
+      allocationLatency: settings.allocationLatency,
+      maxDedicated: settings.maxDedicatedNodes ?? Number.POSITIVE_INFINITY,
+      maxLowPriority: settings.maxLowPriorityNodes ?? Number.POSITIVE_INFINITY,
+      initialDedicated: settings.initialTargetDedicatedNodes,
+      initialLowPriority: settings.initialTargetLowPriorityNodes,
     });
-    const result = formula.compiled.evaluate(context);
-    hooks.onEvaluation?.(i, context, result);
-    const row = log.record(now, result);
-    if (result.ok) pool.resize(now, log.dedicated, log.lowPriority, log.deallocation);
-    row.recordedDedicated = recordedDedicated;
-    row.recordedLowPriority = recordedLowPriority;
-    row.simulatedDedicated = pool.dedicated;
-    row.simulatedLowPriority = pool.lowPriority;
-    row.recordedActive = active.at(now);
-    row.recordedPending = pendingAt.at(now);
-    if (hooks.onProgress && i % progressEvery === 0) hooks.onProgress(i / total);
+    // One context, updated in place per instant: a pool-year at 5 minutes is 105,120 evaluations.
+    this.context = makeContext({ now: settings.from, availabilityDelay: settings.delay, pool: { taskSlotsPerNode: settings.taskSlotsPerNode } });
   }
-  pool.advanceTo(settings.to);
-  return { log, pool };
+
+  /** The recording's columns as they are now (views of growing arrays while streaming). */
+  attach(columns: ReadonlyMap<string, MetricHistory>): void {
+    this.context.metrics = recordedMetrics(columns);
+    this.ded.retarget(columns.get('$CurrentDedicatedNodes'));
+    this.low.retarget(columns.get('$CurrentLowPriorityNodes'));
+    this.usable.retarget(columns.get('$UsableNodeCount'));
+  }
+
+  /** Evaluates every instant up to and including `until`; `total` (when known) drives progress. */
+  advance(until: number, total?: number): void {
+    const { settings, context, pool, log } = this;
+    const poolState = context.pool;
+    const progressEvery = Math.max(1, Math.floor((total ?? 0) / 100));
+    for (;;) {
+      const now = evaluationInstant(settings.from, settings.interval, this.next);
+      if (now > until) return;
+      const i = this.next++;
+      pool.advanceTo(now);
+      const recordedDedicated = this.ded.at(now);
+      const recordedLowPriority = this.low.at(now);
+      const recordedUsable = this.usable.at(now);
+      context.now = now;
+      context.seed = i + 1;
+      poolState.currentDedicatedNodes = recordedDedicated ?? pool.dedicated;
+      poolState.currentLowPriorityNodes = recordedLowPriority ?? pool.lowPriority;
+      poolState.targetDedicatedNodes = log.dedicated;
+      poolState.targetLowPriorityNodes = log.lowPriority;
+      // As makeContext does: usable nodes default to every current node (Q-V3).
+      poolState.usableNodeCount = recordedUsable ?? poolState.currentDedicatedNodes + poolState.currentLowPriorityNodes;
+      const result = this.formula.compiled.evaluate(context);
+      this.hooks.onEvaluation?.(i, context, result);
+      const row = log.record(now, result);
+      if (result.ok) {
+        // Without tasks a repeated target changes nothing, so only a new one reaches the pool.
+        const targets = `${log.dedicated}/${log.lowPriority}`;
+        if (targets !== this.applied) pool.resize(now, log.dedicated, log.lowPriority, log.deallocation);
+        this.applied = targets;
+      }
+      row.recordedDedicated = recordedDedicated;
+      row.recordedLowPriority = recordedLowPriority;
+      row.simulatedDedicated = pool.dedicated;
+      row.simulatedLowPriority = pool.lowPriority;
+      if (this.hooks.onProgress && total !== undefined && i % progressEvery === 0) this.hooks.onProgress(i / total);
+    }
+  }
+
+  /** Evaluates the rest up to `to`, lets pending allocations land, and fills in the recorded queue. */
+  finish(to: number, recording: Recording, pending: MetricHistory | undefined): LoopOutput {
+    this.advance(to, evaluationCount(this.settings.from, to, this.settings.interval));
+    this.pool.advanceTo(to);
+    const active = new LatestCursor(recording.columns.get('$ActiveTasks'));
+    const pendingAt = new LatestCursor(pending);
+    for (const row of this.log.rows) {
+      row.recordedActive = active.at(row.time);
+      row.recordedPending = pendingAt.at(row.time);
+    }
+    return { log: this.log, pool: this.pool };
+  }
+}
+
+export function runOpenLoop(recording: Recording, formula: PreparedFormula, settings: ReplaySettings, pending: MetricHistory | undefined, hooks: RunHooks): LoopOutput {
+  const run = new OpenLoopRun(formula, settings, hooks);
+  run.attach(recording.columns);
+  return run.finish(settings.to, recording, pending);
 }

@@ -1,22 +1,26 @@
-// Runs a replay end to end: resolve settings, build the closed loop's workload, run every formula
-// in the chosen mode, and assemble the plain-data RecordingReplay the reports render.
-// replayFile adds reading the recording (keeping only needed columns) and the task log.
+// Runs a replay end to end: resolve settings, build the closed loop's workload and CPU model, run
+// every formula in the chosen mode, and assemble the plain-data RecordingReplay the reports
+// render. replayFile adds reading the recording (keeping only needed columns) and the task log;
+// an open-loop CSV replay streams (streaming.ts) so evaluation overlaps reading.
 
-import type { EvaluationContext, EvaluationResult } from '@autoscale/core';
+import { availableParallelism } from 'node:os';
+import type { EvaluationContext, EvaluationResult, MetricHistory } from '@autoscale/core';
 import { formatRecordingError } from '../recording/errors.ts';
 import type { Recording, RecordingFormat } from '../recording/model.ts';
+import { detectFormat, peekFile } from '../recording/detect.ts';
 import { readRecording } from '../recording/read.ts';
 import { fitCpuModel } from '../sim/cpu-model.ts';
 import { deriveWorkload } from '../sim/derive-workload.ts';
 import { readTaskLog, workloadFromTaskLog, type TaskLog } from '../sim/task-log.ts';
-import { integrateHours } from '../sim/trajectory.ts';
 import type { Workload } from '../sim/workload-model.ts';
 import { runClosedLoop } from './closed-loop.ts';
 import { columnsToKeep, prepareFormula, type PreparedFormula } from './formulas.ts';
-import { runOpenLoop, type LoopOutput } from './open-loop.ts';
-import { cost, queuedNoFreeSlotHours, recordedPending, summarizeRecorded } from './recorded.ts';
+import { runOpenLoop, type LoopOutput, type RunHooks } from './open-loop.ts';
+import { queuedNoFreeSlotHours, recordedPending, summarizeRecorded } from './recorded.ts';
 import { resolveSettings, type ReplayRequest } from './settings.ts';
-import type { ClosedLoopSummary, FormulaReplay, FormulaSource, FormulaSummary, RecordedSummary, RecordingReplay, ReplaySettings } from './types.ts';
+import { replayCsvStreaming } from './streaming.ts';
+import { closedLoopSummary, summarize } from './summarize.ts';
+import type { FormulaReplay, FormulaSource, RecordingReplay, ReplaySettings } from './types.ts';
 
 export interface ReplayOptions {
   buildResults?: boolean;
@@ -28,107 +32,68 @@ export interface ReplayOptions {
 
 export type ReplayOutcome = { ok: true; replay: RecordingReplay } | { ok: false; errors: string[] };
 
+/** Hooks of formula `index` of `count`, from the replay-wide options. */
+export function hooksFor(options: ReplayOptions, index: number, count: number): RunHooks {
+  return {
+    buildResults: options.buildResults ?? true,
+    ...(options.onProgress ? { onProgress: (f: number) => options.onProgress?.((index + f) / count) } : {}),
+    ...(options.onEvaluation ? { onEvaluation: (i: number, c: EvaluationContext, r: EvaluationResult) => options.onEvaluation?.(index, i, c, r) } : {}),
+  };
+}
+
 export function runReplay(recording: Recording, formulas: ReadonlyArray<FormulaSource | PreparedFormula>, request: ReplayRequest, options: ReplayOptions = {}): ReplayOutcome {
   const resolved = resolveSettings(recording, request);
   if (!resolved.ok) return { ok: false, errors: resolved.errors.map((e) => `${recording.file}: ${e}`) };
   const settings = resolved.settings;
   const prepared = formulas.map((f) => ('compiled' in f ? f : prepareFormula(f)));
-  let workload: Workload | undefined;
-  if (settings.mode === 'closed') {
-    const w = options.taskLog ? workloadFromTaskLog(options.taskLog, settings.from, settings.to, settings.taskSlotsPerNode) : deriveWorkload(recording, settings.from, settings.to);
-    if (typeof w === 'string') return { ok: false, errors: [`${recording.file}: ${w}`] };
-    workload = w;
-  }
-  const cpuModel = settings.mode === 'closed' ? fitCpuModel(recording, settings.taskSlotsPerNode) : undefined;
-  const modelNotes: string[] = [];
-  if (cpuModel !== undefined) {
-    modelNotes.push(`Closed loop: $CPUPercent is simulated as ${cpuModel.intercept.toFixed(1)} + ${cpuModel.slope.toFixed(1)} x slot utilization (least-squares fit on ${cpuModel.samples} recorded samples, R² = ${cpuModel.r2.toFixed(2)}).`);
-  } else if (settings.mode === 'closed' && prepared.some((f) => f.reads.includes('$CPUPercent'))) {
-    modelNotes.push('Closed loop: $CPUPercent could not be fitted to the recording (it needs $CPUPercent, $RunningTasks and node counts) and passes through as recorded, unaffected by the simulated pool.');
-  }
   const pending = recordedPending(recording);
+  if (settings.mode === 'open') {
+    const outputs = prepared.map((formula, index) => runOpenLoop(recording, formula, settings, pending, hooksFor(options, index, prepared.length)));
+    options.onProgress?.(1);
+    return { ok: true, replay: openLoopReplay(recording, prepared, settings, pending, outputs) };
+  }
+  const w = options.taskLog ? workloadFromTaskLog(options.taskLog, settings.from, settings.to, settings.taskSlotsPerNode) : deriveWorkload(recording, settings.from, settings.to);
+  if (typeof w === 'string') return { ok: false, errors: [`${recording.file}: ${w}`] };
+  const workload: Workload = w;
+  const cpuModel = fitCpuModel(recording, settings.taskSlotsPerNode);
+  const notes: string[] = [...workload.notes];
+  if (cpuModel !== undefined) {
+    notes.push(`Closed loop: $CPUPercent is simulated as ${cpuModel.intercept.toFixed(1)} + ${cpuModel.slope.toFixed(1)} x slot utilization (least-squares fit on ${cpuModel.samples} recorded samples, R² = ${cpuModel.r2.toFixed(2)}).`);
+  } else if (prepared.some((f) => f.reads.includes('$CPUPercent'))) {
+    notes.push('Closed loop: $CPUPercent could not be fitted to the recording (it needs $CPUPercent, $RunningTasks and node counts) and passes through as recorded, unaffected by the simulated pool.');
+  }
   const recorded = summarizeRecorded(recording, settings, pending);
   const results: FormulaReplay[] = prepared.map((formula, index) => {
-    const hooks = {
-      buildResults: options.buildResults ?? true,
-      ...(options.onProgress ? { onProgress: (f: number) => options.onProgress?.((index + f) / prepared.length) } : {}),
-      ...(options.onEvaluation ? { onEvaluation: (i: number, c: EvaluationContext, r: EvaluationResult) => options.onEvaluation?.(index, i, c, r) } : {}),
-    };
-    if (workload === undefined) {
-      const out = runOpenLoop(recording, formula, settings, pending, hooks);
-      const series = out.pool.trajectory.series();
-      const queued = queuedNoFreeSlotHours(pending, series.dedicated, series.lowPriority, settings);
-      return { summary: summarize(formula, out, settings, recorded, queued, null), timeline: out.log.rows };
-    }
-    const out = runClosedLoop(recording, formula, settings, workload, cpuModel, pending, hooks);
-    const e = out.engine;
-    const waits: number[] = [];
-    for (let id = workload.initial; id < e.admitted; id++) {
-      const start = e.firstStart[id] as number;
-      if (!Number.isNaN(start)) waits.push(start - (workload.submitted[id] as number));
-    }
-    waits.sort((a, b) => a - b);
-    const closed: ClosedLoopSummary = {
-      workload: workload.source,
-      tasksArrived: e.admitted - workload.initial,
-      tasksCompleted: e.succeeded + e.failed - e.dropped,
-      tasksFailed: e.failed - e.dropped,
-      tasksTerminated: e.dropped,
-      tasksRequeued: e.requeued,
-      tasksWaitingAtEnd: e.queue.length,
-      tasksRunningAtEnd: e.running,
-      waitP50Seconds: nearestRank(waits, 50),
-      waitP95Seconds: nearestRank(waits, 95),
-      waitMaxSeconds: waits.length === 0 ? null : (waits[waits.length - 1] as number) / 1000,
-      idleNodeHours: out.idleNodeHours,
-    };
+    const out = runClosedLoop(recording, formula, settings, workload, cpuModel, pending, hooksFor(options, index, prepared.length));
+    const closed = closedLoopSummary(out.engine, workload, out.idleNodeHours);
     return { summary: summarize(formula, out, settings, recorded, out.queuedNoFreeSlotHours, closed), timeline: out.log.rows };
   });
   options.onProgress?.(1);
-  return {
-    ok: true,
-    replay: {
-      recording: recording.file,
-      format: recording.format,
-      poolId: recording.meta.poolId ?? recording.file.replace(/^.*[\\/]/, ''),
-      settings,
-      recorded,
-      lowConfidence: workload?.lowConfidence ?? [],
-      notes: [...recording.notes, ...(workload?.notes ?? []), ...modelNotes],
-      formulas: results,
-    },
-  };
+  return { ok: true, replay: recordingReplay(recording, settings, recorded, results, workload.lowConfidence, notes) };
 }
 
-/** Nearest-rank percentile of sorted milliseconds, in seconds. */
-function nearestRank(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return (sorted[rank - 1] as number) / 1000;
+/** The report of finished open-loop runs (one per formula, in order). */
+export function openLoopReplay(recording: Recording, prepared: readonly PreparedFormula[], settings: ReplaySettings, pending: MetricHistory | undefined, outputs: readonly LoopOutput[]): RecordingReplay {
+  const recorded = summarizeRecorded(recording, settings, pending);
+  const results = prepared.map((formula, i) => {
+    const out = outputs[i] as LoopOutput;
+    const series = out.pool.trajectory.series();
+    const queued = queuedNoFreeSlotHours(pending, series.dedicated, series.lowPriority, settings);
+    return { summary: summarize(formula, out, settings, recorded, queued, null), timeline: out.log.rows };
+  });
+  return recordingReplay(recording, settings, recorded, results, [], []);
 }
 
-function summarize(formula: PreparedFormula, out: LoopOutput, settings: ReplaySettings, recorded: RecordedSummary, queued: number | null, closed: ClosedLoopSummary | null): FormulaSummary {
-  const series = out.pool.trajectory.series();
-  const dedicated = integrateHours(series.dedicated, settings.from, settings.to);
-  const lowPriority = integrateHours(series.lowPriority, settings.from, settings.to);
-  const simulatedCost = cost(dedicated, lowPriority, settings);
+function recordingReplay(recording: Recording, settings: ReplaySettings, recorded: RecordingReplay['recorded'], formulas: FormulaReplay[], lowConfidence: RecordingReplay['lowConfidence'], notes: string[]): RecordingReplay {
   return {
-    formula: formula.name,
-    checkErrors: formula.checkErrors,
-    evaluations: out.log.rows.length,
-    failedEvaluations: out.log.failed,
-    failures: out.log.failureList(),
-    nodeHours: { dedicated, lowPriority },
-    nodeHoursDifference: {
-      dedicated: recorded.nodeHours.dedicated === null ? null : dedicated - recorded.nodeHours.dedicated,
-      lowPriority: recorded.nodeHours.lowPriority === null ? null : lowPriority - recorded.nodeHours.lowPriority,
-    },
-    cost: simulatedCost,
-    costDifference: simulatedCost === null || recorded.cost === null ? null : simulatedCost - recorded.cost,
-    scaleUps: out.log.scaleUps,
-    scaleDowns: out.log.scaleDowns,
-    queuedNoFreeSlotHours: queued,
-    closedLoop: closed,
+    recording: recording.file,
+    format: recording.format,
+    poolId: recording.meta.poolId ?? recording.file.replace(/^.*[\\/]/, ''),
+    settings,
+    recorded,
+    lowConfidence,
+    notes: [...recording.notes, ...notes],
+    formulas,
   };
 }
 
@@ -137,8 +102,22 @@ export interface ReplayFileRequest extends ReplayRequest {
   taskLog?: string;
 }
 
+export interface ReplayFileOptions extends Omit<ReplayOptions, 'taskLog'> {
+  /**
+   * Evaluate an open-loop CSV recording on a worker thread while this thread reads it (default:
+   * when the machine has two or more cores). Off where the cores are already busy, e.g. inside
+   * replayMany's workers: on a saturated machine the worker's start-up is pure overhead.
+   */
+  stream?: boolean;
+}
+
 /** Reads a recording (and task log) and replays it; every problem comes back as printable lines. */
-export async function replayFile(path: string, sources: readonly FormulaSource[], request: ReplayFileRequest, options: Omit<ReplayOptions, 'taskLog'> = {}): Promise<ReplayOutcome> {
+export async function replayFile(path: string, sources: readonly FormulaSource[], request: ReplayFileRequest, options: ReplayFileOptions = {}): Promise<ReplayOutcome> {
+  // Streaming needs a second core to pay off, and evaluation hooks (functions) cannot cross to its worker.
+  const stream = options.stream ?? availableParallelism() >= 2;
+  if (stream && options.onEvaluation === undefined && request.mode === 'open' && (request.recordingFormat ?? (await sniff(path))) === 'csv') {
+    return replayCsvStreaming(path, sources, request, options);
+  }
   const formulas = sources.map(prepareFormula);
   const read = await readRecording(path, { keep: columnsToKeep(formulas), ...(request.recordingFormat ? { format: request.recordingFormat } : {}) });
   if (!read.ok) return { ok: false, errors: read.errors.map(formatRecordingError) };
@@ -149,4 +128,13 @@ export async function replayFile(path: string, sources: readonly FormulaSource[]
     taskLog = log.value;
   }
   return runReplay(read.value, formulas, request, { ...options, ...(taskLog ? { taskLog } : {}) });
+}
+
+/** The format the content suggests, or undefined when the file cannot be read (the reader reports it). */
+async function sniff(path: string): Promise<RecordingFormat | undefined> {
+  try {
+    return detectFormat(path, await peekFile(path));
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,8 @@
 // which wins over the documented defaults (MODEL.md). Every refusal is a sentence, not a throw.
 
 import { DEFAULT_AVAILABILITY_DELAY_MS, formatInstant } from '@autoscale/core';
+import type { MetricHistory } from '@autoscale/core';
+import type { RecordingMeta } from '../recording/meta.ts';
 import type { Recording } from '../recording/model.ts';
 import { stepValueAt } from '../sim/trajectory.ts';
 import { checkEvaluationInterval, DEFAULT_ALLOCATION_LATENCY_MS, DEFAULT_EVALUATION_INTERVAL_MS } from './schedule.ts';
@@ -19,22 +21,27 @@ export interface ReplayRequest {
   priceLowPriority?: number;
 }
 
-export function resolveSettings(recording: Recording, request: ReplayRequest): { ok: true; settings: ReplaySettings } | { ok: false; errors: string[] } {
+export type SettingsResult = { ok: true; settings: ReplaySettings } | { ok: false; errors: string[] };
+
+export function resolveSettings(recording: Recording, request: ReplayRequest): SettingsResult {
+  return resolveSettingsFor(recording.times[0] as number, recording.times[recording.times.length - 1] as number, recording.columns, recording.meta, request);
+}
+
+/** The same from a recording's parts, so a streamed recording can start before its end is known. */
+export function resolveSettingsFor(first: number, last: number, columns: ReadonlyMap<string, MetricHistory>, meta: RecordingMeta, request: ReplayRequest): SettingsResult {
   const errors: string[] = [];
-  const first = recording.times[0] as number;
-  const last = recording.times[recording.times.length - 1] as number;
   const from = request.from ?? first;
   const to = request.to ?? last;
   if (from > to) errors.push(`--from ${formatInstant(from)} is after --to ${formatInstant(to)}`);
   if (from > last) errors.push(`--from ${formatInstant(from)} is after the recording's last sample (${formatInstant(last)})`);
   if (to < first) errors.push(`--to ${formatInstant(to)} is before the recording's first sample (${formatInstant(first)})`);
-  const interval = request.interval ?? recording.meta.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL_MS;
+  const interval = request.interval ?? meta.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL_MS;
   const bad = checkEvaluationInterval(interval);
   if (bad !== undefined) errors.push(bad);
   if (errors.length > 0) return { ok: false, errors };
   const initial = (name: string, given: number | undefined): number => {
     if (given !== undefined) return given;
-    const h = recording.columns.get(name);
+    const h = columns.get(name);
     const v = h === undefined ? undefined : stepValueAt(h, from);
     return v === undefined ? 0 : Math.round(v);
   };
@@ -46,12 +53,12 @@ export function resolveSettings(recording: Recording, request: ReplayRequest): {
       to,
       interval,
       delay: request.delay ?? DEFAULT_AVAILABILITY_DELAY_MS,
-      allocationLatency: request.allocationLatency ?? recording.meta.allocationLatency ?? DEFAULT_ALLOCATION_LATENCY_MS,
-      taskSlotsPerNode: recording.meta.taskSlotsPerNode ?? 1,
-      initialTargetDedicatedNodes: initial('$CurrentDedicatedNodes', recording.meta.initialTargetDedicatedNodes),
-      initialTargetLowPriorityNodes: initial('$CurrentLowPriorityNodes', recording.meta.initialTargetLowPriorityNodes),
-      maxDedicatedNodes: recording.meta.maxDedicatedNodes ?? null,
-      maxLowPriorityNodes: recording.meta.maxLowPriorityNodes ?? null,
+      allocationLatency: request.allocationLatency ?? meta.allocationLatency ?? DEFAULT_ALLOCATION_LATENCY_MS,
+      taskSlotsPerNode: meta.taskSlotsPerNode ?? 1,
+      initialTargetDedicatedNodes: initial('$CurrentDedicatedNodes', meta.initialTargetDedicatedNodes),
+      initialTargetLowPriorityNodes: initial('$CurrentLowPriorityNodes', meta.initialTargetLowPriorityNodes),
+      maxDedicatedNodes: meta.maxDedicatedNodes ?? null,
+      maxLowPriorityNodes: meta.maxLowPriorityNodes ?? null,
       priceDedicated: request.priceDedicated ?? null,
       priceLowPriority: request.priceLowPriority ?? null,
     },

@@ -61,6 +61,8 @@ export interface FailureSummary {
 
 export interface ClosedLoopSummary {
   workload: 'recording' | 'task-log';
+  /** Tasks already pending when the replay starts (derived workload only); not in the wait figures. */
+  tasksAtStart: number;
   tasksArrived: number;
   tasksCompleted: number;
   tasksFailed: number;

@@ -33,7 +33,7 @@ export function summaryTable(replay: RecordingReplay, formulaIndexes: readonly n
   if (closed) {
     row('task wait p50 / p95 / max', DASH, (s) => (s.closedLoop ? `${seconds(s.closedLoop.waitP50Seconds)} / ${seconds(s.closedLoop.waitP95Seconds)} / ${seconds(s.closedLoop.waitMaxSeconds)}` : DASH));
     row('idle node-hours', DASH, (s) => hours(s.closedLoop?.idleNodeHours ?? null));
-    row('tasks arrived / completed', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksArrived} / ${s.closedLoop.tasksCompleted}` : DASH));
+    row('tasks at start / arrived / completed', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksAtStart} / ${s.closedLoop.tasksArrived} / ${s.closedLoop.tasksCompleted}` : DASH));
     row('tasks requeued / terminated', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksRequeued} / ${s.closedLoop.tasksTerminated}` : DASH));
     row('tasks queued / running at end', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksWaitingAtEnd} / ${s.closedLoop.tasksRunningAtEnd}` : DASH));
   }

@@ -78,10 +78,15 @@ export function integrateHours(h: MetricHistory, from: number, to: number): numb
 
 /** Reads a step series at increasing instants in amortized constant time: the latest sample at or before t. */
 export class LatestCursor {
-  private readonly h: MetricHistory | undefined;
+  private h: MetricHistory | undefined;
   private i = -1;
 
   constructor(h: MetricHistory | undefined) {
+    this.h = h;
+  }
+
+  /** Follows the same series after it grew (a streamed recording): the position is kept. */
+  retarget(h: MetricHistory | undefined): void {
     this.h = h;
   }
 

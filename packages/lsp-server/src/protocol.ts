@@ -1,0 +1,35 @@
+// What the server and its clients agree on beyond LSP: the configuration section, the custom
+// `autoscale/evaluate` request (the VS Code extension's "Evaluate formula" command) and the code
+// lens command that starts it. Types only and constants: clients may import this file freely.
+
+import type { ServiceError } from '@autoscale/core';
+
+/** The `workspace/configuration` section (keys in extension/package.json, contributes.configuration). */
+export const CONFIGURATION_SECTION = 'batchAutoscale';
+
+/** The client-side command the code lens runs; the extension registers it, so the server must not. */
+export const EVALUATE_COMMAND = 'batchAutoscale.evaluate';
+export const EVALUATE_LENS_TITLE = 'Evaluate formula';
+
+/** Evaluates an open document with core's one evaluator. */
+export const EVALUATE_REQUEST = 'autoscale/evaluate';
+
+export interface EvaluateParams {
+  /** An open document. */
+  uri: string;
+  /** A context file's JSON text (packages/core/context.schema.json); without it, the default context. */
+  contextText?: string;
+  /** The context file's name, used in contextErrors (default `context`). */
+  contextName?: string;
+}
+
+export interface EvaluateResponse {
+  /** The service's results string (after a failure, the pool's targets unchanged); empty when contextErrors kept it from running. */
+  results: string;
+  /** The service's error object when the evaluation failed. */
+  error: ServiceError | null;
+  /** One readable line per statement, as `autoscale explain` prints them. */
+  trace: string[];
+  /** `name:line:col: path: message` for each problem with the context; nothing was evaluated then. */
+  contextErrors: string[];
+}

@@ -1,0 +1,299 @@
+// The language server: wires every LSP feature of an open document to the language service
+// (full-document sync, throttled diagnostics, configuration, the evaluate request and its code
+// lens). Transport-free — node-main.ts, browser-main.ts and the CLI pass in a connection — and
+// free of Node imports, so the same server runs in a web worker.
+
+import {
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  type CodeLens,
+  type Connection,
+  type InitializeResult,
+  type Location,
+  type Range as LspRange,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { encodeSemanticTokens, LanguageService, type LineMap } from '@autoscale/language-service';
+import { clientProfile, serverCapabilities, type ClientProfile } from './capabilities.ts';
+import {
+  lspCodeAction,
+  lspCompletionItem,
+  lspDiagnostic,
+  lspDocumentSymbol,
+  lspFoldingRange,
+  lspHighlight,
+  lspHover,
+  lspInlayHint,
+  lspRange,
+  lspSignatureHelp,
+  lspTextEdits,
+  offsetAt,
+  offsetRange,
+  requestedActionKinds,
+} from './convert.ts';
+import { DiagnosticsScheduler } from './diagnostics-scheduler.ts';
+import { evaluateDocument } from './evaluate.ts';
+import { CONFIGURATION_SECTION, EVALUATE_COMMAND, EVALUATE_LENS_TITLE, EVALUATE_REQUEST, type EvaluateParams } from './protocol.ts';
+import { DEFAULT_SERVER_SETTINGS, readSettings, type ServerSettings } from './settings.ts';
+
+export const SERVER_NAME = 'autoscale-lsp';
+
+/** A client that advertises configuration but never answers must not hold diagnostics back forever. */
+const CONFIGURATION_TIMEOUT_MS = 3000;
+
+export interface ServerOptions {
+  /** The clock of the default evaluation context (milliseconds since the epoch). */
+  now?: () => number;
+  /** Overrides DIAGNOSTICS_THROTTLE_MS. */
+  diagnosticsThrottleMs?: number;
+}
+
+/** Wires every feature to `connection` and starts listening on it. */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = new LanguageService();
+  const clock = options.now ?? Date.now;
+  let client: ClientProfile = clientProfile(undefined);
+  let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
+  let configurationPulls = 0;
+
+  const scheduler = new DiagnosticsScheduler(
+    {
+      publish: (uri) => publishDiagnostics(uri),
+      failed: (uri, error) => connection.console.error(`diagnostics of ${uri} failed: ${describeError(error)}`),
+      now: () => performance.now(),
+    },
+    // Held until the client's settings are known, so a document never flashes lint warnings the
+    // user switched off.
+    { held: true, ...(options.diagnosticsThrottleMs !== undefined ? { throttleMs: options.diagnosticsThrottleMs } : {}) },
+  );
+
+  /** The open document's text and line map, or undefined when it is not open. */
+  const open = (id: TextDocumentIdentifier): { text: string; lines: LineMap } | undefined => {
+    const text = documents.get(id.uri)?.getText();
+    return text === undefined ? undefined : { text, lines: service.document(text).lines };
+  };
+
+  function publishDiagnostics(uri: string): void {
+    const document = documents.get(uri);
+    if (!document) return;
+    const text = document.getText();
+    const lines = service.document(text).lines;
+    const diagnostics = service.diagnostics(text).map((d) => lspDiagnostic(lines, d));
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  function applySettings(section: unknown): void {
+    const reading = readSettings(section);
+    for (const problem of reading.problems) connection.console.warn(problem);
+    const hintsChanged = reading.settings.language.inlayHints.variableTypes !== settings.language.inlayHints.variableTypes;
+    settings = reading.settings;
+    service.configure(settings.language);
+    for (const document of documents.all()) scheduler.changed(document.uri);
+    if (hintsChanged && client.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
+  async function pullSettings(): Promise<void> {
+    const ticket = ++configurationPulls;
+    try {
+      const section: unknown = await withTimeout(connection.workspace.getConfiguration(CONFIGURATION_SECTION), CONFIGURATION_TIMEOUT_MS);
+      // Only the latest pull counts: an older answer arriving late must not undo a newer one.
+      if (ticket === configurationPulls) applySettings(section);
+    } catch (error) {
+      connection.console.warn(`could not read the ${CONFIGURATION_SECTION} settings (${describeError(error)}); keeping the current ones`);
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    client = clientProfile(params.capabilities);
+    if (!client.configurationPull) scheduler.release();
+    return { capabilities: serverCapabilities(params.capabilities), serverInfo: { name: SERVER_NAME } };
+  });
+
+  connection.onInitialized(() => {
+    if (client.configurationRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
+    }
+    if (client.configurationPull) void pullSettings().finally(() => scheduler.release());
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (client.configurationPull) {
+      void pullSettings();
+      return;
+    }
+    // Clients without workspace/configuration push the settings: { batchAutoscale: { ... } }.
+    const pushed: unknown = params.settings;
+    if (typeof pushed === 'object' && pushed !== null && Object.hasOwn(pushed, CONFIGURATION_SECTION)) {
+      applySettings((pushed as Record<string, unknown>)[CONFIGURATION_SECTION]);
+    }
+  });
+
+  documents.onDidChangeContent((event) => scheduler.changed(event.document.uri));
+  documents.onDidClose((event) => {
+    scheduler.closed(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const hover = service.hover(doc.text, offsetAt(doc.lines, position));
+    return hover ? lspHover(doc.lines, hover) : null;
+  });
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const list = service.completion(doc.text, offsetAt(doc.lines, position));
+    return { isIncomplete: false, items: list.items.map((item) => lspCompletionItem(doc.lines, item, client)) };
+  });
+
+  connection.onSignatureHelp(({ textDocument, position }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const help = service.signatureHelp(doc.text, offsetAt(doc.lines, position));
+    return help ? lspSignatureHelp(help, client) : null;
+  });
+
+  connection.onDefinition(({ textDocument, position }): Location[] | null => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    return service.definition(doc.text, offsetAt(doc.lines, position)).map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) }));
+  });
+
+  connection.onReferences(({ textDocument, position, context }): Location[] | null => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const ranges = service.references(doc.text, offsetAt(doc.lines, position), { includeDeclaration: context.includeDeclaration });
+    return ranges.map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) }));
+  });
+
+  connection.onDocumentHighlight(({ textDocument, position }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    return service.documentHighlights(doc.text, offsetAt(doc.lines, position)).map((h) => lspHighlight(doc.lines, h));
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const prepared = service.prepareRename(doc.text, offsetAt(doc.lines, position));
+    // An error (not null) so that editors show the reason instead of a generic refusal.
+    if (!prepared.ok) return new ResponseError(LSPErrorCodes.RequestFailed, prepared.reason);
+    return { range: lspRange(doc.lines, prepared.range), placeholder: prepared.placeholder };
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const renamed = service.rename(doc.text, offsetAt(doc.lines, position), newName);
+    if (!renamed.ok) return new ResponseError(LSPErrorCodes.RequestFailed, renamed.reason);
+    return { changes: { [textDocument.uri]: lspTextEdits(doc.lines, renamed.edits) } };
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const symbols = service.documentSymbols(doc.text).map((s) => lspDocumentSymbol(doc.lines, s));
+    if (client.hierarchicalSymbols) return symbols;
+    return symbols.map((s) => ({ name: s.name, kind: s.kind, location: { uri: textDocument.uri, range: s.range } }));
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    return service.foldingRanges(doc.text).flatMap((f) => lspFoldingRange(doc.lines, f) ?? []);
+  });
+
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const doc = open(textDocument);
+    if (!doc) return { data: [] };
+    return { data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text)) };
+  });
+
+  connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
+    const doc = open(textDocument);
+    if (!doc) return { data: [] };
+    return { data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text, offsetRange(doc.lines, range))) };
+  });
+
+  connection.onDocumentFormatting(({ textDocument }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const formatted = service.format(doc.text);
+    // Format-on-save of a formula with a syntax error must stay quiet: log why, change nothing.
+    if (!formatted.ok) {
+      connection.console.info(`${textDocument.uri}: ${formatted.reason}`);
+      return [];
+    }
+    return lspTextEdits(doc.lines, formatted.edits);
+  });
+
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const only = requestedActionKinds(context.only);
+    if (only.length === 0) return [];
+    return service.codeActions(doc.text, offsetRange(doc.lines, range), { only }).map((a) => lspCodeAction(textDocument.uri, doc.lines, a));
+  });
+
+  connection.languages.inlayHint.on(({ textDocument, range }) => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    return service.inlayHints(doc.text, offsetRange(doc.lines, range)).map((h) => lspInlayHint(doc.lines, h));
+  });
+
+  connection.onCodeLens(({ textDocument }): CodeLens[] | null => {
+    const doc = open(textDocument);
+    if (!doc) return null;
+    const first = service.document(doc.text).formula.statements[0];
+    if (!first) return [];
+    const range: LspRange = lspRange(doc.lines, first.range);
+    return [{ range, command: { title: EVALUATE_LENS_TITLE, command: EVALUATE_COMMAND, arguments: [textDocument.uri] } }];
+  });
+
+  connection.onRequest(EVALUATE_REQUEST, (raw: unknown) => {
+    const params = evaluateParams(raw);
+    if (typeof params === 'string') return new ResponseError(ErrorCodes.InvalidParams, params);
+    const text = documents.get(params.uri)?.getText();
+    if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not open; open it in the editor first.`);
+    const outcome = evaluateDocument(service, text, params, { now: clock(), availabilityDelay: settings.availabilityDelay });
+    if (!outcome.ok) return new ResponseError(ErrorCodes.InternalError, `The toolkit could not evaluate this formula: ${outcome.internalError}`);
+    return outcome.response;
+  });
+
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The evaluate request's params, or why they are unusable. */
+function evaluateParams(raw: unknown): EvaluateParams | string {
+  if (typeof raw !== 'object' || raw === null) return `${EVALUATE_REQUEST} expects { uri, contextText?, contextName? }`;
+  const { uri, contextText, contextName } = raw as Record<string, unknown>;
+  if (typeof uri !== 'string') return `${EVALUATE_REQUEST}: uri must be a string`;
+  if (contextText !== undefined && contextText !== null && typeof contextText !== 'string') return `${EVALUATE_REQUEST}: contextText must be a string (the context file's JSON text)`;
+  if (contextName !== undefined && contextName !== null && typeof contextName !== 'string') return `${EVALUATE_REQUEST}: contextName must be a string`;
+  const params: EvaluateParams = { uri };
+  if (typeof contextText === 'string') params.contextText = contextText;
+  if (typeof contextName === 'string') params.contextName = contextName;
+  return params;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,30 @@
+// Worker-thread entry of a streaming replay: receives the recording in batches from the reading
+// thread (buffers transferred), evaluates as they come (StreamingOpenLoop), and posts the replay
+// back at the end. Started by replay/streaming.ts.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RecordingBatch } from '../recording/growing.ts';
+import type { RecordingMeta } from '../recording/meta.ts';
+import { prepareFormula } from '../replay/formulas.ts';
+import type { ReplayRequest } from '../replay/settings.ts';
+import { StreamingOpenLoop } from '../replay/streaming-open-loop.ts';
+import type { FormulaSource } from '../replay/types.ts';
+
+export interface StreamJob {
+  sources: FormulaSource[];
+  request: ReplayRequest;
+  buildResults: boolean;
+}
+
+export type StreamMessage = { type: 'batch'; batch: RecordingBatch; meta: RecordingMeta } | { type: 'end'; file: string; meta: RecordingMeta; present: string[] };
+
+const job = workerData as StreamJob;
+const loop = new StreamingOpenLoop(job.sources.map(prepareFormula), job.request, { buildResults: job.buildResults });
+parentPort?.on('message', (m: StreamMessage) => {
+  if (m.type === 'batch') {
+    loop.add(m.batch, m.meta);
+    return;
+  }
+  parentPort?.postMessage(loop.finish(m.file, m.meta, m.present));
+  parentPort?.close();
+});
