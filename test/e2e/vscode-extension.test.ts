@@ -28,6 +28,11 @@ const FORMULA = [
   '',
 ].join('\n');
 
+/** Editor text as a person reads it: VS Code renders spaces as non-breaking spaces. */
+function visibleText(text: string): string {
+  return text.replace(/\u00a0/g, ' ');
+}
+
 describe.runIf(READY || REQUIRED)('VS Code extension in code-server', () => {
   let server: RunningCodeServer;
   let browser: Browser;
@@ -77,8 +82,11 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server', () => {
     // Token spans sit inside one span per line: pick the one holding exactly the method name.
     const token = page.locator('.editor-instance .view-line span span', { hasText: /^GetSample$/ }).first();
     await token.hover();
-    const hover = page.locator('.monaco-hover');
-    await expect.poll(async () => (await hover.textContent().catch(() => '')) ?? '', { timeout: 30_000 }).toContain('most recent');
+    // VS Code keeps several hover widgets in the page; read them all.
+    const hoverText = async () => visibleText((await page.locator('.monaco-hover').allTextContents()).join('\n'));
+    await expect.poll(hoverText, { timeout: 30_000 }).toContain('most recent');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-hover.png') });
   }, 60_000);
 
   it('evaluates the formula and prints the results string', async () => {
@@ -90,8 +98,9 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server', () => {
     await page.locator('.quick-input-widget').getByText('Default context').first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     const output = page.locator('.panel .monaco-editor .view-lines');
-    await expect.poll(async () => (await output.textContent().catch(() => '')) ?? '', { timeout: 30_000 }).toContain('$TargetDedicatedNodes=');
-    const text = (await output.textContent()) ?? '';
+    const outputText = async () => visibleText((await output.textContent().catch(() => '')) ?? '');
+    await expect.poll(outputText, { timeout: 30_000 }).toContain('results: $TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue');
+    const text = await outputText();
     // The misspelt name fails at evaluation, exactly as the service reports it.
     expect(text).toContain('Undefined symbol: $PendingTask');
   }, 90_000);
