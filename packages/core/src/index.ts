@@ -29,3 +29,4 @@ export * from './context/duration.ts';
 export * from './context/series-notation.ts';
 export { parseResultsString, type ResultsEntry, type ParsedResults } from './eval/results-string.ts';
 export { traceLines } from './eval/trace-text.ts';
+export { upperBound, visibleCount } from './eval/samples.ts';

@@ -8,7 +8,7 @@ import { makeContext, type MetricHistory } from '@autoscale/core';
 import type { Recording } from '../recording/model.ts';
 import { GrowableFloat64 } from '../recording/model.ts';
 import { cpuFromUtilization, type CpuModel } from '../sim/cpu-model.ts';
-import { NodePool } from '../sim/node-pool.ts';
+import { NodePool, nodePoolOptions } from '../sim/node-pool.ts';
 import { TaskEngine } from '../sim/task-engine.ts';
 import type { Workload } from '../sim/workload-model.ts';
 import { LatestCursor, MS_PER_HOUR } from '../sim/trajectory.ts';
@@ -54,16 +54,7 @@ export interface ClosedLoopOutput extends LoopOutput {
 export function runClosedLoop(recording: Recording, formula: PreparedFormula, settings: ReplaySettings, workload: Workload, cpuModel: CpuModel | undefined, pending: MetricHistory | undefined, hooks: RunHooks): ClosedLoopOutput {
   const log = new EvaluationLog(settings.initialTargetDedicatedNodes, settings.initialTargetLowPriorityNodes, hooks.buildResults);
   let engine: TaskEngine | undefined;
-  const pool = new NodePool({
-    start: settings.from,
-    slotsPerNode: settings.taskSlotsPerNode,
-    allocationLatency: settings.allocationLatency,
-    maxDedicated: settings.maxDedicatedNodes ?? Number.POSITIVE_INFINITY,
-    maxLowPriority: settings.maxLowPriorityNodes ?? Number.POSITIVE_INFINITY,
-    initialDedicated: settings.initialTargetDedicatedNodes,
-    initialLowPriority: settings.initialTargetLowPriorityNodes,
-    onEvict: (tasks, how) => engine?.evict(tasks, how),
-  });
+  const pool = new NodePool(nodePoolOptions(settings, (tasks, how) => engine?.evict(tasks, how)));
   engine = new TaskEngine(workload, pool);
   const steps = Math.floor((settings.to - settings.from) / SIMULATION_STEP_MS) + 1;
   const sim = new Map<SimulatedMetric, SimHistory>(SIMULATED_METRICS.map((name) => [name, new SimHistory(recording.columns.get(name), settings.from, steps)]));

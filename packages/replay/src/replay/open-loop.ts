@@ -5,7 +5,7 @@
 
 import { makeContext, registry, type EvaluationContext, type EvaluationResult, type MetricHistory } from '@autoscale/core';
 import type { Recording } from '../recording/model.ts';
-import { NodePool } from '../sim/node-pool.ts';
+import { NodePool, nodePoolOptions } from '../sim/node-pool.ts';
 import { LatestCursor } from '../sim/trajectory.ts';
 import { EvaluationLog } from './evaluation-log.ts';
 import type { PreparedFormula } from './formulas.ts';
@@ -59,15 +59,7 @@ export class OpenLoopRun {
     this.settings = settings;
     this.hooks = hooks;
     this.log = new EvaluationLog(settings.initialTargetDedicatedNodes, settings.initialTargetLowPriorityNodes, hooks.buildResults);
-    this.pool = new NodePool({
-      start: settings.from,
-      slotsPerNode: settings.taskSlotsPerNode,
-      allocationLatency: settings.allocationLatency,
-      maxDedicated: settings.maxDedicatedNodes ?? Number.POSITIVE_INFINITY,
-      maxLowPriority: settings.maxLowPriorityNodes ?? Number.POSITIVE_INFINITY,
-      initialDedicated: settings.initialTargetDedicatedNodes,
-      initialLowPriority: settings.initialTargetLowPriorityNodes,
-    });
+    this.pool = new NodePool(nodePoolOptions(settings));
     // One context, updated in place per instant: a pool-year at 5 minutes is 105,120 evaluations.
     this.context = makeContext({ now: settings.from, availabilityDelay: settings.delay, pool: { taskSlotsPerNode: settings.taskSlotsPerNode } });
   }

@@ -4,6 +4,7 @@
 // Used by both modes (open loop: no tasks, so every shrink is immediate). See MODEL.md.
 
 import { NodeTrajectory } from './trajectory.ts';
+import type { ReplaySettings } from '../replay/types.ts';
 
 export type NodeState = 'allocating' | 'ready' | 'draining' | 'preempted';
 export type Eviction = 'requeue' | 'terminate';
@@ -28,6 +29,21 @@ export interface NodePoolOptions {
   initialLowPriority: number;
   /** Called with the tasks of a node removed or preempted under them. */
   onEvict?: (tasks: number[], how: Eviction) => void;
+}
+
+/** The pool options a replay's settings imply (both modes start from the same pool). */
+export function nodePoolOptions(settings: Omit<ReplaySettings, 'to'>, onEvict?: NodePoolOptions['onEvict']): NodePoolOptions {
+  const options: NodePoolOptions = {
+    start: settings.from,
+    slotsPerNode: settings.taskSlotsPerNode,
+    allocationLatency: settings.allocationLatency,
+    maxDedicated: settings.maxDedicatedNodes ?? Number.POSITIVE_INFINITY,
+    maxLowPriority: settings.maxLowPriorityNodes ?? Number.POSITIVE_INFINITY,
+    initialDedicated: settings.initialTargetDedicatedNodes,
+    initialLowPriority: settings.initialTargetLowPriorityNodes,
+  };
+  if (onEvict) options.onEvict = onEvict;
+  return options;
 }
 
 export class NodePool {

@@ -2,7 +2,7 @@
 // of recorded step series. The accounting rule (MODEL.md): a count holds from its time until the
 // next change; before a series' first sample its first value is assumed.
 
-import type { MetricHistory } from '@autoscale/core';
+import { upperBound, type MetricHistory } from '@autoscale/core';
 import { GrowableFloat64 } from '../recording/model.ts';
 
 export const MS_PER_HOUR = 3_600_000;
@@ -35,16 +35,9 @@ export class NodeTrajectory {
   }
 }
 
-/** Index of the last sample at or before t, or -1. */
+/** Index of the last sample at or before t, or -1 (the core's binary search over sample times). */
 export function lastAtOrBefore(times: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return upperBound(times, t) - 1;
 }
 
 /** The value in force at t: the latest sample at or before t, else the first sample; undefined if empty. */
