@@ -78,16 +78,21 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server', () => {
     expect(await problems.getAttribute('aria-label')).toMatch(/Warnings: 1\b/);
   }, 60_000);
 
-  it('shows the docs of a built-in on hover', async () => {
+  it('shows the docs of a built-in on hover', { timeout: 90_000 }, async () => {
     // Token spans sit inside one span per line: pick the one holding exactly the method name.
     const token = page.locator('.editor-instance .view-line span span', { hasText: /^GetSample$/ }).first();
-    await token.hover();
-    // VS Code keeps several hover widgets in the page; read them all.
-    const hoverText = async () => visibleText((await page.locator('.monaco-hover').allTextContents()).join('\n'));
-    await expect.poll(hoverText, { timeout: 30_000 }).toContain('most recent');
+    // VS Code keeps several hover widgets in the page; read them all. A hover can be missed on a
+    // busy machine (the mouse arrives before the editor listens), so move away and back each try.
+    const hoverText = async () => {
+      await page.mouse.move(5, 5);
+      await token.hover();
+      await page.waitForTimeout(800);
+      return visibleText((await page.locator('.monaco-hover').allTextContents()).join('\n'));
+    };
+    await expect.poll(hoverText, { timeout: 60_000, intervals: [200] }).toContain('most recent');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-hover.png') });
-  }, 60_000);
+  });
 
   it('evaluates the formula and prints the results string', async () => {
     await page.keyboard.press('Escape');
