@@ -89,7 +89,7 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server', () => {
       await page.waitForTimeout(800);
       return visibleText((await page.locator('.monaco-hover').allTextContents()).join('\n'));
     };
-    await expect.poll(hoverText, { timeout: 60_000, intervals: [200] }).toContain('most recent');
+    await expect.poll(hoverText, { timeout: 60_000, interval: 200 }).toContain('most recent');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-hover.png') });
   });
