@@ -83,8 +83,8 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
   program
     .command('replay')
     .summary('replay formulas against recorded pool metrics')
-    .description('Run formulas against a recording of a pool\'s metrics and report what the pool would have done: node-hours and cost\n'
-      + 'against the recorded pool, scale events, failed evaluations, queueing; in closed loop also task waits and idle nodes.\n'
+    .description('Run formulas against a recording of a pool\'s metrics and report what the pool would have done: node-hours and cost '
+      + 'against the recorded pool, scale events, failed evaluations, queueing; in closed loop also task waits and idle nodes. '
       + 'Every evaluation is core\'s evaluator, the same as `autoscale eval`.')
     .argument('<formula...>', 'formula files; "-" reads one from stdin')
     .requiredOption('-r, --recording <file>', 'recording: wide CSV, JSON Lines, `az monitor metrics list` JSON or a REST poll log (repeat for several pools)', collect)
@@ -93,7 +93,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('--interval <duration>', 'evaluation interval, 5m to 168h (default: the recording\'s metadata, else 15m)', interval)
     .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instant)
     .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instant)
-    .option('--delay <duration>', 'sample availability delay', duration, DEFAULT_AVAILABILITY_DELAY_MS)
+    .addOption(new Option('--delay <duration>', 'sample availability delay').argParser(duration).default(DEFAULT_AVAILABILITY_DELAY_MS, formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)))
     .option('--allocation-latency <duration>', 'time from a target increase to the nodes joining the pool (default: metadata, else 4m)', duration)
     .option('--price-dedicated <x>', 'price of a dedicated node-hour, for the cost figures', price)
     .option('--price-low-priority <y>', 'price of a low-priority node-hour', price)
@@ -106,7 +106,6 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
 The replay evaluates at the start and then every interval. Pool metadata (task slots per node, starting
 targets, interval, allocation latency, quotas) comes from "# key: value" lines before a CSV header or a
 NAME.meta.json file beside the recording; see packages/replay/RECORDING-FORMAT.md and MODEL.md.
---delay default: ${formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)} (core's DEFAULT_AVAILABILITY_DELAY_MS).
 
 Output:
   text  the summary per recording (default)
