@@ -31,7 +31,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
   program
     .command('test')
     .summary('run formula unit tests (*.autoscale-test.yaml)')
-    .description('Run formula unit tests: each test evaluates the formula at a pinned instant with a pool state and metric series,\n'
+    .description('Run formula unit tests: each test evaluates the formula at a pinned instant with a pool state and metric series, '
       + 'and compares the results (or the error) with what it expects. Prints each test as it runs and a summary line last.')
     .argument('[paths...]', 'test files, directories (searched for *.autoscale-test.yaml) and globs; default: every test file under the current directory, skipping node_modules and .git')
     .option('--run <regex>', 'run only the tests whose name matches this regular expression', parseRegex)
