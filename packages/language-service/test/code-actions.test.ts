@@ -18,7 +18,7 @@ const QUICK_FIXES: Array<[string, string, string, string]> = [
   ['did you mean a method', 'x = $PendingTasks.GetSampel‸(1);', 'Change to GetSample', 'x = $PendingTasks.GetSample(1);'],
   ['did you mean a member', 'h = time().hours‸;', 'Change to hour', 'h = time().hour;'],
   ['legacy alias to full name', '$TargetDedicated‸ = 1;', 'Use $TargetDedicatedNodes', '$TargetDedicatedNodes = 1;'],
-  ['service variable in the wrong case', '$cpupercent‸ = 1;', 'Change to $CPUPercent', '$CPUPercent = 1;'],
+  ['service variable in the wrong case', '$targetLowPriorityNodes‸ = 1; y = $targetLowPriorityNodes;', "Change every '$targetLowPriorityNodes' to $TargetLowPriorityNodes", '$TargetLowPriorityNodes = 1; y = $TargetLowPriorityNodes;'],
   ['number spelling', 'x = 1e3‸;', "Write '1000'", 'x = 1000;'],
   ['leading dot number', 'x = .5‸;', "Write '0.5'", 'x = 0.5;'],
   ['single quotes', "x = time('Mon‸, 06 Oct 2014 10:20:00 GMT');", 'Use double quotes', 'x = time("Mon, 06 Oct 2014 10:20:00 GMT");'],

@@ -22,6 +22,9 @@ export class FormulaLints {
   private readonly metricUses = new Map<string, Array<{ kind: MetricUse; range: Range }>>();
   private readonly retiredReported = new Set<string>();
   private readonly userNames = new Map<string, Range>();
+  /** Every occurrence of each user variable, and its assignments: a rename fix must cover them all. */
+  private readonly userOccurrences = new Map<string, Range[]>();
+  private readonly userAssignments = new Map<string, Range[]>();
   private readonly targets = new Map<string, Array<{ spelling: string; range: Range }>>();
 
   private readonly report: (d: Diagnostic) => void;
@@ -64,15 +67,9 @@ export class FormulaLints {
     if (registry.function(name)) {
       this.report(diagnostic('AS4011', `'${name}' is also the name of a built-in function; a different name would read more clearly.`, target.range));
     }
-    const entry = registry.variableIgnoringCase(name.startsWith('$') ? name : `$${name}`);
-    if (entry) {
-      const canonical = entry.name;
-      this.report(
-        diagnostic('AS4013', `'${name}' is a new user variable, not the service variable ${canonical} (names are case-sensitive and service variables start with '$').`, target.range, [
-          { title: `Change to ${canonical}`, edits: [{ range: target.range, newText: canonical }] },
-        ]),
-      );
-    }
+    const list = this.userAssignments.get(name) ?? [];
+    list.push(target.range);
+    this.userAssignments.set(name, list);
   }
 
   targetAssignment(target: Identifier, canonical: string): void {
@@ -157,6 +154,7 @@ export class FormulaLints {
   }
 
   finish(formula: Formula): void {
+    this.caseVariantsOfServiceVariables();
     for (const [metric, uses] of this.metricUses) {
       if (uses.length > 0 && uses.every((u) => u.kind === 'last')) {
         for (const u of uses) {
@@ -183,6 +181,27 @@ export class FormulaLints {
 
   private noteUserName(id: Identifier): void {
     if (!this.userNames.has(id.name)) this.userNames.set(id.name, id.range);
+    const all = this.userOccurrences.get(id.name) ?? [];
+    all.push(id.range);
+    this.userOccurrences.set(id.name, all);
+  }
+
+  /**
+   * `$targetDedicatedNodes` and `TargetDedicatedNodes` are near-certain typos of a service variable;
+   * a bare name in another case (`taskSlotsPerNode = 4`) is usually the user's own constant. The
+   * fix renames every occurrence, so the formula then reads and writes the service variable.
+   */
+  private caseVariantsOfServiceVariables(): void {
+    for (const [name, assignments] of this.userAssignments) {
+      const entry = name.startsWith('$') ? registry.variableIgnoringCase(name) : registry.variable(`$${name}`);
+      if (!entry) continue;
+      const edits = (this.userOccurrences.get(name) ?? assignments).map((range) => ({ range, newText: entry.name }));
+      // Renaming to a read-only variable would turn the assignment into an error: no fix then.
+      const fixes = entry.access === 'readwrite' ? [{ title: `Change every '${name}' to ${entry.name}`, edits }] : undefined;
+      for (const range of assignments) {
+        this.report(diagnostic('AS4013', `'${name}' is a new user variable, not the service variable ${entry.name} (names are case-sensitive and service variables start with '$').`, range, fixes));
+      }
+    }
   }
 }
 
