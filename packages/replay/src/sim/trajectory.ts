@@ -97,6 +97,11 @@ export class LatestCursor {
  */
 export function sweep(series: ReadonlyArray<MetricHistory | undefined>, from: number, to: number, visit: (t0: number, t1: number, values: Float64Array) => void): void {
   if (!(to > from)) return;
+  const shared = sharedTimes(series);
+  if (shared) {
+    sweepShared(series, shared, from, to, visit);
+    return;
+  }
   const m = series.length;
   const values = new Float64Array(m);
   const next = new Int32Array(m);
@@ -133,6 +138,39 @@ export function sweep(series: ReadonlyArray<MetricHistory | undefined>, from: nu
         i++;
       }
       next[k] = i;
+    }
+  }
+}
+
+/** The one times array every present series uses (dense recording columns share the row times). */
+function sharedTimes(series: ReadonlyArray<MetricHistory | undefined>): Float64Array | undefined {
+  let times: Float64Array | undefined;
+  for (const h of series) {
+    if (h === undefined) continue;
+    if (times === undefined) times = h.times;
+    else if (h.times !== times) return undefined;
+  }
+  return times !== undefined && times.length > 0 ? times : undefined;
+}
+
+/** `sweep` when all series change at the same instants: one index walks them all at once. */
+function sweepShared(series: ReadonlyArray<MetricHistory | undefined>, times: Float64Array, from: number, to: number, visit: (t0: number, t1: number, values: Float64Array) => void): void {
+  const m = series.length;
+  const values = new Float64Array(m);
+  const load = (i: number): void => {
+    for (let k = 0; k < m; k++) values[k] = series[k] === undefined ? Number.NaN : ((series[k] as MetricHistory).values[i] as number);
+  };
+  const first = lastAtOrBefore(times, from);
+  load(Math.max(0, first));
+  let next = first + 1;
+  let t = from;
+  while (t < to) {
+    const change = next < times.length ? Math.min(to, Math.max(t, times[next] as number)) : to;
+    if (change > t) visit(t, change, values);
+    t = change;
+    while (next < times.length && (times[next] as number) <= t) {
+      load(next);
+      next++;
     }
   }
 }
