@@ -2,14 +2,14 @@
 // context (a context file, or a default pool with no metrics), and reading, checking and
 // compiling the formula. All semantics (context validation, checking, evaluation) are core's.
 
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { instantArgument, integerArgument } from './arguments.ts';
 import {
   analyzeFormula,
   compileFormula,
   formatContextError,
   loadContextFile,
   makeContext,
-  parseInstant,
   registry,
   type CompiledFormula,
   type EvaluationContext,
@@ -29,21 +29,10 @@ export interface ContextOptions {
 export function addContextOptions(command: Command): Command {
   return command
     .option('-c, --context <file>', 'evaluation context JSON (instant, pool state, metric histories); "-" reads stdin')
-    .option('--at <instant>', 'evaluate at this ISO 8601 instant, e.g. 2026-01-05T10:00:00Z (overrides the context file\'s "now"; default: the current time)', parseAt)
-    .option('--seed <n>', 'seed of rand() (overrides the context file\'s "seed"; default 1)', parseSeed);
+    .option('--at <instant>', 'evaluate at this ISO 8601 instant, e.g. 2026-01-05T10:00:00Z (overrides the context file\'s "now"; default: the current time)', instantArgument)
+    .option('--seed <n>', 'seed of rand() (overrides the context file\'s "seed"; default 1)', integerArgument);
 }
 
-function parseAt(value: string): number {
-  const r = parseInstant(value);
-  if (!r.ok) throw new InvalidArgumentError(r.reason);
-  return r.ms;
-}
-
-function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!/^[+-]?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`"${value}" is not an integer`);
-  return n;
-}
 
 /**
  * The context an evaluation runs in: the context file when given (with --at and --seed winning),

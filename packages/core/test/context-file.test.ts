@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { undocumentedProperties } from '../../../test/support/json-schema.ts';
 import {
   CONTEXT_FILE_KEYS,
   METRIC_KEYS,
@@ -440,17 +441,7 @@ describe('context.schema.json', () => {
   });
 
   it('describes every property', () => {
-    const missing: string[] = [];
-    const visit = (node: unknown, path: string): void => {
-      if (node === null || typeof node !== 'object') return;
-      const props = (node as { properties?: Record<string, unknown> }).properties;
-      for (const [key, sub] of Object.entries(props ?? {})) {
-        if (typeof (sub as { description?: unknown }).description !== 'string') missing.push(`${path}.${key}`);
-      }
-      for (const [key, child] of Object.entries(node)) visit(child, `${path}.${key}`);
-    };
-    visit(schema, '');
-    expect(missing).toEqual([]);
+    expect(undocumentedProperties(schema)).toEqual([]);
   });
 
   it('each key the schema names is accepted by the loader', () => {

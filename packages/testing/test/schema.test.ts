@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { undocumentedProperties } from '../../../test/support/json-schema.ts';
 import { POOL_KEYS, registry } from '@autoscale/core';
 import {
   DEFAULTS_KEYS,
@@ -42,17 +43,7 @@ describe('test-file.schema.json', () => {
   });
 
   it('describes every property', () => {
-    const missing: string[] = [];
-    const visit = (node: unknown, path: string): void => {
-      if (node === null || typeof node !== 'object') return;
-      const props = (node as { properties?: Record<string, unknown> }).properties;
-      for (const [key, sub] of Object.entries(props ?? {})) {
-        if (typeof (sub as { description?: unknown }).description !== 'string') missing.push(`${path}.${key}`);
-      }
-      for (const [key, child] of Object.entries(node)) visit(child, `${path}.${key}`);
-    };
-    visit(schema, '');
-    expect(missing).toEqual([]);
+    expect(undocumentedProperties(schema)).toEqual([]);
     for (const [name, def] of Object.entries(defs)) expect(typeof (def as { description?: unknown }).description, name).toBe('string');
   });
 

@@ -4,7 +4,8 @@
 
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { analyzeFormula, DEFAULT_AVAILABILITY_DELAY_MS, formatDuration, parseDuration, parseInstant } from '@autoscale/core';
+import { durationArgument, instantArgument } from '../arguments.ts';
+import { analyzeFormula, DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
 import {
   checkEvaluationInterval,
   ProgressBar,
@@ -44,23 +45,11 @@ interface ReplayCliOptions {
   compare?: boolean;
 }
 
-function duration(value: string): number {
-  const r = parseDuration(value);
-  if (!r.ok) throw new InvalidArgumentError(r.reason);
-  return r.ms;
-}
-
 function interval(value: string): number {
-  const ms = duration(value);
+  const ms = durationArgument(value);
   const bad = checkEvaluationInterval(ms);
   if (bad !== undefined) throw new InvalidArgumentError(bad);
   return ms;
-}
-
-function instant(value: string): number {
-  const r = parseInstant(value);
-  if (!r.ok) throw new InvalidArgumentError(r.reason);
-  return r.ms;
 }
 
 function price(value: string): number {
@@ -91,10 +80,10 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--recording-format <format>', 'how to read the recording (default: from its content)').choices([...RECORDING_FORMATS]))
     .addOption(new Option('--mode <mode>', 'open: evaluate against the recording as recorded; closed: simulate the pool and feed its metrics back').choices(['open', 'closed']).default('open'))
     .option('--interval <duration>', 'evaluation interval, 5m to 168h (default: the recording\'s metadata, else 15m)', interval)
-    .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instant)
-    .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instant)
-    .addOption(new Option('--delay <duration>', 'sample availability delay').argParser(duration).default(DEFAULT_AVAILABILITY_DELAY_MS, formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)))
-    .option('--allocation-latency <duration>', 'time from a target increase to the nodes joining the pool (default: metadata, else 4m)', duration)
+    .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instantArgument)
+    .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instantArgument)
+    .addOption(new Option('--delay <duration>', 'sample availability delay').argParser(durationArgument).default(DEFAULT_AVAILABILITY_DELAY_MS, formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)))
+    .option('--allocation-latency <duration>', 'time from a target increase to the nodes joining the pool (default: metadata, else 4m)', durationArgument)
     .option('--price-dedicated <x>', 'price of a dedicated node-hour, for the cost figures', price)
     .option('--price-low-priority <y>', 'price of a low-priority node-hour', price)
     .option('--task-log <file>', 'closed loop: CSV of tasks "submitted,duration[,slots]" instead of the workload derived from task counts')

@@ -1,0 +1,27 @@
+// Parsers of option values shared by the commands (commander argParsers): each turns the text into
+// a value or throws commander's InvalidArgumentError with the reason, which commander prints with
+// the option's name and maps to exit code 2. Durations and instants are read by core's parsers.
+
+import { InvalidArgumentError } from 'commander';
+import { parseDuration, parseInstant } from '@autoscale/core';
+
+/** `30s`, `15m`, `1h30m`, `PT15M`: milliseconds. */
+export function durationArgument(value: string): number {
+  const r = parseDuration(value);
+  if (!r.ok) throw new InvalidArgumentError(r.reason);
+  return r.ms;
+}
+
+/** An ISO 8601 instant with a zone: milliseconds since the epoch. */
+export function instantArgument(value: string): number {
+  const r = parseInstant(value);
+  if (!r.ok) throw new InvalidArgumentError(r.reason);
+  return r.ms;
+}
+
+/** A whole number (may be negative), safe as a double. */
+export function integerArgument(value: string): number {
+  const n = Number(value);
+  if (!/^[+-]?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`"${value}" is not an integer`);
+  return n;
+}
