@@ -3,6 +3,7 @@
 // closed loop with a task log, `demo`, and agreement with `autoscale eval`: for sampled
 // evaluation instants the replay's results string equals what eval prints for the same context.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -191,5 +192,22 @@ describe('autoscale demo replays the example week', () => {
     expect(r.stdout).toContain('HTML report: examples/out/report.html');
     const page = readFileSync(join(REPO_ROOT, 'examples/out/report.html'), 'utf8');
     expect(page).toContain('Side by side: business-hours.autoscale, cpu-low-priority.autoscale, pending-tasks.autoscale');
+  });
+});
+
+// util-linux's `script` runs the command on a pseudo-terminal, as a person at a terminal would.
+describe.runIf(existsSync('/usr/bin/script'))('autoscale replay on a terminal', () => {
+  it('draws a progress bar on stderr and clears it before the report', () => {
+    const out = join(tmp.dir, 'timeline-tty.csv');
+    const command = [process.execPath, join(REPO_ROOT, 'packages/cli/bin/autoscale.js'), 'replay', join(tmp.dir, pending), '--recording', WEEK, '--format', 'csv', '--out', out]
+      .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+      .join(' ');
+    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\rreplaying \[[#.]{30}\] +\d+%/);
+    expect(r.stdout).toContain('] 100%');
+    // The bar's line is blanked, and the report went to the file.
+    expect(r.stdout).toMatch(/\r {20,}\r/);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toMatch(/^recording,formula,time,results,/);
   });
 });
