@@ -2,7 +2,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContextFile, registry, type EvaluationContext } from '@autoscale/core';
+import { readContext, type EvaluationContext } from '@autoscale/core';
 import { readEvalExpectation } from './annotations.ts';
 import { CASES } from './paths.ts';
 
@@ -15,8 +15,8 @@ export function loadEvalCase(file: string) {
   const text = readFileSync(join(dir, file), 'utf8');
   const expectation = readEvalExpectation(text);
   const json = expectation.context ?? `{"now": "${DEFAULT_CASE_NOW}"}`;
-  const loaded = loadContextFile(json, { knownMetrics: registry.sampledMetricNames() });
-  if (!loaded.ok) throw new Error(`${file}: bad context: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return { text, expectation, context: loaded.context as EvaluationContext };
+  const read = readContext(json, file);
+  if (!read.ok) throw new Error(`bad context: ${read.messages.join('; ')}`);
+  return { text, expectation, context: read.context as EvaluationContext };
 }
 

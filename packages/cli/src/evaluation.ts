@@ -7,10 +7,8 @@ import { instantArgument, integerArgument } from './arguments.ts';
 import {
   analyzeFormula,
   compileFormula,
-  formatContextError,
-  loadContextFile,
   makeContext,
-  registry,
+  readContext,
   type CompiledFormula,
   type EvaluationContext,
   type FormulaAnalysis,
@@ -50,9 +48,9 @@ export async function buildContext(options: ContextOptions, reader: SourceReader
 }
 
 export function loadContext(source: SourceText, overrides: { now?: number; seed?: number }, io: CliIo): EvaluationContext | undefined {
-  const loaded = loadContextFile(source.text, { knownMetrics: registry.sampledMetricNames(), overrides });
-  if (loaded.ok) return loaded.context;
-  for (const e of loaded.errors) io.stderr(`${formatContextError(source.name, e)}\n`);
+  const read = readContext(source.text, source.name, overrides);
+  if (read.ok) return read.context;
+  for (const message of read.messages) io.stderr(`${message}\n`);
   return undefined;
 }
 

@@ -30,3 +30,4 @@ export * from './context/series-notation.ts';
 export { parseResultsString, type ResultsEntry, type ParsedResults } from './eval/results-string.ts';
 export { traceLines } from './eval/trace-text.ts';
 export { upperBound, visibleCount } from './eval/samples.ts';
+export { readContext, type ReadContextResult } from './context/read-context.ts';

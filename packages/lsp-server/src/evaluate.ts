@@ -4,10 +4,8 @@
 
 import {
   compileFormula,
-  formatContextError,
-  loadContextFile,
   makeContext,
-  registry,
+  readContext,
   type CompiledFormula,
   type DurationResult,
   type EvaluationContext,
@@ -52,8 +50,6 @@ function buildContext(params: EvaluateParams, defaults: DefaultContextSource): C
     if (!defaults.availabilityDelay.ok) return { ok: false, errors: [defaults.availabilityDelay.reason] };
     return { ok: true, context: makeContext({ now: defaults.now, availabilityDelay: defaults.availabilityDelay.ms }) };
   }
-  const loaded = loadContextFile(params.contextText, { knownMetrics: registry.sampledMetricNames() });
-  if (loaded.ok) return { ok: true, context: loaded.context };
-  const name = params.contextName ?? 'context';
-  return { ok: false, errors: loaded.errors.map((e) => formatContextError(name, e)) };
+  const read = readContext(params.contextText, params.contextName ?? 'context');
+  return read.ok ? read : { ok: false, errors: read.messages };
 }
