@@ -1,11 +1,12 @@
 // Architecture invariants (ARCHITECTURE.md), enforced by scanning imports:
 // - core runs in Node and in a browser: it imports only chevrotain and its own files (no node:*);
+// - the browser entries (BROWSER_ENTRIES) reach no node:* module, however indirectly;
 // - only cli imports commander, only lsp-server vscode-languageserver (and so on, OWNED_IMPORTS);
 // - packages depend on each other only in the documented direction (no cycles);
 // - no source file evaluates text as code.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/paths.ts';
 
@@ -30,8 +31,47 @@ const ALLOWED: Record<string, string[]> = {
   'lsp-server': ['@autoscale/core', '@autoscale/language-service'],
   testing: ['@autoscale/core'],
   replay: ['@autoscale/core'],
-  cli: ['@autoscale/core', '@autoscale/testing', '@autoscale/replay', '@autoscale/lsp-server'],
+  cli: ['@autoscale/core', '@autoscale/testing', '@autoscale/replay', '@autoscale/lsp-server', '@autoscale/playground'],
+  playground: ['@autoscale/core', '@autoscale/lsp-server', '@autoscale/replay'],
 };
+
+/** Modules the playground loads in the browser (page or worker), and the workspace entries they name. */
+const BROWSER_ENTRIES = [
+  'packages/core/src/index.ts',
+  'packages/lsp-server/src/browser-main.ts',
+  'packages/lsp-server/src/protocol.ts',
+  'packages/replay/src/browser.ts',
+  'packages/playground/src/main.ts',
+  'packages/playground/src/workers/language-server.worker.ts',
+  'packages/playground/src/workers/replay.worker.ts',
+];
+const WORKSPACE_ENTRY: Record<string, string> = {
+  '@autoscale/core': 'packages/core/src/index.ts',
+  '@autoscale/lsp-server/browser-main': 'packages/lsp-server/src/browser-main.ts',
+  '@autoscale/lsp-server/protocol': 'packages/lsp-server/src/protocol.ts',
+  '@autoscale/replay/browser': 'packages/replay/src/browser.ts',
+};
+
+/** Every node:* module reachable from `entry` through relative and workspace imports, with the file that imports it. */
+function nodeImportsReachable(entry: string): string[] {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of imports(file)) {
+      if (spec.startsWith('node:')) found.push(`${relative(REPO_ROOT, file)} imports ${spec}`);
+      else if (spec.startsWith('.') && spec.endsWith('.ts')) visit(resolve(dirname(file), spec));
+      else if (spec.startsWith('@autoscale/')) {
+        const target = WORKSPACE_ENTRY[spec];
+        if (target === undefined) found.push(`${relative(REPO_ROOT, file)} imports ${spec}, which is not a browser entry`);
+        else visit(join(REPO_ROOT, target));
+      }
+    }
+  };
+  visit(join(REPO_ROOT, entry));
+  return found;
+}
 
 /** Third-party packages only one workspace package may import. */
 const OWNED_IMPORTS: Record<string, string> = { commander: 'cli', 'vscode-languageserver': 'lsp-server', vscode: 'extension', 'monaco-editor': 'playground' };
@@ -45,6 +85,14 @@ describe('architecture', () => {
         expect(spec === 'chevrotain' || spec.startsWith('.'), `${relative(REPO_ROOT, file)} imports ${spec}`).toBe(true);
       }
     }
+  });
+
+  it.each(BROWSER_ENTRIES)('%s reaches no node:* module', (entry) => {
+    expect(nodeImportsReachable(entry)).toEqual([]);
+  });
+
+  it('the reachability scan sees node:* imports through workspace packages', () => {
+    expect(nodeImportsReachable('packages/replay/src/index.ts').length).toBeGreaterThan(0);
   });
 
   it('packages import only the packages below them', () => {

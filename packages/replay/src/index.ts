@@ -20,7 +20,8 @@ export {
   SIMULATION_STEP_MS,
   checkEvaluationInterval,
 } from './replay/schedule.ts';
-export { runReplay, replayFile, type ReplayOptions, type ReplayOutcome, type ReplayFileRequest } from './replay/run.ts';
+export { runReplay, type ReplayOptions, type ReplayOutcome } from './replay/run.ts';
+export { replayFile, type ReplayFileRequest } from './replay/replay-file.ts';
 export type { ReplayRequest } from './replay/settings.ts';
 export { prepareFormula, columnsToKeep, MODEL_COLUMNS, type PreparedFormula } from './replay/formulas.ts';
 export type * from './replay/types.ts';

@@ -4,7 +4,6 @@
 // each point becomes two 30-second samples so windows see the service's sample density.
 
 import { parseInstant, SAMPLE_PERIOD_MS } from '@autoscale/core';
-import { readFile } from 'node:fs/promises';
 import { ErrorList } from '../recording/errors.ts';
 import { RecordingBuilder } from '../recording/builder.ts';
 import type { KeepColumn, Recording } from '../recording/model.ts';
@@ -35,11 +34,11 @@ interface Series {
   points: Map<number, number>;
 }
 
-export async function importAzureMonitor(path: string, display: string, keep: KeepColumn, meta: RecordingMeta): Promise<{ recording?: Recording; errors: ErrorList }> {
+export function importAzureMonitor(text: string, display: string, keep: KeepColumn, meta: RecordingMeta): { recording?: Recording; errors: ErrorList } {
   const errors = new ErrorList(display);
   let doc: unknown;
   try {
-    doc = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     errors.add(undefined, `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
     return { errors };

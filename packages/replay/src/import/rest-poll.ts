@@ -4,7 +4,7 @@
 // (IMPORTERS.md) turns the cumulative succeeded/failed counts into completions per 30-s period.
 
 import { SAMPLE_PERIOD_MS } from '@autoscale/core';
-import { readLines } from '../io/line-reader.ts';
+import type { LineSource } from '../io/lines.ts';
 import { InstantParser } from '../recording/cells.ts';
 import { ErrorList } from '../recording/errors.ts';
 import { RecordingBuilder } from '../recording/builder.ts';
@@ -24,7 +24,7 @@ interface Previous {
   failed: number | undefined;
 }
 
-export async function importRestPoll(path: string, display: string, keep: KeepColumn, meta: RecordingMeta): Promise<{ recording?: Recording; errors: ErrorList }> {
+export async function importRestPoll(lines: LineSource, display: string, keep: KeepColumn, meta: RecordingMeta): Promise<{ recording?: Recording; errors: ErrorList }> {
   const errors = new ErrorList(display);
   const builder = new RecordingBuilder(display, keep);
   const instants = new InstantParser();
@@ -34,7 +34,7 @@ export async function importRestPoll(path: string, display: string, keep: KeepCo
   let firstDecrease: string | undefined;
   let longGaps = 0;
 
-  await readLines(path, (line, n) => {
+  await lines((line, n) => {
     if (line.trim() === '') return true;
     const parsed = parseJsonLine(line);
     if (!parsed.ok || !isPlainObject(parsed.value)) {

@@ -3,7 +3,8 @@
 // recordings whatever order they finish in, so output is the same for any --jobs.
 
 import { Worker } from 'node:worker_threads';
-import { replayFile, type ReplayFileRequest, type ReplayOutcome } from '../replay/run.ts';
+import { replayFile, type ReplayFileRequest } from '../replay/replay-file.ts';
+import type { ReplayOutcome } from '../replay/run.ts';
 import type { FormulaSource } from '../replay/types.ts';
 
 export interface WorkerJob {

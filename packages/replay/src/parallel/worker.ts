@@ -2,7 +2,7 @@
 // plain-data outcome back, with progress messages on the way. Started by replay-many.ts.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { replayFile } from '../replay/run.ts';
+import { replayFile } from '../replay/replay-file.ts';
 import type { WorkerJob, WorkerMessage } from './replay-many.ts';
 
 const job = workerData as WorkerJob;

@@ -3,7 +3,7 @@
 // (an empty cell is a missing sample). Every problem is reported as file:line:col; reading stops
 // after MAX_READ_ERRORS. The format is specified in RECORDING-FORMAT.md.
 
-import { readLines } from '../io/line-reader.ts';
+import type { LineSource } from '../io/lines.ts';
 import { InstantParser, parseNumberCell } from './cells.ts';
 import { resolveColumn, TIME_COLUMN } from './columns.ts';
 import { ErrorList } from './errors.ts';
@@ -52,7 +52,7 @@ function unquote(text: string): string | undefined {
   return t.includes('"') ? undefined : t;
 }
 
-export async function readCsvRecording(path: string, display: string, keep: KeepColumn, batches?: CsvBatches): Promise<CsvReadState> {
+export async function readCsvRecording(lines: LineSource, display: string, keep: KeepColumn, batches?: CsvBatches): Promise<CsvReadState> {
   const errors = new ErrorList(display);
   let builder = new RecordingBuilder(display, keep);
   let headerNames: Array<string | null> = [];
@@ -142,7 +142,7 @@ export async function readCsvRecording(path: string, display: string, keep: Keep
     }
   };
 
-  await readLines(path, (line, n) => {
+  await lines((line, n) => {
     charsRead += line.length + 1;
     if (header === undefined) {
       if (line.trim() === '') return true;

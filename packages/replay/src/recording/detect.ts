@@ -1,22 +1,11 @@
 // Picks the reader for a recording file: the user's --recording-format, else the content (an
 // Azure Monitor document, a REST poll log, a JSON Lines recording or a CSV), with the extension
-// only breaking ties. Reads at most the first 64 KB.
+// only breaking ties. Looks at most at the first 64 KB (PEEK_CHARS); pure, for Node and browsers.
 
-import { open } from 'node:fs/promises';
 import type { RecordingFormat } from './model.ts';
 
-const PEEK_BYTES = 64 * 1024;
-
-export async function peekFile(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(PEEK_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, PEEK_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-  } finally {
-    await handle.close();
-  }
-}
+/** How much of a recording detection looks at. */
+export const PEEK_CHARS = 64 * 1024;
 
 export function detectFormat(path: string, head: string): RecordingFormat {
   const text = head.trimStart();

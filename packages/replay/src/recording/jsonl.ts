@@ -2,7 +2,7 @@
 // object per sample time, `{"timestamp": "...", "$PendingTasks": 12, ...}`, where a missing key or
 // null is a missing sample. Keys are resolved by core's registry; problems are file:line errors.
 
-import { readLines } from '../io/line-reader.ts';
+import type { LineSource } from '../io/lines.ts';
 import { InstantParser } from './cells.ts';
 import { resolveColumn, TIME_COLUMN, type ColumnResult } from './columns.ts';
 import { ErrorList } from './errors.ts';
@@ -30,7 +30,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export async function readJsonlRecording(path: string, display: string, keep: KeepColumn): Promise<JsonlReadState> {
+export async function readJsonlRecording(lines: LineSource, display: string, keep: KeepColumn): Promise<JsonlReadState> {
   const errors = new ErrorList(display);
   const builder = new RecordingBuilder(display, keep);
   let meta: RecordingMeta = {};
@@ -47,7 +47,7 @@ export async function readJsonlRecording(path: string, display: string, keep: Ke
     return r;
   };
 
-  await readLines(path, (line, n) => {
+  await lines((line, n) => {
     if (line.trim() === '') return true;
     const parsed = parseJsonLine(line);
     if (!parsed.ok) {

@@ -1,17 +1,15 @@
-// The one entry point for loading a recording: picks the reader (wide CSV, JSON Lines, Azure
-// Monitor JSON, REST poll log) from --recording-format or the content, merges the NAME.meta.json
-// side file, and returns the Recording or every error found. Never throws on user input.
+// The one entry point for loading a recording file in Node: reads the NAME.meta.json side file,
+// peeks at the head for format detection, and hands the file's streamed lines to
+// read-source.ts, which picks the reader. Never throws on user input.
 
 import { readFile, stat } from 'node:fs/promises';
-import { importAzureMonitor } from '../import/azure-monitor.ts';
-import { importRestPoll } from '../import/rest-poll.ts';
-import { fileErrorReason } from '../io/line-reader.ts';
-import { readCsvRecording } from './csv.ts';
-import { detectFormat, metaSidePath, peekFile } from './detect.ts';
-import { ErrorList, type ReadResult } from './errors.ts';
-import { readJsonlRecording } from './jsonl.ts';
-import { mergeMeta, readMetaObject, type RecordingMeta } from './meta.ts';
-import { KEEP_ALL, type KeepColumn, type Recording, type RecordingFormat } from './model.ts';
+import { fileErrorReason, fileLines } from '../io/line-reader.ts';
+import { peekFile } from '../io/peek.ts';
+import { metaSidePath } from './detect.ts';
+import type { ReadResult } from './errors.ts';
+import type { RecordingMeta } from './meta.ts';
+import type { KeepColumn, Recording, RecordingFormat } from './model.ts';
+import { parseSideMeta, readRecordingSource } from './read-source.ts';
 
 export interface ReadRecordingOptions {
   /** Overrides detection (--recording-format). */
@@ -24,7 +22,6 @@ export interface ReadRecordingOptions {
 
 export async function readRecording(path: string, options: ReadRecordingOptions = {}): Promise<ReadResult<Recording>> {
   const display = options.display ?? path;
-  const keep = options.keep ?? KEEP_ALL;
   const fail = (message: string, file = display): ReadResult<Recording> => ({ ok: false, errors: [{ file, message }] });
   let head: string;
   try {
@@ -35,29 +32,8 @@ export async function readRecording(path: string, options: ReadRecordingOptions 
   }
   const side = await readSideMeta(path);
   if (!side.ok) return side;
-  const format = options.format ?? detectFormat(path, head);
-  if (format === 'csv' || format === 'jsonl') {
-    const state = format === 'csv' ? await readCsvRecording(path, display, keep) : await readJsonlRecording(path, display, keep);
-    const checked = checkTextRecording(state, format, side.value, display);
-    if (!checked.ok) return checked;
-    return { ok: true, value: state.builder.finish(format, checked.value) };
-  }
-  const imported = format === 'azure-monitor' ? await importAzureMonitor(path, display, keep, side.value) : await importRestPoll(path, display, keep, side.value);
-  if (imported.recording === undefined || !imported.errors.empty) return { ok: false, errors: imported.errors.list() };
-  return { ok: true, value: imported.recording };
-}
-
-/**
- * What every CSV or JSON Lines read ends with: a header and rows must exist, and the file's own
- * metadata is merged with the side file's. Returns the metadata, or every error.
- */
-export function checkTextRecording(state: { errors: ErrorList; meta: RecordingMeta; builder: { rows: number }; sawHeader?: boolean }, format: 'csv' | 'jsonl', side: RecordingMeta, display: string, rowsSeen = state.builder.rows): ReadResult<RecordingMeta> {
-  const errors = state.errors;
-  if (format === 'csv' && state.sawHeader === false && errors.empty) errors.add(undefined, 'no header row (expected "timestamp,$PendingTasks,...")');
-  const merged = mergeMeta(state.meta, side);
-  for (const key of merged.clashes) errors.add(undefined, `metadata "${key}" is set both in the file and in ${metaSidePath(display)}`);
-  if (errors.empty && rowsSeen === 0) errors.add(undefined, 'no rows: a recording needs at least one sample time');
-  return errors.empty ? { ok: true, value: merged.meta } : { ok: false, errors: errors.list() };
+  const source = { display, head, lines: fileLines(path), text: () => readFile(path, 'utf8'), sideMeta: side.value };
+  return readRecordingSource(source, { ...(options.format ? { format: options.format } : {}), ...(options.keep ? { keep: options.keep } : {}) });
 }
 
 /** NAME.meta.json beside the recording, when it exists. */
@@ -70,15 +46,5 @@ export async function readSideMeta(path: string): Promise<ReadResult<RecordingMe
     if ((err as { code?: unknown }).code === 'ENOENT') return { ok: true, value: {} };
     return { ok: false, errors: [{ file: sidePath, message: `cannot read: ${fileErrorReason(err)}` }] };
   }
-  const errors = new ErrorList(sidePath);
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    errors.add(undefined, `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-    return { ok: false, errors: errors.list() };
-  }
-  const r = readMetaObject(value);
-  for (const p of r.problems) errors.add(undefined, p.message);
-  return errors.empty ? { ok: true, value: r.meta } : { ok: false, errors: errors.list() };
+  return parseSideMeta(text, sidePath);
 }

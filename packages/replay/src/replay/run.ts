@@ -1,24 +1,19 @@
-// Runs a replay end to end: resolve settings, build the closed loop's workload and CPU model, run
-// every formula in the chosen mode, and assemble the plain-data RecordingReplay the reports
-// render. replayFile adds reading the recording (keeping only needed columns) and the task log;
-// an open-loop CSV replay streams (streaming.ts) so evaluation overlaps reading.
+// Runs a replay of a recording already in memory: resolve settings, build the closed loop's
+// workload and CPU model, run every formula in the chosen mode, and assemble the plain-data
+// RecordingReplay the reports render. Pure (no node:*): the playground's replay worker runs it
+// too. replay-file.ts adds reading files in Node.
 
-import { availableParallelism } from 'node:os';
 import type { EvaluationContext, EvaluationResult, MetricHistory } from '@autoscale/core';
-import { formatRecordingError } from '../recording/errors.ts';
-import type { Recording, RecordingFormat } from '../recording/model.ts';
-import { detectFormat, peekFile } from '../recording/detect.ts';
-import { readRecording } from '../recording/read.ts';
+import type { Recording } from '../recording/model.ts';
 import { fitCpuModel } from '../sim/cpu-model.ts';
 import { deriveWorkload } from '../sim/derive-workload.ts';
-import { readTaskLog, workloadFromTaskLog, type TaskLog } from '../sim/task-log.ts';
+import { workloadFromTaskLog, type TaskLog } from '../sim/task-log.ts';
 import type { Workload } from '../sim/workload-model.ts';
 import { runClosedLoop } from './closed-loop.ts';
-import { columnsToKeep, prepareFormula, type PreparedFormula } from './formulas.ts';
+import { prepareFormula, type PreparedFormula } from './formulas.ts';
 import { runOpenLoop, type LoopOutput, type RunHooks } from './open-loop.ts';
 import { queuedNoFreeSlotHours, recordedPending, summarizeRecorded } from './recorded.ts';
 import { resolveSettings, type ReplayRequest } from './settings.ts';
-import { replayCsvStreaming } from './streaming.ts';
 import { closedLoopSummary, summarize } from './summarize.ts';
 import type { FormulaReplay, FormulaSource, RecordingReplay, ReplaySettings } from './types.ts';
 
@@ -95,46 +90,4 @@ function recordingReplay(recording: Recording, settings: ReplaySettings, recorde
     notes: [...recording.notes, ...notes],
     formulas,
   };
-}
-
-export interface ReplayFileRequest extends ReplayRequest {
-  recordingFormat?: RecordingFormat;
-  taskLog?: string;
-}
-
-export interface ReplayFileOptions extends Omit<ReplayOptions, 'taskLog'> {
-  /**
-   * Evaluate an open-loop CSV recording on a worker thread while this thread reads it (default:
-   * when the machine has two or more cores). Off where the cores are already busy, e.g. inside
-   * replayMany's workers: on a saturated machine the worker's start-up is pure overhead.
-   */
-  stream?: boolean;
-}
-
-/** Reads a recording (and task log) and replays it; every problem comes back as printable lines. */
-export async function replayFile(path: string, sources: readonly FormulaSource[], request: ReplayFileRequest, options: ReplayFileOptions = {}): Promise<ReplayOutcome> {
-  // Streaming needs a second core to pay off, and evaluation hooks (functions) cannot cross to its worker.
-  const stream = options.stream ?? availableParallelism() >= 2;
-  if (stream && options.onEvaluation === undefined && request.mode === 'open' && (request.recordingFormat ?? (await sniff(path))) === 'csv') {
-    return replayCsvStreaming(path, sources, request, options);
-  }
-  const formulas = sources.map(prepareFormula);
-  const read = await readRecording(path, { keep: columnsToKeep(formulas), ...(request.recordingFormat ? { format: request.recordingFormat } : {}) });
-  if (!read.ok) return { ok: false, errors: read.errors.map(formatRecordingError) };
-  let taskLog: TaskLog | undefined;
-  if (request.taskLog !== undefined) {
-    const log = await readTaskLog(request.taskLog);
-    if (!log.ok) return { ok: false, errors: log.errors.map(formatRecordingError) };
-    taskLog = log.value;
-  }
-  return runReplay(read.value, formulas, request, { ...options, ...(taskLog ? { taskLog } : {}) });
-}
-
-/** The format the content suggests, or undefined when the file cannot be read (the reader reports it). */
-async function sniff(path: string): Promise<RecordingFormat | undefined> {
-  try {
-    return detectFormat(path, await peekFile(path));
-  } catch {
-    return undefined;
-  }
 }

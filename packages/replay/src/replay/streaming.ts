@@ -10,10 +10,13 @@ import { readCsvRecording } from '../recording/csv.ts';
 import { formatRecordingError } from '../recording/errors.ts';
 import { toBatch, type RecordingBatch } from '../recording/growing.ts';
 import { mergeMeta } from '../recording/meta.ts';
-import { checkTextRecording, readSideMeta } from '../recording/read.ts';
+import { readSideMeta } from '../recording/read.ts';
+import { checkTextRecording } from '../recording/read-source.ts';
+import { fileLines } from '../io/line-reader.ts';
 import type { StreamJob, StreamMessage } from '../parallel/stream-worker.ts';
 import { columnsToKeep, prepareFormula } from './formulas.ts';
-import type { ReplayFileOptions, ReplayOutcome } from './run.ts';
+import type { ReplayFileOptions } from './replay-file.ts';
+import type { ReplayOutcome } from './run.ts';
 import type { ReplayRequest } from './settings.ts';
 import type { FormulaSource } from './types.ts';
 
@@ -44,7 +47,7 @@ export async function replayCsvStreaming(path: string, sources: readonly Formula
     worker.postMessage(message, [...buffers]);
   };
   let rows = 0;
-  const state = await readCsvRecording(path, path, columnsToKeep(sources.map(prepareFormula)), {
+  const state = await readCsvRecording(fileLines(path), path, columnsToKeep(sources.map(prepareFormula)), {
     rows: batchRows,
     emit: (recording, meta, charsRead) => {
       rows += recording.times.length;

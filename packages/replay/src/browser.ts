@@ -1,0 +1,19 @@
+// The part of @autoscale/replay that runs in a browser (the playground's replay worker): reading a
+// recording from text that arrives in chunks, replaying it in memory with core's one evaluator, and
+// the report's tables and chart data. Nothing reachable from here imports node:* (tested).
+
+export type { Recording, RecordingFormat } from './recording/model.ts';
+export { RECORDING_FORMATS } from './recording/model.ts';
+export type { RecordingMeta } from './recording/meta.ts';
+export { readRecordingSource, parseSideMeta, type RecordingSource, type ReadSourceOptions } from './recording/read-source.ts';
+export { detectFormat, metaSidePath, PEEK_CHARS } from './recording/detect.ts';
+export { splitLines, textLines, type LineSource } from './io/lines.ts';
+export { formatRecordingError, type RecordingError, type ReadResult } from './recording/errors.ts';
+export { DEFAULT_EVALUATION_INTERVAL_MS, MIN_EVALUATION_INTERVAL_MS, MAX_EVALUATION_INTERVAL_MS, DEFAULT_ALLOCATION_LATENCY_MS } from './replay/schedule.ts';
+export { runReplay, type ReplayOptions, type ReplayOutcome } from './replay/run.ts';
+export type { ReplayRequest } from './replay/settings.ts';
+export { prepareFormula, columnsToKeep } from './replay/formulas.ts';
+export type * from './replay/types.ts';
+export { reportSection, escapeHtml, type PageChart } from './report/html-sections.ts';
+export type { Chart, ChartSeries } from './report/chart-data.ts';
+export { summaryTable } from './report/summary-table.ts';

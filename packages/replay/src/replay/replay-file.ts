@@ -1,0 +1,58 @@
+// Replays a recording file in Node: reads it (keeping only the columns the formulas need) and the
+// task log, then runs run.ts's runReplay; an open-loop CSV replay streams (streaming.ts) so that
+// evaluation overlaps reading. Every problem comes back as printable lines.
+
+import { availableParallelism } from 'node:os';
+import { peekFile } from '../io/peek.ts';
+import { detectFormat } from '../recording/detect.ts';
+import { formatRecordingError } from '../recording/errors.ts';
+import type { RecordingFormat } from '../recording/model.ts';
+import { readRecording } from '../recording/read.ts';
+import { readTaskLog, type TaskLog } from '../sim/task-log.ts';
+import { columnsToKeep, prepareFormula } from './formulas.ts';
+import { runReplay, type ReplayOptions, type ReplayOutcome } from './run.ts';
+import type { ReplayRequest } from './settings.ts';
+import { replayCsvStreaming } from './streaming.ts';
+import type { FormulaSource } from './types.ts';
+
+export interface ReplayFileRequest extends ReplayRequest {
+  recordingFormat?: RecordingFormat;
+  taskLog?: string;
+}
+
+export interface ReplayFileOptions extends Omit<ReplayOptions, 'taskLog'> {
+  /**
+   * Evaluate an open-loop CSV recording on a worker thread while this thread reads it (default:
+   * when the machine has two or more cores). Off where the cores are already busy, e.g. inside
+   * replayMany's workers: on a saturated machine the worker's start-up is pure overhead.
+   */
+  stream?: boolean;
+}
+
+/** Reads a recording (and task log) and replays it; every problem comes back as printable lines. */
+export async function replayFile(path: string, sources: readonly FormulaSource[], request: ReplayFileRequest, options: ReplayFileOptions = {}): Promise<ReplayOutcome> {
+  // Streaming needs a second core to pay off, and evaluation hooks (functions) cannot cross to its worker.
+  const stream = options.stream ?? availableParallelism() >= 2;
+  if (stream && options.onEvaluation === undefined && request.mode === 'open' && (request.recordingFormat ?? (await sniff(path))) === 'csv') {
+    return replayCsvStreaming(path, sources, request, options);
+  }
+  const formulas = sources.map(prepareFormula);
+  const read = await readRecording(path, { keep: columnsToKeep(formulas), ...(request.recordingFormat ? { format: request.recordingFormat } : {}) });
+  if (!read.ok) return { ok: false, errors: read.errors.map(formatRecordingError) };
+  let taskLog: TaskLog | undefined;
+  if (request.taskLog !== undefined) {
+    const log = await readTaskLog(request.taskLog);
+    if (!log.ok) return { ok: false, errors: log.errors.map(formatRecordingError) };
+    taskLog = log.value;
+  }
+  return runReplay(read.value, formulas, request, { ...options, ...(taskLog ? { taskLog } : {}) });
+}
+
+/** The format the content suggests, or undefined when the file cannot be read (the reader reports it). */
+async function sniff(path: string): Promise<RecordingFormat | undefined> {
+  try {
+    return detectFormat(path, await peekFile(path));
+  } catch {
+    return undefined;
+  }
+}
