@@ -9,7 +9,7 @@ export { readRecordingSource, parseSideMeta, type RecordingSource, type ReadSour
 export { detectFormat, metaSidePath, PEEK_CHARS } from './recording/detect.ts';
 export { splitLines, textLines, type LineSource } from './io/lines.ts';
 export { formatRecordingError, type RecordingError, type ReadResult } from './recording/errors.ts';
-export { DEFAULT_EVALUATION_INTERVAL_MS, MIN_EVALUATION_INTERVAL_MS, MAX_EVALUATION_INTERVAL_MS, DEFAULT_ALLOCATION_LATENCY_MS } from './replay/schedule.ts';
+export { DEFAULT_EVALUATION_INTERVAL_MS, MIN_EVALUATION_INTERVAL_MS, MAX_EVALUATION_INTERVAL_MS, DEFAULT_ALLOCATION_LATENCY_MS, checkEvaluationInterval } from './replay/schedule.ts';
 export { runReplay, type ReplayOptions, type ReplayOutcome } from './replay/run.ts';
 export type { ReplayRequest } from './replay/settings.ts';
 export { prepareFormula, columnsToKeep } from './replay/formulas.ts';

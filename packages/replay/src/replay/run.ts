@@ -7,7 +7,7 @@ import type { EvaluationContext, EvaluationResult, MetricHistory } from '@autosc
 import type { Recording } from '../recording/model.ts';
 import { fitCpuModel } from '../sim/cpu-model.ts';
 import { deriveWorkload } from '../sim/derive-workload.ts';
-import { workloadFromTaskLog, type TaskLog } from '../sim/task-log.ts';
+import { workloadFromTaskLog, type TaskLog } from '../sim/task-workload.ts';
 import type { Workload } from '../sim/workload-model.ts';
 import { runClosedLoop } from './closed-loop.ts';
 import { prepareFormula, type PreparedFormula } from './formulas.ts';

@@ -7,14 +7,9 @@ import { readLines, fileErrorReason } from '../io/line-reader.ts';
 import { InstantParser } from '../recording/cells.ts';
 import { ErrorList, type ReadResult } from '../recording/errors.ts';
 import { GrowableFloat64 } from '../recording/model.ts';
-import type { Workload } from './workload-model.ts';
+import type { TaskLog } from './task-workload.ts';
 
-export interface TaskLog {
-  file: string;
-  submitted: Float64Array;
-  duration: Float64Array;
-  slots: Uint16Array;
-}
+export type { TaskLog };
 
 export async function readTaskLog(path: string, display = path): Promise<ReadResult<TaskLog>> {
   const errors = new ErrorList(display);
@@ -61,27 +56,4 @@ export async function readTaskLog(path: string, display = path): Promise<ReadRes
   if (errors.empty && columns === undefined) errors.add(undefined, 'no header row ("submitted,duration[,slots]")');
   if (!errors.empty) return { ok: false, errors: errors.list() };
   return { ok: true, value: { file: display, submitted: submitted.finish(), duration: duration.finish(), slots: Uint16Array.from(slots) } };
-}
-
-/** The tasks submitted in [from, to), sorted by submission; slots above the pool's are an error. */
-export function workloadFromTaskLog(log: TaskLog, from: number, to: number, slotsPerNode: number): Workload | string {
-  const order: number[] = [];
-  for (let i = 0; i < log.submitted.length; i++) {
-    const t = log.submitted[i] as number;
-    if (t >= from && t < to) order.push(i);
-    if ((log.slots[i] as number) > slotsPerNode) return `${log.file}: a task needs ${log.slots[i]} slots but nodes have ${slotsPerNode} (taskSlotsPerNode in the recording's metadata)`;
-  }
-  order.sort((a, b) => (log.submitted[a] as number) - (log.submitted[b] as number) || a - b);
-  const dropped = log.submitted.length - order.length;
-  return {
-    count: order.length,
-    submitted: Float64Array.from(order, (i) => log.submitted[i] as number),
-    duration: Float64Array.from(order, (i) => log.duration[i] as number),
-    slots: Uint16Array.from(order, (i) => log.slots[i] as number),
-    fails: new Uint8Array(order.length),
-    initial: 0,
-    source: 'task-log',
-    lowConfidence: [],
-    notes: [`Tasks from the task log ${log.file}: ${order.length} in the replayed range${dropped > 0 ? `, ${dropped} outside it ignored` : ''}; the pool starts with no tasks.`],
-  };
 }

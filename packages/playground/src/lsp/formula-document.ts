@@ -1,0 +1,81 @@
+// Keeps the language server's copy of the formula in step with the editor (full text on every
+// change, as the server asks), turns published diagnostics into Monaco markers, and measures how
+// long each edit took to come back checked: the status bar shows it, and the benchmark reads it.
+
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  PublishDiagnosticsNotification,
+} from 'vscode-languageserver-protocol/browser';
+import { EVALUATE_REQUEST, type EvaluateParams, type EvaluateResponse } from '@autoscale/lsp-server/protocol';
+import { monaco } from '../editor/monaco.ts';
+import type { LanguageClient } from './connection.ts';
+import { toMarker } from './convert.ts';
+
+export interface DiagnosticsUpdate {
+  errors: number;
+  warnings: number;
+  /** From the edit that produced this version to its markers being set, in ms. */
+  latencyMs: number | undefined;
+}
+
+export class FormulaDocument {
+  private version = 1;
+  /** When each not-yet-checked version was sent (performance.now()). */
+  private readonly sentAt = new Map<number, number>();
+  private readonly listeners: Array<(u: DiagnosticsUpdate) => void> = [];
+
+  private readonly client: LanguageClient;
+  private readonly model: monaco.editor.ITextModel;
+  readonly markerOwner: string;
+
+  constructor(client: LanguageClient, model: monaco.editor.ITextModel, markerOwner: string) {
+    this.client = client;
+    this.model = model;
+    this.markerOwner = markerOwner;
+  }
+
+  /** Opens the document on the server and follows the model's changes. */
+  async open(): Promise<void> {
+    const { connection } = this.client;
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      if (params.uri !== this.uri) return;
+      monaco.editor.setModelMarkers(this.model, this.markerOwner, params.diagnostics.map(toMarker));
+      const now = performance.now();
+      const sent = params.version === undefined ? undefined : this.sentAt.get(params.version);
+      for (const v of this.sentAt.keys()) if (params.version !== undefined && v <= params.version) this.sentAt.delete(v);
+      const update: DiagnosticsUpdate = {
+        errors: params.diagnostics.filter((d) => (d.severity ?? 1) === 1).length,
+        warnings: params.diagnostics.filter((d) => d.severity === 2).length,
+        latencyMs: sent === undefined ? undefined : now - sent,
+      };
+      for (const l of this.listeners) l(update);
+    });
+    this.sentAt.set(this.version, performance.now());
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: this.uri, languageId: this.model.getLanguageId(), version: this.version, text: this.model.getValue() },
+    });
+    this.model.onDidChangeContent(() => {
+      this.version++;
+      this.sentAt.set(this.version, performance.now());
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: this.uri, version: this.version },
+        contentChanges: [{ text: this.model.getValue() }],
+      });
+    });
+  }
+
+  get uri(): string {
+    return this.model.uri.toString();
+  }
+
+  onDiagnostics(listener: (u: DiagnosticsUpdate) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Evaluates the current text with core's evaluator in the worker; no context text: the default context at the current time. */
+  evaluate(contextText: string | undefined): Promise<EvaluateResponse> {
+    const params: EvaluateParams = { uri: this.uri, contextName: 'context', ...(contextText !== undefined ? { contextText } : {}) };
+    return this.client.connection.sendRequest(EVALUATE_REQUEST, params) as Promise<EvaluateResponse>;
+  }
+}

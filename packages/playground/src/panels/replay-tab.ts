@@ -1,0 +1,158 @@
+// The replay tab: the bundled example recording or files the user picks (read in a worker, never
+// uploaded), the editor's formula and any example formulas, open or closed loop; shows the same
+// summary table, charts and error tables as `autoscale replay --out report.html`.
+
+import { parseDuration } from '@autoscale/core';
+import { checkEvaluationInterval, type FormulaSource, type ReplayRequest } from '@autoscale/replay/browser';
+import type { Example } from '../examples.ts';
+import type { RecordingChoice, ReplayJob, ReplayMessage } from '../workers/replay-protocol.ts';
+import { ChartSet } from './charts.ts';
+
+/** The name the editor's formula has in the report (the examples keep their file names). */
+export const EDITOR_FORMULA_NAME = 'editor.autoscale';
+
+export interface ReplayTabElements {
+  form: HTMLFormElement;
+  file: HTMLInputElement;
+  formulas: HTMLElement;
+  compare: HTMLInputElement;
+  mode: HTMLSelectElement;
+  interval: HTMLInputElement;
+  run: HTMLButtonElement;
+  status: HTMLElement;
+  errors: HTMLUListElement;
+  report: HTMLElement;
+}
+
+export interface ReplayTabSources {
+  editorFormula: () => string;
+  examples: readonly Example[];
+  exampleRecording: { name: string; url: string; metaText: string };
+}
+
+export class ReplayTab {
+  private worker: Worker | undefined;
+  private jobId = 0;
+  private readonly charts = new ChartSet();
+  private readonly el: ReplayTabElements;
+  private readonly sources: ReplayTabSources;
+
+  constructor(el: ReplayTabElements, sources: ReplayTabSources) {
+    this.el = el;
+    this.sources = sources;
+    el.formulas.replaceChildren(
+      checkbox('editor', `This formula (${EDITOR_FORMULA_NAME})`, true),
+      ...sources.examples.map((e, i) => checkbox(String(i), `Example: ${e.file}`, false)),
+    );
+    el.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.start();
+    });
+    el.file.addEventListener('change', () => {
+      const radio = el.form.querySelector<HTMLInputElement>('input[name="recording"][value="file"]');
+      if (radio && el.file.files && el.file.files.length > 0) radio.checked = true;
+    });
+  }
+
+  /** Starts a replay with the form's choices; a replay still running is abandoned. */
+  start(): void {
+    const job = this.job();
+    if (typeof job === 'string') {
+      this.showErrors([job]);
+      return;
+    }
+    this.worker?.terminate();
+    const worker = new Worker(new URL('../workers/replay.worker.ts', import.meta.url), { type: 'module', name: 'autoscale-replay' });
+    this.worker = worker;
+    worker.onmessage = (event: MessageEvent<ReplayMessage>) => this.receive(event.data);
+    worker.onerror = (event) => this.finish([`The replay worker failed: ${event.message}`]);
+    this.el.status.textContent = 'Replaying…';
+    this.el.run.disabled = true;
+    worker.postMessage(job);
+  }
+
+  private job(): ReplayJob | string {
+    const formulas = this.chosenFormulas();
+    if (formulas.length === 0) return 'Choose at least one formula to replay.';
+    const compare = this.el.compare.checked;
+    if (compare && formulas.length < 2) return 'Side by side needs at least two formulas.';
+    const request: ReplayRequest = { mode: this.el.mode.value === 'closed' ? 'closed' : 'open' };
+    const intervalText = this.el.interval.value.trim();
+    if (intervalText !== '') {
+      const d = parseDuration(intervalText);
+      if (!d.ok) return `Evaluation interval: ${d.reason}`;
+      const bad = checkEvaluationInterval(d.ms);
+      if (bad !== undefined) return `Evaluation interval: ${bad}`;
+      request.interval = d.ms;
+    }
+    const recording = this.chosenRecording();
+    if (typeof recording === 'string') return recording;
+    return { id: ++this.jobId, recording, formulas, request, compare };
+  }
+
+  private chosenFormulas(): FormulaSource[] {
+    const checked = [...this.el.formulas.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map((c) => c.value);
+    return checked.flatMap((value) => {
+      if (value === 'editor') return [{ name: EDITOR_FORMULA_NAME, text: this.sources.editorFormula() }];
+      const example = this.sources.examples[Number(value)];
+      return example ? [{ name: example.file, text: example.formula }] : [];
+    });
+  }
+
+  private chosenRecording(): RecordingChoice | string {
+    const useFile = this.el.form.querySelector<HTMLInputElement>('input[name="recording"][value="file"]')?.checked === true;
+    if (!useFile) return { kind: 'example', ...this.sources.exampleRecording };
+    const files = [...(this.el.file.files ?? [])];
+    if (files.length === 0) return 'Choose a recording file first (CSV, JSON Lines, or `az monitor metrics list` JSON).';
+    return { kind: 'files', files };
+  }
+
+  private receive(message: ReplayMessage): void {
+    if (message.id !== this.jobId) return;
+    if (message.type === 'progress') {
+      this.el.status.textContent = `Replaying… ${Math.round(message.fraction * 100)}%`;
+      return;
+    }
+    if (message.type === 'failed') {
+      this.finish(message.errors);
+      return;
+    }
+    this.finish([]);
+    // The section's HTML is built by @autoscale/replay with every recording and formula text escaped.
+    this.el.report.innerHTML = message.html;
+    this.charts.draw(this.el.report, message.charts);
+    this.el.status.textContent = `Replayed ${message.nodeHours.length} formula${message.nodeHours.length === 1 ? '' : 's'}.`;
+  }
+
+  private finish(errors: string[]): void {
+    this.el.run.disabled = false;
+    this.worker?.terminate();
+    this.worker = undefined;
+    if (errors.length > 0) this.showErrors(errors);
+    else this.el.errors.hidden = true;
+  }
+
+  private showErrors(errors: string[]): void {
+    this.charts.clear();
+    this.el.report.replaceChildren();
+    this.el.status.textContent = 'The replay did not run.';
+    this.el.errors.replaceChildren(
+      ...errors.map((text) => {
+        const li = document.createElement('li');
+        li.textContent = text;
+        return li;
+      }),
+    );
+    this.el.errors.hidden = false;
+  }
+}
+
+function checkbox(value: string, label: string, checked: boolean): HTMLLabelElement {
+  const el = document.createElement('label');
+  const input = document.createElement('input');
+  input.type = 'checkbox';
+  input.value = value;
+  input.checked = checked;
+  el.append(input, ` ${label}`);
+  return el;
+}

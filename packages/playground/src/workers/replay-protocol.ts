@@ -1,0 +1,23 @@
+// Messages between the replay tab and its worker. Files cross as File objects (structured clone
+// shares the underlying bytes), so a picked recording is read in the worker and never uploaded.
+
+import type { FormulaSource, PageChart, ReplayRequest } from '@autoscale/replay/browser';
+
+export type RecordingChoice =
+  /** The bundled example: fetched from the page's own origin, with its metadata text. */
+  | { kind: 'example'; url: string; name: string; metaText: string }
+  /** Files the user picked: the recording and, optionally, its NAME.meta.json. */
+  | { kind: 'files'; files: File[] };
+
+export interface ReplayJob {
+  id: number;
+  recording: RecordingChoice;
+  formulas: FormulaSource[];
+  request: ReplayRequest;
+  compare: boolean;
+}
+
+export type ReplayMessage =
+  | { id: number; type: 'progress'; fraction: number }
+  | { id: number; type: 'done'; html: string; charts: PageChart[]; nodeHours: Array<{ formula: string; dedicated: number; lowPriority: number }> }
+  | { id: number; type: 'failed'; errors: string[] };

@@ -1,0 +1,30 @@
+// Builds the playground into dist/: a static site (index.html, hashed scripts, workers, Monaco's
+// font, the example recording) that any web server can host, under any path. The build writes the
+// Content Security Policy (csp.ts) into index.html, so the policy holds wherever it is served.
+
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
+
+const cspMeta: Plugin = {
+  name: 'autoscale-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+};
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [cspMeta],
+  worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The polyfill would add an inline script, which the policy forbids; current browsers need none.
+    modulePreload: { polyfill: false },
+    // Monaco is large by nature; the page loads it once and caches it.
+    chunkSizeWarningLimit: 6000,
+    reportCompressedSize: false,
+  },
+});
