@@ -9,6 +9,7 @@ import { registerEval } from './commands/eval.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerFmt } from './commands/fmt.ts';
 import { registerLsp } from './commands/lsp.ts';
+import { registerPlayground } from './commands/playground.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerTest } from './commands/test.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
@@ -44,6 +45,7 @@ Example:
   registerDemo(program, ctx);
   registerTest(program, ctx);
   registerLsp(program, ctx);
+  registerPlayground(program, ctx);
   return program;
 }
 

@@ -14,7 +14,8 @@ export async function splitLines(chunks: AsyncIterable<string>, onLine: LineHand
   let first = true;
   for await (const chunk of chunks) {
     let text = rest + chunk;
-    if (first) {
+    // An empty first chunk (a stream may start with one) must not use up the BOM check.
+    if (first && text !== '') {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
