@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const formulaModel = monaco.editor.createModel(initial.formula ?? first.formula, LANGUAGE_ID, monaco.Uri.parse('inmemory://playground/formula.autoscale'));
   const contextModel = monaco.editor.createModel(initial.context ?? first.context, 'plaintext', monaco.Uri.parse('inmemory://playground/context.json'));
   const common: monaco.editor.IStandaloneEditorConstructionOptions = { theme: THEME, automaticLayout: true, minimap: { enabled: false }, scrollBeyondLastLine: false, fontSize: 13, tabSize: 2 };
-  monaco.editor.create(element('formula-editor'), { ...common, model: formulaModel, 'semanticHighlighting.enabled': false, inlayHints: { enabled: 'on' } });
+  monaco.editor.create(element('formula-editor'), { ...common, model: formulaModel, wordWrap: 'on', 'semanticHighlighting.enabled': false, inlayHints: { enabled: 'on' } });
   monaco.editor.create(element('context-editor'), { ...common, model: contextModel, lineNumbers: 'on', wordWrap: 'on' });
 
   const client = await startLanguageClient();

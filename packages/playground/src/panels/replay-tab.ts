@@ -62,6 +62,8 @@ export class ReplayTab {
       return;
     }
     this.worker?.terminate();
+    this.el.errors.replaceChildren();
+    this.el.errors.hidden = true;
     const worker = new Worker(new URL('../workers/replay.worker.ts', import.meta.url), { type: 'module', name: 'autoscale-replay' });
     this.worker = worker;
     worker.onmessage = (event: MessageEvent<ReplayMessage>) => this.receive(event.data);
