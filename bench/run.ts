@@ -5,6 +5,7 @@ import { benchTesting } from './testing.bench.ts';
 import { languageServiceReport } from './language-service.bench.ts';
 import { lspReport } from './lsp.bench.ts';
 import { benchReplay } from './replay.bench.ts';
+import { playgroundReport } from './playground.bench.ts';
 
 const fmt = (n: number, digits = 3) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
@@ -23,6 +24,7 @@ console.log(
 );
 console.log(languageServiceReport());
 console.log(await lspReport());
+console.log(await playgroundReport());
 const testing = await benchTesting();
 const promtool = testing.promtool;
 console.log(

@@ -13,6 +13,8 @@ import type { LanguageClient } from './connection.ts';
 import { toMarker } from './convert.ts';
 
 export interface DiagnosticsUpdate {
+  /** The document version these diagnostics are for. */
+  version: number | undefined;
   errors: number;
   warnings: number;
   /** From the edit that produced this version to its markers being set, in ms. */
@@ -45,6 +47,7 @@ export class FormulaDocument {
       const sent = params.version === undefined ? undefined : this.sentAt.get(params.version);
       for (const v of this.sentAt.keys()) if (params.version !== undefined && v <= params.version) this.sentAt.delete(v);
       const update: DiagnosticsUpdate = {
+        version: params.version,
         errors: params.diagnostics.filter((d) => (d.severity ?? 1) === 1).length,
         warnings: params.diagnostics.filter((d) => d.severity === 2).length,
         latencyMs: sent === undefined ? undefined : now - sent,
