@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => (m[1] ?? m[2]) as string);
+  // `import x from 'm'`, `export ... from 'm'`, `import('m')`, and the bare `import 'm'`.
+  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
 }
 
 const packages = readdirSync(join(REPO_ROOT, 'packages'));
@@ -41,12 +42,14 @@ const BROWSER_ENTRIES = [
   'packages/lsp-server/src/browser-main.ts',
   'packages/lsp-server/src/protocol.ts',
   'packages/replay/src/browser.ts',
+  'packages/language-service/src/index.ts',
   'packages/playground/src/main.ts',
   'packages/playground/src/workers/language-server.worker.ts',
   'packages/playground/src/workers/replay.worker.ts',
 ];
 const WORKSPACE_ENTRY: Record<string, string> = {
   '@autoscale/core': 'packages/core/src/index.ts',
+  '@autoscale/language-service': 'packages/language-service/src/index.ts',
   '@autoscale/lsp-server/browser-main': 'packages/lsp-server/src/browser-main.ts',
   '@autoscale/lsp-server/protocol': 'packages/lsp-server/src/protocol.ts',
   '@autoscale/replay/browser': 'packages/replay/src/browser.ts',
@@ -99,7 +102,9 @@ describe('architecture', () => {
     for (const pkg of packages) {
       for (const file of sourceFiles(join(REPO_ROOT, 'packages', pkg, 'src'))) {
         for (const spec of imports(file).filter((s) => s.startsWith('@autoscale/'))) {
-          expect(ALLOWED[pkg], `${relative(REPO_ROOT, file)} imports ${spec}`).toContain(spec);
+          // A subpath export (`@autoscale/replay/browser`) belongs to its package.
+          const name = spec.split('/').slice(0, 2).join('/');
+          expect(ALLOWED[pkg], `${relative(REPO_ROOT, file)} imports ${spec}`).toContain(name);
         }
         for (const spec of imports(file)) {
           const owner = OWNED_IMPORTS[spec.split('/')[0] as string];
