@@ -156,6 +156,18 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     await closeClean(page, 'language-features.png');
   });
 
+  it('switches the lint layer off and on', async () => {
+    const page = await open({ formula: '$TargetDedicatedNodes = min(10, $PendingTasks);\n', context: '' });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('0 errors, 1 warning'));
+    await page.locator('.formula .squiggly-warning').first().waitFor();
+    await page.uncheck('#lint');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('No problems'));
+    await page.locator('.formula .squiggly-warning').first().waitFor({ state: 'detached' });
+    await page.check('#lint');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('0 errors, 1 warning'));
+    await closeClean(page, 'lint-toggle.png');
+  });
+
   it('evaluates a known formula in its context exactly as `autoscale eval` does, and squiggles a bad context', async () => {
     const formula = example('formulas/business-hours.autoscale');
     const context = example('contexts/business-hours.json');

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   const formula = new FormulaDocument(client, formulaModel, MARKER_OWNER);
   formula.onDiagnostics((u) => showDiagnostics(status, u));
   await formula.open();
+  const lint = element<HTMLInputElement>('lint');
+  lint.addEventListener('change', () => void formula.setLint(lint.checked));
 
   const evaluation = new EvaluatePanel(
     { results: element('results'), error: element('evaluation-error'), trace: element('trace'), contextErrors: element('context-errors') },

@@ -124,7 +124,7 @@ export function toWorkspaceEdit(edit: lsp.WorkspaceEdit | undefined): monaco.lan
 }
 
 export function toCodeAction(action: lsp.CodeAction | lsp.Command): monaco.languages.CodeAction {
-  if (!('title' in action) || 'command' in action && typeof action.command === 'string') {
+  if (typeof action.command === 'string') {
     // A bare command: the server sends none, and the page could not run one.
     return { title: action.title, disabled: 'not available in the playground' };
   }

@@ -3,11 +3,12 @@
 // long each edit took to come back checked: the status bar shows it, and the benchmark reads it.
 
 import {
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   PublishDiagnosticsNotification,
 } from 'vscode-languageserver-protocol/browser';
-import { EVALUATE_REQUEST, type EvaluateParams, type EvaluateResponse } from '@autoscale/lsp-server/protocol';
+import { CONFIGURATION_SECTION, EVALUATE_REQUEST, type EvaluateParams, type EvaluateResponse } from '@autoscale/lsp-server/protocol';
 import { monaco } from '../editor/monaco.ts';
 import type { LanguageClient } from './connection.ts';
 import { toMarker } from './convert.ts';
@@ -74,6 +75,12 @@ export class FormulaDocument {
 
   onDiagnostics(listener: (u: DiagnosticsUpdate) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Turns the lint layer (AS4xxx warnings) on or off; the server re-checks and republishes. */
+  setLint(enabled: boolean): Promise<void> {
+    // The page does not answer workspace/configuration, so it pushes the settings section instead.
+    return this.client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { [CONFIGURATION_SECTION]: { diagnostics: { lint: enabled } } } });
   }
 
   /** Evaluates the current text with core's evaluator in the worker; no context text: the default context at the current time. */
