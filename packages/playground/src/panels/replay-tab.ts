@@ -112,7 +112,7 @@ export class ReplayTab {
   private receive(message: ReplayMessage): void {
     if (message.id !== this.jobId) return;
     if (message.type === 'progress') {
-      this.el.status.textContent = `Replaying… ${Math.round(message.fraction * 100)}%`;
+      this.el.status.textContent = `${message.phase === 'reading' ? 'Reading' : 'Replaying'}… ${Math.round(message.fraction * 100)}%`;
       return;
     }
     if (message.type === 'failed') {

@@ -29,22 +29,24 @@ scope.onmessage = (event) => {
   );
 };
 
+/** Posts progress at most every 100 ms: enough for a smooth status line, no flood of messages. */
+function progressPoster(id: number, phase: 'reading' | 'replaying'): (fraction: number) => void {
+  let lastPost = 0;
+  return (fraction) => {
+    const now = performance.now();
+    if (now - lastPost < 100) return;
+    lastPost = now;
+    scope.postMessage({ id, type: 'progress', phase, fraction });
+  };
+}
+
 async function run(job: ReplayJob): Promise<ReplayMessage> {
-  const source = await recordingSource(job.recording);
+  const source = await recordingSource(job.recording, progressPoster(job.id, 'reading'));
   if (!source.ok) return { id: job.id, type: 'failed', errors: source.errors };
   const formulas = job.formulas.map(prepareFormula);
   const read = await readRecordingSource(source.value, { keep: columnsToKeep(formulas) });
   if (!read.ok) return { id: job.id, type: 'failed', errors: read.errors.map(formatRecordingError) };
-  let lastPost = 0;
-  const outcome = runReplay(read.value, formulas, job.request, {
-    buildResults: false,
-    onProgress: (fraction) => {
-      const now = performance.now();
-      if (now - lastPost < 100) return;
-      lastPost = now;
-      scope.postMessage({ id: job.id, type: 'progress', fraction });
-    },
-  });
+  const outcome = runReplay(read.value, formulas, job.request, { buildResults: false, onProgress: progressPoster(job.id, 'replaying') });
   if (!outcome.ok) return { id: job.id, type: 'failed', errors: outcome.errors };
   const charts: PageChart[] = [];
   const html = reportSection(outcome.replay, 0, job.compare, charts);
@@ -54,7 +56,7 @@ async function run(job: ReplayJob): Promise<ReplayMessage> {
 
 type SourceResult = { ok: true; value: RecordingSource } | { ok: false; errors: string[] };
 
-async function recordingSource(choice: RecordingChoice): Promise<SourceResult> {
+async function recordingSource(choice: RecordingChoice, onRead: (fraction: number) => void): Promise<SourceResult> {
   if (choice.kind === 'example') {
     const response = await fetch(choice.url);
     if (!response.ok) return { ok: false, errors: [`${choice.name}: could not load the example recording (HTTP ${response.status})`] };
@@ -80,13 +82,24 @@ async function recordingSource(choice: RecordingChoice): Promise<SourceResult> {
   const head = (await file.slice(0, PEEK_CHARS).text()).replace(/^\uFEFF/, '');
   return {
     ok: true,
-    value: { display: file.name, head, lines: (onLine) => splitLines(decodedChunks(file), onLine), text: () => file.text(), sideMeta: side.value },
+    value: { display: file.name, head, lines: (onLine) => splitLines(decodedChunks(file, onRead), onLine), text: () => file.text(), sideMeta: side.value },
   };
 }
 
-/** A File's text in chunks as it is read, decoded as UTF-8 (a character split across chunks is kept whole). */
-async function* decodedChunks(file: File): AsyncIterable<string> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+/**
+ * A File's text in chunks as it is read, decoded as UTF-8 (a character split across chunks is kept
+ * whole), reporting the fraction of its bytes read so far.
+ */
+async function* decodedChunks(file: File, onRead: (fraction: number) => void): AsyncIterable<string> {
+  let bytes = 0;
+  const counter = new TransformStream<BufferSource, BufferSource>({
+    transform(chunk, controller) {
+      bytes += chunk.byteLength;
+      onRead(bytes / file.size);
+      controller.enqueue(chunk);
+    },
+  });
+  const reader = file.stream().pipeThrough(counter).pipeThrough(new TextDecoderStream()).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
