@@ -278,3 +278,10 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     await closeClean(page, 'example-menu.png');
   });
 });
+
+describe.runIf(!hasChromium() && !REQUIRED)('playground in headless Chromium', () => {
+  it('needs Chromium (scripts/setup-e2e.sh): skipped on this machine', () => {
+    console.warn('end-to-end playground tests skipped: run scripts/setup-e2e.sh to install Chromium');
+    expect(hasChromium()).toBe(false);
+  });
+});
