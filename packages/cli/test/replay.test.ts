@@ -190,6 +190,7 @@ describe('autoscale demo replays the example week', () => {
     expect(r.stdout).toContain('Replay of examples/recordings/week.csv (pool render-farm), open loop, ');
     expect(r.stdout).toContain('Replay of examples/recordings/week.csv (pool render-farm), closed loop, ');
     expect(r.stdout).toContain('HTML report: examples/out/report.html');
+    expect(r.stdout).toContain('Try a formula in the browser: npx autoscale playground');
     const page = readFileSync(join(REPO_ROOT, 'examples/out/report.html'), 'utf8');
     expect(page).toContain('Side by side: business-hours.autoscale, cpu-low-priority.autoscale, pending-tasks.autoscale');
   });

@@ -99,5 +99,6 @@ async function replayExamples(sources: FormulaSource[], io: CommandContext['io']
     return EXIT_USAGE;
   }
   io.stdout(`\nHTML report: ${relative(REPO_ROOT, out)} (open it in a browser; it needs no network)\n`);
+  io.stdout(`Try a formula in the browser: npx autoscale playground\n`);
   return EXIT_OK;
 }
