@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../csp.ts';
+import { isBuilt } from '../server/build.ts';
 import { resolveFile, servePlayground, type PlaygroundServer } from '../server/serve.ts';
 
 const parent = mkdtempSync(join(tmpdir(), 'autoscale-serve-'));
@@ -88,6 +89,11 @@ describe('playground server', () => {
     expect(resolveFile(root, '/%2e%2e/secret.txt')).toBe(join(root, 'secret.txt'));
     // An encoded slash survives the parser; normalising after decoding catches the escape.
     expect(resolveFile(root, '/assets/..%2f..%2fsecret.txt')).toBeUndefined();
+  });
+
+  it('knows whether a folder holds a build (`autoscale playground` builds when it does not)', () => {
+    expect(isBuilt(root)).toBe(true);
+    expect(isBuilt(parent)).toBe(false);
   });
 
   it('the <meta> policy is the header policy without frame-ancestors, which browsers ignore there', () => {
