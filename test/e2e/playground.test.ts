@@ -7,7 +7,7 @@
 // test-results/playground/ as artifacts.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -96,6 +96,12 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
+    // Every script is a file of the site's own; none is inline, none evaluates text.
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    const assets = join(REPO_ROOT, 'packages', 'playground', 'dist', 'assets');
+    for (const name of readdirSync(assets).filter((n) => n.endsWith('.js'))) {
+      expect(/\bnew Function\(|[^\w.$]eval\(/.test(readFileSync(join(assets, name), 'utf8')), name).toBe(false);
+    }
     expect(await page.locator('#examples option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('pending-tasks.autoscale'), expect.stringContaining('business-hours.autoscale'), expect.stringContaining('cpu-low-priority.autoscale')]));
     expect(await page.textContent('#status')).toMatch(/^No problems/);
     // Colouring from the grammar: the target variable in the theme's bold red.
