@@ -3,6 +3,7 @@
 // Prints figures; asserts nothing (targets are judged by reading them, never by a timed test).
 
 import { analyzeFormula, compileFormula, historyFromSamples, makeContext, MAX_FORMULA_LENGTH } from '@autoscale/core';
+import { percentile } from './stats.ts';
 
 export const EXAMPLE_2 = `// Docs, Example 2: task-based adjustment
 $samples = $PendingTasks.GetSamplePercent(TimeInterval_Minute * 15);
@@ -27,10 +28,6 @@ export function largeFormula(): string {
   return text;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
 export function benchCheck(): { medianMs: number; p95Ms: number; chars: number; statements: number } {
   const text = largeFormula();
   for (let i = 0; i < 300; i++) analyzeFormula(text);
@@ -40,7 +37,6 @@ export function benchCheck(): { medianMs: number; p95Ms: number; chars: number; 
     analyzeFormula(text);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
   return { medianMs: percentile(times, 50), p95Ms: percentile(times, 95), chars: text.length, statements: analyzeFormula(text).formula.statements.length };
 }
 

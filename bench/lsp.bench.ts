@@ -7,6 +7,7 @@ import { CompletionRequest, type CompletionList, type Position } from 'vscode-la
 import { DIAGNOSTICS_THROTTLE_MS } from '@autoscale/lsp-server';
 import { EDITOR_CAPABILITIES, LspProcess, sleep } from '../packages/lsp-server/test/lsp-client.ts';
 import { largeFormula } from './core.bench.ts';
+import { percentile } from './stats.ts';
 
 export interface LspBenchFigures {
   chars: number;
@@ -18,11 +19,6 @@ export interface LspBenchFigures {
   burst: { size: number; medianMs: number; p95Ms: number; publicationsPerBurst: number };
   completion: { requests: number; medianMs: number; p95Ms: number; items: number };
   throttleMs: number;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
 /** The formula with its last statement reading `$tasks<d>` and `cap<d>`: every variant has the same length. */

@@ -15,6 +15,7 @@ import { encodeState } from '../packages/playground/src/state/url-state.ts';
 import { hasChromium, launchBrowser } from '../test/e2e/support/browser.ts';
 import { largeFormula } from './core.bench.ts';
 import { BENCH_FORMULA, writeYear, YEAR_ROWS } from './replay.bench.ts';
+import { percentile } from './stats.ts';
 
 export interface PlaygroundBenchFigures {
   chars: number;
@@ -29,11 +30,6 @@ export interface PlaygroundBenchFigures {
 
 /** Room left in the formula for the typed characters, so it stays within the 8 KB limit. */
 const TYPING_ROOM = 60;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
 
 export async function benchPlayground(keystrokes = 40, bursts = 10, burstSize = 5): Promise<PlaygroundBenchFigures | undefined> {
   if (!hasChromium()) return undefined;
