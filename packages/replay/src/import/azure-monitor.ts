@@ -8,7 +8,7 @@ import { ErrorList } from '../recording/errors.ts';
 import { RecordingBuilder } from '../recording/builder.ts';
 import type { KeepColumn, Recording } from '../recording/model.ts';
 import type { RecordingMeta } from '../recording/meta.ts';
-import { isPlainObject } from '../recording/jsonl.ts';
+import { isPlainObject, parseJsonText } from '../recording/jsonl.ts';
 
 type Mapping = { variable: string; kind: 'gauge' } | { variable: string; kind: 'events'; minus?: string };
 
@@ -36,13 +36,12 @@ interface Series {
 
 export function importAzureMonitor(text: string, display: string, keep: KeepColumn, meta: RecordingMeta): { recording?: Recording; errors: ErrorList } {
   const errors = new ErrorList(display);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    errors.add(undefined, `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  const parsed = parseJsonText(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) {
+    errors.add(undefined, parsed.reason);
     return { errors };
   }
+  const doc = parsed.value;
   if (!isPlainObject(doc) || !Array.isArray(doc.value)) {
     errors.add(undefined, 'expected the output of `az monitor metrics list --output json`: an object with a "value" array of metrics');
     return { errors };

@@ -8,7 +8,7 @@ import type { LineSource } from '../io/lines.ts';
 import { InstantParser } from '../recording/cells.ts';
 import { ErrorList } from '../recording/errors.ts';
 import { RecordingBuilder } from '../recording/builder.ts';
-import { isPlainObject, parseJsonLine } from '../recording/jsonl.ts';
+import { isPlainObject, parseJsonText } from '../recording/jsonl.ts';
 import type { KeepColumn, Recording } from '../recording/model.ts';
 import type { RecordingMeta } from '../recording/meta.ts';
 
@@ -36,7 +36,7 @@ export async function importRestPoll(lines: LineSource, display: string, keep: K
 
   await lines((line, n) => {
     if (line.trim() === '') return true;
-    const parsed = parseJsonLine(line);
+    const parsed = parseJsonText(line);
     if (!parsed.ok || !isPlainObject(parsed.value)) {
       errors.add(n, parsed.ok ? 'each line must be a JSON object {"time": ..., "taskCounts": {...}, "nodeCounts": {...}}' : parsed.reason);
       return !errors.full;

@@ -17,8 +17,8 @@ export interface JsonlReadState {
   errors: ErrorList;
 }
 
-/** Parses one line as JSON; the engine's message says where it broke. */
-export function parseJsonLine(line: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+/** Parses a line, or a whole document, as JSON; the engine's message says where it broke. */
+export function parseJsonText(line: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   try {
     return { ok: true, value: JSON.parse(line) as unknown };
   } catch (err) {
@@ -49,7 +49,7 @@ export async function readJsonlRecording(lines: LineSource, display: string, kee
 
   await lines((line, n) => {
     if (line.trim() === '') return true;
-    const parsed = parseJsonLine(line);
+    const parsed = parseJsonText(line);
     if (!parsed.ok) {
       errors.add(n, parsed.reason);
       return !errors.full;

@@ -9,7 +9,7 @@ import type { LineSource } from '../io/lines.ts';
 import { readCsvRecording } from './csv.ts';
 import { detectFormat, metaSidePath } from './detect.ts';
 import { ErrorList, type ReadResult } from './errors.ts';
-import { readJsonlRecording } from './jsonl.ts';
+import { parseJsonText, readJsonlRecording } from './jsonl.ts';
 import { mergeMeta, readMetaObject, type RecordingMeta } from './meta.ts';
 import { KEEP_ALL, type KeepColumn, type Recording, type RecordingFormat } from './model.ts';
 
@@ -65,14 +65,12 @@ export function checkTextRecording(state: { errors: ErrorList; meta: RecordingMe
 /** A side file's text (NAME.meta.json) read as recording metadata, or every problem with it. */
 export function parseSideMeta(text: string, sidePath: string): ReadResult<RecordingMeta> {
   const errors = new ErrorList(sidePath);
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    errors.add(undefined, `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  const parsed = parseJsonText(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) {
+    errors.add(undefined, parsed.reason);
     return { ok: false, errors: errors.list() };
   }
-  const r = readMetaObject(value);
+  const r = readMetaObject(parsed.value);
   for (const p of r.problems) errors.add(undefined, p.message);
   return errors.empty ? { ok: true, value: r.meta } : { ok: false, errors: errors.list() };
 }
