@@ -176,6 +176,25 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     await closeClean(page, 'language-features.png');
   });
 
+  it('renames a variable everywhere, and says why a service variable cannot be renamed', async () => {
+    const page = await open({ formula: 'tasks = 3;\n$TargetDedicatedNodes = tasks;\n', context: '' });
+    await page.locator('.formula .view-lines span[class^="mtk"]', { hasText: /^tasks$/ }).nth(1).click();
+    await page.keyboard.press('F2');
+    const box = page.locator('.rename-box input');
+    await box.waitFor();
+    expect(await box.inputValue()).toBe('tasks');
+    await box.fill('jobs');
+    await box.press('Enter');
+    await expect.poll(() => formulaText(page)).toMatch(/^jobs = 3;\n\$TargetDedicatedNodes = jobs;\s*$/);
+    await token(page, '$TargetDedicatedNodes').click();
+    await page.keyboard.press('F2');
+    const refusal = page.locator('.monaco-editor-overlaymessage');
+    await refusal.first().waitFor({ timeout: 10_000 });
+    expect(await refusal.first().textContent()).toContain("'$TargetDedicatedNodes' is a service variable; only user variables can be renamed.");
+    await page.screenshot({ path: join(ARTIFACTS, 'rename-refused.png') });
+    await closeClean(page, 'rename.png');
+  });
+
   it('switches the lint layer off and on', async () => {
     const page = await open({ formula: '$TargetDedicatedNodes = min(10, $PendingTasks);\n', context: '' });
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('0 errors, 1 warning'));

@@ -108,18 +108,11 @@ export function toTextEdit(e: lsp.TextEdit): monaco.languages.TextEdit {
   return { range: toRange(e.range), text: e.newText };
 }
 
-/** A workspace edit on this page's documents (the server only edits the formula it was asked about). */
+/** A workspace edit; the server sends its edits as `changes` (never `documentChanges`), all to the formula asked about. */
 export function toWorkspaceEdit(edit: lsp.WorkspaceEdit | undefined): monaco.languages.WorkspaceEdit {
-  const edits: monaco.languages.IWorkspaceTextEdit[] = [];
-  for (const [uri, changes] of Object.entries(edit?.changes ?? {})) {
-    for (const change of changes) edits.push({ resource: monaco.Uri.parse(uri), textEdit: toTextEdit(change), versionId: undefined });
-  }
-  for (const change of edit?.documentChanges ?? []) {
-    if (!('textDocument' in change)) continue;
-    for (const e of change.edits) {
-      if ('newText' in e) edits.push({ resource: monaco.Uri.parse(change.textDocument.uri), textEdit: toTextEdit(e), versionId: undefined });
-    }
-  }
+  const edits = Object.entries(edit?.changes ?? {}).flatMap(([uri, changes]) =>
+    changes.map((change) => ({ resource: monaco.Uri.parse(uri), textEdit: toTextEdit(change), versionId: undefined })),
+  );
   return { edits };
 }
 

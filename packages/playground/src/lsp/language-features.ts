@@ -116,12 +116,14 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
           return toWorkspaceEdit(edit ?? undefined);
         },
         resolveRenameLocation: async (model, position, token) => {
-          const r = await connection.sendRequest(PrepareRenameRequest.type, at(model, position), token);
-          if (r === null || r === undefined) return { range: { startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 1 }, text: '', rejectReason: 'This name cannot be renamed.' };
-          if ('range' in r && 'placeholder' in r) return { range: toRange(r.range), text: r.placeholder };
-          if ('start' in r) return { range: toRange(r), text: model.getValueInRange(toRange(r)) };
-          const word = model.getWordAtPosition(position);
-          return { range: { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word?.startColumn ?? position.column, endColumn: word?.endColumn ?? position.column }, text: word?.word ?? '' };
+          // The server answers { range, placeholder }, or an error whose message says why the name cannot be renamed.
+          const refuse = (reason: string) => ({ range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: reason });
+          try {
+            const r = await connection.sendRequest(PrepareRenameRequest.type, at(model, position), token);
+            return r && 'placeholder' in r ? { range: toRange(r.range), text: r.placeholder } : refuse('This name cannot be renamed.');
+          } catch (error) {
+            return refuse(error instanceof Error ? error.message : String(error));
+          }
         },
       }),
     );
@@ -130,9 +132,9 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
     disposables.push(
       l.registerDefinitionProvider(languageId, {
         provideDefinition: async (model, position, token) => {
-          const r = await connection.sendRequest(DefinitionRequest.type, at(model, position), token);
-          if (!r) return null;
-          return (Array.isArray(r) ? r : [r]).map((x) => ('targetUri' in x ? toLocation({ uri: x.targetUri, range: x.targetSelectionRange }) : toLocation(x)));
+          // The server answers a list of locations (no location links).
+          const r = (await connection.sendRequest(DefinitionRequest.type, at(model, position), token)) as lsp.Location[] | null;
+          return r?.map(toLocation) ?? null;
         },
       }),
     );
