@@ -25,3 +25,12 @@ export function integerArgument(value: string): number {
   if (!/^[+-]?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`"${value}" is not an integer`);
   return n;
 }
+
+/** A parser of whole numbers from `min` to `max`; `what` completes "is not ..." in the error. */
+export function wholeNumberArgument(min: number, max: number, what: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`"${value}" is not ${what}`);
+    return n;
+  };
+}

@@ -2,17 +2,14 @@
 // static files) on 127.0.0.1 and prints its address; builds the files first when there are none
 // yet (or with --rebuild). Runs until interrupted (Ctrl-C) or terminated.
 
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { wholeNumberArgument } from '../arguments.ts';
 import { EXIT_FAILURE, EXIT_OK } from '../io.ts';
 import type { CommandContext } from '../program.ts';
 
 export const DEFAULT_PLAYGROUND_PORT = 8417;
 
-function portArgument(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port number (0 to 65535; 0 picks a free one)`);
-  return n;
-}
+const portArgument = wholeNumberArgument(0, 65535, 'a port number (0 to 65535; 0 picks a free one)');
 
 export function registerPlayground(program: Command, ctx: CommandContext): void {
   program

@@ -4,7 +4,7 @@
 
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { durationArgument, instantArgument } from '../arguments.ts';
+import { durationArgument, instantArgument, wholeNumberArgument } from '../arguments.ts';
 import { analyzeFormula, DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
 import {
   checkEvaluationInterval,
@@ -58,11 +58,7 @@ function price(value: string): number {
   return n;
 }
 
-function jobs(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < 1) throw new InvalidArgumentError(`"${value}" is not a whole number >= 1`);
-  return n;
-}
+const jobs = wholeNumberArgument(1, Number.MAX_SAFE_INTEGER, 'a whole number >= 1');
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
