@@ -28,11 +28,12 @@ const packages = readdirSync(join(REPO_ROOT, 'packages'));
 /** Which workspace packages each package may import. */
 const ALLOWED: Record<string, string[]> = {
   core: [],
+  'node-io': [],
   'language-service': ['@autoscale/core'],
   'lsp-server': ['@autoscale/core', '@autoscale/language-service'],
-  testing: ['@autoscale/core'],
-  replay: ['@autoscale/core'],
-  cli: ['@autoscale/core', '@autoscale/testing', '@autoscale/replay', '@autoscale/lsp-server', '@autoscale/playground'],
+  testing: ['@autoscale/core', '@autoscale/node-io'],
+  replay: ['@autoscale/core', '@autoscale/node-io'],
+  cli: ['@autoscale/core', '@autoscale/node-io', '@autoscale/testing', '@autoscale/replay', '@autoscale/lsp-server', '@autoscale/playground'],
   playground: ['@autoscale/core', '@autoscale/lsp-server', '@autoscale/replay'],
 };
 

@@ -3,6 +3,7 @@
 // in-process (runCli) as well as from bin.ts; nothing here knows about the formula language.
 
 import { readFile } from 'node:fs/promises';
+import { decodeUtf8, fileErrorReason } from '@autoscale/node-io';
 
 /** Exit codes shared by every command (documented in each command's --help). */
 export const EXIT_OK = 0;
@@ -53,36 +54,12 @@ export class SourceReader {
       const bom = raw.charCodeAt(0) === 0xfeff;
       return { file, name: displayName(file), text: bom ? raw.slice(1) : raw, bom };
     } catch (err) {
-      this.io.stderr(`autoscale: cannot read ${displayName(file)}: ${readFailureReason(err)}\n`);
+      this.io.stderr(`autoscale: cannot read ${displayName(file)}: ${fileErrorReason(err)}\n`);
       return undefined;
     }
   }
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new Error('not valid UTF-8 text');
-  }
-}
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOTDIR: 'a component of the path is not a directory',
-  ELOOP: 'too many levels of symbolic links',
-  ENAMETOOLONG: 'file name too long',
-};
-
-/** A short reason in the style of the C library's strerror, without Node's "ENOENT: ..." noise. */
-export function readFailureReason(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && REASONS[code] !== undefined) return REASONS[code];
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** The real process's streams. A closed stdout (`autoscale ... | head`) ends the run quietly. */
 export function nodeIo(): CliIo {

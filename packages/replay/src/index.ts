@@ -30,5 +30,6 @@ export { renderText } from './report/text.ts';
 export { renderCsv, TIMELINE_COLUMNS } from './report/csv.ts';
 export { renderJson, reportJson } from './report/json.ts';
 export { renderHtml } from './report/html.ts';
-export { writeOutputFile } from './io/atomic-write.ts';
+// The one atomic writer (@autoscale/node-io), under the name this package has always exported.
+export { writeFileAtomic as writeOutputFile } from '@autoscale/node-io';
 export { ProgressBar } from './io/progress-bar.ts';

@@ -4,6 +4,7 @@
 
 import { glob, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { fileErrorReason } from '@autoscale/node-io';
 
 export const TEST_FILE_SUFFIX = '.autoscale-test.yaml';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -29,14 +30,15 @@ async function globFiles(pattern: string, cwd: string): Promise<string[]> {
   return found.sort();
 }
 
-/** 'file', 'directory', 'other', or why the path cannot be read. */
-async function kind(path: string): Promise<string> {
+/** What a path is, or why it cannot be looked at (`missing`: nothing is there). */
+type PathKind = 'file' | 'directory' | 'other' | { missing: boolean; reason: string };
+
+async function kind(path: string): Promise<PathKind> {
   try {
     const s = await stat(path);
     return s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other';
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
+    return { missing: (err as { code?: unknown } | null)?.code === 'ENOENT', reason: fileErrorReason(err) };
   }
 }
 
@@ -73,7 +75,9 @@ export async function discoverTestFiles(paths: readonly string[], cwd: string): 
       const found = await inDirectory(path, cwd);
       if (found.length === 0) errors.push(`${path}: no test files (*${TEST_FILE_SUFFIX}) in this directory`);
       found.forEach(add);
-    } else if (what === 'no such file or directory' && isGlob(path)) {
+    } else if (what === 'other') {
+      errors.push(`${path}: not a file or directory`);
+    } else if (what.missing && isGlob(path)) {
       const found: string[] = [];
       for (const match of await globFiles(path, cwd)) {
         const matchKind = await kind(resolve(cwd, match));
@@ -83,7 +87,7 @@ export async function discoverTestFiles(paths: readonly string[], cwd: string): 
       if (found.length === 0) errors.push(`${path}: the pattern matches no test files (*${TEST_FILE_SUFFIX})`);
       found.forEach(add);
     } else {
-      errors.push(`${path}: ${what === 'other' ? 'not a file or directory' : what}`);
+      errors.push(`${path}: ${what.reason}`);
     }
   }
   return { files, errors };

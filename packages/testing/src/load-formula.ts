@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { analyzeFormula, codeInfo, compileFormula, registry } from '@autoscale/core';
+import { decodeUtf8, fileErrorReason } from '@autoscale/node-io';
 import { isScalar, Scalar, type Node } from 'yaml';
 import type { FormulaUnderTest, Location } from './model.ts';
 import type { Member, YamlSource } from './yaml-reader.ts';
@@ -14,25 +15,15 @@ export interface FormulaFileReader {
   (absolutePath: string): { ok: true; text: string } | { ok: false; reason: string };
 }
 
-/** Reads a formula file as UTF-8 (a leading byte order mark is dropped). */
+/** Reads a formula file as strict UTF-8 (a leading byte order mark is dropped). */
 export const readFormulaFile: FormulaFileReader = (absolutePath) => {
   try {
-    const bytes = readFileSync(absolutePath);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { ok: true, text };
+    const text = decodeUtf8(readFileSync(absolutePath));
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (err) {
-    return { ok: false, reason: readFailure(err) };
+    return { ok: false, reason: fileErrorReason(err) };
   }
 };
-
-function readFailure(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  if (err instanceof TypeError) return 'not valid UTF-8 text';
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** Loads the formula named by the file's `formula` or `formula_text` member (exactly one must be there). */
 export function loadFormula(src: YamlSource, top: readonly Member[], absoluteFile: string, read: FormulaFileReader): FormulaUnderTest | undefined {

@@ -3,6 +3,7 @@
 // 1 a test failed or coverage is below the minimum, 2 unusable input). The CLI only wires options.
 
 import { resolve } from 'node:path';
+import { fileErrorReason, writeFileAtomic } from '@autoscale/node-io';
 import { CoverageCollector } from './coverage.ts';
 import { coverageTable, totalBranchPercent, uncoveredListing } from './coverage-report.ts';
 import { discoverTestFiles } from './discover.ts';
@@ -13,7 +14,6 @@ import { junitReport } from './report-junit.ts';
 import { summaryLine, TextReporter } from './report-text.ts';
 import { runTestFile } from './run.ts';
 import { EXIT_FAILED, EXIT_PASSED, EXIT_UNUSABLE, type FileResult, type SuiteResult } from './suite-result.ts';
-import { writeFileAtomic } from './write-atomic.ts';
 
 export const REPORTERS = ['text', 'json', 'junit'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -95,7 +95,7 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
     try {
       await writeFileAtomic(resolve(options.cwd, options.junit), junitReport(result));
     } catch (err) {
-      out.stderr(`autoscale test: cannot write ${options.junit}: ${writeFailure(err)}\n`);
+      out.stderr(`autoscale test: cannot write ${options.junit}: ${fileErrorReason(err)}\n`);
       exitCode = EXIT_UNUSABLE;
     }
   }
@@ -103,12 +103,4 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
   else if (options.reporter === 'junit') out.stdout(junitReport(result));
   else out.stdout(`${text === undefined || passed + failed === 0 ? '' : '\n'}${summaryLine(passed, failed)}\n`);
   return { exitCode, result };
-}
-
-function writeFailure(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'its directory does not exist';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return err instanceof Error ? err.message : String(err);
 }

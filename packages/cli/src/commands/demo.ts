@@ -12,7 +12,8 @@ import { analyzeFormula, compileFormula, hasErrors, makeContext } from '@autosca
 import { renderHtml, renderText, replayFile, writeOutputFile, type FormulaSource, type RecordingReplay } from '@autoscale/replay';
 import { summaryLine } from '../code-frame.ts';
 import { errorLine, loadContext } from '../evaluation.ts';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, readFailureReason, SourceReader } from '../io.ts';
+import { fileErrorReason } from '@autoscale/node-io';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import type { CommandContext } from '../program.ts';
 
 /** The repository root, found from this file's place in packages/cli/src/commands/. */
@@ -46,7 +47,7 @@ async function runDemo({ io }: CommandContext): Promise<number> {
   try {
     names = (await readdir(formulas)).filter((n) => n.endsWith('.autoscale')).sort();
   } catch (err) {
-    io.stderr(`autoscale: cannot read ${formulas}: ${readFailureReason(err)}\n`);
+    io.stderr(`autoscale: cannot read ${formulas}: ${fileErrorReason(err)}\n`);
     return EXIT_USAGE;
   }
   const reader = new SourceReader(io);
@@ -95,7 +96,7 @@ async function replayExamples(sources: FormulaSource[], io: CommandContext['io']
     await mkdir(join(REPO_ROOT, 'examples', 'out'), { recursive: true });
     await writeOutputFile(out, renderHtml(replays, true));
   } catch (err) {
-    io.stderr(`autoscale: cannot write ${relative(REPO_ROOT, out)}: ${readFailureReason(err)}\n`);
+    io.stderr(`autoscale: cannot write ${relative(REPO_ROOT, out)}: ${fileErrorReason(err)}\n`);
     return EXIT_USAGE;
   }
   io.stdout(`\nHTML report: ${relative(REPO_ROOT, out)} (open it in a browser; it needs no network)\n`);

@@ -4,10 +4,10 @@
 
 import { Option, type Command } from 'commander';
 import { formatFormula, LineMap } from '@autoscale/core';
+import { fileErrorReason, writeFileAtomic } from '@autoscale/node-io';
 import { formatDiagnostic } from '../code-frame.ts';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, readFailureReason, SourceReader, STDIN } from '../io.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
 import type { CommandContext } from '../program.ts';
-import { writeFileAtomic } from '../write-atomic.ts';
 
 interface FmtOptions {
   check?: boolean;
@@ -74,7 +74,7 @@ async function runFmt(files: string[], options: FmtOptions, { io }: CommandConte
         io.stdout(`${source.name}\n`);
       } catch (err) {
         failed = true;
-        io.stderr(`autoscale: cannot write ${source.name}: ${readFailureReason(err)}\n`);
+        io.stderr(`autoscale: cannot write ${source.name}: ${fileErrorReason(err)}\n`);
       }
     } else {
       io.stdout(formatted.text);

@@ -22,7 +22,8 @@ import {
   type ReplayFileRequest,
 } from '@autoscale/replay';
 import { formatDiagnostic } from '../code-frame.ts';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, readFailureReason, SourceReader, STDIN } from '../io.ts';
+import { fileErrorReason } from '@autoscale/node-io';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
 import type { CommandContext } from '../program.ts';
 
 type ReportFormat = 'text' | 'json' | 'csv';
@@ -176,7 +177,7 @@ async function runReplay(files: string[], options: ReplayCliOptions, command: Co
       io.stdout(report);
     }
   } catch (err) {
-    io.stderr(`autoscale: cannot write ${options.out}: ${readFailureReason(err)}\n`);
+    io.stderr(`autoscale: cannot write ${options.out}: ${fileErrorReason(err)}\n`);
     return EXIT_USAGE;
   }
   const evaluationsFailed = replays.some((r) => r.formulas.some((f) => f.summary.failedEvaluations > 0));

@@ -1,5 +1,5 @@
 // Reads a text file line by line in large chunks (memory stays at one chunk plus one line), with
-// the line splitting of lines.ts, and words file errors the way the C library does.
+// the line splitting of lines.ts; file errors are worded by @autoscale/node-io.
 
 import { createReadStream } from 'node:fs';
 import { splitLines, type LineHandler, type LineSource } from './lines.ts';
@@ -22,17 +22,5 @@ export function fileLines(file: string): LineSource {
   return (onLine) => readLines(file, onLine);
 }
 
-/** Why a file could not be read, in the words of the C library rather than Node's error codes. */
-export function fileErrorReason(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-      return 'permission denied';
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
-}
+/** Why a file could not be read: node-io's one wording, re-exported for the readers that import it from here. */
+export { fileErrorReason } from '@autoscale/node-io';

@@ -1,0 +1,7 @@
+// Public API of @autoscale/node-io: the file helpers cli, testing and replay share, so that a file
+// is written, decoded and complained about the same way whichever command touches it. Node only:
+// nothing a browser entry loads may import this package.
+
+export { writeFileAtomic } from './write-atomic.ts';
+export { fileErrorReason } from './file-error.ts';
+export { decodeUtf8 } from './utf8.ts';
