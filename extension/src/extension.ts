@@ -7,20 +7,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// The names the server answers to come from the server's protocol file (constants and types only,
+// so the bundle gains a few strings), not copies that could drift from it.
+import { CONFIGURATION_SECTION, EVALUATE_COMMAND, EVALUATE_REQUEST, LANGUAGE_ID, type EvaluateResponse } from '@autoscale/lsp-server/protocol';
 
-export const LANGUAGE_ID = 'batch-autoscale';
-const EVALUATE_COMMAND = 'batchAutoscale.evaluate';
-const EVALUATE_REQUEST = 'autoscale/evaluate';
-
-interface EvaluateResponse {
-  /** The service's results string. */
-  results: string;
-  error: { code: string; message: string; values: Array<{ name: string; value: string }> } | null;
-  /** Readable trace, one line per statement. */
-  trace: string[];
-  /** Problems with the context file, if it could not be used. */
-  contextErrors: string[];
-}
+export { LANGUAGE_ID };
 
 let client: LanguageClient | undefined;
 /** Where evaluations print; the language client keeps its own log channel. */
@@ -36,9 +27,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'batchAutoscale' },
+    synchronize: { configurationSection: CONFIGURATION_SECTION },
   };
-  client = new LanguageClient('batchAutoscale', 'Batch Autoscale', serverOptions, clientOptions);
+  // The client's id is the configuration section too: VS Code reads `<id>.trace.server` for it.
+  client = new LanguageClient(CONFIGURATION_SECTION, 'Batch Autoscale', serverOptions, clientOptions);
   context.subscriptions.push(vscode.commands.registerCommand(EVALUATE_COMMAND, (uri?: string) => evaluate(uri)));
   await client.start();
 }

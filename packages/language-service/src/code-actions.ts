@@ -70,10 +70,3 @@ function overlaps(a: Range, b: Range): boolean {
   if (a.start === a.end || b.start === b.end) return a.start === b.start || (a.start > b.start && a.start < b.end) || (b.start > a.start && b.start < a.end);
   return a.start < b.end && b.start < a.end;
 }
-
-/** Applies non-overlapping edits to a text (for adapters without a workspace-edit notion, and tests). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end)) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return out;
-}

@@ -54,8 +54,8 @@ export class FormulaDocument {
 
   constructor(text: string) {
     this.text = text;
-    this.lines = new LineMap(text);
-    const { result, degraded, diagnostics } = analyzeSafely(text);
+    const { result, lines, degraded, diagnostics } = analyzeSafely(text);
+    this.lines = lines;
     this.formula = result.formula;
     this.analysis = result.analysis;
     this.parsed = result.parsed;
@@ -87,23 +87,31 @@ export class FormulaDocument {
   }
 }
 
-function analyzeSafely(text: string): { result: FormulaAnalysis; degraded: string | undefined; diagnostics: readonly Diagnostic[] } {
+/**
+ * Core's analysis of `text`, or the empty one with a single diagnostic when the text is not
+ * analysed. `lines` always maps `text`: core's own map when it analysed the text, one built here
+ * otherwise (EMPTY's map is for the empty text), so a snapshot never builds two.
+ */
+function analyzeSafely(text: string): { result: FormulaAnalysis; lines: LineMap; degraded: string | undefined; diagnostics: readonly Diagnostic[] } {
   if (text.length > MAX_ANALYZED_LENGTH) {
     const message =
       `Formula is ${text.length} characters long; the service accepts at most ${MAX_FORMULA_LENGTH} (AutoScaleFormulaTooLong). ` +
       `Editor features are off above ${MAX_ANALYZED_LENGTH} characters.`;
-    return { result: EMPTY, degraded: 'too long', diagnostics: [diagnostic('AS1009', message, { start: MAX_FORMULA_LENGTH, end: text.length })] };
+    return { result: EMPTY, lines: new LineMap(text), degraded: 'too long', diagnostics: [diagnostic('AS1009', message, { start: MAX_FORMULA_LENGTH, end: text.length })] };
   }
   try {
     const result = analyzeFormula(text);
-    return { result, degraded: undefined, diagnostics: result.diagnostics };
+    return { result, lines: result.lines, degraded: undefined, diagnostics: result.diagnostics };
   } catch (error) {
-    // The core never throws on user input by design; when it does anyway (deeply nested input
-    // exhausting the stack), the editor must keep working: report it where the user can see it.
+    // The core never throws on user input by design (statements nested or chained too deeply are
+    // left out of parsing and reported as AS1011, see core's syntax/depth-guard.ts), so this is a
+    // last resort for a bug in the core: the editor must keep working, and the user must see why
+    // features went quiet, so it is reported on the first line.
     const reason = error instanceof Error ? error.message : String(error);
-    const firstLine = new LineMap(text).lineText(0).length;
-    const message = `This formula could not be analysed (${reason}); it is probably nested too deeply. Editor features are off until it is simplified.`;
-    return { result: EMPTY, degraded: reason, diagnostics: [diagnostic('AS1001', message, { start: 0, end: Math.max(0, firstLine) })] };
+    const lines = new LineMap(text);
+    const firstLine = lines.lineText(0).length;
+    const message = `This formula could not be analysed (${reason}). Editor features are off until it changes.`;
+    return { result: EMPTY, lines, degraded: reason, diagnostics: [diagnostic('AS1001', message, { start: 0, end: Math.max(0, firstLine) })] };
   }
 }
 

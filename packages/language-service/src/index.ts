@@ -15,8 +15,9 @@
 //   0-based, as LSP and Monaco count; a character past a line's end means the line's end).
 // - Nothing throws on any text or offset: an offset outside 0..text.length (or not an integer)
 //   answers "nothing" (undefined, [] or { ok: false, reason }). Texts over MAX_ANALYZED_LENGTH
-//   (65536) are not analysed: one AS1009 diagnostic, and every other feature answers nothing; a
-//   formula nested deeper than core's parser can recurse degrades the same way, to one AS1001.
+//   (65536) are not analysed: one AS1009 diagnostic, and every other feature answers nothing.
+//   Statements nested or chained deeper than core's limits are reported by core as AS1011 and
+//   left out of the tree; the rest of the formula is analysed as usual.
 //   Ranges given to features are clamped to the text.
 // - Text is markdown (hover, completion and signature documentation); code blocks are fenced
 //   with LANGUAGE_ID ('batch-autoscale').
@@ -92,7 +93,8 @@ export {
   type SemanticTokenModifier,
 } from './semantic-tokens.ts';
 export { format, type FormatResult } from './format.ts';
-export { codeActions, applyEdits, type CodeAction, type CodeActionKind, type CodeActionOptions } from './code-actions.ts';
+export { codeActions, type CodeAction, type CodeActionKind, type CodeActionOptions } from './code-actions.ts';
+export { applyEdits } from './edits.ts';
 export { inlayHints, type InlayHint } from './inlay-hints.ts';
 export { preview, type FormulaPreview } from './preview.ts';
 export { snippetToPlainText, escapeSnippetText } from './snippets.ts';

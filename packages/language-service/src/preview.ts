@@ -20,7 +20,7 @@ export interface FormulaPreview {
   stopped: boolean;
   /** One entry per executed statement, in execution order. */
   statements: StatementTrace[];
-  /** Set when the toolkit itself failed (a bug, or a formula nested too deeply): the message. */
+  /** Set when the toolkit itself failed (a bug; core keeps over-deep nesting out of the tree, as AS1011): the message. */
   internalError?: string;
 }
 
@@ -40,7 +40,8 @@ export function preview(doc: FormulaDocument, context: EvaluationContext): Formu
     }
     return { results: result.results, error: undefined, failure: undefined, applied: result.applied, stopped: result.stopped, statements };
   } catch (error) {
-    // Deeply nested formulas can exhaust the stack in the evaluator; the editor keeps working.
+    // Core never gives the evaluator an over-deep tree (AS1011), so only a bug lands here; the
+    // editor keeps working and shows the message.
     return { ...empty, error: undefined, failure: undefined, internalError: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -5,6 +5,7 @@
 
 import { analyzeFormula, lex, registry, type Range, type TextEdit } from '@autoscale/core';
 import type { FormulaDocument } from './document.ts';
+import { applyEdits } from './edits.ts';
 import { referenceAt } from './queries.ts';
 
 export type PrepareRenameResult = { ok: true; range: Range; placeholder: string } | { ok: false; reason: string };
@@ -83,8 +84,7 @@ function describeKind(kind: string): string {
 
 /** The message of the first diagnostic the renamed formula reports that the original does not (compared by code). */
 function changedDiagnostics(doc: FormulaDocument, edits: TextEdit[]): string | undefined {
-  let text = doc.text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) text = text.slice(0, e.range.start) + e.newText + text.slice(e.range.end);
+  const text = applyEdits(doc.text, edits);
   const before = countCodes(doc.diagnostics.map((d) => d.code));
   const after = analyzeFormula(text).diagnostics;
   for (const d of after) {

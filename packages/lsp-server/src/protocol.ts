@@ -1,8 +1,17 @@
-// What the server and its clients agree on beyond LSP: the configuration section, the custom
-// `autoscale/evaluate` request (the VS Code extension's "Evaluate formula" command) and the code
-// lens command that starts it. Types only and constants: clients may import this file freely.
+// What the server and its clients agree on beyond LSP: the language id, the configuration
+// section, the custom `autoscale/evaluate` request (the VS Code extension's "Evaluate formula"
+// command) and the code lens command that starts it. Types only and constants, importing nothing
+// at run time: clients (the extension's bundle) may import this file freely.
 
 import type { ServiceError } from '@autoscale/core';
+import type { LANGUAGE_ID as SERVICE_LANGUAGE_ID } from '@autoscale/language-service';
+
+/**
+ * The documents the server serves (extension/package.json, contributes.languages). Written out
+ * rather than re-exported so that importing this file pulls no code in; the type makes the
+ * compiler reject any drift from the language service's LANGUAGE_ID.
+ */
+export const LANGUAGE_ID: typeof SERVICE_LANGUAGE_ID = 'batch-autoscale';
 
 /** The `workspace/configuration` section (keys in extension/package.json, contributes.configuration). */
 export const CONFIGURATION_SECTION = 'batchAutoscale';

@@ -5,6 +5,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { LANGUAGE_ID } from '../src/protocol.ts';
 import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -26,7 +27,7 @@ import {
 
 export const BIN = fileURLToPath(new URL('../../cli/bin/autoscale.js', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const LANGUAGE_ID = 'batch-autoscale';
+export { LANGUAGE_ID };
 
 /** What VS Code declares, for the parts this server reads. */
 export const EDITOR_CAPABILITIES: ClientCapabilities = {

@@ -2,11 +2,12 @@
 // file extension, brackets and comments from grammar/language-configuration.json, colouring from
 // the TextMate grammar (colouring.ts), and a light theme that colours the grammar's scopes.
 
+import { LANGUAGE_ID } from '@autoscale/lsp-server/protocol';
 import configuration from '../../../../grammar/language-configuration.json' with { type: 'json' };
 import { monaco } from './monaco.ts';
 import { monarchFromGrammar, THEME_RULES } from './colouring.ts';
 
-export const LANGUAGE_ID = 'batch-autoscale';
+export { LANGUAGE_ID };
 export const THEME = 'autoscale-light';
 
 export function registerFormulaLanguage(): void {
