@@ -4,7 +4,7 @@
 // evaluation instants the replay's results string equals what eval prints for the same context.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contextToJson } from '@autoscale/core';
@@ -92,6 +92,14 @@ describe('autoscale replay', () => {
     expect(existsSync(tmp.path('never.html'))).toBe(false);
     const missing = tmp.run(['replay', pending, '-r', 'nowhere.csv']);
     expect(missing).toMatchObject({ code: 2, stderr: 'nowhere.csv: cannot read: no such file or directory\n' });
+  });
+
+  it('--recording-format csv (the streaming path) words an unreadable recording the same way: exit 2', () => {
+    mkdirSync(tmp.path('folder.csv'), { recursive: true });
+    const missing = tmp.run(['replay', pending, '--recording', 'missing.csv', '--recording-format', 'csv']);
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'missing.csv: cannot read: no such file or directory\n' });
+    const folder = tmp.run(['replay', pending, '--recording', 'folder.csv', '--recording-format', 'csv']);
+    expect(folder).toEqual({ code: 2, stdout: '', stderr: 'folder.csv: cannot read: is a directory\n' });
   });
 
   it.each([

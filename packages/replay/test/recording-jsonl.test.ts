@@ -39,6 +39,9 @@ describe('JSON Lines recordings', () => {
     ['a number given as a string', line({ timestamp: '2026-01-05T00:00:00Z', $PendingTasks: '1' }), /^bad\.jsonl:1: \$PendingTasks: expected a number or null \(missing sample\), got "1"$/],
     ['a negative value', line({ timestamp: '2026-01-05T00:00:00Z', $RunningTasks: -2 }), /^bad\.jsonl:1: \$RunningTasks: -2 is negative/],
     ['a variable under two spellings', line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicated: 1, $CurrentDedicatedNodes: 1 }), /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/],
+    // A null is a missing sample, but the key still names the variable: one null spelling is still a repeat.
+    ['a variable under two spellings, one null', line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicated: null, $CurrentDedicatedNodes: 3 }), /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/],
+    ['a variable under two spellings, both null', line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicatedNodes: null, $CurrentDedicated: null }), /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/],
     ['bad metadata', line({ meta: { taskSlotsPerNode: 'two' } }), /^bad\.jsonl:1: meta: taskSlotsPerNode must be a whole number from 1 to 256, got "two"$/],
     ['a second metadata line', `${line({ meta: {} })}\n${line({ meta: {} })}`, /^bad\.jsonl:2: "timestamp" must be/],
     ['timestamps going back', `${line({ timestamp: '2026-01-05T00:01:00Z' })}\n${line({ timestamp: '2026-01-05T00:00:00Z' })}`, /^bad\.jsonl:2: timestamps must increase/],

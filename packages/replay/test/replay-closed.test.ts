@@ -82,6 +82,20 @@ describe('closed loop with a task log', () => {
     expect(during.ok && during.replay.formulas[0]!.timeline.map((row) => row.results.replace(/^.*;n=/, ''))).toEqual(['[0]', '[1]', '[0]', '[0]', '[0]', '[0]', '[0]']);
   });
 
+  it('tasks go to a free dedicated node before an idle low-priority one, so a preemption misses them', async () => {
+    // One node of each kind; the low-priority one is preempted from minute 12 to 14.
+    const text = csv(['$PendingTasks', '$PreemptedNodeCount'], 61, (row, c) => (c === '$PreemptedNodeCount' ? (row >= 24 && row < 28 ? 1 : 0) : 0), T0, ['# initialTargetDedicatedNodes: 1', '# initialTargetLowPriorityNodes: 1']);
+    const rec = await recording(text);
+    // Task 0 runs 0-5 on the dedicated node; task 1 arrives at 10, when both nodes are idle.
+    const log = await taskLog(['submitted,duration', `${iso(T0)},5m`, `${iso(T0 + 10 * MIN)},10m`]);
+    const r = closed(rec, '$TargetDedicatedNodes = 1;\n$TargetLowPriorityNodes = 1;', log);
+    const c = r.formulas[0]!.summary.closedLoop!;
+    // Task 1 runs on the dedicated node (10-20), untouched by the preemption; on the low-priority
+    // node it would have been requeued at 12 and rerun 14-24.
+    expect(c).toMatchObject({ tasksArrived: 2, tasksCompleted: 2, tasksRequeued: 0, tasksRunningAtEnd: 0 });
+    expect([c.waitP50Seconds, c.waitMaxSeconds]).toEqual([0, 0]);
+  });
+
   it('refuses a task that needs more slots than a node has, and a task log with a bad line', async () => {
     const rec = await recording(halfHour(['# taskSlotsPerNode: 2']));
     const log = await taskLog(['submitted,duration,slots', `${iso(T0)},1m,3`]);

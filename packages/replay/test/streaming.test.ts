@@ -1,10 +1,17 @@
 // The streaming open loop (reading on one thread, evaluating batches on a worker as they arrive)
 // gives exactly the report of the plain replay, whatever the batch size, with gaps, metadata,
-// --from/--to and several formulas; and reports bad input exactly as readRecording does.
+// --from/--to and several formulas; and reports bad input exactly as readRecording does. In-process
+// runs of its evaluating half show when evaluation starts, and that it starts with the settings of
+// the whole recording (no silent plain re-run at the end) when the node counts begin late.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatRecordingError, readRecording, runReplay, type ReplayRequest } from '@autoscale/replay';
+import { fileLines } from '../src/io/line-reader.ts';
+import { readCsvRecording } from '../src/recording/csv.ts';
+import { toBatch } from '../src/recording/growing.ts';
+import { columnsToKeep, prepareFormula } from '../src/replay/formulas.ts';
 import { replayCsvStreaming } from '../src/replay/streaming.ts';
+import { StreamingOpenLoop } from '../src/replay/streaming-open-loop.ts';
 import { csv, MIN, T0, TempFiles } from './support.ts';
 
 const files = new TempFiles();
@@ -52,5 +59,69 @@ describe('streaming open loop', () => {
     const late = await replayCsvStreaming(path, FORMULAS, { mode: 'open', from: T0 + 24 * 60 * MIN }, {}, 16);
     expect(late).toEqual(JSON.parse(await plain(path, { mode: 'open', from: T0 + 24 * 60 * MIN })));
     expect(late.ok).toBe(false);
+  });
+});
+
+/**
+ * What the stream worker does, on this thread: the replay, whether finish() fell back to a plain
+ * replay, and how many evaluations had run after each batch (0 until the runs start).
+ */
+async function streamInProcess(path: string, request: ReplayRequest, batchRows: number) {
+  const formulas = FORMULAS.map(prepareFormula);
+  let evaluations = 0;
+  const loop = new StreamingOpenLoop(formulas, request, { onEvaluation: () => evaluations++ });
+  const afterBatch: number[] = [];
+  const state = await readCsvRecording(fileLines(path), path, columnsToKeep(formulas), {
+    rows: batchRows,
+    emit: (recording, meta) => {
+      loop.add(toBatch(recording), meta);
+      afterBatch.push(evaluations);
+    },
+  });
+  const last = state.builder.finish('csv', state.meta);
+  loop.add(toBatch(last), state.meta);
+  const outcome = loop.finish(path, state.meta, last.present);
+  return { outcome: JSON.stringify(outcome), replayedPlainly: loop.replayedPlainly, afterBatch };
+}
+
+describe('streaming open loop: when evaluation starts', () => {
+  /** 200 rows (100 minutes); $CurrentDedicatedNodes is empty until row `firstNodes`, then 5. */
+  const lateNodes = (firstNodes: number, header: string[] = []) =>
+    csv(['$PendingTasks', '$CPUPercent', '$CurrentDedicatedNodes'], 200, (row, c) => (c === '$CurrentDedicatedNodes' ? (row < firstNodes ? '' : 5) : (row * 7) % 60), T0, ['# evaluationInterval: 5m', ...header]);
+
+  it('starts with the first batch when the node counts are sampled from the first row', async () => {
+    const path = files.write('start-at-once.csv', text);
+    const r = await streamInProcess(path, { mode: 'open' }, 16);
+    expect(r.replayedPlainly).toBe(false);
+    expect(r.afterBatch[0]).toBeGreaterThan(0);
+    expect(r.outcome).toBe(await plain(path, { mode: 'open' }));
+  });
+
+  it('waits for the first $CurrentDedicatedNodes sample: same settings as the whole recording, no plain re-run', async () => {
+    // The first sample is in the third batch of 16 rows; starting earlier would take 0 as the
+    // starting target where the whole recording gives 5 (its first sample), and finish() would
+    // then throw the runs away and replay plainly.
+    const path = files.write('late-nodes.csv', lateNodes(40));
+    const r = await streamInProcess(path, { mode: 'open' }, 16);
+    expect(r.replayedPlainly).toBe(false);
+    expect(r.afterBatch.slice(0, 3)).toEqual([0, 0, r.afterBatch[2]]);
+    expect(r.afterBatch[2]).toBeGreaterThan(0);
+    expect(r.outcome).toBe(await plain(path, { mode: 'open' }));
+    expect(JSON.parse(r.outcome).replay.settings.initialTargetDedicatedNodes).toBe(5);
+  });
+
+  it('does not wait when the metadata gives the starting target', async () => {
+    const path = files.write('late-nodes-meta.csv', lateNodes(40, ['# initialTargetDedicatedNodes: 2']));
+    const r = await streamInProcess(path, { mode: 'open' }, 16);
+    expect(r.replayedPlainly).toBe(false);
+    expect(r.afterBatch[0]).toBeGreaterThan(0);
+    expect(r.outcome).toBe(await plain(path, { mode: 'open' }));
+  });
+
+  it('a node-count column that is never sampled is replayed plainly at the end, with the same result', async () => {
+    const path = files.write('no-nodes.csv', lateNodes(1000));
+    const r = await streamInProcess(path, { mode: 'open' }, 16);
+    expect(r.replayedPlainly).toBe(true);
+    expect(r.outcome).toBe(await plain(path, { mode: 'open' }));
   });
 });

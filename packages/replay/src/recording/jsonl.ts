@@ -86,6 +86,7 @@ export async function readJsonlRecording(lines: LineSource, display: string, kee
     }
     // Validate every key before starting the row, so a bad line leaves no half-row behind.
     const cells: Array<[string, number]> = [];
+    const seen: string[] = [];
     let ok = true;
     for (const [key, value] of Object.entries(row)) {
       if (key === TIME_COLUMN) continue;
@@ -95,6 +96,9 @@ export async function readJsonlRecording(lines: LineSource, display: string, kee
         ok = false;
         continue;
       }
+      // Noted before a null is skipped: a null under one spelling and a value under another is
+      // still the variable given twice.
+      seen.push(r.column.name);
       if (value === null) continue;
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         errors.add(n, `${key}: expected a number or null (missing sample), got ${JSON.stringify(value)}`);
@@ -111,7 +115,7 @@ export async function readJsonlRecording(lines: LineSource, display: string, kee
     }
     if (!ok) return;
     const names = new Set<string>();
-    for (const [name] of cells) {
+    for (const name of seen) {
       if (names.has(name)) {
         errors.add(n, `${name} is given twice (under two of its spellings)`);
         return;

@@ -22,18 +22,28 @@ export interface ReadRecordingOptions {
 
 export async function readRecording(path: string, options: ReadRecordingOptions = {}): Promise<ReadResult<Recording>> {
   const display = options.display ?? path;
-  const fail = (message: string, file = display): ReadResult<Recording> => ({ ok: false, errors: [{ file, message }] });
-  let head: string;
+  const head = await peekRecording(path, display);
+  if (!head.ok) return head;
+  const side = await readSideMeta(path);
+  if (!side.ok) return side;
+  const source = { display, head: head.value, lines: fileLines(path), text: () => readFile(path, 'utf8'), sideMeta: side.value };
+  return readRecordingSource(source, { ...(options.format ? { format: options.format } : {}), ...(options.keep ? { keep: options.keep } : {}) });
+}
+
+/**
+ * The head of a recording file for format detection, or why the file cannot be read (missing, a
+ * directory, no permission). Every reading path checks this first (the streaming replay before it
+ * starts its worker), so an unreadable file is reported in the same words whichever path is taken.
+ */
+export async function peekRecording(path: string, display = path): Promise<ReadResult<string>> {
+  const fail = (message: string): ReadResult<string> => ({ ok: false, errors: [{ file: display, message }] });
   try {
+    // Opening a directory succeeds on Linux (only reading it fails): say so before opening it.
     if ((await stat(path)).isDirectory()) return fail('cannot read: is a directory');
-    head = await peekFile(path);
+    return { ok: true, value: await peekFile(path) };
   } catch (err) {
     return fail(`cannot read: ${fileErrorReason(err)}`);
   }
-  const side = await readSideMeta(path);
-  if (!side.ok) return side;
-  const source = { display, head, lines: fileLines(path), text: () => readFile(path, 'utf8'), sideMeta: side.value };
-  return readRecordingSource(source, { ...(options.format ? { format: options.format } : {}), ...(options.keep ? { keep: options.keep } : {}) });
 }
 
 /** NAME.meta.json beside the recording, when it exists. */

@@ -2,15 +2,15 @@
 // default 15 minutes; LANGUAGE-EVIDENCE §6.1), the replay's other defaults, and the evaluation
 // instants: the first at the start (enabling autoscale evaluates at once), then every interval.
 
-import { formatDuration } from '@autoscale/core';
+import { formatDuration, SAMPLE_PERIOD_MS } from '@autoscale/core';
 
 export const MIN_EVALUATION_INTERVAL_MS = 5 * 60_000;
 export const MAX_EVALUATION_INTERVAL_MS = 168 * 3_600_000;
 export const DEFAULT_EVALUATION_INTERVAL_MS = 15 * 60_000;
 /** Time from a target increase to the new nodes counting in the pool, when nothing says otherwise. */
 export const DEFAULT_ALLOCATION_LATENCY_MS = 4 * 60_000;
-/** The closed loop's clock tick: the service's sample period. */
-export const SIMULATION_STEP_MS = 30_000;
+/** The closed loop's clock tick: the service's sample period (core's, so the two cannot drift apart). */
+export const SIMULATION_STEP_MS = SAMPLE_PERIOD_MS;
 
 /** The reason an interval is refused, in the service's terms, or undefined when it is acceptable. */
 export function checkEvaluationInterval(ms: number): string | undefined {

@@ -39,7 +39,7 @@ export function resolveSettingsFor(first: number, last: number, columns: Readonl
   const bad = checkEvaluationInterval(interval);
   if (bad !== undefined) errors.push(bad);
   if (errors.length > 0) return { ok: false, errors };
-  const initial = (name: string, given: number | undefined): number => {
+  const initial = (name: StartColumn, given: number | undefined): number => {
     if (given !== undefined) return given;
     const h = columns.get(name);
     const v = h === undefined ? undefined : stepValueAt(h, from);
@@ -63,4 +63,20 @@ export function resolveSettingsFor(first: number, last: number, columns: Readonl
       priceLowPriority: request.priceLowPriority ?? null,
     },
   };
+}
+
+type StartColumn = '$CurrentDedicatedNodes' | '$CurrentLowPriorityNodes';
+
+/**
+ * Whether the rows so far fix the starting targets as the whole recording will: true unless a
+ * node-count column the metadata does not stand in for is present but has no sample yet (its first
+ * sample, still to come, would be the start value). Once the rows reach --from, a column with a
+ * sample gives the value in force at --from (or its first sample) whatever follows; a column
+ * absent from a CSV header never appears. A streaming replay waits for this before it starts.
+ */
+export function startTargetsKnown(columns: ReadonlyMap<string, MetricHistory>, meta: RecordingMeta): boolean {
+  const unsampled = (name: StartColumn): boolean => columns.get(name)?.times.length === 0;
+  if (meta.initialTargetDedicatedNodes === undefined && unsampled('$CurrentDedicatedNodes')) return false;
+  if (meta.initialTargetLowPriorityNodes === undefined && unsampled('$CurrentLowPriorityNodes')) return false;
+  return true;
 }

@@ -1,18 +1,18 @@
 // Streaming open-loop replay of a CSV recording: this thread reads and parses the file and hands
 // each batch of rows to a worker thread, which evaluates while the rest is read (the worker's
 // start-up overlaps the first batches). Reading a pool-year and replaying it then take little
-// more than reading alone. Bad input is reported exactly as by readRecording, and nothing else
-// differs from runReplay (tested).
+// more than reading alone. Bad input, and a file that cannot be read, is reported exactly as by
+// readRecording, and nothing else differs from runReplay (tested).
 
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { readCsvRecording } from '../recording/csv.ts';
+import { readCsvRecording, type CsvReadState } from '../recording/csv.ts';
 import { formatRecordingError } from '../recording/errors.ts';
 import { toBatch, type RecordingBatch } from '../recording/growing.ts';
 import { mergeMeta } from '../recording/meta.ts';
-import { readSideMeta } from '../recording/read.ts';
+import { peekRecording, readSideMeta } from '../recording/read.ts';
 import { checkTextRecording } from '../recording/read-source.ts';
-import { fileLines } from '../io/line-reader.ts';
+import { fileErrorReason, fileLines } from '../io/line-reader.ts';
 import type { StreamJob, StreamMessage } from '../parallel/stream-worker.ts';
 import { columnsToKeep, prepareFormula } from './formulas.ts';
 import type { ReplayFileOptions } from './replay-file.ts';
@@ -24,6 +24,9 @@ import type { FormulaSource } from './types.ts';
 export const STREAM_BATCH_ROWS = 32_768;
 
 export async function replayCsvStreaming(path: string, sources: readonly FormulaSource[], request: ReplayRequest, options: ReplayFileOptions, batchRows = STREAM_BATCH_ROWS): Promise<ReplayOutcome> {
+  // Checked before the worker starts, in readRecording's words and order (the file, then its side file).
+  const readable = await peekRecording(path);
+  if (!readable.ok) return { ok: false, errors: readable.errors.map(formatRecordingError) };
   const side = await readSideMeta(path);
   if (!side.ok) return { ok: false, errors: side.errors.map(formatRecordingError) };
   const size = await stat(path).then((s) => s.size).catch(() => 0);
@@ -47,15 +50,23 @@ export async function replayCsvStreaming(path: string, sources: readonly Formula
     worker.postMessage(message, [...buffers]);
   };
   let rows = 0;
-  const state = await readCsvRecording(fileLines(path), path, columnsToKeep(sources.map(prepareFormula)), {
-    rows: batchRows,
-    emit: (recording, meta, charsRead) => {
-      rows += recording.times.length;
-      const batch = toBatch(recording);
-      send({ type: 'batch', batch, meta: mergeMeta(meta, side.value).meta }, batch);
-      if (options.onProgress && size > 0) options.onProgress(Math.min(0.99, charsRead / size));
-    },
-  });
+  let state: CsvReadState;
+  try {
+    state = await readCsvRecording(fileLines(path), path, columnsToKeep(sources.map(prepareFormula)), {
+      rows: batchRows,
+      emit: (recording, meta, charsRead) => {
+        rows += recording.times.length;
+        const batch = toBatch(recording);
+        send({ type: 'batch', batch, meta: mergeMeta(meta, side.value).meta }, batch);
+        if (options.onProgress && size > 0) options.onProgress(Math.min(0.99, charsRead / size));
+      },
+    });
+  } catch (err) {
+    // The file became unreadable after the check (removed, an I/O error): a running worker would
+    // keep the process alive, so stop it; worded as readRecording words a file it cannot open.
+    await worker.terminate();
+    return { ok: false, errors: [formatRecordingError({ file: path, message: `cannot read: ${fileErrorReason(err)}` })] };
+  }
   const checked = checkTextRecording(state, 'csv', side.value, path, rows + state.builder.rows);
   if (!checked.ok) {
     await worker.terminate();

@@ -49,8 +49,12 @@ export function nodePoolOptions(settings: Omit<ReplaySettings, 'to'>, onEvict?: 
 export class NodePool {
   readonly slotsPerNode: number;
   readonly trajectory = new NodeTrajectory();
-  /** Ready nodes (not draining, not preempted) with at least one free slot, oldest first. */
-  readonly available = new Set<SimNode>();
+  /**
+   * Ready nodes (not draining, not preempted) with at least one free slot, one list per kind
+   * (dedicated, low-priority), each oldest first: tasks go to dedicated nodes first, oldest node
+   * first (MODEL.md), whatever order the nodes were freed in.
+   */
+  private readonly free: [FreeNodes, FreeNodes] = [new FreeNodes(), new FreeNodes()];
   private readonly latency: number;
   private readonly quota: [number, number];
   private readonly nodes: [SimNode[], SimNode[]] = [[], []];
@@ -118,7 +122,7 @@ export class NodePool {
       // A cancelled allocation was removed from its list; skip it.
       if (n.state !== 'allocating') continue;
       this.setState(n, 'ready');
-      this.available.add(n);
+      this.freeOf(n).add(n);
       this.record(n.readyAt);
     }
     if (this.arrivingHead > 1024 && this.arrivingHead * 2 > this.arriving.length) {
@@ -146,7 +150,7 @@ export class NodePool {
         if (need === 0) break;
         if (n.state === 'draining') {
           this.setState(n, 'ready');
-          if (n.busySlots < this.slotsPerNode) this.available.add(n);
+          if (n.busySlots < this.slotsPerNode) this.freeOf(n).add(n);
           need--;
         }
       }
@@ -167,7 +171,7 @@ export class NodePool {
       if (n.busySlots === 0 || n.state !== 'ready') this.remove(n);
       else if (drain) {
         this.setState(n, 'draining');
-        this.available.delete(n);
+        this.freeOf(n).delete(n);
       } else {
         const tasks = [...n.tasks];
         this.remove(n);
@@ -188,7 +192,7 @@ export class NodePool {
         const tasks = [...n.tasks];
         this.clearTasks(n);
         this.setState(n, 'preempted');
-        this.available.delete(n);
+        this.freeOf(n).delete(n);
         current++;
         if (tasks.length > 0) this.onEvict(tasks, 'requeue');
       }
@@ -197,7 +201,7 @@ export class NodePool {
         if (current === wanted) break;
         if (n.state === 'preempted') {
           this.setState(n, 'ready');
-          this.available.add(n);
+          this.freeOf(n).add(n);
           current--;
         }
       }
@@ -207,21 +211,29 @@ export class NodePool {
 
   /** Puts a task on a node with a free slot (dedicated nodes first, oldest first); undefined if none fits. */
   place(task: number, slots: number): SimNode | undefined {
-    for (const n of this.available) {
-      if (this.slotsPerNode - n.busySlots < slots) continue;
-      n.busySlots += slots;
-      n.tasks.add(task);
-      if (n.busySlots >= this.slotsPerNode) this.available.delete(n);
-      return n;
+    for (const free of this.free) {
+      for (const n of free.nodes) {
+        if (this.slotsPerNode - n.busySlots < slots) continue;
+        n.busySlots += slots;
+        n.tasks.add(task);
+        if (n.busySlots >= this.slotsPerNode) free.delete(n);
+        return n;
+      }
     }
     return undefined;
+  }
+
+  /** True when some node has `slots` free slots (a task needing them could start now). */
+  fits(slots: number): boolean {
+    for (const free of this.free) for (const n of free.nodes) if (this.slotsPerNode - n.busySlots >= slots) return true;
+    return false;
   }
 
   /** A task ended on `node` at t: frees its slots; a draining node with nothing left leaves the pool. */
   release(t: number, node: SimNode, task: number, slots: number): void {
     if (!node.tasks.delete(task)) return;
     node.busySlots -= slots;
-    if (node.state === 'ready') this.available.add(node);
+    if (node.state === 'ready') this.freeOf(node).add(node);
     else if (node.state === 'draining' && node.busySlots === 0) {
       this.remove(node);
       this.record(t);
@@ -239,7 +251,7 @@ export class NodePool {
     const n: SimNode = { id: this.nextId++, lowPriority, state, readyAt, busySlots: 0, tasks: new Set() };
     this.nodes[lowPriority ? 1 : 0].push(n);
     this.counts[lowPriority ? 1 : 0][state]++;
-    if (state === 'ready') this.available.add(n);
+    if (state === 'ready') this.freeOf(n).add(n);
     if (state === 'allocating') this.arriving.push(n);
   }
 
@@ -251,7 +263,7 @@ export class NodePool {
     this.counts[kind][n.state]--;
     // Marks a cancelled allocation so advanceTo skips it.
     n.state = 'draining';
-    this.available.delete(n);
+    this.freeOf(n).delete(n);
     this.clearTasks(n);
   }
 
@@ -267,6 +279,40 @@ export class NodePool {
     n.busySlots = 0;
   }
 
+  private freeOf(n: SimNode): FreeNodes {
+    return this.free[n.lowPriority ? 1 : 0];
+  }
+}
+
+/**
+ * Nodes of one kind with a free slot, kept in id order. Ids grow with creation, so this is oldest
+ * first however the nodes were freed (a Set would put a freed node last). Binary search keeps
+ * add and delete cheap for pools of thousands of nodes; a new node (the highest id) is appended.
+ */
+class FreeNodes {
+  readonly nodes: SimNode[] = [];
+
+  add(n: SimNode): void {
+    const i = this.indexFor(n.id);
+    if (this.nodes[i] !== n) this.nodes.splice(i, 0, n);
+  }
+
+  delete(n: SimNode): void {
+    const i = this.indexFor(n.id);
+    if (this.nodes[i] === n) this.nodes.splice(i, 1);
+  }
+
+  /** The first position whose node id is >= id. */
+  private indexFor(id: number): number {
+    let lo = 0;
+    let hi = this.nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.nodes[mid] as SimNode).id < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 function emptyCounts(): Record<NodeState, number> {

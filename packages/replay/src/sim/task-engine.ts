@@ -98,9 +98,7 @@ export class TaskEngine {
   /** True when tasks wait and the one at the head cannot start on any node. */
   blocked(): boolean {
     if (this.queue.length === 0) return false;
-    const need = this.workload.slots[this.queue.peek()] as number;
-    for (const n of this.pool.available) if (this.pool.slotsPerNode - n.busySlots >= need) return false;
-    return true;
+    return !this.pool.fits(this.workload.slots[this.queue.peek()] as number);
   }
 
   /** Tasks admitted but not finished: queued plus running. */
