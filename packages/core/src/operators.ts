@@ -3,7 +3,7 @@
 // implementations, so they cannot disagree. Every combination not listed is a type error.
 
 import type { BinaryOperator, UnaryOperator } from './syntax/ast.ts';
-import { DOUBLE, INTERVAL, STRING, TIMESTAMP, VEC, type Type } from './types.ts';
+import { DOUBLE, INTERVAL, STRING, TIMESTAMP, typeName, VEC, type Type } from './types.ts';
 import { Interval, Timestamp, type Value } from './eval/values.ts';
 
 /** Thrown by an implementation for a value-level failure (vector lengths); the evaluator adds the location. */
@@ -117,9 +117,5 @@ export function findUnaryRow(op: UnaryOperator, operand: Type): UnaryRow | undef
 
 /** Which operand-type pairs an operator accepts, for error messages ("expects double and double, ..."). */
 export function describeOperatorSignatures(op: BinaryOperator): string[] {
-  return BINARY_TABLE.filter((r) => r.operators.includes(op)).map((r) => `${typeNameShort(r.left)} ${op} ${typeNameShort(r.right)}`);
-}
-
-function typeNameShort(t: Type): string {
-  return t === DOUBLE ? 'double' : t === VEC ? 'doubleVec' : t === STRING ? 'string' : t === TIMESTAMP ? 'timestamp' : 'timeinterval';
+  return BINARY_TABLE.filter((r) => r.operators.includes(op)).map((r) => `${typeName(r.left)} ${op} ${typeName(r.right)}`);
 }

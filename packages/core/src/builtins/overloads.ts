@@ -1,6 +1,7 @@
 // Which overloads of a built-in accept a call: arity (with optional and variadic parameters) and
-// parameter kinds against argument types. The checker resolves calls with it, and editor
-// features (signature help) pick the active overload with it, so the two never disagree.
+// parameter kinds against argument types. The checker resolves calls with it (static types), the
+// evaluator picks the overload to run with it (the types of the values), and editor features
+// (signature help) pick the active overload with it, so none of them ever disagree.
 
 import { acceptedBy, ANY, type ParamKind, type Type } from '../types.ts';
 import type { Overload } from './entry.ts';
@@ -18,7 +19,12 @@ export function paramKindAt(o: Overload, index: number): ParamKind {
   return p ? p.kind : 'double';
 }
 
-/** Whether every argument type fits its parameter; the unknown type fits anything. */
+/** Whether an argument of type `t` at `index` fits its parameter; the unknown type fits anything. */
+export function argumentFits(o: Overload, index: number, t: Type): boolean {
+  return t === ANY || (t & acceptedBy(paramKindAt(o, index))) !== 0;
+}
+
+/** Whether every argument type fits its parameter. */
 export function argumentsFit(o: Overload, argTypes: readonly Type[]): boolean {
-  return argTypes.every((t, i) => t === ANY || (t & acceptedBy(paramKindAt(o, i))) !== 0);
+  return argTypes.every((t, i) => argumentFits(o, i, t));
 }

@@ -6,6 +6,7 @@ import type { ConstantEntry, FunctionEntry, KeywordEntry, MemberEntry, MethodEnt
 import { FUNCTIONS } from './functions.ts';
 import { METHODS } from './methods.ts';
 import { VARIABLES } from './variables.ts';
+import { orList } from '../text/words.ts';
 
 export const TARGET_DEDICATED = '$TargetDedicatedNodes';
 export const TARGET_LOW_PRIORITY = '$TargetLowPriorityNodes';
@@ -13,6 +14,10 @@ export const DEALLOCATION_OPTION = '$NodeDeallocationOption';
 export const DEFAULT_DEALLOCATION_OPTION = 'requeue';
 /** The service variables every results string starts with, in this order. */
 export const RESULT_VARIABLES = [TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION] as const;
+/** The deallocation keywords' names (did-you-mean candidates), built once for checker and evaluator. */
+export const KEYWORD_NAMES: readonly string[] = KEYWORDS.map((k) => k.name);
+/** The same names as messages list them ("x, y or z"). */
+export const KEYWORD_LIST = orList(KEYWORD_NAMES);
 
 function byName<T extends { name: string }>(entries: readonly T[]): ReadonlyMap<string, T> {
   return new Map(entries.map((e) => [e.name, e]));

@@ -4,7 +4,7 @@
 
 import type { Assignment, Call, Expression, Formula, Identifier, MethodCall, Statement } from '../syntax/ast.ts';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Fix } from '../diagnostics.ts';
-import { DEALLOCATION_OPTION, registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
+import { DEALLOCATION_OPTION, KEYWORD_LIST, KEYWORD_NAMES, registry } from '../builtins/registry.ts';
 import type { Overload } from '../builtins/entry.ts';
 import { argumentsFit, arityAccepts } from '../builtins/overloads.ts';
 import { ANY, DOUBLE, INTERVAL, KEYWORD, members, METRIC, NOTHING, STRING, TIMESTAMP, typeName, VEC, type Type } from '../types.ts';
@@ -14,7 +14,7 @@ import { andList, orList } from '../text/words.ts';
 import type { Range } from '../text/source.ts';
 import type { Analysis, SymbolKind } from './analysis.ts';
 import { foldConstant } from './constant-fold.ts';
-import { FormulaLints, type MetricUse } from './lints.ts';
+import { FormulaLints } from './lints.ts';
 import { parseTimeString } from '../eval/parse-time.ts';
 import type { Value } from '../eval/values.ts';
 
@@ -22,8 +22,6 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   analysis: Analysis;
 }
-
-const KEYWORD_LIST = orList(registry.keywords.map((k) => k.name));
 
 export function check(formula: Formula): CheckResult {
   return new Checker(formula).run();
@@ -140,7 +138,7 @@ class Checker {
     const value = s.value;
     const quoted = value.kind === 'String' ? registry.keyword(value.value.toLowerCase()) : undefined;
     const fixes: Fix[] = quoted ? [{ title: `Use the bare keyword ${quoted.name}`, edits: [{ range: value.range, newText: quoted.name }] }] : [];
-    const near = value.kind === 'Identifier' ? suggest(value.name, registry.keywords.map((k) => k.name)) : undefined;
+    const near = value.kind === 'Identifier' ? suggest(value.name, KEYWORD_NAMES) : undefined;
     if (near) fixes.push({ title: `Change to ${near}`, edits: [{ range: value.range, newText: near }] });
     const hint = quoted ? ` Write it without quotes: ${quoted.name}.` : near ? ` Did you mean ${near}?` : '';
     this.report('AS2010', `$NodeDeallocationOption must be one of the bare keywords ${KEYWORD_LIST}.${hint}`, value.range, fixes);
@@ -257,7 +255,7 @@ class Checker {
     }
     if (keywordContext) {
       this.reference(id, 'unknown');
-      const near = suggest(name, registry.keywords.map((k) => k.name));
+      const near = suggest(name, KEYWORD_NAMES);
       this.report(
         'AS2010',
         `$NodeDeallocationOption must be one of the bare keywords ${KEYWORD_LIST}, not '${name}'.${near ? ` Did you mean ${near}?` : ''}`,
@@ -268,6 +266,8 @@ class Checker {
     }
     if (this.assignedAnywhere.has(name)) {
       this.reference(id, 'user');
+      // Still an occurrence of the variable: a rename fix (AS4013) must cover it too.
+      this.lints.userRead(id);
       this.report('AS2002', `'${name}' is read before the statement that assigns it: statements run in order.`, id.range);
       return ANY;
     }
@@ -389,15 +389,9 @@ function admits(t: Type, mask: Type): boolean {
 function describeArities(overloads: readonly Overload[]): string {
   if (overloads.some((o) => o.variadic)) return 'any number of arguments';
   const counts = [...new Set(overloads.map((o) => o.params.length))].sort((a, b) => a - b);
-  const words = counts.map(String);
-  const last = words.pop();
-  const list = words.length ? `${words.join(', ')} or ${last}` : `${last}`;
-  return `${list} argument${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
+  return `${orList(counts.map(String))} argument${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
 }
 
 function article(noun: string): string {
   return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
-
-export type { MetricUse };
-export { TARGET_DEDICATED, TARGET_LOW_PRIORITY };

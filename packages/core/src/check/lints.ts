@@ -195,7 +195,9 @@ export class FormulaLints {
     for (const [name, assignments] of this.userAssignments) {
       const entry = name.startsWith('$') ? registry.variableIgnoringCase(name) : registry.variable(`$${name}`);
       if (!entry) continue;
-      const edits = (this.userOccurrences.get(name) ?? assignments).map((range) => ({ range, newText: entry.name }));
+      // userAssignment notes every assignment as an occurrence, so each name here has a list.
+      const occurrences = this.userOccurrences.get(name) as Range[];
+      const edits = occurrences.map((range) => ({ range, newText: entry.name }));
       // Renaming to a read-only variable would turn the assignment into an error: no fix then.
       const fixes = entry.access === 'readwrite' ? [{ title: `Change every '${name}' to ${entry.name}`, edits }] : undefined;
       for (const range of assignments) {

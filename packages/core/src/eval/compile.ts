@@ -5,16 +5,16 @@
 // even one the checker rejects: problems surface when (and only if) evaluation reaches them.
 
 import type { Assignment, BinaryOperator, Expression, Formula, Statement } from '../syntax/ast.ts';
-import { DEALLOCATION_OPTION, registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
+import { DEALLOCATION_OPTION, KEYWORD_LIST, registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
 import type { Overload, VariableEntry } from '../builtins/entry.ts';
-import { latestSample, type Runtime } from '../builtins/support.ts';
+import { argumentFits, arityAccepts } from '../builtins/overloads.ts';
+import { latestSample, toDouble, type Runtime } from '../builtins/support.ts';
 import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts';
-import { typeName, type ParamKind } from '../types.ts';
+import { typeName } from '../types.ts';
 import { EvaluationFailure } from './errors.ts';
 import type { Frame } from './frame.ts';
 import { formatValue, Interval, Keyword, MetricRef, NOTHING_VALUE, Timestamp, typeOfValue, type Value } from './values.ts';
 import type { LineMap } from '../text/source.ts';
-import { orList } from '../text/words.ts';
 
 export type ExprFn = (f: Frame) => Value;
 export type StatementFn = (f: Frame) => void;
@@ -34,44 +34,20 @@ function mismatch(detail: string, at: number): EvaluationFailure {
   return new EvaluationFailure('AS3003', `Type mismatch: ${detail}`, at);
 }
 
-/** A value where a number is needed: a metric stands for its latest sample. */
-function numberOf(v: Value, rt: Runtime, at: number, what: string): number {
-  if (typeof v === 'number') return v;
-  if (v instanceof MetricRef) return latestSample(v, rt, at);
-  throw mismatch(`${what} needs a number, not ${typeName(typeOfValue(v))}`, at);
-}
-
 /** Metrics become their latest sample wherever a plain value is stored or combined. */
 function plainValue(v: Value, rt: Runtime, at: number): Value {
   return v instanceof MetricRef ? latestSample(v, rt, at) : v;
 }
 
-function accepts(kind: ParamKind, v: Value): boolean {
-  switch (kind) {
-    case 'double':
-      return typeof v === 'number' || v instanceof MetricRef;
-    case 'doubleVec':
-      return Array.isArray(v);
-    case 'list':
-      return typeof v === 'number' || Array.isArray(v) || v instanceof MetricRef;
-    case 'string':
-      return typeof v === 'string';
-    case 'time':
-      return v instanceof Timestamp || v instanceof Interval;
-  }
-}
-
-/** The first overload whose arity and parameter kinds admit the runtime arguments. */
-function pickOverload(overloads: readonly Overload[], args: Value[]): Overload | undefined {
-  outer: for (const o of overloads) {
-    if (o.variadic) {
-      if (args.length < o.params.length - 1) continue;
-    } else if (args.length < o.params.filter((p) => !p.optional).length || args.length > o.params.length) {
-      continue;
-    }
-    for (let i = 0; i < args.length; i++) {
-      const p = o.params[Math.min(i, o.params.length - 1)];
-      if (!p || !accepts(p.kind, args[i] as Value)) continue outer;
+/**
+ * The first of `candidates` (overloads whose arity admits the call) whose parameter kinds admit
+ * the values from `values[first]` on. The rule is overloads.ts's, as the checker's, so the two
+ * never disagree; it runs on every call, so it allocates nothing.
+ */
+function pickOverload(candidates: readonly Overload[], values: readonly Value[], first: number): Overload | undefined {
+  outer: for (const o of candidates) {
+    for (let i = first; i < values.length; i++) {
+      if (!argumentFits(o, i - first, typeOfValue(values[i] as Value))) continue outer;
     }
     return o;
   }
@@ -158,7 +134,7 @@ class Compiler {
     if (service.name === DEALLOCATION_OPTION) {
       return (f) => {
         const v = value(f);
-        if (!(v instanceof Keyword)) throw mismatch(`$NodeDeallocationOption must be ${orList(registry.keywords.map((k) => k.name))}, not ${formatValue(v)}`, valueAt);
+        if (!(v instanceof Keyword)) throw mismatch(`$NodeDeallocationOption must be ${KEYWORD_LIST}, not ${formatValue(v)}`, valueAt);
         f.deallocation = v.name;
         record(f, v);
       };
@@ -166,7 +142,7 @@ class Compiler {
     const viaAlias = spelling !== service.name;
     const dedicated = service.name === TARGET_DEDICATED;
     return (f) => {
-      const n = numberOf(value(f), f.rt, valueAt, spelling);
+      const n = toDouble(value(f), f.rt, valueAt, spelling);
       (dedicated ? f.dedicated : f.lowPriority).write(n, viaAlias, at);
       record(f, n);
     };
@@ -195,7 +171,7 @@ class Compiler {
       case 'Vector': {
         const elements = e.elements.map((x) => this.expression(x));
         const starts = e.elements.map((x) => x.range.start);
-        return (f) => elements.map((el, i) => numberOf(el(f), f.rt, starts[i] as number, 'a vector element'));
+        return (f) => elements.map((el, i) => toDouble(el(f), f.rt, starts[i] as number, 'a vector element'));
       }
       case 'Unary': {
         const operand = this.expression(e.operand);
@@ -219,7 +195,7 @@ class Compiler {
         const testAt = e.test.range.start;
         const pos = this.lines.positionAt(at);
         return (f) => {
-          const c = numberOf(test(f), f.rt, testAt, 'the condition of ?:');
+          const c = toDouble(test(f), f.rt, testAt, 'the condition of ?:');
           const taken = c !== 0;
           if (f.current) f.current.branches.push({ at, line: pos.line + 1, column: pos.character + 1, taken: taken ? 'then' : 'else', condition: formatValue(c) });
           return taken ? consequent(f) : alternate(f);
@@ -260,8 +236,7 @@ class Compiler {
             throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, nameAt);
           };
         }
-        const call = this.invoke(entry.name, entry.overloads, receiver, args, e.openParen);
-        return (f) => call(f);
+        return this.invoke(entry.name, entry.overloads, receiver, args, e.openParen);
       }
     }
   }
@@ -331,7 +306,10 @@ class Compiler {
   }
 
   private invoke(name: string, overloads: readonly Overload[], receiver: ExprFn | undefined, args: ExprFn[], at: number): ExprFn {
-    const single = overloads.length === 1 ? overloads[0] : undefined;
+    // The argument count is fixed by the text: match arities once, here, and only kinds per call.
+    const candidates = overloads.filter((o) => arityAccepts(o, args.length));
+    // The receiver is values[0] of a method call; the overloads' parameters start after it.
+    const first = receiver ? 1 : 0;
     return (f) => {
       const values: Value[] = [];
       if (receiver) {
@@ -340,9 +318,8 @@ class Compiler {
         values.push(r);
       }
       for (const a of args) values.push(a(f));
-      const own = receiver ? values.slice(1) : values;
-      const chosen = single && pickOverload([single], own) ? single : pickOverload(overloads, own);
-      if (!chosen) throw mismatch(`no overload of ${name} accepts (${own.map((v) => typeName(typeOfValue(v))).join(', ')})`, at);
+      const chosen = pickOverload(candidates, values, first);
+      if (!chosen) throw mismatch(`no overload of ${name} accepts (${values.slice(first).map((v) => typeName(typeOfValue(v))).join(', ')})`, at);
       return chosen.impl(values, f.rt, at);
     };
   }

@@ -4,7 +4,7 @@
 
 import { parse, type ParseResult } from '../syntax/parse.ts';
 import { codeInfo, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
-import { DEFAULT_DEALLOCATION_OPTION } from '../builtins/registry.ts';
+import { DEALLOCATION_OPTION, DEFAULT_DEALLOCATION_OPTION, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
 import { LineMap, type Range } from '../text/source.ts';
 import { compileProgram, type CompiledProgram } from './compile.ts';
 import type { EvaluationContext } from './context.ts';
@@ -70,7 +70,7 @@ export class EvaluationResult {
 }
 
 export function formatResults(targets: Targets, variables: ReadonlyArray<readonly [string, Value]>): string {
-  let text = `$TargetDedicatedNodes=${formatTarget(targets.dedicated)};$TargetLowPriorityNodes=${formatTarget(targets.lowPriority)};$NodeDeallocationOption=${targets.deallocationOption}`;
+  let text = `${TARGET_DEDICATED}=${formatTarget(targets.dedicated)};${TARGET_LOW_PRIORITY}=${formatTarget(targets.lowPriority)};${DEALLOCATION_OPTION}=${targets.deallocationOption}`;
   for (const [name, value] of variables) text += `;${name}=${formatValue(value)}`;
   return text;
 }
@@ -123,7 +123,7 @@ export class CompiledFormula {
     const targets: Targets = { dedicated: frame.dedicated.final, lowPriority: frame.lowPriority.final, deallocationOption: frame.deallocation };
     for (const slot of [frame.dedicated, frame.lowPriority]) {
       if (!Number.isFinite(slot.final)) {
-        const failure = new EvaluationFailure('AS3005', `Target ${slot === frame.dedicated ? '$TargetDedicatedNodes' : '$TargetLowPriorityNodes'} is ${formatDouble(slot.final)}`, Math.max(0, slot.finalAt));
+        const failure = new EvaluationFailure('AS3005', `Target ${slot === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY} is ${formatDouble(slot.final)}`, Math.max(0, slot.finalAt));
         return this.failure(initial, failure, frame);
       }
     }
