@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFormula, formatTimestamp, makeContext, parseSeries, seriesToHistory } from '@autoscale/core';
 import { evaluateWithSeries, valuesOf } from '@autoscale/testing';
 
-const FORMULA = 'n = len($PendingTasks.GetSample(TimeInterval_Minute * 10, 0));\nv = $PendingTasks.GetSample(TimeInterval_Minute);\n$TargetDedicatedNodes = avg(v) / 2 + $CurrentDedicatedNodes;\n$NodeDeallocationOption = taskcompletion;\nt = time();';
+const FORMULA = 'n = len($PendingTasks.GetSample(TimeInterval_Minute * 10, 0));\nv = $PendingTasks.GetSample(TimeInterval_Minute, 0);\n$TargetDedicatedNodes = avg(v) / 2 + $CurrentDedicatedNodes;\n$NodeDeallocationOption = taskcompletion;\nt = time();';
 const AT = Date.UTC(2026, 0, 5, 10);
 
 describe('evaluateWithSeries', () => {
@@ -18,6 +18,9 @@ describe('evaluateWithSeries', () => {
     const history = seriesToHistory(parsed.values, { end: AT, intervalMs: 60_000 });
     const expected = compileFormula(FORMULA).evaluate(makeContext({ now: AT, availabilityDelay: 0, seed: 3, pool: { currentDedicatedNodes: 2 }, metrics: new Map([['$PendingTasks', history]]) }));
     expect(r.result.results).toBe(expected.results);
+    // Worked by hand: 10 samples in the last 10 minutes, the last one is 14, 14 / 2 + 2 nodes.
+    expect(r.result.error).toBeNull();
+    expect(r.result.results).toBe('$TargetDedicatedNodes=9;$TargetLowPriorityNodes=0;$NodeDeallocationOption=taskcompletion;n=10;t=2026-01-05T10:00:00.000Z;v=[14]');
     expect(r.context.metrics.get('$PendingTasks')).toEqual(history);
   });
 
@@ -29,6 +32,8 @@ describe('evaluateWithSeries', () => {
     expect(r.context.seed).toBe(1);
     expect(r.context.pool).toEqual(makeContext({ now: AT }).pool);
     expect(r.result.results).toBe(compiled.evaluate({ ...r.context, metrics: new Map([['$PendingTasks', seriesToHistory(Array(21).fill(1), { end: AT, intervalMs: 30_000 })]]) }).results);
+    // The default 30-s delay hides the sample at `at`; seed 1's first rand() value.
+    expect(r.result.results).toBe('$TargetDedicatedNodes=9;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;r=0.484565');
   });
 
   it('reports bad input as messages', () => {

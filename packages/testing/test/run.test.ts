@@ -116,7 +116,7 @@ describe('the evaluation context', () => {
     const formula = 'n = len($PendingTasks.GetSample(TimeInterval_Minute * 5)); r = rand(); c = $CurrentDedicatedNodes; s = $TaskSlotsPerNode; u = $UsableNodeCount;';
     const r = run(formula, [
       '  - { name: default, series: { $PendingTasks: 1x20 } }',
-      '  - { name: delayed, availabilityDelay: 2m, seed: 42, pool: { currentDedicatedNodes: 3, taskSlotsPerNode: 8 }, series: { $PendingTasks: 1x20 } }',
+      '  - { name: delayed, availabilityDelay: 1m, seed: 42, pool: { currentDedicatedNodes: 3, taskSlotsPerNode: 8 }, series: { $PendingTasks: 1x20 } }',
     ].join('\n'));
     const direct = (delay: number, seed: number, pool: object) => {
       const history = r.default?.test.metrics.get('$PendingTasks');
@@ -124,7 +124,10 @@ describe('the evaluation context', () => {
       return compileFormula(formula).evaluate(ctx).results;
     };
     expect(r.default?.steps[0]?.result.results).toBe(direct(30_000, 1, {}));
-    expect(r.delayed?.steps[0]?.result.results).toBe(direct(120_000, 42, { currentDedicatedNodes: 3, taskSlotsPerNode: 8 }));
+    expect(r.delayed?.steps[0]?.result.results).toBe(direct(60_000, 42, { currentDedicatedNodes: 3, taskSlotsPerNode: 8 }));
+    // By hand: 30-s samples up to 10:00; the 5-minute window sees 9 of them after a 30-s delay, 8 after 1 minute.
+    expect(r.default?.steps[0]?.result.results).toBe('$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;c=0;n=9;r=0.484565;s=1;u=0');
+    expect(r.delayed?.steps[0]?.result.results).toBe('$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;c=3;n=8;r=0.350404;s=8;u=3');
     expect(r.delayed?.steps[0]?.result.results).not.toBe(r.default?.steps[0]?.result.results);
     expect(r.delayed?.steps[0]?.pool).toMatchObject({ currentDedicatedNodes: 3, taskSlotsPerNode: 8, usableNodeCount: 3 });
   });
