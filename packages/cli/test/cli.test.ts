@@ -140,7 +140,7 @@ describe('autoscale demo', () => {
     const r = run(['demo'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    // The evaluations come first; the example week's replay follows after a blank line (replay.test.ts checks it).
+    // The evaluations come first; the example week's replay follows after a blank line.
     const lines = (r.stdout.split('\n\n')[0] as string).split('\n');
     expect(lines).toHaveLength(examples.length * 2);
     examples.forEach((name, i) => {
@@ -151,5 +151,12 @@ describe('autoscale demo', () => {
       expect(evaluated.code).toBe(0);
       expect(`${lines[2 * i + 1]}\n`).toBe(`  ${evaluated.stdout}`);
     });
+    // Then the example week's replay, open and closed loop, and the HTML report.
+    expect(r.stdout).toContain('Replay of examples/recordings/week.csv (pool render-farm), open loop, ');
+    expect(r.stdout).toContain('Replay of examples/recordings/week.csv (pool render-farm), closed loop, ');
+    expect(r.stdout).toContain('HTML report: examples/out/report.html');
+    expect(r.stdout).toContain('Try a formula in the browser: npx autoscale playground');
+    const page = readFileSync(join(REPO_ROOT, 'examples/out/report.html'), 'utf8');
+    expect(page).toContain('Side by side: business-hours.autoscale, cpu-low-priority.autoscale, pending-tasks.autoscale');
   });
 });

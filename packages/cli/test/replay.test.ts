@@ -191,19 +191,6 @@ describe('replay agrees with autoscale eval', () => {
   });
 });
 
-describe('autoscale demo replays the example week', () => {
-  it('prints the summaries and writes examples/out/report.html', () => {
-    const r = run(['demo']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Replay of examples/recordings/week.csv (pool render-farm), open loop, ');
-    expect(r.stdout).toContain('Replay of examples/recordings/week.csv (pool render-farm), closed loop, ');
-    expect(r.stdout).toContain('HTML report: examples/out/report.html');
-    expect(r.stdout).toContain('Try a formula in the browser: npx autoscale playground');
-    const page = readFileSync(join(REPO_ROOT, 'examples/out/report.html'), 'utf8');
-    expect(page).toContain('Side by side: business-hours.autoscale, cpu-low-priority.autoscale, pending-tasks.autoscale');
-  });
-});
-
 // util-linux's `script` runs the command on a pseudo-terminal, as a person at a terminal would.
 describe.runIf(existsSync('/usr/bin/script'))('autoscale replay on a terminal', () => {
   it('draws a progress bar on stderr and clears it before the report', () => {
