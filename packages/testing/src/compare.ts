@@ -2,7 +2,7 @@
 // results string reports (numbers within NUMBER_TOLERANCE), or the error against expect_error.
 // Produces mismatches as data; reporters decide how to print them.
 
-import { formatValue, TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION, type EvaluationResult, type Value } from '@autoscale/core';
+import { formatValue, printedTarget, TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION, type EvaluationResult, type Value } from '@autoscale/core';
 import { NUMBER_TOLERANCE, type ExpectedError, type ExpectedValue, type Expectation, type TestStep } from './model.ts';
 
 export interface Mismatch {
@@ -58,7 +58,7 @@ function actual(name: string, result: EvaluationResult): Actual {
   if (name === TARGET_DEDICATED || name === TARGET_LOW_PRIORITY) {
     const computed = name === TARGET_DEDICATED ? result.targets.dedicated : result.targets.lowPriority;
     // The results string prints targets truncated toward zero; that is what the service reports and applies.
-    return { kind: 'target', printed: Math.trunc(computed) || 0, computed };
+    return { kind: 'target', printed: printedTarget(computed), computed };
   }
   if (name === DEALLOCATION_OPTION) return { kind: 'value', value: result.targets.deallocationOption };
   const found = result.variables.find(([n]) => n === name);

@@ -4,14 +4,18 @@
 
 import {
   compileFormula,
+  DEALLOCATION_OPTION,
   DEFAULT_SERIES_INTERVAL_MS,
   formatValue,
   makeContext,
   parseDuration,
   parseInstant,
   parseSeries,
+  printedTarget,
   registry,
   seriesToHistory,
+  TARGET_DEDICATED,
+  TARGET_LOW_PRIORITY,
   type CompiledFormula,
   type EvaluationContext,
   type EvaluationResult,
@@ -73,9 +77,9 @@ export function evaluateWithSeries(formula: string | CompiledFormula, input: Ser
  */
 export function valuesOf(result: EvaluationResult): Record<string, number | number[] | string> {
   const out: Record<string, number | number[] | string> = {
-    $TargetDedicatedNodes: Math.trunc(result.targets.dedicated) || 0,
-    $TargetLowPriorityNodes: Math.trunc(result.targets.lowPriority) || 0,
-    $NodeDeallocationOption: result.targets.deallocationOption,
+    [TARGET_DEDICATED]: printedTarget(result.targets.dedicated),
+    [TARGET_LOW_PRIORITY]: printedTarget(result.targets.lowPriority),
+    [DEALLOCATION_OPTION]: result.targets.deallocationOption,
   };
   for (const [name, value] of result.variables) {
     const plain = typeof value === 'number' ? value : Array.isArray(value) ? [...value] : formatValue(value);

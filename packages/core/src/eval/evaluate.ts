@@ -75,9 +75,13 @@ export function formatResults(targets: Targets, variables: ReadonlyArray<readonl
   return text;
 }
 
-/** Targets print truncated toward zero (58.25 -> 58), negatives as computed (Q-E3). */
+/** A target as the results string prints it: truncated toward zero (58.25 -> 58), negatives as computed (Q-E3). */
+export function printedTarget(v: number): number {
+  return Math.trunc(v) || 0;
+}
+
 function formatTarget(v: number): string {
-  return formatDouble(Math.trunc(v) || 0);
+  return formatDouble(printedTarget(v));
 }
 
 /** Ordinal (code unit) comparison, as the service sorts user variables (Q-R1). */
