@@ -12,7 +12,6 @@ import {
   type CompiledFormula,
   type EvaluationContext,
   type FormulaAnalysis,
-  type ServiceError,
 } from '@autoscale/core';
 import { formatDiagnostic } from './code-frame.ts';
 import { EXIT_USAGE, STDIN, type CliIo, type SourceReader, type SourceText } from './io.ts';
@@ -81,7 +80,3 @@ export async function prepareFormula(file: string, options: ContextOptions, read
   return { source, analysis, context, compiled: compileFormula(source.text, analysis.parsed) };
 }
 
-/** `CODE: Line L, Col C: detail` — the service's error on one line. */
-export function errorLine(error: ServiceError): string {
-  return `${error.code}: ${error.values.map((v) => v.value).join('; ')}`;
-}

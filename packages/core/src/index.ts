@@ -18,7 +18,7 @@ export type * from './check/analysis.ts';
 export { analyzeFormula, type FormulaAnalysis } from './analyze.ts';
 export * from './eval/context.ts';
 export { compileFormula, evaluateFormula, formatResults, printedTarget, CompiledFormula, EvaluationResult, type EvaluationOptions, type Targets, type EvaluationFailureInfo } from './eval/evaluate.ts';
-export { SERVICE_ERROR_MESSAGES, type ServiceError, type ServiceErrorCode } from './eval/errors.ts';
+export { SERVICE_ERROR_MESSAGES, serviceErrorDetail, serviceErrorLine, type ServiceError, type ServiceErrorCode } from './eval/errors.ts';
 export type * from './eval/trace.ts';
 export { formatValue, Timestamp, Interval, Keyword, MetricRef, type Value } from './eval/values.ts';
 export { formatDouble, formatTimestamp, formatTimeInterval } from './eval/format-value-text.ts';

@@ -2,7 +2,7 @@
 // results string reports (numbers within NUMBER_TOLERANCE), or the error against expect_error.
 // Produces mismatches as data; reporters decide how to print them.
 
-import { formatValue, printedTarget, TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION, type EvaluationResult, type Value } from '@autoscale/core';
+import { formatValue, printedTarget, serviceErrorDetail, TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION, type EvaluationResult, type Value } from '@autoscale/core';
 import { NUMBER_TOLERANCE, type ExpectedError, type ExpectedValue, type Expectation, type TestStep } from './model.ts';
 
 export interface Mismatch {
@@ -30,7 +30,7 @@ export function checkStep(step: TestStep, result: EvaluationResult): Mismatch[] 
 
 /** The "Line L, Col C: ..." text of a failed evaluation. */
 export function errorMessage(result: EvaluationResult): string {
-  return result.error?.values.map((v) => v.value).join('; ') ?? '';
+  return result.error ? serviceErrorDetail(result.error) : '';
 }
 
 export function describeExpectedError(e: ExpectedError): string {

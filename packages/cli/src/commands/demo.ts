@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { analyzeFormula, compileFormula, hasErrors, makeContext } from '@autoscale/core';
+import { analyzeFormula, compileFormula, hasErrors, makeContext, serviceErrorLine } from '@autoscale/core';
 import { renderHtml, renderText, replayFile, writeOutputFile, type FormulaSource, type RecordingReplay } from '@autoscale/replay';
 import { summaryLine } from '../code-frame.ts';
-import { errorLine, loadContext } from '../evaluation.ts';
+import { loadContext } from '../evaluation.ts';
 import { fileErrorReason } from '@autoscale/node-io';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import type { CommandContext } from '../program.ts';
@@ -70,7 +70,7 @@ async function runDemo({ io }: CommandContext): Promise<number> {
     const result = compileFormula(formula.text, analysis.parsed).evaluate(context);
     io.stdout(`${relative(REPO_ROOT, join(formulas, name))}: ${summaryLine(analysis.diagnostics, 1).replace(/ in 1 file$/, '')} (${contextLabel})\n`);
     io.stdout(`  ${result.results}\n`);
-    if (result.error) io.stdout(`  ${errorLine(result.error)}\n`);
+    if (result.error) io.stdout(`  ${serviceErrorLine(result.error)}\n`);
     if (hasErrors(analysis.diagnostics) || !result.ok) code = EXIT_FAILURE;
     sources.push({ name, text: formula.text });
   }

@@ -2,8 +2,8 @@
 // results string, its AutoScaleRun JSON, or a readable summary.
 
 import { Option, type Command } from 'commander';
-import { formatDouble, formatValue, type EvaluationResult } from '@autoscale/core';
-import { addContextOptions, errorLine, prepareFormula, type ContextOptions } from '../evaluation.ts';
+import { formatDouble, formatValue, serviceErrorLine, type EvaluationResult } from '@autoscale/core';
+import { addContextOptions, prepareFormula, type ContextOptions } from '../evaluation.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import type { CommandContext } from '../program.ts';
 
@@ -47,7 +47,7 @@ async function runEval(file: string, options: ContextOptions & { format: EvalFor
   const result = prepared.compiled.evaluate(prepared.context);
   io.stdout(render(result, options.format));
   // stdout carries exactly the results string; the error, which the service returns beside it, goes to stderr.
-  if (options.format === 'results' && result.error) io.stderr(`${errorLine(result.error)}\n`);
+  if (options.format === 'results' && result.error) io.stderr(`${serviceErrorLine(result.error)}\n`);
   if (prepared.compiled.syntaxError !== undefined) return EXIT_USAGE;
   return result.ok ? EXIT_OK : EXIT_FAILURE;
 }

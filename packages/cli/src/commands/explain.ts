@@ -2,8 +2,8 @@
 // and which branch of each ?: it took; statements after a stop() or an error are marked not run.
 
 import type { Command } from 'commander';
-import { traceLines } from '@autoscale/core';
-import { addContextOptions, errorLine, prepareFormula, type ContextOptions } from '../evaluation.ts';
+import { serviceErrorLine, traceLines } from '@autoscale/core';
+import { addContextOptions, prepareFormula, type ContextOptions } from '../evaluation.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import type { CommandContext } from '../program.ts';
 
@@ -39,7 +39,7 @@ async function runExplain(file: string, options: ContextOptions, { io }: Command
   const result = compiled.evaluate(prepared.context, { trace: true });
   // A formula that does not parse runs no statement; its error below says why.
   const out = traceLines(compiled, result);
-  if (result.error) out.push(`error: ${errorLine(result.error)}`);
+  if (result.error) out.push(`error: ${serviceErrorLine(result.error)}`);
   else out.push(`results: ${result.results}`);
   io.stdout(`${out.join('\n')}\n`);
   if (compiled.syntaxError !== undefined) return EXIT_USAGE;

@@ -21,6 +21,16 @@ export interface ServiceError {
   values: Array<{ name: string; value: string }>;
 }
 
+/** The error's detail as tools print it: its values (`Line L, Col C: ...`) joined with "; ". */
+export function serviceErrorDetail(error: ServiceError): string {
+  return error.values.map((v) => v.value).join('; ');
+}
+
+/** `CODE: Line L, Col C: detail` — the service's error on one line. */
+export function serviceErrorLine(error: ServiceError): string {
+  return `${error.code}: ${serviceErrorDetail(error)}`;
+}
+
 export class EvaluationFailure extends Error {
   readonly code: DiagnosticCode;
   readonly serviceCode: ServiceErrorCode;

@@ -3,7 +3,7 @@
 // instants, and scale-up/down events (a change of the total target).
 
 import type { EvaluationResult } from '@autoscale/core';
-import { DEFAULT_DEALLOCATION_OPTION } from '@autoscale/core';
+import { DEFAULT_DEALLOCATION_OPTION, serviceErrorDetail } from '@autoscale/core';
 import type { FailureSummary, TimelineRow } from './types.ts';
 
 /** How many first instants of each failure code the summary keeps. */
@@ -31,7 +31,7 @@ export class EvaluationLog {
     let error: TimelineRow['error'] = null;
     if (result.error) {
       this.failed++;
-      const message = result.error.values.map((v) => v.value).join('; ');
+      const message = serviceErrorDetail(result.error);
       error = { code: result.error.code, message };
       const f = this.failures.get(result.error.code);
       if (f === undefined) this.failures.set(result.error.code, { code: result.error.code, count: 1, first: [time], message });
