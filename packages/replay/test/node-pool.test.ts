@@ -2,7 +2,7 @@
 // oldest node first, whatever order the nodes' slots were freed in.
 
 import { describe, expect, it } from 'vitest';
-import { NodePool, type NodePoolOptions } from '../src/sim/node-pool.ts';
+import { NodePool, type NodePoolOptions, type SimNode } from '../src/sim/node-pool.ts';
 import { T0 } from './support.ts';
 
 function pool(dedicated: number, lowPriority: number, slotsPerNode = 1): NodePool {
@@ -45,5 +45,30 @@ describe('task placement', () => {
     expect(p.fits(1)).toBe(true);
     expect(p.place(4, 1)).toBe(d1);
     expect(p.fits(1)).toBe(false);
+  });
+
+  it('keeps oldest-first order through many fills and frees in any order (stale entries are skipped and compacted)', () => {
+    const count = 300;
+    const p = pool(count, 0);
+    const nodes: SimNode[] = [];
+    const taskOn: number[] = [];
+    for (let t = 0; t < count; t++) {
+      nodes.push(p.place(t, 1)!);
+      taskOn.push(t);
+    }
+    expect(new Set(nodes).size).toBe(count);
+    let next = count;
+    for (let round = 0; round < 3; round++) {
+      // 7919 is prime, so this visits every node once, in a scrambled order.
+      for (let k = 0; k < count; k++) {
+        const i = (k * 7919 + round) % count;
+        p.release(T0, nodes[i]!, taskOn[i]!, 1);
+      }
+      for (let i = 0; i < count; i++) {
+        expect(p.place(next, 1)).toBe(nodes[i]);
+        taskOn[i] = next++;
+      }
+    }
+    expect(p.place(next, 1)).toBeUndefined();
   });
 });

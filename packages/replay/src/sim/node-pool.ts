@@ -211,22 +211,21 @@ export class NodePool {
 
   /** Puts a task on a node with a free slot (dedicated nodes first, oldest first); undefined if none fits. */
   place(task: number, slots: number): SimNode | undefined {
+    const room = (n: SimNode): boolean => this.slotsPerNode - n.busySlots >= slots;
     for (const free of this.free) {
-      for (const n of free.nodes) {
-        if (this.slotsPerNode - n.busySlots < slots) continue;
-        n.busySlots += slots;
-        n.tasks.add(task);
-        if (n.busySlots >= this.slotsPerNode) free.delete(n);
-        return n;
-      }
+      const n = free.first(room);
+      if (n === undefined) continue;
+      n.busySlots += slots;
+      n.tasks.add(task);
+      if (n.busySlots >= this.slotsPerNode) free.delete(n);
+      return n;
     }
     return undefined;
   }
 
   /** True when some node has `slots` free slots (a task needing them could start now). */
   fits(slots: number): boolean {
-    for (const free of this.free) for (const n of free.nodes) if (this.slotsPerNode - n.busySlots >= slots) return true;
-    return false;
+    return this.free.some((free) => free.first((n) => this.slotsPerNode - n.busySlots >= slots) !== undefined);
   }
 
   /** A task ended on `node` at t: frees its slots; a draining node with nothing left leaves the pool. */
@@ -285,30 +284,47 @@ export class NodePool {
 }
 
 /**
- * Nodes of one kind with a free slot, kept in id order. Ids grow with creation, so this is oldest
- * first however the nodes were freed (a Set would put a freed node last). Binary search keeps
- * add and delete cheap for pools of thousands of nodes; a new node (the highest id) is appended.
+ * Nodes of one kind with a free slot, visited in id order. Ids grow with creation, so this is
+ * oldest first however the nodes were freed (a Set alone would put a freed node last). A new node
+ * (the highest id) is appended; a freed older one is inserted by binary search. Deleting only
+ * drops the membership: the list keeps the node until stale entries outnumber live ones, so a
+ * scale-down that removes hundreds of nodes costs no splice per node.
  */
 class FreeNodes {
-  readonly nodes: SimNode[] = [];
+  private readonly members = new Set<SimNode>();
+  /** Sorted by id; may still hold nodes deleted since the last compaction (skipped). */
+  private list: SimNode[] = [];
 
   add(n: SimNode): void {
+    if (this.members.has(n)) return;
+    this.members.add(n);
+    const last = this.list[this.list.length - 1];
+    if (last === undefined || last.id < n.id) {
+      this.list.push(n);
+      return;
+    }
     const i = this.indexFor(n.id);
-    if (this.nodes[i] !== n) this.nodes.splice(i, 0, n);
+    // A stale entry for the same node may still be in place.
+    if (this.list[i] !== n) this.list.splice(i, 0, n);
   }
 
   delete(n: SimNode): void {
-    const i = this.indexFor(n.id);
-    if (this.nodes[i] === n) this.nodes.splice(i, 1);
+    if (this.members.delete(n) && this.list.length > 2 * this.members.size + 64) this.list = this.list.filter((m) => this.members.has(m));
+  }
+
+  /** The oldest free node that satisfies `accept`, or undefined. */
+  first(accept: (n: SimNode) => boolean): SimNode | undefined {
+    for (const n of this.list) if (this.members.has(n) && accept(n)) return n;
+    return undefined;
   }
 
   /** The first position whose node id is >= id. */
   private indexFor(id: number): number {
     let lo = 0;
-    let hi = this.nodes.length;
+    let hi = this.list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.nodes[mid] as SimNode).id < id) lo = mid + 1;
+      if ((this.list[mid] as SimNode).id < id) lo = mid + 1;
       else hi = mid;
     }
     return lo;
