@@ -1,7 +1,14 @@
 // Test runner configuration: unit tests beside each package, cross-package suites under test/.
+// Tests run the TypeScript sources: workspace packages resolve through their "autoscale-source"
+// export condition (as tsc and Node do in this repository, see .npmrc), never their built dist/.
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+const SOURCE_CONDITION = 'autoscale-source';
+
 export default defineConfig({
+  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
     pool: 'threads',

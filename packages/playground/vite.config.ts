@@ -3,7 +3,7 @@
 // Content Security Policy (csp.ts) into index.html, so the policy holds wherever it is served.
 
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
 const cspMeta: Plugin = {
@@ -16,6 +16,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [cspMeta],
+  // The workspace packages' TypeScript sources, not their dist/ (see .npmrc).
+  resolve: { conditions: ['autoscale-source', ...defaultClientConditions] },
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

@@ -1,10 +1,19 @@
 #!/usr/bin/env node
-// Launcher for the `autoscale` command. The CLI is written in TypeScript and run from source by
-// Node >= 22.18 (type stripping); the repository pins Node 24 as a dev dependency, which npm puts
-// first on PATH for `npx autoscale` and `npm run`.
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
-  process.stderr.write(`autoscale needs Node.js 22.18 or newer (this is ${process.version}). Run it with \`npx autoscale\` from the repository, which uses the Node it installs.\n`);
+// The `autoscale` command as installed. Written so that any Node can parse it: an old Node gets
+// a message, not a syntax error. Then it turns on Node's module compile cache (the bundle is
+// compiled once, not on every run; NODE_COMPILE_CACHE picks the directory and
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off) and runs the one-file bundle, dist/cli.cjs.
+
+import module from 'node:module';
+
+/** The oldest Node this package runs on: package.json's engines.node says the same (tested). */
+const MINIMUM = [22, 12];
+
+var version = process.versions.node.split('.').map(Number);
+if (version[0] < MINIMUM[0] || (version[0] === MINIMUM[0] && version[1] < MINIMUM[1])) {
+  process.stderr.write('autoscale needs Node.js ' + MINIMUM.join('.') + ' or newer, but ' + process.execPath + ' is ' + process.version + '.\n'
+    + 'Install a current Node.js LTS release (https://nodejs.org, or a version manager such as nvm: "nvm install --lts") and run autoscale again.\n');
   process.exit(2);
 }
-await import('../src/bin.ts');
+if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
+module.createRequire(import.meta.url)('../dist/cli.cjs');

@@ -1,9 +1,7 @@
-// What eval and explain share: the --context/--at/--seed options, building the evaluation
-// context (a context file, or a default pool with no metrics), and reading, checking and
+// What eval and explain share when they run: building the evaluation context from --context,
+// --at and --seed (a context file, or a default pool with no metrics), and reading, checking and
 // compiling the formula. All semantics (context validation, checking, evaluation) are core's.
 
-import type { Command } from 'commander';
-import { instantArgument, integerArgument } from './arguments.ts';
 import {
   analyzeFormula,
   compileFormula,
@@ -13,23 +11,9 @@ import {
   type EvaluationContext,
   type FormulaAnalysis,
 } from '@autoscale/core';
+import type { ContextOptions } from './commands/context-options.ts';
 import { formatDiagnostic } from './code-frame.ts';
 import { EXIT_USAGE, STDIN, type CliIo, type SourceReader, type SourceText } from './io.ts';
-
-export interface ContextOptions {
-  context?: string;
-  /** Milliseconds since the epoch, parsed from --at. */
-  at?: number;
-  seed?: number;
-}
-
-export function addContextOptions(command: Command): Command {
-  return command
-    .option('-c, --context <file>', 'evaluation context JSON (instant, pool state, metric histories); "-" reads stdin')
-    .option('--at <instant>', 'evaluate at this ISO 8601 instant, e.g. 2026-01-05T10:00:00Z (overrides the context file\'s "now"; default: the current time)', instantArgument)
-    .option('--seed <n>', 'seed of rand() (overrides the context file\'s "seed"; default 1)', integerArgument);
-}
-
 
 /**
  * The context an evaluation runs in: the context file when given (with --at and --seed winning),

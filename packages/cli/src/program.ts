@@ -1,10 +1,10 @@
 // Builds the commander program: global options, one subcommand per file under commands/, and
-// the mapping of commander's own errors (bad usage, --help, --version) to exit codes.
+// the mapping of commander's own errors (bad usage, --help, --version) to exit codes. Start-up
+// loads only this, commander and commands/: each command imports its work (actions/) when it runs.
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
-import { registerDemo } from './commands/demo.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerFmt } from './commands/fmt.ts';
@@ -42,7 +42,6 @@ Example:
   registerReplay(program, ctx);
   registerEval(program, ctx);
   registerExplain(program, ctx);
-  registerDemo(program, ctx);
   registerTest(program, ctx);
   registerLsp(program, ctx);
   registerPlayground(program, ctx);

@@ -4,8 +4,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, REPO_ROOT, run } from './run-cli.ts';
+import { runPlayground } from '../src/actions/playground.ts';
+import { cliArgs, REPO_ROOT, run } from './run-cli.ts';
 
 const started: ChildProcess[] = [];
 
@@ -15,7 +19,7 @@ afterEach(() => {
 
 /** Starts the command and resolves with the address it prints (building first if needed). */
 function startPlayground(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'playground', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, cliArgs(['playground', ...args]), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -70,6 +74,18 @@ describe('autoscale playground', () => {
     const r = run(['playground', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--port <n>');
-    expect(r.stdout).toContain('npm run build');
+    expect(r.stdout).toContain('ships inside this package (dist/playground/)');
+  });
+
+  it('explains missing page files (a checkout not built yet) and exits 1', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'autoscale-no-playground-'));
+    try {
+      const err: string[] = [];
+      const ctx = { io: { stdout: () => undefined, stderr: (s: string) => void err.push(s), readStdin: async () => '' }, setExitCode: () => undefined };
+      expect(await runPlayground(ctx, 0, empty)).toBe(1);
+      expect(err.join('')).toBe(`autoscale playground: the page's files are missing (${empty}); in a checkout of the toolkit, run "npm run build" first\n`);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contextToJson } from '@autoscale/core';
 import { replayFile } from '@autoscale/replay';
-import { REPO_ROOT, run, TempDir } from './run-cli.ts';
+import { cliArgs, REPO_ROOT, run, TempDir } from './run-cli.ts';
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -195,7 +195,7 @@ describe('replay agrees with autoscale eval', () => {
 describe.runIf(existsSync('/usr/bin/script'))('autoscale replay on a terminal', () => {
   it('draws a progress bar on stderr and clears it before the report', () => {
     const out = join(tmp.dir, 'timeline-tty.csv');
-    const command = [process.execPath, join(REPO_ROOT, 'packages/cli/bin/autoscale.js'), 'replay', join(tmp.dir, pending), '--recording', WEEK, '--format', 'csv', '--out', out]
+    const command = [process.execPath, ...cliArgs(['replay', join(tmp.dir, pending)]), '--recording', WEEK, '--format', 'csv', '--out', out]
       .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
       .join(' ');
     const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 60_000 });

@@ -1,5 +1,7 @@
 // Test helper: runs the real `autoscale` command as a child process (the Node running the tests,
-// which is the repository's Node 24) in a temporary directory of formula and context files.
+// which is the repository's Node 24) in a temporary directory of formula and context files. The
+// command runs from its TypeScript sources; the published bundle is tested from an installed
+// pack (test/e2e/installed-packages.test.ts).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeFormula } from '@autoscale/core';
 
-export const BIN = fileURLToPath(new URL('../bin/autoscale.js', import.meta.url));
+/** The command's TypeScript entry point. */
+export const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+/**
+ * Node's arguments that start the command: workspace packages resolve to their sources (the
+ * condition npm scripts get from .npmrc, given here so that tests also run outside npm).
+ */
+export function cliArgs(args: readonly string[]): string[] {
+  return ['--conditions=autoscale-source', BIN, ...args];
+}
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface RunResult {
@@ -18,7 +28,7 @@ export interface RunResult {
 }
 
 export function run(args: readonly string[], options: { cwd?: string; input?: string } = {}): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, cliArgs(args), {
     cwd: options.cwd ?? REPO_ROOT,
     input: options.input ?? '',
     encoding: 'utf8',

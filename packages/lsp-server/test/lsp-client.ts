@@ -5,6 +5,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cliArgs } from '../../cli/test/run-cli.ts';
 import { LANGUAGE_ID } from '../src/protocol.ts';
 import {
   createProtocolConnection,
@@ -25,7 +26,6 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
-export const BIN = fileURLToPath(new URL('../../cli/bin/autoscale.js', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export { LANGUAGE_ID };
 
@@ -76,7 +76,7 @@ export class LspProcess {
   private waiters: Array<() => void> = [];
 
   constructor() {
-    this.child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, cliArgs(['lsp', '--stdio']), { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     // 'close' comes after the server's output has been read to the end, so nothing published is lost.
     this.exited = new Promise((resolve) => this.child.on('close', (code, signal) => resolve({ code, signal })));
     void this.exited.then(() => {

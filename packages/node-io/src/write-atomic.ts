@@ -7,18 +7,25 @@
 // untouched. Not kept, as with any write by rename: the file's owner and group, and hard links
 // (the other names keep the old contents).
 
-import { randomBytes } from 'node:crypto';
 import { open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Most links followed by hand for a target that does not exist yet (Linux's own limit). */
 const MAX_LINKS = 40;
 
+/**
+ * `bytes` random bytes as hex, from the global Web Crypto: importing node:crypto would load it for
+ * every command that merely might write a file.
+ */
+function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Replaces (or creates) `file` with `text` as UTF-8, atomically. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const target = await resolveTarget(file);
   const mode = await existingMode(target);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex(4)}.tmp`);
   // Only a temporary file this call created is removed: 'wx' failing means the name was not ours.
   let created = false;
   try {

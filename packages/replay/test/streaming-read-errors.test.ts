@@ -12,18 +12,17 @@ import { csv, TempFiles } from './support.ts';
 
 const spy = vi.hoisted(() => ({ workers: [] as Array<{ exited: boolean }>, failReadAfterLines: undefined as number | undefined }));
 
-vi.mock('node:worker_threads', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:worker_threads')>();
-  // Records every worker the replay starts and whether it has exited.
-  class TrackedWorker extends real.Worker {
-    constructor(...args: ConstructorParameters<typeof real.Worker>) {
-      super(...args);
-      const entry = { exited: false };
-      spy.workers.push(entry);
-      this.on('exit', () => (entry.exited = true));
-    }
-  }
-  return { ...real, Worker: TrackedWorker };
+vi.mock('../src/parallel/workers.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/parallel/workers.ts')>();
+  // Records every worker the replay starts (all start through startWorker) and whether it has exited.
+  const startWorker: typeof real.startWorker = (job) => {
+    const worker = real.startWorker(job);
+    const entry = { exited: false };
+    spy.workers.push(entry);
+    worker.on('exit', () => (entry.exited = true));
+    return worker;
+  };
+  return { ...real, startWorker };
 });
 
 vi.mock('../src/io/line-reader.ts', async (importOriginal) => {

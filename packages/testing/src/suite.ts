@@ -9,14 +9,14 @@ import { coverageTable, totalBranchPercent, uncoveredListing } from './coverage-
 import { discoverTestFiles } from './discover.ts';
 import { loadTestFile } from './load-test-file.ts';
 import { formatLoadError } from './model.ts';
+import type { ReporterName } from './options.ts';
 import { jsonReport } from './report-json.ts';
 import { junitReport } from './report-junit.ts';
 import { summaryLine, TextReporter } from './report-text.ts';
 import { runTestFile } from './run.ts';
 import { EXIT_FAILED, EXIT_PASSED, EXIT_UNUSABLE, type FileResult, type SuiteResult } from './suite-result.ts';
 
-export const REPORTERS = ['text', 'json', 'junit'] as const;
-export type ReporterName = (typeof REPORTERS)[number];
+export { REPORTERS, type ReporterName } from './options.ts';
 
 export interface SuiteOptions {
   /** Files, directories and globs; none means every test file under `cwd`. */

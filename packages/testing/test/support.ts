@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTestFile, type LoadError, type TestFile } from '@autoscale/testing';
+import { cliArgs } from '../../cli/test/run-cli.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const BIN = join(REPO_ROOT, 'packages/cli/bin/autoscale.js');
 
 export interface RunResult {
   code: number | null;
@@ -19,7 +19,7 @@ export interface RunResult {
 
 /** Runs `autoscale ARGS` with the Node running the tests (the repository's Node 24). */
 export function cli(args: readonly string[], cwd: string = REPO_ROOT): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: '', encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, cliArgs(args), { cwd, input: '', encoding: 'utf8', timeout: 30_000 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

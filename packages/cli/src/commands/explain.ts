@@ -1,11 +1,9 @@
-// `autoscale explain FILE`: evaluates with a trace and prints, per statement, what it assigned
-// and which branch of each ?: it took; statements after a stop() or an error are marked not run.
+// `autoscale explain FILE`: its options and help. What it does (a trace: per statement, what it
+// assigned and which branch of each ?: it took) is actions/explain.ts, loaded only when it runs.
 
 import type { Command } from 'commander';
-import { serviceErrorLine, traceLines } from '@autoscale/core';
-import { addContextOptions, prepareFormula, type ContextOptions } from '../evaluation.ts';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import type { CommandContext } from '../program.ts';
+import { addContextOptions, type ContextOptions } from './context-options.ts';
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
@@ -28,20 +26,7 @@ Exit codes:
 Example:
   autoscale explain pool.autoscale --context pool-busy.json`)
     .action(async (file: string, options: ContextOptions) => {
+      const { runExplain } = await import('../actions/explain.ts');
       ctx.setExitCode(await runExplain(file, options, ctx));
     });
-}
-
-async function runExplain(file: string, options: ContextOptions, { io }: CommandContext): Promise<number> {
-  const prepared = await prepareFormula(file, options, new SourceReader(io), io);
-  if (typeof prepared === 'number') return prepared;
-  const { compiled } = prepared;
-  const result = compiled.evaluate(prepared.context, { trace: true });
-  // A formula that does not parse runs no statement; its error below says why.
-  const out = traceLines(compiled, result);
-  if (result.error) out.push(`error: ${serviceErrorLine(result.error)}`);
-  else out.push(`results: ${result.results}`);
-  io.stdout(`${out.join('\n')}\n`);
-  if (compiled.syntaxError !== undefined) return EXIT_USAGE;
-  return result.ok ? EXIT_OK : EXIT_FAILURE;
 }

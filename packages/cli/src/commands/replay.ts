@@ -1,34 +1,16 @@
-// `autoscale replay FORMULA... --recording FILE`: runs formulas against recorded pool metrics with
-// @autoscale/replay (open or closed loop; core's one evaluator) and prints or writes the report.
-// Wiring only: option parsing, reading formula files, progress on a terminal, output files.
+// `autoscale replay FORMULA... --recording FILE`: its options, their parsing and its help. What it
+// does is actions/replay.ts, loaded only when the command runs.
 
-import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { durationArgument, instantArgument, wholeNumberArgument } from '../arguments.ts';
-import { analyzeFormula, DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
-import {
-  checkEvaluationInterval,
-  ProgressBar,
-  RECORDING_FORMATS,
-  renderCsv,
-  renderHtml,
-  renderJson,
-  renderText,
-  replayMany,
-  writeOutputFile,
-  type FormulaSource,
-  type RecordingFormat,
-  type RecordingReplay,
-  type ReplayFileRequest,
-} from '@autoscale/replay';
-import { formatDiagnostic } from '../code-frame.ts';
-import { fileErrorReason } from '@autoscale/node-io';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
+import { DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
+// The light entry: start-up loads none of the replay engine.
+import { checkEvaluationInterval, RECORDING_FORMATS, type RecordingFormat } from '@autoscale/replay/options';
 import type { CommandContext } from '../program.ts';
 
-type ReportFormat = 'text' | 'json' | 'csv';
+export type ReportFormat = 'text' | 'json' | 'csv';
 
-interface ReplayCliOptions {
+export interface ReplayCliOptions {
   recording: string[];
   recordingFormat?: RecordingFormat;
   mode: 'open' | 'closed';
@@ -112,100 +94,7 @@ Examples:
   autoscale replay pool.autoscale --recording week.csv --mode closed --interval 5m --price-dedicated 0.45
   autoscale replay pool.autoscale -r eu.csv -r us.csv --jobs 2 --format json`)
     .action(async (files: string[], options: ReplayCliOptions, command: Command) => {
+      const { runReplay } = await import('../actions/replay.ts');
       ctx.setExitCode(await runReplay(files, options, command, ctx));
     });
-}
-
-async function runReplay(files: string[], options: ReplayCliOptions, command: Command, { io }: CommandContext): Promise<number> {
-  if (files.filter((f) => f === STDIN).length > 1) return usage(io, 'only one formula can be read from stdin');
-  if (options.compare === true && files.length < 2) return usage(io, '--compare needs at least two formulas');
-  if (options.taskLog !== undefined && options.mode !== 'closed') return usage(io, '--task-log applies only to --mode closed');
-  const format = reportFormat(options, command);
-  const reader = new SourceReader(io);
-  const sources: FormulaSource[] = [];
-  let checkErrors = false;
-  for (const file of files) {
-    const source = await reader.read(file);
-    if (source === undefined) return EXIT_USAGE;
-    const analysis = analyzeFormula(source.text);
-    for (const d of analysis.diagnostics) {
-      if (d.severity !== 'error') continue;
-      checkErrors = true;
-      io.stderr(formatDiagnostic(source.name, analysis.lines, d));
-    }
-    sources.push({ name: source.name, text: source.text });
-  }
-  shortenNames(sources);
-  const request: ReplayFileRequest = {
-    mode: options.mode,
-    delay: options.delay,
-    ...(options.interval !== undefined ? { interval: options.interval } : {}),
-    ...(options.from !== undefined ? { from: options.from } : {}),
-    ...(options.to !== undefined ? { to: options.to } : {}),
-    ...(options.allocationLatency !== undefined ? { allocationLatency: options.allocationLatency } : {}),
-    ...(options.priceDedicated !== undefined ? { priceDedicated: options.priceDedicated } : {}),
-    ...(options.priceLowPriority !== undefined ? { priceLowPriority: options.priceLowPriority } : {}),
-    ...(options.recordingFormat !== undefined ? { recordingFormat: options.recordingFormat } : {}),
-    ...(options.taskLog !== undefined ? { taskLog: options.taskLog } : {}),
-  };
-  const bar = process.stderr.isTTY ? new ProgressBar((s) => io.stderr(s), 'replaying') : undefined;
-  const outcomes = await replayMany(options.recording, sources, request, {
-    jobs: options.jobs ?? Math.min(options.recording.length, availableParallelism()),
-    buildResults: format !== 'text' || (options.out !== undefined && !isHtml(options.out)),
-    ...(bar ? { onProgress: (f: number) => bar.update(f) } : {}),
-  });
-  bar?.done();
-  const replays: RecordingReplay[] = [];
-  let failed = false;
-  for (const outcome of outcomes) {
-    if (outcome.ok) replays.push(outcome.replay);
-    else {
-      failed = true;
-      for (const e of outcome.errors) io.stderr(`${e}\n`);
-    }
-  }
-  if (failed) return EXIT_USAGE;
-  const compare = options.compare === true;
-  const report = format === 'json' ? renderJson(replays, compare) : format === 'csv' ? renderCsv(replays) : renderText(replays, compare);
-  try {
-    if (options.out !== undefined && isHtml(options.out)) {
-      await writeOutputFile(options.out, renderHtml(replays, compare));
-      io.stdout(report);
-    } else if (options.out !== undefined) {
-      await writeOutputFile(options.out, report);
-    } else {
-      io.stdout(report);
-    }
-  } catch (err) {
-    io.stderr(`autoscale: cannot write ${options.out}: ${fileErrorReason(err)}\n`);
-    return EXIT_USAGE;
-  }
-  const evaluationsFailed = replays.some((r) => r.formulas.some((f) => f.summary.failedEvaluations > 0));
-  return evaluationsFailed || checkErrors ? EXIT_FAILURE : EXIT_OK;
-}
-
-/** Reports name formulas by file name (pending-tasks.autoscale); by path only when two share a name. */
-function shortenNames(sources: FormulaSource[]): void {
-  const base = (name: string): string => name.replace(/^.*[\\/]/, '');
-  const counts = new Map<string, number>();
-  for (const s of sources) counts.set(base(s.name), (counts.get(base(s.name)) ?? 0) + 1);
-  for (const s of sources) if (counts.get(base(s.name)) === 1) s.name = base(s.name);
-}
-
-function isHtml(file: string): boolean {
-  return /\.html?$/i.test(file);
-}
-
-/** --format, or the format an --out file's extension implies when --format was not given. */
-function reportFormat(options: ReplayCliOptions, command: Command): ReportFormat {
-  if (command.getOptionValueSource('format') === 'default' && options.out !== undefined) {
-    if (/\.json$/i.test(options.out)) return 'json';
-    if (/\.csv$/i.test(options.out)) return 'csv';
-  }
-  return options.format;
-}
-
-function usage(io: CommandContext['io'], message: string): number {
-  io.stderr(`autoscale replay: ${message}\n`);
-  return EXIT_USAGE;
 }

@@ -1,11 +1,12 @@
-// `autoscale test [PATH...]`: runs formula unit tests (*.autoscale-test.yaml). Wiring only: the
-// options become @autoscale/testing's runSuite, which finds, loads, runs and reports.
+// `autoscale test [PATH...]`: its options and help. Running the tests is @autoscale/testing's
+// runSuite, called from actions/test.ts, which is loaded only when the command runs.
 
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { REPORTERS, runSuite, type ReporterName } from '@autoscale/testing';
+// The light entry: start-up loads none of the test runner.
+import { REPORTERS, type ReporterName } from '@autoscale/testing/options';
 import type { CommandContext } from '../program.ts';
 
-interface TestOptions {
+export interface TestOptions {
   run?: RegExp;
   reporter: ReporterName;
   junit?: string;
@@ -64,18 +65,7 @@ Example:
   autoscale test examples/tests
   autoscale test 'infra/**/*.autoscale-test.yaml' --coverage --min-coverage 80 --junit reports/autoscale.xml`)
     .action(async (paths: string[], options: TestOptions) => {
-      const { exitCode } = await runSuite(
-        {
-          paths,
-          cwd: process.cwd(),
-          reporter: options.reporter,
-          ...(options.run !== undefined ? { run: options.run } : {}),
-          ...(options.junit !== undefined ? { junit: options.junit } : {}),
-          ...(options.coverage === true ? { coverage: true } : {}),
-          ...(options.minCoverage !== undefined ? { minCoverage: options.minCoverage } : {}),
-        },
-        { stdout: (s) => ctx.io.stdout(s), stderr: (s) => ctx.io.stderr(s) },
-      );
-      ctx.setExitCode(exitCode);
+      const { runTests } = await import('../actions/test.ts');
+      ctx.setExitCode(await runTests(paths, options, ctx));
     });
 }

@@ -31,32 +31,32 @@ export const UnterminatedString = createToken({ name: 'UnterminatedString', patt
 export const SingleQuotedString = createToken({ name: 'SingleQuotedString', pattern: /'[^'\r\n]*'?/, categories: [StringLiteral, AnyToken], label: 'a string' });
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_$][A-Za-z0-9_]*/, categories: [AnyToken], label: 'a name' });
 
-export const EqualEqual = createToken({ name: 'EqualEqual', pattern: /==/, categories: [BinaryOperatorToken, EqualityOperator, AnyToken], label: "'=='" });
-export const NotEqual = createToken({ name: 'NotEqual', pattern: /!=/, categories: [BinaryOperatorToken, EqualityOperator, AnyToken], label: "'!='" });
-export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=/, categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'<='" });
-export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: />=/, categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'>='" });
-export const Less = createToken({ name: 'Less', pattern: /</, categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'<'" });
-export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'>'" });
-export const AndAnd = createToken({ name: 'AndAnd', pattern: /&&/, categories: [BinaryOperatorToken, AnyToken], label: "'&&'" });
-export const OrOr = createToken({ name: 'OrOr', pattern: /\|\|/, categories: [BinaryOperatorToken, AnyToken], label: "'||'" });
+export const EqualEqual = createToken({ name: 'EqualEqual', pattern: '==', categories: [BinaryOperatorToken, EqualityOperator, AnyToken], label: "'=='" });
+export const NotEqual = createToken({ name: 'NotEqual', pattern: '!=', categories: [BinaryOperatorToken, EqualityOperator, AnyToken], label: "'!='" });
+export const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'<='" });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'>='" });
+export const Less = createToken({ name: 'Less', pattern: '<', categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'<'" });
+export const Greater = createToken({ name: 'Greater', pattern: '>', categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'>'" });
+export const AndAnd = createToken({ name: 'AndAnd', pattern: '&&', categories: [BinaryOperatorToken, AnyToken], label: "'&&'" });
+export const OrOr = createToken({ name: 'OrOr', pattern: '||', categories: [BinaryOperatorToken, AnyToken], label: "'||'" });
 /** A lone '&' or '|': reported by the lexing stage, parsed as '&&' / '||' so the tree stays whole. */
-export const SingleAmpersand = createToken({ name: 'SingleAmpersand', pattern: /&/, categories: [AndAnd, AnyToken], label: "'&'" });
-export const SinglePipe = createToken({ name: 'SinglePipe', pattern: /\|/, categories: [OrOr, AnyToken], label: "'|'" });
-export const Equals = createToken({ name: 'Equals', pattern: /=/, categories: [AnyToken], label: "'='" });
-export const Bang = createToken({ name: 'Bang', pattern: /!/, categories: [AnyToken], label: "'!'" });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [BinaryOperatorToken, AdditiveOperator, AnyToken], label: "'+'" });
+export const SingleAmpersand = createToken({ name: 'SingleAmpersand', pattern: '&', categories: [AndAnd, AnyToken], label: "'&'" });
+export const SinglePipe = createToken({ name: 'SinglePipe', pattern: '|', categories: [OrOr, AnyToken], label: "'|'" });
+export const Equals = createToken({ name: 'Equals', pattern: '=', categories: [AnyToken], label: "'='" });
+export const Bang = createToken({ name: 'Bang', pattern: '!', categories: [AnyToken], label: "'!'" });
+export const Plus = createToken({ name: 'Plus', pattern: '+', categories: [BinaryOperatorToken, AdditiveOperator, AnyToken], label: "'+'" });
 export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [BinaryOperatorToken, AdditiveOperator, AnyToken], label: "'-'" });
-export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken], label: "'*'" });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken], label: "'/'" });
-export const Question = createToken({ name: 'Question', pattern: /\?/, categories: [AnyToken], label: "'?'" });
-export const Colon = createToken({ name: 'Colon', pattern: /:/, categories: [AnyToken], label: "':'" });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/, categories: [AnyToken], label: "'('" });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/, categories: [AnyToken], label: "')'" });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, categories: [AnyToken], label: "'['" });
-export const RBracket = createToken({ name: 'RBracket', pattern: /\]/, categories: [AnyToken], label: "']'" });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: [AnyToken], label: "','" });
-export const Dot = createToken({ name: 'Dot', pattern: /\./, categories: [AnyToken], label: "'.'" });
-export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, categories: [AnyToken], label: "';'" });
+export const Star = createToken({ name: 'Star', pattern: '*', categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken], label: "'*'" });
+export const Slash = createToken({ name: 'Slash', pattern: '/', categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken], label: "'/'" });
+export const Question = createToken({ name: 'Question', pattern: '?', categories: [AnyToken], label: "'?'" });
+export const Colon = createToken({ name: 'Colon', pattern: ':', categories: [AnyToken], label: "':'" });
+export const LParen = createToken({ name: 'LParen', pattern: '(', categories: [AnyToken], label: "'('" });
+export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [AnyToken], label: "')'" });
+export const LBracket = createToken({ name: 'LBracket', pattern: '[', categories: [AnyToken], label: "'['" });
+export const RBracket = createToken({ name: 'RBracket', pattern: ']', categories: [AnyToken], label: "']'" });
+export const Comma = createToken({ name: 'Comma', pattern: ',', categories: [AnyToken], label: "','" });
+export const Dot = createToken({ name: 'Dot', pattern: '.', categories: [AnyToken], label: "'.'" });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: ';', categories: [AnyToken], label: "';'" });
 /**
  * An ASCII character the language has no use for (`{`, `\`, `%`, ...). Listed rather than a
  * catch-all `[^]`, which would disable chevrotain's first-character optimisation (3x slower);

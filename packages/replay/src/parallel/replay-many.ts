@@ -2,10 +2,10 @@
 // recording, or jobs = 1, runs on the calling thread. Outcomes come back in the order of the
 // recordings whatever order they finish in, so output is the same for any --jobs.
 
-import { Worker } from 'node:worker_threads';
 import { replayFile, type ReplayFileRequest } from '../replay/replay-file.ts';
 import type { ReplayOutcome } from '../replay/run.ts';
 import type { FormulaSource } from '../replay/types.ts';
+import { startWorker } from './workers.ts';
 
 export interface WorkerJob {
   path: string;
@@ -49,7 +49,7 @@ export async function replayMany(paths: readonly string[], sources: readonly For
 
 function inWorker(job: WorkerJob, onProgress: (fraction: number) => void): Promise<ReplayOutcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: job });
+    const worker = startWorker({ autoscaleReplayWorker: 'recording', job });
     let outcome: ReplayOutcome | undefined;
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress(m.fraction);

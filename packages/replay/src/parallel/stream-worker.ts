@@ -1,8 +1,8 @@
-// Worker-thread entry of a streaming replay: receives the recording in batches from the reading
+// A worker's job for a streaming replay: receives the recording in batches from the reading
 // thread (buffers transferred), evaluates as they come (StreamingOpenLoop), and posts the replay
-// back at the end. Started by replay/streaming.ts.
+// back at the end. Started by replay/streaming.ts through workers.ts.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import type { RecordingBatch } from '../recording/growing.ts';
 import type { RecordingMeta } from '../recording/meta.ts';
 import { prepareFormula } from '../replay/formulas.ts';
@@ -18,13 +18,14 @@ export interface StreamJob {
 
 export type StreamMessage = { type: 'batch'; batch: RecordingBatch; meta: RecordingMeta } | { type: 'end'; file: string; meta: RecordingMeta; present: string[] };
 
-const job = workerData as StreamJob;
-const loop = new StreamingOpenLoop(job.sources.map(prepareFormula), job.request, { buildResults: job.buildResults });
-parentPort?.on('message', (m: StreamMessage) => {
-  if (m.type === 'batch') {
-    loop.add(m.batch, m.meta);
-    return;
-  }
-  parentPort?.postMessage(loop.finish(m.file, m.meta, m.present));
-  parentPort?.close();
-});
+export function replayStream(job: StreamJob, port: MessagePort): void {
+  const loop = new StreamingOpenLoop(job.sources.map(prepareFormula), job.request, { buildResults: job.buildResults });
+  port.on('message', (m: StreamMessage) => {
+    if (m.type === 'batch') {
+      loop.add(m.batch, m.meta);
+      return;
+    }
+    port.postMessage(loop.finish(m.file, m.meta, m.present));
+    port.close();
+  });
+}

@@ -1,12 +1,5 @@
-// Worker-thread entry: replays one recording (reading it, running every formula) and posts the
-// plain-data outcome back, with progress messages on the way. Started by replay-many.ts.
+// The module every replay worker thread starts from (see workers.ts): runs the job it was given.
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { replayFile } from '../replay/replay-file.ts';
-import type { WorkerJob, WorkerMessage } from './replay-many.ts';
+import { runWorkerIfStarted } from './workers.ts';
 
-const job = workerData as WorkerJob;
-const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
-// The other workers use the cores already: no streaming worker of its own.
-const outcome = await replayFile(job.path, job.sources, job.request, { buildResults: job.buildResults, stream: false, onProgress: (fraction) => post({ type: 'progress', fraction }) });
-post({ type: 'done', outcome });
+runWorkerIfStarted();

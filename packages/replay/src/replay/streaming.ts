@@ -5,7 +5,6 @@
 // readRecording, and nothing else differs from runReplay (tested).
 
 import { stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { readCsvRecording, type CsvReadState } from '../recording/csv.ts';
 import { formatRecordingError } from '../recording/errors.ts';
 import { toBatch, type RecordingBatch } from '../recording/growing.ts';
@@ -14,6 +13,7 @@ import { peekRecording, readSideMeta } from '../recording/read.ts';
 import { checkTextRecording } from '../recording/read-source.ts';
 import { fileErrorReason, fileLines } from '../io/line-reader.ts';
 import type { StreamJob, StreamMessage } from '../parallel/stream-worker.ts';
+import { startWorker } from '../parallel/workers.ts';
 import { columnsToKeep, prepareFormula } from './formulas.ts';
 import type { ReplayFileOptions } from './replay-file.ts';
 import type { ReplayOutcome } from './run.ts';
@@ -31,7 +31,7 @@ export async function replayCsvStreaming(path: string, sources: readonly Formula
   if (!side.ok) return { ok: false, errors: side.errors.map(formatRecordingError) };
   const size = await stat(path).then((s) => s.size).catch(() => 0);
   const job: StreamJob = { sources: [...sources], request, buildResults: options.buildResults ?? true };
-  const worker = new Worker(new URL('../parallel/stream-worker.ts', import.meta.url), { workerData: job });
+  const worker = startWorker({ autoscaleReplayWorker: 'stream', job });
   const outcome = new Promise<ReplayOutcome>((resolve) => {
     let result: ReplayOutcome | undefined;
     worker.on('message', (m: ReplayOutcome) => (result = m));

@@ -1,47 +1,27 @@
-// `autoscale demo` (what `npm start` runs): checks and evaluates every bundled example formula,
-// examples/formulas/NAME.autoscale, with examples/contexts/NAME.json when there is one; then
-// replays them all on the example week (examples/recordings/week.csv), open and closed loop,
-// prints the summaries and writes the HTML report to examples/out/report.html.
+// The repository's demo, what `npm start` runs (node packages/cli/src/demo.ts): checks and
+// evaluates every example formula, examples/formulas/NAME.autoscale, with
+// examples/contexts/NAME.json when there is one; then replays them all on the example week
+// (examples/recordings/week.csv), open and closed loop, prints the summaries and writes the HTML
+// report to examples/out/report.html. It reads the repository's examples/, so it is not part of
+// the published `autoscale` command.
 
 import { mkdir, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
 import { analyzeFormula, compileFormula, hasErrors, makeContext, serviceErrorLine } from '@autoscale/core';
 import { renderHtml, renderText, replayFile, writeOutputFile, type FormulaSource, type RecordingReplay } from '@autoscale/replay';
-import { summaryLine } from '../code-frame.ts';
-import { loadContext } from '../evaluation.ts';
 import { fileErrorReason } from '@autoscale/node-io';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
-import type { CommandContext } from '../program.ts';
+import { summaryLine } from './code-frame.ts';
+import { loadContext } from './evaluation.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, nodeIo, SourceReader, type CliIo } from './io.ts';
 
-/** The repository root, found from this file's place in packages/cli/src/commands/. */
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The repository root, found from this file's place in packages/cli/src/. */
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Without a context file an example is evaluated at this instant (a Monday), default pool, no metrics. */
 export const DEMO_INSTANT = Date.UTC(2026, 0, 5, 10, 0, 0);
 
-export function registerDemo(program: Command, ctx: CommandContext): void {
-  program
-    .command('demo')
-    .summary('check and evaluate the bundled examples')
-    .description('Check and evaluate every examples/formulas/*.autoscale, with examples/contexts/NAME.json as its context when present\n'
-      + '(otherwise 2026-01-05T10:00:00Z, a default pool and no metrics); then replay them all on examples/recordings/week.csv\n'
-      + '(open and closed loop, side by side), print the summaries and write examples/out/report.html. What `npm start` runs.')
-    .addHelpText('after', `
-Exit codes:
-  0  every example checks without errors and evaluates, and the replays ran
-  1  an example has errors or its evaluation fails
-  2  the examples, a context file or the recording could not be read, or the report could not be written
-
-Example:
-  autoscale demo`)
-    .action(async () => {
-      ctx.setExitCode(await runDemo(ctx));
-    });
-}
-
-async function runDemo({ io }: CommandContext): Promise<number> {
+export async function runDemo(io: CliIo): Promise<number> {
   const formulas = join(REPO_ROOT, 'examples', 'formulas');
   let names: string[];
   try {
@@ -79,7 +59,7 @@ async function runDemo({ io }: CommandContext): Promise<number> {
 }
 
 /** The example week, replayed open and closed loop with every example formula side by side. */
-async function replayExamples(sources: FormulaSource[], io: CommandContext['io']): Promise<number> {
+async function replayExamples(sources: FormulaSource[], io: CliIo): Promise<number> {
   const recording = join(REPO_ROOT, 'examples', 'recordings', 'week.csv');
   const out = join(REPO_ROOT, 'examples', 'out', 'report.html');
   const replays: RecordingReplay[] = [];
@@ -103,3 +83,5 @@ async function replayExamples(sources: FormulaSource[], io: CommandContext['io']
   io.stdout(`Try a formula in the browser: npx autoscale playground\n`);
   return EXIT_OK;
 }
+
+if (import.meta.main) process.exitCode = await runDemo(nodeIo());
