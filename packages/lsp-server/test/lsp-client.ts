@@ -59,6 +59,14 @@ export interface ReceivedDiagnostics extends PublishDiagnosticsParams {
   at: number;
 }
 
+/** How to start a language server that speaks LSP on stdin/stdout. */
+export interface ServerCommand {
+  command: string;
+  args: readonly string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 export class LspProcess {
   readonly child: ChildProcess;
   readonly connection: ProtocolConnection;
@@ -75,8 +83,12 @@ export class LspProcess {
   private closed = false;
   private waiters: Array<() => void> = [];
 
-  constructor() {
-    this.child = spawn(process.execPath, cliArgs(['lsp', '--stdio']), { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * Starts the server: by default `autoscale lsp --stdio` from this repository's sources; `server`
+   * starts another one (e.g. the command of an installed package) instead.
+   */
+  constructor(server: ServerCommand = { command: process.execPath, args: cliArgs(['lsp', '--stdio']), cwd: REPO_ROOT }) {
+    this.child = spawn(server.command, server.args, { cwd: server.cwd, stdio: ['pipe', 'pipe', 'pipe'], ...(server.env ? { env: server.env } : {}) });
     // 'close' comes after the server's output has been read to the end, so nothing published is lost.
     this.exited = new Promise((resolve) => this.child.on('close', (code, signal) => resolve({ code, signal })));
     void this.exited.then(() => {
