@@ -6,10 +6,17 @@ import { languageServiceReport } from './language-service.bench.ts';
 import { lspReport } from './lsp.bench.ts';
 import { benchReplay } from './replay.bench.ts';
 import { playgroundReport } from './playground.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 
 const fmt = (n: number, digits = 3) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 console.log(`Node ${process.version}, ${process.arch}`);
+const startup = benchStartup();
+if (startup === undefined) console.log('start-up of the published command: not built (npm run build)');
+for (const f of startup ?? []) {
+  const target = f.command.startsWith('check') ? '   (target: <= 3x node -e 0)' : '';
+  console.log(`start-up of the published command, autoscale ${f.command}: median ${fmt(f.medianMs, 1)} ms; node -e 0 on the same Node: ${fmt(f.nodeMedianMs, 1)} ms; ratio ${fmt(f.ratio, 2)}x${target}`);
+}
 const check = benchCheck();
 console.log(`check (parse + check) of a ${check.chars}-character, ${check.statements}-statement formula: median ${fmt(check.medianMs)} ms, p95 ${fmt(check.p95Ms)} ms   (target: median < 1 ms)`);
 const evaluation = benchEvaluate();

@@ -5,12 +5,14 @@
 // file, so every run would load all of them (node:http alone pulls in undici, about 70 ms). In a
 // CommonJS bundle each module, built-ins included, is required where it is first needed, and
 // each command's modules (packages/cli/src/actions/, imported dynamically) only when it runs.
-// Everything the CLI uses is inlined except uplot, whose files the HTML report reads from disk.
+// Everything the CLI uses is inlined except uplot, whose files the HTML report reads from disk;
+// the inlined packages' licences go to dist/THIRD-PARTY-NOTICES.md.
 
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { REPO_ROOT } from './paths.ts';
+import { noticesMarkdown, packageDirectories } from './third-party-notices.ts';
 
 export const CLI_DIR = join(REPO_ROOT, 'packages', 'cli');
 export const CLI_BUNDLE = join(CLI_DIR, 'dist', 'cli.cjs');
@@ -20,6 +22,7 @@ const PLAYGROUND_BUILT = join(REPO_ROOT, 'packages', 'playground', 'dist');
 export async function buildCli(): Promise<Metafile> {
   rmSync(join(CLI_DIR, 'dist'), { recursive: true, force: true });
   const result = await build({
+    absWorkingDir: REPO_ROOT,
     entryPoints: [join(CLI_DIR, 'src', 'bundle-main.ts')],
     outfile: CLI_BUNDLE,
     bundle: true,
@@ -42,5 +45,7 @@ export async function buildCli(): Promise<Metafile> {
   if (!existsSync(join(PLAYGROUND_BUILT, 'index.html'))) throw new Error(`${PLAYGROUND_BUILT} has no index.html: build the playground first`);
   mkdirSync(join(CLI_DIR, 'dist'), { recursive: true });
   cpSync(PLAYGROUND_BUILT, join(CLI_DIR, 'dist', 'playground'), { recursive: true });
+  const inlined = packageDirectories(Object.keys(result.metafile.inputs).map((input) => join(REPO_ROOT, input)));
+  writeFileSync(join(CLI_DIR, 'dist', 'THIRD-PARTY-NOTICES.md'), noticesMarkdown('`dist/cli.cjs`, the bundled `autoscale` command, (the playground\'s page has its own, `dist/playground/THIRD-PARTY-NOTICES.md`)', inlined));
   return result.metafile;
 }

