@@ -27,7 +27,8 @@ interface Manifest {
 export function versionedFiles(root: string): { manifests: string[]; readmes: string[]; changelogs: string[] } {
   const packages = readdirSync(join(root, 'packages')).map((dir) => `packages/${dir}`);
   const manifests = ['package.json', ...packages.map((dir) => `${dir}/package.json`), 'extension/package.json'];
-  const readmes = ['README.md', ...packages.map((dir) => `${dir}/README.md`), 'extension/README.md'].filter((file) => existsSync(join(root, file)));
+  // Documents that pin the command (CI snippets, the GitHub Action), where they exist.
+  const readmes = ['README.md', ...packages.map((dir) => `${dir}/README.md`), 'extension/README.md', 'action.yml'].filter((file) => existsSync(join(root, file)));
   return { manifests, readmes, changelogs: ['CHANGELOG.md', 'extension/CHANGELOG.md'] };
 }
 

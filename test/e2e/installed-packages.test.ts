@@ -23,7 +23,7 @@ import { LspProcess } from '../../packages/lsp-server/test/lsp-client.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { CLI_FLOOR_NODE, nodeBinary, plainNodeEnv, VSCODE_FLOOR } from '../support/runtimes.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
-import { InstalledProject, npm, publishablePackages } from './support/installed-project.ts';
+import { InstalledProject, npm, publishablePackages, type RunOutput } from './support/installed-project.ts';
 
 const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
 const BUILT = existsSync(join(REPO_ROOT, 'packages', 'cli', 'dist', 'cli.cjs')) && existsSync(join(REPO_ROOT, 'packages', 'core', 'dist', 'index.js'));
@@ -62,6 +62,7 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
     expect(OLDER_NODE, `Node ${VSCODE_FLOOR.node} is installed (scripts/setup-e2e.sh)`).toBeDefined();
     project.install();
     project.file('pool.autoscale', FORMULA);
+    project.file('formulas/pool.autoscale', FORMULA);
     project.file('bad.autoscale', '$TargetDedicatedNodes = min(10, $PendingTask);\n');
     project.file('ctx.json', CONTEXT);
     project.file('tests/pool.autoscale-test.yaml', TESTS(10).replace('formula: pool.autoscale', 'formula: ../pool.autoscale'));
@@ -263,7 +264,6 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
     const snippets = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => parseYaml(m[1] as string) as { jobs?: Record<string, { steps: Array<{ run?: string }> }>; steps?: Array<{ script?: string }> });
     const commands = snippets.flatMap((s) => [...Object.values(s.jobs ?? {}).flatMap((job) => job.steps.map((step) => step.run)), ...(s.steps ?? []).map((step) => step.script)]).filter((c): c is string => c !== undefined);
     expect(commands.length).toBe(4);
-    project.file('formulas/pool.autoscale', FORMULA);
     const results = mkdtempSync(join(tmpdir(), 'autoscale-ci-results-'));
     try {
       for (const command of commands) {
@@ -277,6 +277,33 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
     } finally {
       rmSync(results, { recursive: true, force: true });
     }
+  });
+
+  it('the GitHub Action\'s steps pass in the project, pin this version, and take inputs as data', () => {
+    const action = parseYaml(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: Array<{ if?: string; run?: string; env?: Record<string, string> }> } };
+    expect(action.runs.using).toBe('composite');
+    /** Runs the action's script steps as the runner would, with the command installed instead of fetched. */
+    const runAction = (inputs: Record<string, string>): RunOutput[] =>
+      action.runs.steps.flatMap((step) => {
+        if (step.run === undefined) return [];
+        const input = (expression: string): string => expression.replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, name: string) => inputs[name] ?? '');
+        if (step.if !== undefined && !/^inputs\.[\w-]+ != ''$/.test(step.if)) throw new Error(`unexpected condition: ${step.if}`);
+        if (step.if !== undefined && (inputs[step.if.slice('inputs.'.length, -" != ''".length)] ?? '') === '') return [];
+        expect(step.run).toContain(`npx --yes @autoscale/cli@${VERSION} `);
+        expect(step.run).not.toContain('${{');
+        const env = { ...project.env(), ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, input(v)])) };
+        const r = spawnSync('bash', ['-c', step.run.replace(`npx --yes @autoscale/cli@${VERSION} `, 'npx --no-install autoscale ')], { cwd: project.dir, env, encoding: 'utf8' });
+        return [{ code: r.status, stdout: r.stdout, stderr: r.stderr }];
+      });
+    const passing = runAction({ check: 'formulas/*.autoscale pool.autoscale', test: 'tests', junit: 'action-junit.xml' });
+    expect(passing.map((r) => r.code)).toEqual([0, 0]);
+    expect(passing[0]?.stdout).toContain('0 errors, 0 warnings in 2 files');
+    expect(readFileSync(join(project.dir, 'action-junit.xml'), 'utf8')).toContain('<testsuite');
+    expect(runAction({ check: 'bad.autoscale' }).map((r) => r.code)).toEqual([1]);
+    // An input is words for the command, never shell: nothing here is run.
+    const hostile = runAction({ check: 'pool.autoscale; touch pwned $(touch pwned2)' });
+    expect(hostile.map((r) => r.code)).toEqual([2]);
+    expect(existsSync(join(project.dir, 'pwned')) || existsSync(join(project.dir, 'pwned2'))).toBe(false);
   });
 
   it(`runs on the oldest Node it claims (${CLI_FLOOR_NODE}): check, eval, test and replay with workers`, () => {
