@@ -3,16 +3,16 @@
 // started) when the test is done. Used by the extension's end-to-end tests.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { e2eCache } from '../../support/runtimes.ts';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 
 export function codeServerBinary(): string | undefined {
-  const cache = process.env.AUTOSCALE_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'autoscale-e2e');
-  const bin = join(cache, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
+  const bin = join(e2eCache(), `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
   return existsSync(bin) ? bin : undefined;
 }
 
@@ -33,14 +33,46 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The command lines of the processes descended from `root`, read from /proc. */
+function descendantCommands(root: number): string[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // `pid (comm) state ppid ...`: comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while the table was read.
+    }
+  }
+  const commands: string[] = [];
+  const visit = (pid: number): void => {
+    for (const child of children.get(pid) ?? []) {
+      try {
+        commands.push(readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').join(' ').trim());
+      } catch {
+        // Ended meanwhile.
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  return commands;
+}
+
 export interface RunningCodeServer {
   url: string;
   workspace: string;
+  /** The command lines of every process code-server has started and still runs (Linux: /proc). */
+  processes(): string[];
   stop(): void;
 }
 
 export interface CodeServerOptions {
-  vsix: string;
+  /** A VSIX to install on the server (for its Node extension host); none to start without. */
+  vsix?: string;
   /** Files to put in the workspace folder: relative path -> content. */
   files: Record<string, string>;
   settings?: Record<string, unknown>;
@@ -69,8 +101,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check'];
-  const install = spawnSync(bin, [...common, '--install-extension', options.vsix], { env: env(), encoding: 'utf8', timeout: 120_000 });
-  if (install.status !== 0) throw new Error(`code-server --install-extension failed: ${install.stdout}${install.stderr}`);
+  if (options.vsix !== undefined) {
+    const install = spawnSync(bin, [...common, '--install-extension', options.vsix], { env: env(), encoding: 'utf8', timeout: 120_000 });
+    if (install.status !== 0) throw new Error(`code-server --install-extension failed: ${install.stdout}${install.stderr}`);
+  }
   const port = await freePort();
   const child: ChildProcess = spawn(bin, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-workspace-trust', '--disable-getting-started-override', workspace], {
     env: env(),
@@ -92,6 +126,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   return {
     url,
     workspace,
+    processes: () => (child.pid === undefined ? [] : descendantCommands(child.pid)),
     stop() {
       // code-server starts helper processes: end the whole process group.
       try {
