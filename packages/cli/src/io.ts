@@ -2,7 +2,7 @@
 // the exit codes every command shares. Commands receive a CliIo so the whole CLI can run
 // in-process (runCli) as well as from bin.ts; nothing here knows about the formula language.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { decodeUtf8, fileErrorReason } from '@autoscale/node-io';
 
 /** Exit codes shared by every command (documented in each command's --help). */
@@ -50,7 +50,9 @@ export class SourceReader {
   /** Reads a file, or reports `autoscale: cannot read FILE: reason` on stderr and returns undefined. */
   async read(file: string): Promise<SourceText | undefined> {
     try {
-      const raw = file === STDIN ? await (this.stdin ??= this.io.readStdin()) : decodeUtf8(await readFile(file));
+      // A file is read synchronously: the commands read one file after another anyway, and the
+      // first asynchronous read starts libuv's thread pool, milliseconds off every start-up.
+      const raw = file === STDIN ? await (this.stdin ??= this.io.readStdin()) : decodeUtf8(readFileSync(file));
       const bom = raw.charCodeAt(0) === 0xfeff;
       return { file, name: displayName(file), text: bom ? raw.slice(1) : raw, bom };
     } catch (err) {
