@@ -38,8 +38,8 @@ class FormulaParser extends EmbeddedActionsParser {
   /**
    * `validate` runs chevrotain's checks of the grammar itself (ambiguities, left recursion), which
    * cost about as much as the rest of building the parser. The grammar is fixed, so a test runs
-   * them (test/grammar-validation.test.ts) and every process skips them: `autoscale check` starts
-   * that much sooner.
+   * them (core's test/grammar-validation.test.ts) and every process skips them: `autoscale check`
+   * starts that much sooner.
    */
   constructor(validate = false) {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: messages, skipValidations: !validate });

@@ -45,7 +45,7 @@ export const SinglePipe = createToken({ name: 'SinglePipe', pattern: '|', catego
 export const Equals = createToken({ name: 'Equals', pattern: '=', categories: [AnyToken], label: "'='" });
 export const Bang = createToken({ name: 'Bang', pattern: '!', categories: [AnyToken], label: "'!'" });
 export const Plus = createToken({ name: 'Plus', pattern: '+', categories: [BinaryOperatorToken, AdditiveOperator, AnyToken], label: "'+'" });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [BinaryOperatorToken, AdditiveOperator, AnyToken], label: "'-'" });
+export const Minus = createToken({ name: 'Minus', pattern: '-', categories: [BinaryOperatorToken, AdditiveOperator, AnyToken], label: "'-'" });
 export const Star = createToken({ name: 'Star', pattern: '*', categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken], label: "'*'" });
 export const Slash = createToken({ name: 'Slash', pattern: '/', categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken], label: "'/'" });
 export const Question = createToken({ name: 'Question', pattern: '?', categories: [AnyToken], label: "'?'" });
