@@ -77,6 +77,15 @@ function nodeImportsReachable(entry: string): string[] {
   return found;
 }
 
+/** What a module loads as soon as it is loaded: static imports that are not type-only (`import()` waits for its call). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2]) as string);
+}
+
+/** Entries of the workspace packages the command's start-up may load: light ones only (ARCHITECTURE.md). */
+const START_UP_ENTRIES = ['@autoscale/core', '@autoscale/node-io', '@autoscale/replay/options', '@autoscale/replay/workers', '@autoscale/testing/options'];
+
 /** Third-party packages only one workspace package may import. */
 const OWNED_IMPORTS: Record<string, string> = { commander: 'cli', 'vscode-languageserver': 'lsp-server', vscode: 'extension', 'monaco-editor': 'playground' };
 
@@ -113,6 +122,26 @@ describe('architecture', () => {
         }
       }
     }
+  });
+
+  it('the command\'s start-up loads no command\'s work and only the light entries of the packages', () => {
+    const reached = new Set<string>();
+    const packageEntries = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const spec of runtimeImports(file)) {
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        else if (spec.startsWith('@autoscale/')) packageEntries.add(spec);
+      }
+    };
+    visit(join(REPO_ROOT, 'packages/cli/src/bundle-main.ts'));
+    const files = [...reached].map((f) => relative(join(REPO_ROOT, 'packages/cli/src'), f));
+    expect(files).toContain('commands/replay.ts');
+    expect(files.filter((f) => f.startsWith('actions/'))).toEqual([]);
+    expect([...packageEntries].filter((e) => !START_UP_ENTRIES.includes(e))).toEqual([]);
+    // The scan does see what the actions load, so an action imported at start-up would be caught.
+    expect(runtimeImports(join(REPO_ROOT, 'packages/cli/src/actions/replay.ts'))).toContain('@autoscale/replay');
   });
 
   it('no source evaluates text as code', () => {
