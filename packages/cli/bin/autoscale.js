@@ -5,6 +5,7 @@
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off) and runs the one-file bundle, dist/cli.cjs.
 
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /** The oldest Node this package runs on: package.json's engines.node says the same (tested). */
 const MINIMUM = [22, 12];
@@ -16,4 +17,12 @@ if (version[0] < MINIMUM[0] || (version[0] === MINIMUM[0] && version[1] < MINIMU
   process.exit(2);
 }
 if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
-module.createRequire(import.meta.url)('../dist/cli.cjs');
+var bundle = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+try {
+  module.createRequire(import.meta.url)(bundle);
+} catch (error) {
+  // Only a checkout of the toolkit's sources lacks the bundle: the published package has it.
+  if (!(error && error.code === 'MODULE_NOT_FOUND' && String(error.message).indexOf(bundle) >= 0)) throw error;
+  process.stderr.write('autoscale: ' + bundle + ' is missing. In a checkout of the toolkit, run "npm run build" first, or "npm run autoscale -- ARGS" to run the command from its sources.\n');
+  process.exit(2);
+}
