@@ -34,13 +34,13 @@ export async function runDemo(io: CliIo): Promise<number> {
   const sources: FormulaSource[] = [];
   let code = EXIT_OK;
   for (const name of names) {
-    const formula = await reader.read(join(formulas, name));
+    const formula = await reader.read(join(formulas, name), 'formula');
     if (formula === undefined) return EXIT_USAGE;
     const contextFile = join(REPO_ROOT, 'examples', 'contexts', `${name.slice(0, -'.autoscale'.length)}.json`);
     let context = makeContext({ now: DEMO_INSTANT });
     let contextLabel = 'default context at 2026-01-05T10:00:00Z';
     if (existsSync(contextFile)) {
-      const source = await reader.read(contextFile);
+      const source = await reader.read(contextFile, 'context');
       const loaded = source === undefined ? undefined : loadContext({ ...source, name: relative(REPO_ROOT, contextFile) }, {}, io);
       if (loaded === undefined) return EXIT_USAGE;
       context = loaded;

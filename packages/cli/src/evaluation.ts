@@ -25,7 +25,7 @@ export async function buildContext(options: ContextOptions, reader: SourceReader
   if (options.at !== undefined) overrides.now = options.at;
   if (options.seed !== undefined) overrides.seed = options.seed;
   if (options.context === undefined) return makeContext({ now: overrides.now ?? now(), ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}) });
-  const source = await reader.read(options.context);
+  const source = await reader.read(options.context, 'context');
   if (source === undefined) return undefined;
   return loadContext(source, overrides, io);
 }
@@ -53,7 +53,7 @@ export async function prepareFormula(file: string, options: ContextOptions, read
     io.stderr('autoscale: the formula and the context cannot both be read from stdin\n');
     return EXIT_USAGE;
   }
-  const source = await reader.read(file);
+  const source = await reader.read(file, 'formula');
   if (source === undefined) return EXIT_USAGE;
   const context = await buildContext(options, reader, io);
   if (context === undefined) return EXIT_USAGE;

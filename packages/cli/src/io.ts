@@ -2,8 +2,7 @@
 // the exit codes every command shares. Commands receive a CliIo so the whole CLI can run
 // in-process (runCli) as well as from bin.ts; nothing here knows about the formula language.
 
-import { readFileSync } from 'node:fs';
-import { decodeUtf8, fileErrorReason } from '@autoscale/node-io';
+import { decodeUtf8, fileErrorReason, inputLimit, readStreamBounded, readTextSync, type InputKind, type InputLimit } from '@autoscale/node-io';
 
 /** Exit codes shared by every command (documented in each command's --help). */
 export const EXIT_OK = 0;
@@ -15,8 +14,8 @@ export const EXIT_USAGE = 2;
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads all of standard input (called at most once per run; see SourceReader). */
-  readStdin(): Promise<string>;
+  /** Reads all of standard input, refusing more than `limit` (called at most once per run; see SourceReader). */
+  readStdin(limit: InputLimit): Promise<string>;
 }
 
 /** The file name `-` means standard input, shown as `<stdin>` in messages. */
@@ -47,12 +46,15 @@ export class SourceReader {
     this.io = io;
   }
 
-  /** Reads a file, or reports `autoscale: cannot read FILE: reason` on stderr and returns undefined. */
-  async read(file: string): Promise<SourceText | undefined> {
+  /**
+   * Reads a formula or context file within its kind's bound (node-io's INPUT_LIMITS), or reports
+   * `autoscale: cannot read FILE: reason` on stderr and returns undefined.
+   */
+  async read(file: string, kind: Extract<InputKind, 'formula' | 'context'>): Promise<SourceText | undefined> {
     try {
       // A file is read synchronously: the commands read one file after another anyway, and the
       // first asynchronous read starts libuv's thread pool, milliseconds off every start-up.
-      const raw = file === STDIN ? await (this.stdin ??= this.io.readStdin()) : decodeUtf8(readFileSync(file));
+      const raw = file === STDIN ? await (this.stdin ??= this.io.readStdin(inputLimit(kind))) : readTextSync(file, kind);
       const bom = raw.charCodeAt(0) === 0xfeff;
       return { file, name: displayName(file), text: bom ? raw.slice(1) : raw, bom };
     } catch (err) {
@@ -72,10 +74,6 @@ export function nodeIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-      return decodeUtf8(Buffer.concat(chunks));
-    },
+    readStdin: async (limit) => decodeUtf8(await readStreamBounded(process.stdin, limit)),
   };
 }

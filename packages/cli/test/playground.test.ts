@@ -1,7 +1,9 @@
 // `autoscale playground` as a spawned process: prints its 127.0.0.1 address, serves the built page
-// with its policy, stops cleanly on SIGTERM, and explains a busy port or a bad --port.
+// with its policy to requests for that address only, stops cleanly on SIGTERM, and explains a busy
+// port or a bad --port.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,6 +49,27 @@ describe('autoscale playground', () => {
     const html = await page.text();
     expect(html).toContain('<title>Batch autoscale playground</title>');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy"/);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+  });
+
+  it('answers 421 and none of the page to a request for another host (DNS rebinding)', async () => {
+    const { child, url } = await startPlayground(['--port', '0']);
+    const { port } = new URL(url);
+    const answer = (host: string): Promise<{ status: number; body: string }> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const rebound = await answer(`attacker.example:${port}`);
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).not.toContain('<title>');
+    expect((await answer(`localhost:${port}`)).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   });

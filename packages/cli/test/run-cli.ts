@@ -27,10 +27,11 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(args: readonly string[], options: { cwd?: string; input?: string } = {}): RunResult {
+export function run(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
   const r = spawnSync(process.execPath, cliArgs(args), {
     cwd: options.cwd ?? REPO_ROOT,
     input: options.input ?? '',
+    env: { ...process.env, ...options.env },
     encoding: 'utf8',
     timeout: 20_000,
   });

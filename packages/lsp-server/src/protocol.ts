@@ -35,7 +35,10 @@ export interface EvaluateParams {
 export interface EvaluateResponse {
   /** The service's results string (after a failure, the pool's targets unchanged); empty when contextErrors kept it from running. */
   results: string;
-  /** The service's error object when the evaluation failed. */
+  /**
+   * The service's error object when the evaluation failed. A document longer than the language
+   * service analyses (65,536 characters) is not read: AutoScaleFormulaTooLong, as the service answers.
+   */
   error: ServiceError | null;
   /** One readable line per statement, as `autoscale explain` prints them. */
   trace: string[];

@@ -1,7 +1,8 @@
 // The language server: wires every LSP feature of an open document to the language service
 // (full-document sync, throttled diagnostics, configuration, the evaluate request and its code
-// lens). Transport-free — node-main.ts, browser-main.ts and the CLI pass in a connection — and
-// free of Node imports, so the same server runs in a web worker.
+// lens), and keeps LSP's end of a session (after shutdown, every request is refused). Transport-free
+// — node-main.ts, browser-main.ts and the CLI pass in a connection — and free of Node imports, so
+// the same server runs in a web worker.
 
 import {
   DidChangeConfigurationNotification,
@@ -45,6 +46,15 @@ export const SERVER_NAME = 'autoscale-lsp';
 /** A client that advertises configuration but never answers must not hold diagnostics back forever. */
 const CONFIGURATION_TIMEOUT_MS = 3000;
 
+/** The answer to every request after shutdown (LSP: InvalidRequest). */
+const AFTER_SHUTDOWN = 'The server has shut down; it accepts only the exit notification now.';
+
+/** What a feature reads of an open document. */
+interface OpenDocument {
+  text: string;
+  lines: LineMap;
+}
+
 export interface ServerOptions {
   /** The clock of the default evaluation context (milliseconds since the epoch). */
   now?: () => number;
@@ -72,8 +82,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     { held: true, ...(options.diagnosticsThrottleMs !== undefined ? { throttleMs: options.diagnosticsThrottleMs } : {}) },
   );
 
+  /** Set by shutdown: from then on every request is refused (`request`). */
+  let shutDown = false;
+
   /** The open document's text and line map, or undefined when it is not open. */
-  const open = (id: TextDocumentIdentifier): { text: string; lines: LineMap } | undefined => {
+  const open = (id: TextDocumentIdentifier): OpenDocument | undefined => {
     const text = documents.get(id.uri)?.getText();
     return text === undefined ? undefined : { text, lines: service.document(text).lines };
   };
@@ -108,11 +121,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  connection.onInitialize((params): InitializeResult => {
-    client = clientProfile(params.capabilities);
-    if (!client.configurationPull) scheduler.release();
-    return { capabilities: serverCapabilities(params.capabilities), serverInfo: { name: SERVER_NAME } };
-  });
+  /**
+   * Every request handler is registered through this, so that LSP's rule holds in one place: after
+   * shutdown, every request (exit is a notification) is answered with InvalidRequest.
+   */
+  function request<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R | ResponseError<never> {
+    return (...args) => (shutDown ? new ResponseError<never>(ErrorCodes.InvalidRequest, AFTER_SHUTDOWN) : handler(...args));
+  }
+
+  /** A request about an open document (`textDocument`); answered with `closed` when it is not open. */
+  function withDocument<P extends { textDocument: TextDocumentIdentifier }, R, C>(closed: C, handler: (doc: OpenDocument, params: P) => R) {
+    return request((params: P): R | C => {
+      const doc = open(params.textDocument);
+      return doc ? handler(doc, params) : closed;
+    });
+  }
+
+  connection.onInitialize(
+    request((params): InitializeResult => {
+      client = clientProfile(params.capabilities);
+      if (!client.configurationPull) scheduler.release();
+      return { capabilities: serverCapabilities(params.capabilities), serverInfo: { name: SERVER_NAME } };
+    }),
+  );
 
   connection.onInitialized(() => {
     if (client.configurationRegistration) {
@@ -139,135 +170,133 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onHover(({ textDocument, position }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const hover = service.hover(doc.text, offsetAt(doc.lines, position));
-    return hover ? lspHover(doc.lines, hover) : null;
-  });
+  connection.onHover(
+    withDocument(null, (doc, { position }) => {
+      const hover = service.hover(doc.text, offsetAt(doc.lines, position));
+      return hover ? lspHover(doc.lines, hover) : null;
+    }),
+  );
 
-  connection.onCompletion(({ textDocument, position }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const list = service.completion(doc.text, offsetAt(doc.lines, position));
-    return { isIncomplete: false, items: list.items.map((item) => lspCompletionItem(doc.lines, item, client)) };
-  });
+  connection.onCompletion(
+    withDocument(null, (doc, { position }) => {
+      const list = service.completion(doc.text, offsetAt(doc.lines, position));
+      return { isIncomplete: false, items: list.items.map((item) => lspCompletionItem(doc.lines, item, client)) };
+    }),
+  );
 
-  connection.onSignatureHelp(({ textDocument, position }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const help = service.signatureHelp(doc.text, offsetAt(doc.lines, position));
-    return help ? lspSignatureHelp(help, client) : null;
-  });
+  connection.onSignatureHelp(
+    withDocument(null, (doc, { position }) => {
+      const help = service.signatureHelp(doc.text, offsetAt(doc.lines, position));
+      return help ? lspSignatureHelp(help, client) : null;
+    }),
+  );
 
-  connection.onDefinition(({ textDocument, position }): Location[] | null => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    return service.definition(doc.text, offsetAt(doc.lines, position)).map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) }));
-  });
+  connection.onDefinition(
+    withDocument(null, (doc, { textDocument, position }): Location[] =>
+      service.definition(doc.text, offsetAt(doc.lines, position)).map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) })),
+    ),
+  );
 
-  connection.onReferences(({ textDocument, position, context }): Location[] | null => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const ranges = service.references(doc.text, offsetAt(doc.lines, position), { includeDeclaration: context.includeDeclaration });
-    return ranges.map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) }));
-  });
+  connection.onReferences(
+    withDocument(null, (doc, { textDocument, position, context }): Location[] => {
+      const ranges = service.references(doc.text, offsetAt(doc.lines, position), { includeDeclaration: context.includeDeclaration });
+      return ranges.map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) }));
+    }),
+  );
 
-  connection.onDocumentHighlight(({ textDocument, position }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    return service.documentHighlights(doc.text, offsetAt(doc.lines, position)).map((h) => lspHighlight(doc.lines, h));
-  });
+  connection.onDocumentHighlight(
+    withDocument(null, (doc, { position }) => service.documentHighlights(doc.text, offsetAt(doc.lines, position)).map((h) => lspHighlight(doc.lines, h))),
+  );
 
-  connection.onPrepareRename(({ textDocument, position }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const prepared = service.prepareRename(doc.text, offsetAt(doc.lines, position));
-    // An error (not null) so that editors show the reason instead of a generic refusal.
-    if (!prepared.ok) return new ResponseError(LSPErrorCodes.RequestFailed, prepared.reason);
-    return { range: lspRange(doc.lines, prepared.range), placeholder: prepared.placeholder };
-  });
+  connection.onPrepareRename(
+    withDocument(null, (doc, { position }) => {
+      const prepared = service.prepareRename(doc.text, offsetAt(doc.lines, position));
+      // An error (not null) so that editors show the reason instead of a generic refusal.
+      if (!prepared.ok) return new ResponseError(LSPErrorCodes.RequestFailed, prepared.reason);
+      return { range: lspRange(doc.lines, prepared.range), placeholder: prepared.placeholder };
+    }),
+  );
 
-  connection.onRenameRequest(({ textDocument, position, newName }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const renamed = service.rename(doc.text, offsetAt(doc.lines, position), newName);
-    if (!renamed.ok) return new ResponseError(LSPErrorCodes.RequestFailed, renamed.reason);
-    return { changes: { [textDocument.uri]: lspTextEdits(doc.lines, renamed.edits) } };
-  });
+  connection.onRenameRequest(
+    withDocument(null, (doc, { textDocument, position, newName }) => {
+      const renamed = service.rename(doc.text, offsetAt(doc.lines, position), newName);
+      if (!renamed.ok) return new ResponseError(LSPErrorCodes.RequestFailed, renamed.reason);
+      return { changes: { [textDocument.uri]: lspTextEdits(doc.lines, renamed.edits) } };
+    }),
+  );
 
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const symbols = service.documentSymbols(doc.text).map((s) => lspDocumentSymbol(doc.lines, s));
-    if (client.hierarchicalSymbols) return symbols;
-    return symbols.map((s) => ({ name: s.name, kind: s.kind, location: { uri: textDocument.uri, range: s.range } }));
-  });
+  connection.onDocumentSymbol(
+    withDocument(null, (doc, { textDocument }) => {
+      const symbols = service.documentSymbols(doc.text).map((s) => lspDocumentSymbol(doc.lines, s));
+      if (client.hierarchicalSymbols) return symbols;
+      return symbols.map((s) => ({ name: s.name, kind: s.kind, location: { uri: textDocument.uri, range: s.range } }));
+    }),
+  );
 
-  connection.onFoldingRanges(({ textDocument }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    return service.foldingRanges(doc.text).flatMap((f) => lspFoldingRange(doc.lines, f) ?? []);
-  });
+  connection.onFoldingRanges(withDocument(null, (doc) => service.foldingRanges(doc.text).flatMap((f) => lspFoldingRange(doc.lines, f) ?? [])));
 
-  connection.languages.semanticTokens.on(({ textDocument }) => {
-    const doc = open(textDocument);
-    if (!doc) return { data: [] };
-    return { data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text)) };
-  });
+  connection.languages.semanticTokens.on(withDocument({ data: [] }, (doc) => ({ data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text)) })));
 
-  connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
-    const doc = open(textDocument);
-    if (!doc) return { data: [] };
-    return { data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text, offsetRange(doc.lines, range))) };
-  });
+  connection.languages.semanticTokens.onRange(
+    withDocument({ data: [] }, (doc, { range }) => ({ data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text, offsetRange(doc.lines, range))) })),
+  );
 
-  connection.onDocumentFormatting(({ textDocument }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const formatted = service.format(doc.text);
-    // Format-on-save of a formula with a syntax error must stay quiet: log why, change nothing.
-    if (!formatted.ok) {
-      connection.console.info(`${textDocument.uri}: ${formatted.reason}`);
-      return [];
-    }
-    return lspTextEdits(doc.lines, formatted.edits);
-  });
+  connection.onDocumentFormatting(
+    withDocument(null, (doc, { textDocument }) => {
+      const formatted = service.format(doc.text);
+      // Format-on-save of a formula with a syntax error must stay quiet: log why, change nothing.
+      if (!formatted.ok) {
+        connection.console.info(`${textDocument.uri}: ${formatted.reason}`);
+        return [];
+      }
+      return lspTextEdits(doc.lines, formatted.edits);
+    }),
+  );
 
-  connection.onCodeAction(({ textDocument, range, context }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const only = requestedActionKinds(context.only);
-    if (only.length === 0) return [];
-    return service.codeActions(doc.text, offsetRange(doc.lines, range), { only }).map((a) => lspCodeAction(textDocument.uri, doc.lines, a));
-  });
+  connection.onCodeAction(
+    withDocument(null, (doc, { textDocument, range, context }) => {
+      const only = requestedActionKinds(context.only);
+      if (only.length === 0) return [];
+      return service.codeActions(doc.text, offsetRange(doc.lines, range), { only }).map((a) => lspCodeAction(textDocument.uri, doc.lines, a));
+    }),
+  );
 
-  connection.languages.inlayHint.on(({ textDocument, range }) => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    return service.inlayHints(doc.text, offsetRange(doc.lines, range)).map((h) => lspInlayHint(doc.lines, h));
-  });
+  connection.languages.inlayHint.on(
+    withDocument(null, (doc, { range }) => service.inlayHints(doc.text, offsetRange(doc.lines, range)).map((h) => lspInlayHint(doc.lines, h))),
+  );
 
-  connection.onCodeLens(({ textDocument }): CodeLens[] | null => {
-    const doc = open(textDocument);
-    if (!doc) return null;
-    const first = service.document(doc.text).formula.statements[0];
-    if (!first) return [];
-    const range: LspRange = lspRange(doc.lines, first.range);
-    return [{ range, command: { title: EVALUATE_LENS_TITLE, command: EVALUATE_COMMAND, arguments: [textDocument.uri] } }];
-  });
+  connection.onCodeLens(
+    withDocument(null, (doc, { textDocument }): CodeLens[] => {
+      const first = service.document(doc.text).formula.statements[0];
+      if (!first) return [];
+      const range: LspRange = lspRange(doc.lines, first.range);
+      return [{ range, command: { title: EVALUATE_LENS_TITLE, command: EVALUATE_COMMAND, arguments: [textDocument.uri] } }];
+    }),
+  );
 
-  connection.onRequest(EVALUATE_REQUEST, (raw: unknown) => {
-    const params = evaluateParams(raw);
-    if (typeof params === 'string') return new ResponseError(ErrorCodes.InvalidParams, params);
-    const text = documents.get(params.uri)?.getText();
-    if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not open; open it in the editor first.`);
-    const outcome = evaluateDocument(service, text, params, { now: clock(), availabilityDelay: settings.availabilityDelay });
-    if (!outcome.ok) return new ResponseError(ErrorCodes.InternalError, `The toolkit could not evaluate this formula: ${outcome.internalError}`);
-    return outcome.response;
-  });
+  connection.onRequest(
+    EVALUATE_REQUEST,
+    request((raw: unknown) => {
+      const params = evaluateParams(raw);
+      if (typeof params === 'string') return new ResponseError(ErrorCodes.InvalidParams, params);
+      const text = documents.get(params.uri)?.getText();
+      if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not open; open it in the editor first.`);
+      const outcome = evaluateDocument(service, text, params, { now: clock(), availabilityDelay: settings.availabilityDelay });
+      if (!outcome.ok) return new ResponseError(ErrorCodes.InternalError, `The toolkit could not evaluate this formula: ${outcome.internalError}`);
+      return outcome.response;
+    }),
+  );
 
-  connection.onShutdown(() => scheduler.dispose());
+  // Methods no handler serves: what vscode-jsonrpc answers by itself, unless the server has shut down.
+  connection.onRequest(request((method: string) => new ResponseError<never>(ErrorCodes.MethodNotFound, `Unhandled method ${method}`)));
+
+  // A second shutdown is a request after shutdown too.
+  connection.onShutdown(
+    request(() => {
+      shutDown = true;
+      scheduler.dispose();
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFormula, makeContext } from '@autoscale/core';
+import { MAX_ANALYZED_LENGTH } from '@autoscale/language-service';
 import { EVALUATE_REQUEST, type EvaluateResponse } from '@autoscale/lsp-server';
 import { CONTEXT, TempDir } from '../../cli/test/run-cli.ts';
 import { LspProcess } from './lsp-client.ts';
@@ -32,6 +33,12 @@ async function evaluate(text: string, context?: { text: string; name: string }):
   await server.open(uri, text);
   const params = context ? { uri, contextText: context.text, contextName: context.name } : { uri };
   return server.connection.sendRequest<EvaluateResponse>(EVALUATE_REQUEST, params);
+}
+
+/** `head` then comment lines up to exactly `length` characters. */
+function padded(head: string, length: number): string {
+  const text = head + '// padding\n'.repeat(Math.ceil(length / 11));
+  return text.slice(0, length);
 }
 
 /** What `autoscale explain` prints, as the response would carry it. */
@@ -121,5 +128,50 @@ describe('autoscale/evaluate', () => {
     expect(response.results).toBe(defaultResults(long));
     expect(response.error?.values[0]?.value).toMatch(/^Line \d+, Col \d+: /);
     expect(response.trace).toEqual([]);
+  });
+
+  // A syntax error on the first line tells whether the text was parsed: the core reports the first
+  // error by position, so a parsed text answers AutoScalingFormulaSyntaxError; a refused one
+  // answers the service's AutoScaleFormulaTooLong, as the language service reports only AS1009.
+  const BROKEN_HEAD = '$TargetDedicatedNodes = (1;\n';
+
+  it('refuses a document over the language service\'s limit without parsing it: the service\'s too-long error and the pool unchanged', async () => {
+    const long = padded(BROKEN_HEAD, MAX_ANALYZED_LENGTH + 1);
+    const response = await evaluate(long);
+    expect(response.error?.code).toBe('AutoScaleFormulaTooLong');
+    expect(response.error?.values[0]?.value).toMatch(new RegExp(`^Line \\d+, Col \\d+: Formula is ${MAX_ANALYZED_LENGTH + 1} characters long`));
+    // The results string the service returns beside an error: the pool's targets, unchanged.
+    expect(response.results).toBe(defaultResults('$TargetDedicatedNodes = (1;'));
+    expect(response).toMatchObject({ trace: [], contextErrors: [] });
+  });
+
+  it('still evaluates a document of exactly the language service\'s limit (the core reports its first error)', async () => {
+    const atLimit = padded(BROKEN_HEAD, MAX_ANALYZED_LENGTH);
+    expect(atLimit.length).toBe(MAX_ANALYZED_LENGTH);
+    const response = await evaluate(atLimit);
+    expect(response.error?.code).toBe('AutoScalingFormulaSyntaxError');
+    expect(response.results).toBe(defaultResults(atLimit));
+  });
+
+  it('reports a bad context before refusing a document that is too long', async () => {
+    const response = await evaluate(padded(BROKEN_HEAD, MAX_ANALYZED_LENGTH + 1), { text: BAD_CONTEXT, name: 'bad.json' });
+    expect(response.contextErrors.length).toBeGreaterThanOrEqual(3);
+    expect(response).toMatchObject({ results: '', error: null, trace: [] });
+  });
+
+  it('answers at once for a 5 MB document (parsing it took seconds and hundreds of megabytes)', async () => {
+    const uri = `file:///work/eval${++count}.autoscale`;
+    const from = server.published.length;
+    // One long line, as minified junk would be: the time below is then the evaluation's, not the
+    // line count of the text that every feature pays for the document.
+    await server.open(uri, `$TargetDedicatedNodes = 1; ${'$x = max(1, 2) * 3; '.repeat(250_000)}`);
+    // Wait for the diagnostics, so the time below is the evaluation's alone.
+    expect((await server.diagnostics(uri, () => true, from)).diagnostics.map((d) => d.code)).toEqual(['AS1009']);
+    const started = performance.now();
+    const response = await server.connection.sendRequest<EvaluateResponse>(EVALUATE_REQUEST, { uri });
+    const elapsed = performance.now() - started;
+    expect(response.error?.code).toBe('AutoScaleFormulaTooLong');
+    // Refusing is a line count of the text (a few milliseconds); parsing it took 3 to 4 seconds.
+    expect(elapsed).toBeLessThan(1000);
   });
 });

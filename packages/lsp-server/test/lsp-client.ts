@@ -178,6 +178,19 @@ export class LspProcess {
     return (await this.exited).code;
   }
 
+  /** The exit status, or an error once `timeoutMs` pass with the process still running (a hung server fails the test at once). */
+  async exitedWithin(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the server is still running after ${timeoutMs} ms; stderr: ${this.stderrText}`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Ends the process whatever state it is in (test cleanup). */
   kill(): void {
     this.connection.dispose();

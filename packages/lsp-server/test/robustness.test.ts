@@ -104,6 +104,19 @@ describe('robustness of autoscale lsp --stdio', () => {
     await stillAnswers();
   });
 
+  it('answers every request on a 5 MB document at once: nothing parses a text over the analysis limit', async () => {
+    const uri = 'file:///five-megabytes.autoscale';
+    // 250,000 short LF lines: the line map every feature shares was once quadratic in them (17 s).
+    const text = `$TargetDedicatedNodes = 1;\n${'$x = max(1, 2) * 3;\n'.repeat(250_000)}`;
+    expect(text.length).toBeGreaterThan(5_000_000);
+    const from = server.published.length;
+    await server.open(uri, text);
+    expect((await server.diagnostics(uri, () => true, from)).diagnostics.map((d) => d.code)).toEqual(['AS1009']);
+    // Each of the 13 requests is a lookup in the snapshot; evaluating used to parse the text (seconds).
+    expect(await askEverything(uri, { line: 125_000, character: 5 })).toBe(0);
+    await server.close(uri);
+  });
+
   it('answers every request on binary junk, at positions inside and far outside the text', async () => {
     const uri = 'file:///junk.autoscale';
     // Deterministic junk over all UTF-16 code units: NULs, control characters, lone surrogates.

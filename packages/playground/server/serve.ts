@@ -1,14 +1,16 @@
 // Serves the built playground (dist/) on 127.0.0.1 for `autoscale playground`: GET and HEAD of
 // files under dist/ only, with their media types, the playground's Content Security Policy as a
-// header, and long caching for Vite's hashed assets. Never serves a file outside dist/.
+// header, and long caching for Vite's hashed assets; only to requests whose Host names this server
+// (host.ts). Never serves a file outside dist/, nor anything but a regular file (files.ts): all
+// else is 404. A request that fails ends its own response and never the server.
 
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../csp.ts';
+import { openServable, sendFile } from './files.ts';
+import { isOwnHost, misdirectedText } from './host.ts';
 
 /** Where `npm run build` (vite build) writes the static site. */
 export const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -41,11 +43,9 @@ export interface ServeOptions {
 
 export async function servePlayground(options: ServeOptions): Promise<PlaygroundServer> {
   const root = options.root ?? DIST_DIR;
+  let port = 0; // known once listening, before any request arrives
   const server = createServer((req, res) => {
-    void respond(root, req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, 'internal error');
-      else res.destroy();
-    });
+    void respond(root, port, req, res).catch(() => fail(res, 'internal error'));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,7 +54,7 @@ export async function servePlayground(options: ServeOptions): Promise<Playground
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://${HOST}:${port}/`,
     close: () =>
@@ -65,41 +65,64 @@ export async function servePlayground(options: ServeOptions): Promise<Playground
   };
 }
 
-async function respond(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function respond(root: string, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Node answers 400 itself to HTTP/1.1 without Host; HTTP/1.0 may omit it, and is refused below.
+  const hosts = req.headersDistinct['host'] ?? [];
+  if (hosts.length > 1) {
+    send(res, 400, 'more than one Host header');
+    return;
+  }
+  if (!isOwnHost(hosts[0], port)) {
+    send(res, 421, misdirectedText(port));
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     send(res, 405, 'only GET and HEAD');
     return;
   }
   const file = resolveFile(root, req.url ?? '/');
-  if (file === undefined) {
-    send(res, 404, 'not found');
-    return;
-  }
-  const info = await stat(file).catch(() => undefined);
-  if (info === undefined || !info.isFile()) {
+  const opened = file === undefined ? undefined : await openServable(root, file);
+  if (file === undefined || opened === undefined) {
     send(res, 404, 'not found');
     return;
   }
   const hashed = file.includes(`${sep}assets${sep}`);
-  res.writeHead(200, {
+  const headers = {
     'Content-Type': MEDIA_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': info.size,
+    'Content-Length': opened.size,
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...securityHeaders(),
-  });
-  if (req.method === 'HEAD') {
+  };
+  if (req.method === 'HEAD' || opened.size === 0) {
+    await opened.handle.close();
+    res.writeHead(200, headers);
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // Set, not written: they go out with the body's first byte, so a file that fails before it still gets a 500.
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  await sendFile(opened, res).catch(() => fail(res, 'could not read the file'));
 }
 
-/** The file under root a request path names, or undefined when it is malformed or escapes root. */
+/** Ends a response that failed: 500 if nothing has gone out yet, else the connection is cut. */
+function fail(res: ServerResponse, reason: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  send(res, 500, reason);
+}
+
+/** The file under root a request path names, or undefined when it is malformed, not a path, or escapes root (by its name: links are files.ts's). */
 export function resolveFile(root: string, requestUrl: string): string | undefined {
+  // Only a path (origin form): an absolute URL names a site, which this server is not, and '*' no file.
+  if (!requestUrl.startsWith('/')) return undefined;
   let path: string;
   try {
-    path = decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname);
+    // Prefixed, not resolved against a base, so '//name/x' stays a path rather than becoming a host.
+    path = decodeURIComponent(new URL(`http://localhost${requestUrl}`).pathname);
   } catch {
     return undefined;
   }
@@ -120,6 +143,7 @@ function securityHeaders(): Record<string, string> {
 }
 
 function send(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders() });
-  res.end(`${status} ${text}\n`);
+  const body = `${status} ${text}\n`;
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...securityHeaders() });
+  res.end(body);
 }

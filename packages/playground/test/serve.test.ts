@@ -89,6 +89,11 @@ describe('playground server', () => {
     expect(resolveFile(root, '/%2e%2e/secret.txt')).toBe(join(root, 'secret.txt'));
     // An encoded slash survives the parser; normalising after decoding catches the escape.
     expect(resolveFile(root, '/assets/..%2f..%2fsecret.txt')).toBeUndefined();
+    // Only paths: an absolute URL or '*' names no file, and '//x/y' is a path, not the host x.
+    expect(resolveFile(root, 'http://evil.example/index.html')).toBeUndefined();
+    expect(resolveFile(root, '*')).toBeUndefined();
+    expect(resolveFile(root, '')).toBeUndefined();
+    expect(resolveFile(root, '//evil.example/index.html')).toBe(join(root, 'evil.example', 'index.html'));
   });
 
   it('knows whether a folder holds a build (`autoscale playground` builds when it does not)', () => {

@@ -5,6 +5,7 @@ export type { Recording, RecordingFormat, KeepColumn } from './recording/model.t
 export { RECORDING_FORMATS } from './recording/model.ts';
 export type { RecordingMeta } from './recording/meta.ts';
 export { META_FIELDS } from './recording/meta.ts';
+export { metaSidePath } from './recording/detect.ts';
 export { readRecording, type ReadRecordingOptions } from './recording/read.ts';
 export { resolveColumn, recordableColumnNames, TIME_COLUMN } from './recording/columns.ts';
 export { formatRecordingError, MAX_READ_ERRORS, type RecordingError, type ReadResult } from './recording/errors.ts';

@@ -2,10 +2,10 @@
 // `formula_text`, analysed and compiled ONCE per test file. A formula that does not parse is a load
 // error at the YAML node (inside a `|` block, at the offending line of the block itself).
 
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { analyzeFormula, codeInfo, compileFormula, registry } from '@autoscale/core';
-import { decodeUtf8, fileErrorReason } from '@autoscale/node-io';
+import { fileErrorReason, readTextSync, type InputKind } from '@autoscale/node-io';
 import { isScalar, Scalar, type Node } from 'yaml';
 import type { FormulaUnderTest, Location } from './model.ts';
 import type { Member, YamlSource } from './yaml-reader.ts';
@@ -15,15 +15,25 @@ export interface FormulaFileReader {
   (absolutePath: string): { ok: true; text: string } | { ok: false; reason: string };
 }
 
-/** Reads a formula file as strict UTF-8 (a leading byte order mark is dropped). */
-export const readFormulaFile: FormulaFileReader = (absolutePath) => {
-  try {
-    const text = decodeUtf8(readFileSync(absolutePath));
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch (err) {
-    return { ok: false, reason: fileErrorReason(err) };
-  }
-};
+/** A reader of a regular file of `kind`, as strict UTF-8 within the kind's bound (a leading byte order mark is dropped). */
+function regularFileReader(kind: Extract<InputKind, 'formula' | 'testFile'>): FormulaFileReader {
+  return (absolutePath) => {
+    try {
+      // A test names its files: a device or a pipe (/dev/zero, /dev/stdin) is never one of them.
+      const stats = statSync(absolutePath);
+      if (!stats.isFile() && !stats.isDirectory()) return { ok: false, reason: 'not a regular file (a device, a pipe or a socket)' };
+      const text = readTextSync(absolutePath, kind);
+      return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    } catch (err) {
+      return { ok: false, reason: fileErrorReason(err) };
+    }
+  };
+}
+
+/** Reads a formula file named by a test file's `formula:`. */
+export const readFormulaFile: FormulaFileReader = regularFileReader('formula');
+/** Reads a test file (*.autoscale-test.yaml). */
+export const readTestFileText: FormulaFileReader = regularFileReader('testFile');
 
 /** Loads the formula named by the file's `formula` or `formula_text` member (exactly one must be there). */
 export function loadFormula(src: YamlSource, top: readonly Member[], absoluteFile: string, read: FormulaFileReader): FormulaUnderTest | undefined {

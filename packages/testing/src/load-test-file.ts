@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_AVAILABILITY_DELAY_MS, DEFAULT_SERIES_INTERVAL_MS, parseDuration, seriesToHistory, type MetricHistory, type PoolState } from '@autoscale/core';
 import type { Node } from 'yaml';
-import { loadFormula, readFormulaFile, type FormulaFileReader } from './load-formula.ts';
+import { loadFormula, readFormulaFile, readTestFileText, type FormulaFileReader } from './load-formula.ts';
 import { DEFAULTS_KEYS, STEP_KEYS, TEST_FILE_KEYS, TEST_KEYS, type FormulaUnderTest, type LoadError, type LoadResult, type TestCase, type TestStep } from './model.ts';
 import { readDuration, readExpect, readExpectError, readInstant, readPool, readSeed, readSeriesMap, readUtcOffset, type SeriesSpec } from './read-values.ts';
 import { YamlSource, type Member } from './yaml-reader.ts';
@@ -20,7 +20,7 @@ export interface LoadOptions {
 
 /** Reads and loads a test file from disk; `file` is also how reports name it. */
 export function loadTestFile(file: string, options: LoadOptions = {}): LoadResult {
-  const read = (options.readFormula ?? readFormulaFile)(resolve(options.cwd ?? process.cwd(), file));
+  const read = (options.readFormula ?? readTestFileText)(resolve(options.cwd ?? process.cwd(), file));
   if (!read.ok) return { ok: false, errors: [{ file, path: '', message: `cannot read the test file: ${read.reason}` }] };
   return parseTestFile(read.text, file, options);
 }

@@ -3,7 +3,7 @@
 // 1 a test failed or coverage is below the minimum, 2 unusable input). The CLI only wires options.
 
 import { resolve } from 'node:path';
-import { fileErrorReason, writeFileAtomic } from '@autoscale/node-io';
+import { fileErrorReason, inputOverwrittenBy, writeFileAtomic } from '@autoscale/node-io';
 import { CoverageCollector } from './coverage.ts';
 import { coverageTable, totalBranchPercent, uncoveredListing } from './coverage-report.ts';
 import { discoverTestFiles } from './discover.ts';
@@ -42,6 +42,15 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
   const started = performance.now();
   const discovered = await discoverTestFiles(options.paths, options.cwd);
   for (const e of discovered.errors) out.stderr(`autoscale test: ${e}\n`);
+  // The report must not overwrite what it reports on: refused before anything runs or is written.
+  const junitPath = options.junit === undefined ? undefined : resolve(options.cwd, options.junit);
+  const refuseJunit = async (inputs: readonly string[]): Promise<boolean> => {
+    const clash = junitPath === undefined ? undefined : await inputOverwrittenBy(junitPath, inputs.map((f) => resolve(options.cwd, f)));
+    if (clash !== undefined) out.stderr(`autoscale test: --junit ${options.junit} is the input ${clash}; choose another file for the report (nothing was written)\n`);
+    return clash !== undefined;
+  };
+  const empty: SuiteResult = { files: [], discoveryErrors: discovered.errors, passed: 0, failed: 0, durationMs: 0, coverage: undefined, minCoverage: undefined };
+  if (await refuseJunit(discovered.files)) return { exitCode: EXIT_UNUSABLE, result: empty };
   const wantsCoverage = options.coverage === true || options.minCoverage !== undefined;
   const collector = wantsCoverage ? new CoverageCollector() : undefined;
   const text = options.reporter === 'text' ? new TextReporter(out.stdout) : undefined;
@@ -91,7 +100,9 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
   }
   if (failed > 0 && exitCode === EXIT_PASSED) exitCode = EXIT_FAILED;
   result.durationMs = performance.now() - started;
-  if (options.junit !== undefined) {
+  const formulaFiles = files.flatMap((f) => (f.outcome?.testFile.formula.path === undefined ? [] : [f.outcome.testFile.formula.path]));
+  if (await refuseJunit(formulaFiles)) exitCode = EXIT_UNUSABLE;
+  else if (options.junit !== undefined) {
     try {
       await writeFileAtomic(resolve(options.cwd, options.junit), junitReport(result));
     } catch (err) {

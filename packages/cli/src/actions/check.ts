@@ -13,7 +13,7 @@ export async function runCheck(files: string[], format: 'text' | 'json', { io }:
   let unreadable = false;
   let checked = 0;
   for (const file of files) {
-    const source = await reader.read(file);
+    const source = await reader.read(file, 'formula');
     if (source === undefined) {
       unreadable = true;
       continue;

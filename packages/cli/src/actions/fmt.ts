@@ -18,7 +18,7 @@ export async function runFmt(files: string[], options: FmtOptions, { io }: Comma
   let failed = false;
   let unformatted = false;
   for (const file of files) {
-    const source = await reader.read(file);
+    const source = await reader.read(file, 'formula');
     if (source === undefined) {
       failed = true;
       continue;

@@ -5,8 +5,9 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { analyzeFormula } from '@autoscale/core';
-import { fileErrorReason } from '@autoscale/node-io';
+import { fileErrorReason, inputOverwrittenBy } from '@autoscale/node-io';
 import {
+  metaSidePath,
   ProgressBar,
   renderCsv,
   renderHtml,
@@ -28,11 +29,17 @@ export async function runReplay(files: string[], options: ReplayCliOptions, comm
   if (options.compare === true && files.length < 2) return usage(io, '--compare needs at least two formulas');
   if (options.taskLog !== undefined && options.mode !== 'closed') return usage(io, '--task-log applies only to --mode closed');
   const format = reportFormat(options, command);
+  if (options.out !== undefined) {
+    // The report must not overwrite what it reports on (a recording, its metadata, a formula, the task log).
+    const inputs = [...files.filter((f) => f !== STDIN), ...options.recording, ...options.recording.map(metaSidePath), ...(options.taskLog === undefined ? [] : [options.taskLog])];
+    const clash = await inputOverwrittenBy(options.out, inputs);
+    if (clash !== undefined) return usage(io, `--out ${options.out} is the input ${clash}; choose another file for the report (nothing was replayed or written)`);
+  }
   const reader = new SourceReader(io);
   const sources: FormulaSource[] = [];
   let checkErrors = false;
   for (const file of files) {
-    const source = await reader.read(file);
+    const source = await reader.read(file, 'formula');
     if (source === undefined) return EXIT_USAGE;
     const analysis = analyzeFormula(source.text);
     for (const d of analysis.diagnostics) {

@@ -23,7 +23,8 @@ diagnostics.semantic, diagnostics.lint, inlayHints.types, preview.availabilityDe
 
 Exit codes:
   0  the editor sent shutdown and then exit
-  1  the editor exited, or closed stdin, without sending shutdown first
+  1  the editor exited, or closed stdin, without sending shutdown first; or what came on stdin
+     was not LSP (a malformed or oversized header: the reason goes to stderr)
   2  bad usage (e.g. --stdio missing)
 
 Example (an editor's server command):

@@ -23,11 +23,15 @@ export class LineMap {
   constructor(text: string) {
     this.text = text;
     const starts = [0];
-    // indexOf skips through long lines far faster than a character loop.
+    // indexOf skips through long lines far faster than a character loop. The next CR and LF are
+    // remembered and searched again only once passed: searching for the kind a text has none of
+    // (CR in most files) at every line would scan to the end each time, quadratic in its length.
     let i = 0;
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
     for (;;) {
-      const lf = text.indexOf('\n', i);
-      const cr = text.indexOf('\r', i);
+      if (lf >= 0 && lf < i) lf = text.indexOf('\n', i);
+      if (cr >= 0 && cr < i) cr = text.indexOf('\r', i);
       if (lf < 0 && cr < 0) break;
       const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
       // CR LF counts as one line break; a lone CR or LF also ends a line.

@@ -2,8 +2,9 @@
 // peeks at the head for format detection, and hands the file's streamed lines to
 // read-source.ts, which picks the reader. Never throws on user input.
 
-import { readFile, stat } from 'node:fs/promises';
-import { fileErrorReason, fileLines } from '../io/line-reader.ts';
+import { stat } from 'node:fs/promises';
+import { readTextSync } from '@autoscale/node-io';
+import { fileErrorReason, fileLines, readFailure } from '../io/line-reader.ts';
 import { peekFile } from '../io/peek.ts';
 import { metaSidePath } from './detect.ts';
 import type { ReadResult } from './errors.ts';
@@ -26,8 +27,14 @@ export async function readRecording(path: string, options: ReadRecordingOptions 
   if (!head.ok) return head;
   const side = await readSideMeta(path);
   if (!side.ok) return side;
-  const source = { display, head: head.value, lines: fileLines(path), text: () => readFile(path, 'utf8'), sideMeta: side.value };
-  return readRecordingSource(source, { ...(options.format ? { format: options.format } : {}), ...(options.keep ? { keep: options.keep } : {}) });
+  // An importer that parses the whole file as one document reads it within that kind's bound.
+  const source = { display, head: head.value, lines: fileLines(path), text: async () => readTextSync(path, 'recordingDocument'), sideMeta: side.value };
+  try {
+    return await readRecordingSource(source, { ...(options.format ? { format: options.format } : {}), ...(options.keep ? { keep: options.keep } : {}) });
+  } catch (err) {
+    // A read that failed part-way: the file vanished, an I/O error, a line or the document over its bound.
+    return { ok: false, errors: [readFailure(display, err)] };
+  }
 }
 
 /**
@@ -51,7 +58,7 @@ export async function readSideMeta(path: string): Promise<ReadResult<RecordingMe
   const sidePath = metaSidePath(path);
   let text: string;
   try {
-    text = await readFile(sidePath, 'utf8');
+    text = readTextSync(sidePath, 'metadata');
   } catch (err) {
     if ((err as { code?: unknown }).code === 'ENOENT') return { ok: true, value: {} };
     return { ok: false, errors: [{ file: sidePath, message: `cannot read: ${fileErrorReason(err)}` }] };

@@ -11,7 +11,7 @@ import { toBatch, type RecordingBatch } from '../recording/growing.ts';
 import { mergeMeta } from '../recording/meta.ts';
 import { peekRecording, readSideMeta } from '../recording/read.ts';
 import { checkTextRecording } from '../recording/read-source.ts';
-import { fileErrorReason, fileLines } from '../io/line-reader.ts';
+import { fileLines, readFailure } from '../io/line-reader.ts';
 import type { StreamJob, StreamMessage } from '../parallel/stream-worker.ts';
 import { startWorker } from '../parallel/workers.ts';
 import { columnsToKeep, prepareFormula } from './formulas.ts';
@@ -62,10 +62,10 @@ export async function replayCsvStreaming(path: string, sources: readonly Formula
       },
     });
   } catch (err) {
-    // The file became unreadable after the check (removed, an I/O error): a running worker would
-    // keep the process alive, so stop it; worded as readRecording words a file it cannot open.
+    // The file became unreadable after the check (removed, an I/O error), or a line passed its
+    // bound: a running worker would keep the process alive, so stop it; worded as readRecording words it.
     await worker.terminate();
-    return { ok: false, errors: [formatRecordingError({ file: path, message: `cannot read: ${fileErrorReason(err)}` })] };
+    return { ok: false, errors: [formatRecordingError(readFailure(path, err))] };
   }
   const checked = checkTextRecording(state, 'csv', side.value, path, rows + state.builder.rows);
   if (!checked.ok) {

@@ -3,7 +3,7 @@
 // in any order. Streamed; errors are file:line:col values. Tasks outside [from, to) are dropped.
 
 import { parseDuration } from '@autoscale/core';
-import { readLines, fileErrorReason } from '../io/line-reader.ts';
+import { readFailure, readLines } from '../io/line-reader.ts';
 import { InstantParser } from '../recording/cells.ts';
 import { ErrorList, type ReadResult } from '../recording/errors.ts';
 import { GrowableFloat64 } from '../recording/model.ts';
@@ -51,7 +51,7 @@ export async function readTaskLog(path: string, display = path): Promise<ReadRes
       return !errors.full;
     });
   } catch (err) {
-    return { ok: false, errors: [{ file: display, message: `cannot read: ${fileErrorReason(err)}` }] };
+    return { ok: false, errors: [readFailure(display, err)] };
   }
   if (errors.empty && columns === undefined) errors.add(undefined, 'no header row ("submitted,duration[,slots]")');
   if (!errors.empty) return { ok: false, errors: errors.list() };
