@@ -12,7 +12,7 @@ import {
   type PoolState,
 } from '../eval/context.ts';
 import { formatDuration, formatInstant, parseDuration, parseInstant } from './duration.ts';
-import { jsonPath, parseJsonWithLocations, type JsonLocation, type JsonObject, type JsonValue } from './json-locations.ts';
+import { jsonPath, parseJson, parseJsonWithLocations, type JsonLocation, type JsonObject, type JsonValue } from './json-locations.ts';
 import { MAX_SERIES_SAMPLES, parseSeries, seriesToHistory } from './series-notation.ts';
 
 export interface ContextError {
@@ -82,7 +82,18 @@ class Reporter {
 
 /** Parses and validates a context file. Every problem is reported, not only the first. */
 export function loadContextFile(text: string, options: LoadContextOptions): LoadContextResult {
-  const parsed = parseJsonWithLocations(text);
+  // Most files have no mistake: parse and read them without recording where every value sits,
+  // which would cost many times the file's size for long sample lists. Only a file with a mistake
+  // is parsed again with locations (the same validation then finds the same problems), so that
+  // each one is reported at its line and column.
+  const plain = parseJson(text);
+  if (plain.value !== undefined && plain.errors.length === 0) {
+    const unlocated = new Reporter(new Map(), new Map());
+    const context = readContext(plain.value, options, unlocated);
+    if (unlocated.errors.length === 0 && context !== undefined) return { ok: true, context };
+  }
+  // A text parseJson refused was parsed with locations already.
+  const parsed = plain.locations.size > 0 || plain.errors.length > 0 ? plain : parseJsonWithLocations(text);
   const report = new Reporter(parsed.locations, parsed.keyLocations);
   for (const e of parsed.errors) report.error(e.path ?? '', e.message, e);
   if (parsed.value === undefined) return { ok: false, errors: report.errors };
@@ -236,46 +247,55 @@ function readSeries(value: JsonValue | undefined, path: string, report: Reporter
   return undefined;
 }
 
-/** `samples`: [ISO time, number] pairs in any order; they are sorted, and a repeated time is an error. */
+/**
+ * `samples`: [ISO time, number] pairs in any order; they are sorted, and a repeated time is an
+ * error. Read straight into the history's arrays, with no object per sample and a sample's path
+ * built only to report it: a file may hold hundreds of thousands of them.
+ */
 function readSamples(value: JsonValue, path: string, report: Reporter): MetricHistory | undefined {
   if (!Array.isArray(value)) {
     report.error(path, `expected an array of [time, value] pairs, got ${typeName(value)}`);
     return undefined;
   }
-  const samples: Array<{ time: number; value: number; index: number }> = [];
+  const times = new Float64Array(value.length);
+  const values = new Float64Array(value.length);
   let ok = true;
-  value.forEach((pair, index) => {
-    const sample = readSample(pair, jsonPath(path, index), report);
-    if (sample === undefined) ok = false;
-    else samples.push({ ...sample, index });
-  });
-  if (!ok) return undefined;
-  samples.sort((a, b) => a.time - b.time || a.index - b.index);
-  for (let i = 1; i < samples.length; i++) {
-    const prev = samples[i - 1];
-    const cur = samples[i];
-    if (prev !== undefined && cur !== undefined && prev.time === cur.time) {
-      report.error(jsonPath(jsonPath(path, cur.index), 0), `duplicate sample time ${formatInstant(cur.time)} (also at ${jsonPath(path, prev.index)})`);
-      ok = false;
-    }
+  let inOrder = true;
+  for (let i = 0; i < value.length; i++) {
+    if (!readSample(value[i] ?? null, path, i, report, times, values)) ok = false;
+    else if (i > 0 && (times[i] as number) < (times[i - 1] as number)) inOrder = false;
   }
   if (!ok) return undefined;
-  return { times: Float64Array.from(samples, (s) => s.time), values: Float64Array.from(samples, (s) => s.value) };
+  // Where each sorted sample came from (its index in the file), for a duplicate's message.
+  const order = inOrder ? undefined : Array.from(times.keys()).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+  const history = order === undefined ? { times, values } : { times: Float64Array.from(order, (i) => times[i] as number), values: Float64Array.from(order, (i) => values[i] as number) };
+  for (let i = 1; i < history.times.length; i++) {
+    if (history.times[i] !== history.times[i - 1]) continue;
+    const at = order?.[i] ?? i;
+    const previous = order?.[i - 1] ?? i - 1;
+    report.error(jsonPath(jsonPath(path, at), 0), `duplicate sample time ${formatInstant(history.times[i] as number)} (also at ${jsonPath(path, previous)})`);
+    ok = false;
+  }
+  return ok ? history : undefined;
 }
 
-function readSample(pair: JsonValue, path: string, report: Reporter): { time: number; value: number } | undefined {
+/** Reads `samples[index]` into times[index] and values[index]; reports and returns false when it is not a [time, value] pair. */
+function readSample(pair: JsonValue, path: string, index: number, report: Reporter, times: Float64Array, values: Float64Array): boolean {
   if (!Array.isArray(pair) || pair.length !== 2) {
     const got = Array.isArray(pair) ? `an array of ${pair.length}` : typeName(pair);
-    report.error(path, `expected a [time, value] pair like ["2026-01-05T09:59:00Z", 44], got ${got}`);
-    return undefined;
+    report.error(jsonPath(path, index), `expected a [time, value] pair like ["2026-01-05T09:59:00Z", 44], got ${got}`);
+    return false;
   }
-  const time = readInstant(pair[0] ?? null, jsonPath(path, 0), report);
+  const time = readInstant(pair[0] ?? null, () => jsonPath(jsonPath(path, index), 0), report);
   const v = pair[1] ?? null;
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    report.error(jsonPath(path, 1), typeof v === 'number' ? 'the value is too large' : `expected a number, got ${typeName(v)}`);
-    return undefined;
+    report.error(jsonPath(jsonPath(path, index), 1), typeof v === 'number' ? 'the value is too large' : `expected a number, got ${typeName(v)}`);
+    return false;
   }
-  return time === undefined ? undefined : { time, value: v };
+  if (time === undefined) return false;
+  times[index] = time;
+  values[index] = v;
+  return true;
 }
 
 // ---- Field readers: each reports its own error and returns undefined on failure. ----
@@ -286,14 +306,16 @@ function expectObject(value: JsonValue, path: string, what: string, report: Repo
   return undefined;
 }
 
-function readInstant(value: JsonValue, path: string, report: Reporter): number | undefined {
+/** `path` may be given as a function: a sample's path is built only when there is something to report. */
+function readInstant(value: JsonValue, path: string | (() => string), report: Reporter): number | undefined {
+  const where = (): string => (typeof path === 'string' ? path : path());
   if (typeof value !== 'string') {
-    report.error(path, `expected an ISO 8601 instant string like "2026-01-05T10:00:00Z", got ${typeName(value)}`);
+    report.error(where(), `expected an ISO 8601 instant string like "2026-01-05T10:00:00Z", got ${typeName(value)}`);
     return undefined;
   }
   const r = parseInstant(value);
   if (r.ok) return r.ms;
-  report.error(path, r.reason);
+  report.error(where(), r.reason);
   return undefined;
 }
 

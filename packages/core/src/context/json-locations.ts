@@ -1,6 +1,9 @@
 // A small strict JSON parser that remembers where every value and key sits (1-based line and
 // column), so validators can point at the offending spot. Duplicate keys are errors, since the
 // second would silently win in JSON.parse. Dependency-free, browser-safe, never throws.
+// Remembering costs a path string and a location for every value, many times the text's size for
+// a long array of samples: `parseJson` takes the engine's JSON.parse for the common case of a
+// valid file and this parser only for one with a mistake, whose errors need the locations.
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -231,6 +234,68 @@ class Parser {
 
 function describe(c: string): string {
   return /^[\x21-\x7e]$/.test(c) ? `"${c}"` : `character U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+
+/**
+ * Parses JSON text to the same value, with the same errors, as parseJsonWithLocations, but a
+ * valid text without repeated keys (nearly every file) with the engine's JSON.parse, which needs a
+ * fraction of the memory, and without locations (empty maps). Any other text goes to
+ * parseJsonWithLocations, so its errors come with their locations as usual.
+ */
+export function parseJson(text: string): JsonParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: JsonValue;
+  try {
+    value = JSON.parse(body) as JsonValue;
+  } catch {
+    return parseJsonWithLocations(text);
+  }
+  if (hasDuplicateKey(body)) return parseJsonWithLocations(text);
+  return { value, locations: new Map(), keyLocations: new Map(), errors: [] };
+}
+
+/**
+ * Whether an object in `text`, which JSON.parse has accepted (so the scan can trust its shape),
+ * repeats a key: JSON.parse would silently keep the last. Keys are compared decoded ("a" and
+ * "\u0061" are the same key).
+ */
+function hasDuplicateKey(text: string): boolean {
+  // One entry per open container: the keys of an object so far, or null for an array.
+  const open: Array<Set<string> | null> = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let end = i + 1;
+      let escaped = false;
+      for (let d = text.charCodeAt(end); d !== 0x22; d = text.charCodeAt(end)) {
+        if (d === 0x5c) {
+          escaped = true;
+          end += 2;
+        } else end++;
+      }
+      const keys = open[open.length - 1];
+      if (expectKey && keys) {
+        const key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+        if (keys.has(key)) return true;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 0x7b) {
+      open.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b) {
+      open.push(null);
+      expectKey = false;
+    } else if (c === 0x7d || c === 0x5d) {
+      open.pop();
+    } else if (c === 0x2c) {
+      expectKey = (open[open.length - 1] ?? null) !== null;
+    }
+  }
+  return false;
 }
 
 /** Parses JSON text (a leading byte-order mark is allowed) and records locations by path. */
