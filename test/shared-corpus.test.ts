@@ -119,8 +119,6 @@ describe.skipIf(!HAS_SHARED_CORPUS)('shared corpus (../shared/corpus)', () => {
 });
 
 describe.runIf(!HAS_SHARED_CORPUS)('shared corpus', () => {
-  it('is not beside this clone: conformance against real formulas skipped', () => {
-    console.warn(`shared corpus not found at ${SHARED_CORPUS}; skipping the conformance suite`);
-    expect(HAS_SHARED_CORPUS).toBe(false);
-  });
+  // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
+  it('is not beside this clone: conformance against real formulas skipped', (context) => context.skip(`shared corpus not found at ${SHARED_CORPUS}; skipping the conformance suite`));
 });

@@ -351,8 +351,6 @@ describe.runIf(BUILT || REQUIRED)('publishing', () => {
 });
 
 describe.runIf(!(READY || REQUIRED))('the packages as installed from their packs', () => {
-  it('needs the build, Chromium and the floor Node (npm run build, scripts/setup-e2e.sh): skipped on this machine', () => {
-    console.warn('installed-package tests skipped: run npm run build and scripts/setup-e2e.sh');
-    expect(READY).toBe(false);
-  });
+  // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
+  it('needs the build, Chromium and the floor Node (npm run build, scripts/setup-e2e.sh): skipped on this machine', (context) => context.skip('installed-package tests skipped: run npm run build and scripts/setup-e2e.sh'));
 });

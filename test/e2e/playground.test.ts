@@ -319,8 +319,6 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
 });
 
 describe.runIf(!hasChromium() && !REQUIRED)('playground in headless Chromium', () => {
-  it('needs Chromium (scripts/setup-e2e.sh): skipped on this machine', () => {
-    console.warn('end-to-end playground tests skipped: run scripts/setup-e2e.sh to install Chromium');
-    expect(hasChromium()).toBe(false);
-  });
+  // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
+  it('needs Chromium (scripts/setup-e2e.sh): skipped on this machine', (context) => context.skip('end-to-end playground tests skipped: run scripts/setup-e2e.sh to install Chromium'));
 });

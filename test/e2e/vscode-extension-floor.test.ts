@@ -168,8 +168,6 @@ describe.runIf(READY || REQUIRED)(`the extension on Node ${VSCODE_FLOOR.node} (V
 });
 
 describe.runIf(!READY && !REQUIRED)(`the extension on Node ${VSCODE_FLOOR.node} (VS Code ${VSCODE_FLOOR.engine})`, () => {
-  it(`needs Node ${VSCODE_FLOOR.node} (scripts/setup-e2e.sh): skipped on this machine`, () => {
-    console.warn(`extension floor tests skipped: run scripts/setup-e2e.sh to install Node ${VSCODE_FLOOR.node}`);
-    expect(READY).toBe(false);
-  });
+  // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
+  it(`needs Node ${VSCODE_FLOOR.node} (scripts/setup-e2e.sh): skipped on this machine`, (context) => context.skip(`extension floor tests skipped: run scripts/setup-e2e.sh to install Node ${VSCODE_FLOOR.node}`));
 });

@@ -75,8 +75,6 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
 });
 
 describe.runIf(!READY && !REQUIRED)('VS Code extension in code-server (Node extension host)', () => {
-  it('needs Chromium and code-server (scripts/setup-e2e.sh): skipped on this machine', () => {
-    console.warn('end-to-end extension tests skipped: run scripts/setup-e2e.sh to install Chromium and code-server');
-    expect(READY).toBe(false);
-  });
+  // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
+  it('needs Chromium and code-server (scripts/setup-e2e.sh): skipped on this machine', (context) => context.skip('end-to-end extension tests skipped: run scripts/setup-e2e.sh to install Chromium and code-server'));
 });
