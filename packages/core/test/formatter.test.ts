@@ -283,8 +283,6 @@ describe.runIf(HAS_SHARED_CORPUS)('formatFormula on the shared corpus (../shared
 });
 
 describe.runIf(!HAS_SHARED_CORPUS)('formatFormula on the shared corpus', () => {
-  it('is not beside this clone: formatting real formulas skipped', () => {
-    console.warn(`shared corpus not found at ${SHARED_CORPUS}; skipping the formatter's corpus tests`);
-    expect(HAS_SHARED_CORPUS).toBe(false);
-  });
+  // Skipped, saying why: the corpus is not beside this clone (CI always has it).
+  it('is not beside this clone: formatting real formulas skipped', (context) => context.skip(`shared corpus not found at ${SHARED_CORPUS}; skipping the formatter's corpus tests`));
 });
