@@ -152,7 +152,7 @@ describe('workload derived from recorded task counts', () => {
   it('needs task counts or a task log', async () => {
     const rec = await recording(csv(['$CPUPercent'], 10, () => 5));
     const out = runReplay(rec, [{ name: 'f', text: '$TargetDedicatedNodes = 1;' }], { mode: 'closed' });
-    expect(out.ok ? [] : out.errors[0]).toMatch(/a closed-loop replay needs \$PendingTasks \(or \$ActiveTasks and \$RunningTasks\) in the recording, or a task log \(--task-log\)$/);
+    expect(out.ok ? [] : out.errors[0]).toMatch(/a closed-loop replay needs \$PendingTasks \(or \$ActiveTasks and \$RunningTasks\) in the recording, or a task log$/);
   });
 
   it('the simulated metrics continue the recorded history before the start', async () => {

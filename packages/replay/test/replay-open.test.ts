@@ -112,9 +112,9 @@ describe('open loop', () => {
     expect(errors({ interval: 4 * MIN })).toEqual(['the evaluation interval must be between 5m and 7d (the service refuses 4m with InvalidPropertyValue)']);
     expect(errors({ interval: 169 * 60 * MIN })).toEqual(['the evaluation interval must be between 5m and 7d (the service refuses 7d1h with InvalidPropertyValue)']);
     expect(errors({ interval: 5 * MIN })).toEqual([]);
-    expect(errors({ from: T0 + 30 * MIN, to: T0 + 20 * MIN })).toEqual(['--from 2026-01-05T00:30:00Z is after --to 2026-01-05T00:20:00Z']);
-    expect(errors({ from: T0 + 2 * 60 * MIN })).toEqual(['--from 2026-01-05T02:00:00Z is after --to 2026-01-05T01:00:00Z', "--from 2026-01-05T02:00:00Z is after the recording's last sample (2026-01-05T01:00:00Z)"]);
-    expect(errors({ to: T0 - MIN })).toEqual(['--from 2026-01-05T00:00:00Z is after --to 2026-01-04T23:59:00Z', "--to 2026-01-04T23:59:00Z is before the recording's first sample (2026-01-05T00:00:00Z)"]);
+    expect(errors({ from: T0 + 30 * MIN, to: T0 + 20 * MIN })).toEqual(["the replay's start, 2026-01-05T00:30:00Z, is after its end, 2026-01-05T00:20:00Z"]);
+    expect(errors({ from: T0 + 2 * 60 * MIN })).toEqual(["the replay's start, 2026-01-05T02:00:00Z, is after its end, 2026-01-05T01:00:00Z", "the replay's start, 2026-01-05T02:00:00Z, is after the recording's last sample (2026-01-05T01:00:00Z)"]);
+    expect(errors({ to: T0 - MIN })).toEqual(["the replay's start, 2026-01-05T00:00:00Z, is after its end, 2026-01-04T23:59:00Z", "the replay's end, 2026-01-04T23:59:00Z, is before the recording's first sample (2026-01-05T00:00:00Z)"]);
   });
 
   it('recorded figures are null when the recording has no node counts', async () => {

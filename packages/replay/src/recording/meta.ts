@@ -37,8 +37,8 @@ export const META_FIELDS: readonly MetaField[] = [
   { key: 'taskSlotsPerNode', type: 'integer', min: 1, max: MAX_TASK_SLOTS_PER_NODE, description: 'Task slots per node ($TaskSlotsPerNode). Default 1.' },
   { key: 'initialTargetDedicatedNodes', type: 'integer', min: 0, description: "The pool's $TargetDedicatedNodes before the first evaluation. Default: the first recorded $CurrentDedicatedNodes at the replay's start, else 0." },
   { key: 'initialTargetLowPriorityNodes', type: 'integer', min: 0, description: "The pool's $TargetLowPriorityNodes before the first evaluation. Default: the first recorded $CurrentLowPriorityNodes at the replay's start, else 0." },
-  { key: 'evaluationInterval', type: 'duration', min: MIN_EVALUATION_INTERVAL_MS, max: MAX_EVALUATION_INTERVAL_MS, description: 'Autoscale evaluation interval, 5m to 168h as the service enforces (--interval wins). Default 15m.' },
-  { key: 'allocationLatency', type: 'duration', min: 0, description: 'Time from a target increase to the new nodes counting in the pool (--allocation-latency wins). Default 4m.' },
+  { key: 'evaluationInterval', type: 'duration', min: MIN_EVALUATION_INTERVAL_MS, max: MAX_EVALUATION_INTERVAL_MS, description: 'Autoscale evaluation interval, 5m to 168h as the service enforces (an interval given to the replay wins). Default 15m.' },
+  { key: 'allocationLatency', type: 'duration', min: 0, description: 'Time from a target increase to the new nodes counting in the pool (a latency given to the replay wins). Default 4m.' },
   { key: 'maxDedicatedNodes', type: 'integer', min: 0, description: 'Quota: the most dedicated nodes the pool can get. Default: no limit.' },
   { key: 'maxLowPriorityNodes', type: 'integer', min: 0, description: 'Quota: the most low-priority nodes the pool can get. Default: no limit.' },
 ];

@@ -32,9 +32,10 @@ export function resolveSettingsFor(first: number, last: number, columns: Readonl
   const errors: string[] = [];
   const from = request.from ?? first;
   const to = request.to ?? last;
-  if (from > to) errors.push(`--from ${formatInstant(from)} is after --to ${formatInstant(to)}`);
-  if (from > last) errors.push(`--from ${formatInstant(from)} is after the recording's last sample (${formatInstant(last)})`);
-  if (to < first) errors.push(`--to ${formatInstant(to)} is before the recording's first sample (${formatInstant(first)})`);
+  // Worded in the request's terms (its start and end), whichever front end set them.
+  if (from > to) errors.push(`the replay's start, ${formatInstant(from)}, is after its end, ${formatInstant(to)}`);
+  if (from > last) errors.push(`the replay's start, ${formatInstant(from)}, is after the recording's last sample (${formatInstant(last)})`);
+  if (to < first) errors.push(`the replay's end, ${formatInstant(to)}, is before the recording's first sample (${formatInstant(first)})`);
   const interval = request.interval ?? meta.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL_MS;
   const bad = checkEvaluationInterval(interval);
   if (bad !== undefined) errors.push(bad);

@@ -39,7 +39,7 @@ function renderOne(r: RecordingReplay, compare: boolean): string {
     const total = r.lowConfidence.reduce((sum, p) => sum + (p.to - p.from), 0);
     out.push('', `Low-confidence periods of the workload model: ${r.lowConfidence.length}, ${hours(total / MS_PER_HOUR)} hours in all`);
     for (const p of r.lowConfidence.slice(0, PERIODS_SHOWN)) out.push(`  ${instant(p.from)} to ${instant(p.to)}: ${p.reason}`);
-    if (r.lowConfidence.length > PERIODS_SHOWN) out.push(`  ... and ${r.lowConfidence.length - PERIODS_SHOWN} more (all in --format json)`);
+    if (r.lowConfidence.length > PERIODS_SHOWN) out.push(`  ... and ${r.lowConfidence.length - PERIODS_SHOWN} more (the JSON report lists them all)`);
   }
   if (r.notes.length > 0) out.push('', 'Notes:', ...r.notes.map((n) => `  - ${n}`));
   return `${out.join('\n')}\n`;

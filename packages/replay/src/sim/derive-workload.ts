@@ -47,7 +47,7 @@ export function deriveWorkload(recording: Recording, from: number, to: number): 
   const col = (name: string): ExactCursor => new ExactCursor(recording.columns.get(name));
   const [P, A, R, S, F] = ['$PendingTasks', '$ActiveTasks', '$RunningTasks', '$SucceededTasks', '$FailedTasks'].map(col) as [ExactCursor, ExactCursor, ExactCursor, ExactCursor, ExactCursor];
   if (!P.present && !(A.present && R.present)) {
-    return 'a closed-loop replay needs $PendingTasks (or $ActiveTasks and $RunningTasks) in the recording, or a task log (--task-log)';
+    return 'a closed-loop replay needs $PendingTasks (or $ActiveTasks and $RunningTasks) in the recording, or a task log';
   }
   const times = recording.times;
   let i0 = 0;
@@ -136,7 +136,7 @@ export function deriveWorkload(recording: Recording, from: number, to: number): 
     const share = failureShare(failedShare, done, k);
     for (let j = 0; j < whole; j++) add(start + ((tk - start) * (j + 1)) / (whole + 1), d, share);
     lastKnown = k;
-    if (submitted.length > MAX_DERIVED_TASKS) return `the recording implies more than ${MAX_DERIVED_TASKS.toLocaleString('en-US')} tasks: replay a shorter range (--from/--to) in closed loop`;
+    if (submitted.length > MAX_DERIVED_TASKS) return `the recording implies more than ${MAX_DERIVED_TASKS.toLocaleString('en-US')} tasks: replay a shorter range in closed loop`;
   }
   if (missingSince >= 0) addPeriod(lowConfidence, missingSince, to, 'task counts missing');
   const count = submitted.length;
