@@ -1,4 +1,4 @@
-// The operator table (LANGUAGE-EVIDENCE §3.2, complete): one row per operand-type combination,
+// The operator table (docs/semantics.md §3.2, complete): one row per operand-type combination,
 // with its result type and its implementation. The checker reads the types, the evaluator the
 // implementations, so they cannot disagree. Every combination not listed is a type error.
 

@@ -1,8 +1,9 @@
 // Prints coverage: a table of statements and branches covered per formula, an annotated listing
-// of the lines with something uncovered (a caret under each ?: that never went one way, a marker on
-// each statement that never ran), and the JSON shape the json reporter embeds.
+// of the lines with something uncovered (a caret under each ?: that never went one way, a marker
+// under each && / || operand that never decided its chain, a marker on each statement that never
+// ran), and the JSON shape the json reporter embeds.
 
-import { branchRatio, percent, statementRatio, sumRatios, type FormulaCoverage, type Ratio } from './coverage.ts';
+import { branchRatio, percent, statementRatio, sumRatios, type FormulaCoverage, type OperandCoverage, type Ratio } from './coverage.ts';
 
 function cell(r: Ratio): string {
   return `${r.covered}/${r.total}`.padStart(7) + `  ${percent(r).toFixed(1).padStart(5)}%`;
@@ -35,17 +36,23 @@ export function uncoveredListing(list: readonly FormulaCoverage[]): string {
       if (onLine === undefined) marks.set(line, [mark]);
       else onLine.push(mark);
     };
+    // A range's width on its first line: to its end, or to the end of that line.
+    const widthOf = (line: number, column: number, endOffset: number): number => {
+      const end = c.lines.positionAt(endOffset);
+      return Math.max(1, end.line + 1 === line ? end.character - (column - 1) : c.lines.lineText(line - 1).length - (column - 1));
+    };
     for (const s of c.statements) {
       if (s.hits > 0) continue;
-      const lineText = c.lines.lineText(s.line - 1);
-      const end = c.lines.positionAt(s.end);
-      const width = end.line + 1 === s.line ? end.character - (s.column - 1) : lineText.length - (s.column - 1);
-      add(s.line, { column: s.column, width: Math.max(1, width), text: 'statement never ran' });
+      add(s.line, { column: s.column, width: widthOf(s.line, s.column, s.end), text: 'statement never ran' });
     }
     for (const b of c.branches) {
       if (b.then > 0 && b.else > 0) continue;
       const text = b.then === 0 && b.else === 0 ? '?: never evaluated' : b.then === 0 ? "?: never took 'then' (condition always 0)" : "?: never took 'else' (condition never 0)";
       add(b.line, { column: b.column, width: 1, text });
+    }
+    for (const o of c.operands) {
+      if (o.decided > 0) continue;
+      add(o.line, { column: o.column, width: widthOf(o.line, o.column, o.end), text: operandText(o) });
     }
     if (marks.size === 0) continue;
     out.push(`${c.formula}: not covered`);
@@ -63,13 +70,43 @@ export function uncoveredListing(list: readonly FormulaCoverage[]): string {
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
 
+/** Why an operand never decided its chain (the rule is in coverage.ts). */
+function operandText(o: OperandCoverage): string {
+  if (o.evaluated === 0) return `${o.operator} never evaluated`;
+  // The value that decides an || (non-zero) or an && (0), and the one that passes it on.
+  const [fixing, passing] = o.operator === '||' ? ['non-zero', '0'] : ['0', 'non-zero'];
+  if (o.index === o.count - 1) {
+    return `${o.operator} never decided by this operand (${o.count === 2 ? 'the left operand' : 'an operand before it'} was always ${fixing})`;
+  }
+  return `${o.operator} never decided by this operand (${o.index === 0 ? `never ${fixing}` : `never ${fixing} while the operands before it were ${passing}`})`;
+}
+
+/** An uncovered ?: (the sides never taken), at its '?'. */
+export interface UncoveredConditionalJson {
+  kind: '?:';
+  line: number;
+  column: number;
+  missing: Array<'then' | 'else'>;
+}
+
+/** An operand of a && / || chain that never decided the result, at the operand's start. */
+export interface UncoveredOperandJson {
+  kind: '&&' | '||';
+  line: number;
+  column: number;
+  /** Its position in the chain, from 1, and the chain's number of operands. */
+  operand: number;
+  operands: number;
+}
+
 export interface CoverageJson {
   formula: string;
   statements: Ratio & { percent: number };
   branches: Ratio & { percent: number };
   uncovered: {
     statements: Array<{ line: number; column: number }>;
-    branches: Array<{ line: number; column: number; missing: Array<'then' | 'else'> }>;
+    /** In source order. */
+    branches: Array<UncoveredConditionalJson | UncoveredOperandJson>;
   };
 }
 
@@ -83,9 +120,16 @@ export function coverageJson(list: readonly FormulaCoverage[]): CoverageJson[] {
       branches: { ...branches, percent: percent(branches) },
       uncovered: {
         statements: c.statements.filter((s) => s.hits === 0).map((s) => ({ line: s.line, column: s.column })),
-        branches: c.branches
-          .filter((b) => b.then === 0 || b.else === 0)
-          .map((b) => ({ line: b.line, column: b.column, missing: [...(b.then === 0 ? ['then' as const] : []), ...(b.else === 0 ? ['else' as const] : [])] })),
+        branches: [
+          ...c.branches
+            .filter((b) => b.then === 0 || b.else === 0)
+            .map((b): UncoveredConditionalJson & { at: number } => ({ at: b.at, kind: '?:', line: b.line, column: b.column, missing: [...(b.then === 0 ? ['then' as const] : []), ...(b.else === 0 ? ['else' as const] : [])] })),
+          ...c.operands
+            .filter((o) => o.decided === 0)
+            .map((o): UncoveredOperandJson & { at: number } => ({ at: o.start, kind: o.operator, line: o.line, column: o.column, operand: o.index + 1, operands: o.count })),
+        ]
+          .sort((a, b) => a.at - b.at)
+          .map(({ at: _, ...entry }) => entry),
       },
     };
   });

@@ -1,13 +1,15 @@
 // Loads a formula test file (*.autoscale-test.yaml; see test-file.schema.json): the formula,
 // the defaults every test inherits, and the tests with their steps and series placed in time.
-// Every mistake is collected with its line and column; nothing here throws on user input.
+// Every mistake is collected with its line and column, once: a field that could not be read is
+// remembered as broken, so what inherits or depends on it is not reported again. Nothing here
+// throws on user input.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_AVAILABILITY_DELAY_MS, DEFAULT_SERIES_INTERVAL_MS, parseDuration, seriesToHistory, type MetricHistory, type PoolState } from '@autoscale/core';
 import type { Node } from 'yaml';
 import { loadFormula, readFormulaFile, readTestFileText, type FormulaFileReader } from './load-formula.ts';
-import { DEFAULTS_KEYS, STEP_KEYS, TEST_FILE_KEYS, TEST_KEYS, type FormulaUnderTest, type LoadError, type LoadResult, type TestCase, type TestStep } from './model.ts';
+import { DEFAULTS_KEYS, STEP_KEYS, TEST_FILE_KEYS, TEST_KEYS, type FormulaUnderTest, type LoadError, type LoadResult, type Location, type TestCase, type TestStep } from './model.ts';
 import { readDuration, readExpect, readExpectError, readInstant, readPool, readSeed, readSeriesMap, readUtcOffset, type SeriesSpec } from './read-values.ts';
 import { YamlSource, type Member } from './yaml-reader.ts';
 
@@ -49,7 +51,7 @@ export function parseTestFile(text: string, file: string, options: LoadOptions =
     if (items !== undefined && items.length === 0) src.error(testsMember.value, testsMember.path, 'no tests: the list is empty');
     const names = new Map<string, number>();
     for (const item of items ?? []) {
-      const test = readTest(src, item.node, item.path, defaults ?? EMPTY_DEFAULTS, formula);
+      const test = readTest(src, item.node, item.path, defaults, formula);
       if (test === undefined) continue;
       const earlier = names.get(test.name);
       if (earlier !== undefined) src.report(test.location, item.path, `duplicate test name "${test.name}" (also at line ${earlier})`);
@@ -57,13 +59,17 @@ export function parseTestFile(text: string, file: string, options: LoadOptions =
       tests.push(test);
     }
   }
-  if (src.errors.length > 0 || formula === undefined || defaults === undefined) return { ok: false, errors: inFileOrder(src.errors) };
+  // Broken defaults are always reported; the check only keeps a test that inherits one from running.
+  if (src.errors.length > 0 || formula === undefined || defaults.broken.size > 0) return { ok: false, errors: inFileOrder(src.errors) };
   return { ok: true, testFile: { file, formula, tests } };
 }
 
 function inFileOrder(errors: LoadError[]): LoadError[] {
   return errors.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
 }
+
+/** The settings `defaults` and a test share (DEFAULTS_KEYS). */
+type SharedKey = (typeof DEFAULTS_KEYS)[number];
 
 /** What tests inherit; each field undefined when the file leaves it to core's default. */
 interface Defaults {
@@ -74,54 +80,82 @@ interface Defaults {
   utcOffset?: string;
   pool: Partial<PoolState>;
   series: ReadonlyMap<string, SeriesSpec>;
+  /**
+   * Fields given but unreadable, already reported. Whatever inherits or depends on one (a test's
+   * missing `at`, an instant read at a broken utcOffset) is a consequence, not a new mistake.
+   */
+  broken: ReadonlySet<SharedKey>;
 }
 
-const EMPTY_DEFAULTS: Defaults = { pool: {}, series: new Map() };
+const EMPTY_DEFAULTS: Defaults = { pool: {}, series: new Map(), broken: new Set() };
 
-/** The members shared by `defaults` and a test, read in order (utcOffset first: instants need it). */
-function readShared(src: YamlSource, members: readonly Member[], inherited: Defaults): Defaults | undefined {
-  const get = (key: string) => members.find((m) => m.key === key);
-  let ok = true;
-  const out: Defaults = { ...inherited, pool: { ...inherited.pool }, series: new Map(inherited.series) };
+/**
+ * The offset instants are read at. In place of a broken utcOffset, UTC: zone-less instants are then
+ * still checked for their own mistakes (a date that does not exist) without a false "a zone is
+ * required"; the file does not load either way.
+ */
+function readingOffset(settings: Defaults): string | undefined {
+  return settings.broken.has('utcOffset') ? 'Z' : settings.utcOffset;
+}
+
+/**
+ * The members shared by `defaults` and a test, read in order (utcOffset first: instants need it),
+ * on top of what is inherited. A field read well replaces the inherited one, broken or not; a field
+ * that cannot be read is broken (pool and series stay broken: a test only adds to them).
+ */
+function readShared(src: YamlSource, members: readonly Member[], inherited: Defaults): Defaults {
+  const get = (key: SharedKey) => members.find((m) => m.key === key);
+  const broken = new Set(inherited.broken);
+  const out: Defaults = { ...inherited, pool: { ...inherited.pool }, series: new Map(inherited.series), broken };
   const offset = get('utcOffset');
   if (offset !== undefined) {
     const value = readUtcOffset(src, offset.value, offset.path);
-    if (value === undefined) ok = false;
-    else out.utcOffset = value;
+    if (value === undefined) {
+      broken.add('utcOffset');
+      delete out.utcOffset;
+    } else {
+      out.utcOffset = value;
+      broken.delete('utcOffset');
+    }
   }
   const set = <K extends 'at' | 'interval' | 'availabilityDelay' | 'seed'>(key: K, read: (m: Member) => number | undefined): void => {
     const m = get(key);
     if (m === undefined) return;
     const value = read(m);
-    if (value === undefined) ok = false;
-    else out[key] = value;
+    if (value === undefined) {
+      broken.add(key);
+      delete out[key];
+    } else {
+      out[key] = value;
+      broken.delete(key);
+    }
   };
-  set('at', (m) => readInstant(src, m.value, m.path, out.utcOffset));
+  set('at', (m) => readInstant(src, m.value, m.path, readingOffset(out)));
   set('interval', (m) => readDuration(src, m.value, m.path, true));
   set('availabilityDelay', (m) => readDuration(src, m.value, m.path, false));
   set('seed', (m) => readSeed(src, m.value, m.path));
   const pool = get('pool');
   if (pool !== undefined) {
     const value = readPool(src, pool.value, pool.path);
-    if (value === undefined) ok = false;
+    if (value === undefined) broken.add('pool');
     else Object.assign(out.pool, value);
   }
   const series = get('series');
   if (series !== undefined) {
     // A test's series replace the defaults' metric by metric; metrics it does not name are inherited.
-    const value = readSeriesMap(src, series.value, series.path, out.utcOffset);
-    if (value === undefined) ok = false;
+    const value = readSeriesMap(src, series.value, series.path, readingOffset(out));
+    if (value === undefined) broken.add('series');
     else for (const [metric, spec] of value) (out.series as Map<string, SeriesSpec>).set(metric, spec);
   }
-  return ok ? out : undefined;
+  return out;
 }
 
-function readDefaults(src: YamlSource, member: Member): Defaults | undefined {
+/** `defaults`. Unknown keys are reported and skipped; the known ones are still inherited as read. */
+function readDefaults(src: YamlSource, member: Member): Defaults {
   const members = src.members(member.value, member.path, 'the defaults every test inherits');
-  if (members === undefined) return undefined;
-  const known = src.known(members, DEFAULTS_KEYS);
-  const defaults = readShared(src, known, EMPTY_DEFAULTS);
-  return known.length === members.length ? defaults : undefined;
+  // Not a map (reported): nothing a test would inherit is known.
+  if (members === undefined) return { ...EMPTY_DEFAULTS, broken: new Set(DEFAULTS_KEYS) };
+  return readShared(src, src.known(members, DEFAULTS_KEYS), EMPTY_DEFAULTS);
 }
 
 function readTest(src: YamlSource, node: Node | null, path: string, defaults: Defaults, formula: FormulaUnderTest | undefined): TestCase | undefined {
@@ -141,14 +175,15 @@ function readTest(src: YamlSource, node: Node | null, path: string, defaults: De
       const misplaced = get(key);
       if (misplaced !== undefined) src.error(misplaced.keyNode, misplaced.path, `a test with "steps" gives "${key}" in each step`);
     }
-    steps = readSteps(src, stepsMember, settings?.utcOffset, formula);
+    steps = readSteps(src, stepsMember, readingOffset(settings), formula);
   } else {
-    const at = settings?.at;
-    if (settings !== undefined && at === undefined) src.report(location, path, 'missing "at" (the evaluation instant) or "steps"');
+    const at = settings.at;
+    // An `at` that is there but broken (here or in the defaults) is not also missing.
+    if (at === undefined && !settings.broken.has('at')) src.report(location, path, 'missing "at" (the evaluation instant) or "steps"');
     const step = readExpectations(src, members, formula);
     if (at !== undefined && step !== undefined) steps = [{ name: undefined, at, pool: {}, ...step, location }];
   }
-  if (name === undefined || settings === undefined || steps === undefined || members.length !== all.length) return undefined;
+  if (name === undefined || settings.broken.size > 0 || steps === undefined || members.length !== all.length) return undefined;
   const last = steps[steps.length - 1];
   if (last === undefined) return undefined;
   const metrics = placeSeries(settings.series, last.at, settings.interval ?? DEFAULT_SERIES_INTERVAL_MS);
@@ -192,6 +227,13 @@ function readExpectations(src: YamlSource, members: readonly Member[], formula: 
   return { expect: expectations, expectError: error };
 }
 
+/**
+ * The time of the step before, for a relative `at`: an instant; 'none' before the first step; or
+ * 'unreadable' when that step's time is missing or broken (already reported), so a `+DURATION`
+ * after it cannot be placed but is not a new mistake.
+ */
+type PreviousAt = number | 'none' | 'unreadable';
+
 function readSteps(src: YamlSource, member: Member, utcOffset: string | undefined, formula: FormulaUnderTest | undefined): TestStep[] | undefined {
   const items = src.items(member.value, member.path, 'the steps: evaluations in time order');
   if (items === undefined) return undefined;
@@ -201,28 +243,33 @@ function readSteps(src: YamlSource, member: Member, utcOffset: string | undefine
   }
   const steps: TestStep[] = [];
   let ok = true;
-  let previous: number | undefined;
+  let previous: PreviousAt = 'none';
   for (const item of items) {
-    const step = readStep(src, item.node, item.path, utcOffset, previous, formula);
-    if (step === undefined) {
-      ok = false;
-      previous = undefined;
-      continue;
-    }
-    if (previous !== undefined && step.at <= previous) {
-      src.report(step.location, `${item.path}.at`, 'steps must move forward in time: this step is not later than the one before');
+    // A step's time counts for the next one even when something else in the step is wrong.
+    const { step, at, location } = readStep(src, item.node, item.path, utcOffset, previous, formula);
+    if (at !== undefined && typeof previous === 'number' && at <= previous) {
+      src.report(location, `${item.path}.at`, 'steps must move forward in time: this step is not later than the one before');
       ok = false;
     }
-    previous = step.at;
-    steps.push(step);
+    previous = at ?? 'unreadable';
+    if (step === undefined) ok = false;
+    else steps.push(step);
   }
   return ok ? steps : undefined;
 }
 
-function readStep(src: YamlSource, node: Node | null, path: string, utcOffset: string | undefined, previous: number | undefined, formula: FormulaUnderTest | undefined): TestStep | undefined {
+/** One step, and its time on its own (readable or not, the step as a whole may still be unusable). */
+function readStep(
+  src: YamlSource,
+  node: Node | null,
+  path: string,
+  utcOffset: string | undefined,
+  previous: PreviousAt,
+  formula: FormulaUnderTest | undefined,
+): { step: TestStep | undefined; at: number | undefined; location: Location | undefined } {
   const all = src.members(node, path, 'a step');
   const location = src.location(node);
-  if (all === undefined || location === undefined) return undefined;
+  if (all === undefined || location === undefined) return { step: undefined, at: undefined, location };
   const members = src.known(all, STEP_KEYS);
   const get = (key: string) => members.find((m) => m.key === key);
   const nameMember = get('name');
@@ -234,17 +281,17 @@ function readStep(src: YamlSource, node: Node | null, path: string, utcOffset: s
   const pool = poolMember === undefined ? {} : readPool(src, poolMember.value, poolMember.path);
   const expectations = readExpectations(src, members, formula);
   const failed = at === undefined || pool === undefined || expectations === undefined || (nameMember !== undefined && name === undefined);
-  if (failed || members.length !== all.length) return undefined;
-  return { name, at, pool, ...expectations, location };
+  if (failed || members.length !== all.length) return { step: undefined, at, location };
+  return { step: { name, at, pool, ...expectations, location }, at, location };
 }
 
 /** A step's `at`: an instant, or `+15m` after the previous step. */
-function readStepAt(src: YamlSource, member: Member, utcOffset: string | undefined, previous: number | undefined): number | undefined {
+function readStepAt(src: YamlSource, member: Member, utcOffset: string | undefined, previous: PreviousAt): number | undefined {
   const text = src.text(member.value, member.path, 'an instant, or "+DURATION" after the previous step');
   if (text === undefined) return undefined;
   if (!text.startsWith('+')) return readInstant(src, member.value, member.path, utcOffset);
-  if (previous === undefined) {
-    src.error(member.value, member.path, `"${text}" is relative to the previous step, and there is none with a valid time`);
+  if (previous === 'none') {
+    src.error(member.value, member.path, `"${text}" is relative to the previous step, and this is the first step`);
     return undefined;
   }
   const r = parseDuration(text.slice(1));
@@ -252,7 +299,8 @@ function readStepAt(src: YamlSource, member: Member, utcOffset: string | undefin
     src.error(member.value, member.path, r.ok ? 'a relative step time must be longer than zero' : r.reason);
     return undefined;
   }
-  return previous + r.ms;
+  // After a step whose time is already reported as wrong the duration was checked, but it cannot be placed.
+  return previous === 'unreadable' ? undefined : previous + r.ms;
 }
 
 /** A test's or step's name: non-empty text. */

@@ -19,6 +19,11 @@ export function readInstant(src: YamlSource, node: Node | null, path: string, ut
   if (utcOffset !== undefined) {
     const local = parseInstant(`${text}${utcOffset}`);
     if (local.ok) return local.ms;
+    // A local time that is wrong in itself (no such date): that, not the missing zone the offset supplies.
+    if (r.reason.includes('zone')) {
+      src.error(node, path, local.reason.replace(`"${text}${utcOffset}"`, `"${text}"`));
+      return undefined;
+    }
   }
   const hint = utcOffset === undefined && r.reason.includes('zone') ? ', or set "utcOffset" to read zone-less times in a local offset' : '';
   src.error(node, path, `${r.reason}${hint}`);

@@ -14,6 +14,8 @@ export interface JsonStep {
   results: string;
   error: ServiceError | null;
   mismatches: Mismatch[];
+  /** What may explain a failed step (e.g. samples the availability delay hid); empty when it passed. */
+  notes: string[];
 }
 
 export interface JsonTest {
@@ -25,6 +27,7 @@ export interface JsonTest {
 }
 
 export interface JsonReport {
+  /** `unusableFiles`: test files that could not be loaded; their tests neither ran nor count as passed or failed. */
   summary: { passed: number; failed: number; files: number; unusableFiles: number };
   /** Paths that found no test file, or could not be read. */
   errors: string[];
@@ -55,6 +58,7 @@ export function jsonReport(result: SuiteResult): JsonReport {
           results: s.result.results,
           error: s.result.error,
           mismatches: s.mismatches,
+          notes: s.notes,
         })),
       })),
     })),

@@ -1,6 +1,7 @@
 // The text reporter: prints each test as it finishes (✓ or ✗), a failure's details (per variable
-// expected and got, the results string, the error, file:line of the test and of the step), and
-// leaves the closing "N passed, N failed" line to the suite. Also the failure text JUnit reuses.
+// expected and got, notes such as samples the availability delay hid, the results string, the
+// error, file:line of the test and of the step), and leaves the closing "N passed, N failed" line
+// (with the files that could not be loaded) to the suite. Also the failure text JUnit reuses.
 
 import { formatInstant } from '@autoscale/core';
 import type { Mismatch } from './compare.ts';
@@ -25,6 +26,7 @@ export function failureLines(outcome: TestOutcome, file: string): string[] {
     const indent = outcome.test.multiStep ? '  ' : '';
     if (outcome.test.multiStep) lines.push(`${stepLabel(s, index, file)}:`);
     for (const m of s.mismatches) lines.push(`${indent}${showMismatch(m)}`);
+    for (const note of s.notes) lines.push(`${indent}note: ${note}`);
     // After an error the mismatch quotes it; the results string then holds the pool's unchanged targets.
     lines.push(`${indent}results: ${s.result.results}`);
   });
@@ -63,7 +65,11 @@ export class TextReporter {
   }
 }
 
-/** The closing line: exactly "N passed, N failed". */
-export function summaryLine(passed: number, failed: number): string {
-  return `${passed} passed, ${failed} failed`;
+/**
+ * The closing line: "N passed, N failed", and ", N file(s) could not be loaded" when test files were
+ * unusable (their tests were neither run nor counted; the errors are on stderr above).
+ */
+export function summaryLine(passed: number, failed: number, unloadable = 0): string {
+  const unusable = unloadable === 0 ? '' : `, ${unloadable} ${unloadable === 1 ? 'file' : 'files'} could not be loaded`;
+  return `${passed} passed, ${failed} failed${unusable}`;
 }

@@ -5,6 +5,7 @@
 import { defaultPoolState, makeContext, type EvaluationResult, type PoolState } from '@autoscale/core';
 import { checkStep, type Mismatch } from './compare.ts';
 import type { CoverageCollector } from './coverage.ts';
+import { delayNotes, ReadRecordingMetrics } from './delay-note.ts';
 import type { FormulaUnderTest, TestCase, TestFile, TestStep } from './model.ts';
 
 export interface StepOutcome {
@@ -13,6 +14,8 @@ export interface StepOutcome {
   pool: PoolState;
   result: EvaluationResult;
   mismatches: Mismatch[];
+  /** For a failed step, what may explain it (samples the availability delay hid); empty otherwise. */
+  notes: string[];
 }
 
 export interface TestOutcome {
@@ -62,11 +65,14 @@ export function runTest(formula: FormulaUnderTest, test: TestCase, coverage?: Co
   for (const step of test.steps) {
     const pool = defaultPoolState({ ...explicit, ...carried, ...step.pool });
     explicit = { ...explicit, ...step.pool };
-    const context = makeContext({ now: step.at, availabilityDelay: test.availabilityDelay, seed: test.seed, pool, metrics: test.metrics });
+    const metrics = new ReadRecordingMetrics(test.metrics);
+    const context = makeContext({ now: step.at, availabilityDelay: test.availabilityDelay, seed: test.seed, pool, metrics });
     const result = formula.compiled.evaluate(context, { trace: coverage !== undefined });
     if (coverage !== undefined && result.trace !== undefined) coverage.record(formula, result.trace);
     if (result.ok) carried = { targetDedicatedNodes: result.applied.dedicated, targetLowPriorityNodes: result.applied.lowPriority };
-    steps.push({ step, pool, result, mismatches: checkStep(step, result) });
+    const mismatches = checkStep(step, result);
+    const notes = mismatches.length === 0 ? [] : delayNotes(test.metrics, metrics.read, step.at, test.availabilityDelay);
+    steps.push({ step, pool, result, mismatches, notes });
   }
   return { test, passed: steps.every((s) => s.mismatches.length === 0), steps, durationMs: performance.now() - started };
 }

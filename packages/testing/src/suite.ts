@@ -112,6 +112,6 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
   }
   if (options.reporter === 'json') out.stdout(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
   else if (options.reporter === 'junit') out.stdout(junitReport(result));
-  else out.stdout(`${text === undefined || passed + failed === 0 ? '' : '\n'}${summaryLine(passed, failed)}\n`);
+  else out.stdout(`${text === undefined || passed + failed === 0 ? '' : '\n'}${summaryLine(passed, failed, files.filter((f) => f.errors.length > 0).length)}\n`);
   return { exitCode, result };
 }

@@ -1,6 +1,7 @@
 // `autoscale test` as users meet it: the real command in a child process. The example suite
 // passes; every exit code; discovery with no path; each reporter, --junit, --run, --coverage and
-// --min-coverage; bad usage; and the help text.
+// --min-coverage (&& and || included); a broken test file reported once and counted in the
+// summary; the availability-delay note on a failure; bad usage; and the help text.
 
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('autoscale test', () => {
       'broken/bad.autoscale-test.yaml:3:76: tests[0].expect.x: the formula never assigns x (it assigns: $TargetDedicatedNodes)',
       '',
     ].join('\n'));
-    expect(lastLine(all.stdout)).toBe('1 passed, 1 failed');
+    expect(lastLine(all.stdout)).toBe('1 passed, 1 failed, 1 file could not be loaded');
   });
 
   it('exit 0 when all selected tests pass (--run); exit 2 when nothing is found', () => {
@@ -110,5 +111,80 @@ describe('autoscale test', () => {
     for (const text of ['--run <regex>', '--reporter <name>', '--junit <file>', '--coverage', '--min-coverage <percent>', 'Exit codes:', '0  every test passed', '1  a test failed', '2  unusable input', 'Example:']) {
       expect(r.stdout).toContain(text);
     }
+  });
+});
+
+describe('autoscale test, faults found in the runner', () => {
+  const own = new TempDir();
+  afterAll(() => own.remove());
+  own.file('weekend.autoscale', 'day = time().weekday;\n$TargetDedicatedNodes = 10 - 8 * (day == 0 || day == 6);\n');
+  // 2026-01-04 is a Sunday.
+  own.file('weekend.autoscale-test.yaml', 'formula: weekend.autoscale\ntests:\n  - { name: sunday, at: 2026-01-04T12:00:00Z, expect: { $TargetDedicatedNodes: 2 } }\n');
+  own.file('bad-defaults.autoscale-test.yaml', [
+    'formula_text: "$TargetDedicatedNodes = 1;"',
+    'defaults: { at: nope }',
+    'tests:',
+    '  - { name: a, expect: { $TargetDedicatedNodes: 1 } }',
+    '  - { name: b, expect: { $TargetDedicatedNodes: 1 } }',
+    '',
+  ].join('\n'));
+  own.file('delay.autoscale-test.yaml', [
+    'formula_text: "$TargetDedicatedNodes = avg($PendingTasks.GetSample(1));"',
+    'defaults: { at: 2026-01-05T10:00:00Z, availabilityDelay: 1m }',
+    'tests:',
+    '  - { name: newest sample, series: { $PendingTasks: "1 2 3 4" }, expect: { $TargetDedicatedNodes: 4 } }',
+    '',
+  ].join('\n'));
+
+  it('a weekend rule tested only on a Sunday: the || operand that never decided is uncovered', () => {
+    const r = own.run(['test', 'weekend.autoscale-test.yaml', '--coverage', '--min-coverage', '100']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('autoscale test: branch coverage 50.0% is below --min-coverage 100%\n');
+    expect(r.stdout).toContain('weekend.autoscale      2/2  100.0%      1/2   50.0%\n');
+    expect(r.stdout).toContain([
+      'weekend.autoscale: not covered',
+      '  2 | $TargetDedicatedNodes = 10 - 8 * (day == 0 || day == 6);',
+      `    | ${' '.repeat(46)}^~~~~~~~ || never decided by this operand (the left operand was always non-zero)`,
+      '',
+      '1 passed, 0 failed',
+    ].join('\n'));
+    const json = own.run(['test', 'weekend.autoscale-test.yaml', '--reporter', 'json', '--coverage']);
+    const report = JSON.parse(json.stdout) as { coverage: Array<{ branches: unknown; uncovered: { branches: unknown } }> };
+    expect(report.coverage[0]?.branches).toEqual({ covered: 1, total: 2, percent: 50 });
+    expect(report.coverage[0]?.uncovered.branches).toEqual([{ kind: '||', line: 2, column: 47, operand: 2, operands: 2 }]);
+  });
+
+  it('a bad field in defaults is reported once, and the summary says the file could not be loaded', () => {
+    const r = own.run(['test', 'bad-defaults.autoscale-test.yaml']);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '0 passed, 0 failed, 1 file could not be loaded\n',
+      stderr: 'bad-defaults.autoscale-test.yaml:2:17: defaults.at: "nope" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"\n',
+    });
+    const json = JSON.parse(own.run(['test', 'bad-defaults.autoscale-test.yaml', '--reporter', 'json']).stdout) as { summary: unknown; files: Array<{ errors: unknown[] }> };
+    expect(json.summary).toEqual({ passed: 0, failed: 0, files: 1, unusableFiles: 1 });
+    expect(json.files[0]?.errors).toHaveLength(1);
+    const xml = own.run(['test', 'bad-defaults.autoscale-test.yaml', '--reporter', 'junit']).stdout;
+    expect(xml).toContain('<testsuites name="autoscale test" tests="1" failures="0" errors="1" ');
+    expect(xml.match(/<error /g)).toHaveLength(1);
+  });
+
+  it('a failure that read samples the availability delay hid says so', () => {
+    const r = own.run(['test', 'delay.autoscale-test.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe([
+      'delay.autoscale-test.yaml  (delay.autoscale-test.yaml#formula_text)',
+      '  ✗ newest sample',
+      '      at delay.autoscale-test.yaml:4',
+      '      $TargetDedicatedNodes: expected 4, got 2',
+      '      note: 2 samples of $PendingTasks are newer than at - availabilityDelay (1m) and were not visible',
+      '      results: $TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue',
+      '',
+      '0 passed, 1 failed',
+      '',
+    ].join('\n'));
+    const json = JSON.parse(own.run(['test', 'delay.autoscale-test.yaml', '--reporter', 'json']).stdout) as { files: Array<{ tests: Array<{ steps: Array<{ notes: string[] }> }> }> };
+    expect(json.files[0]?.tests[0]?.steps[0]?.notes).toEqual(['2 samples of $PendingTasks are newer than at - availabilityDelay (1m) and were not visible']);
+    expect(own.run(['test', 'delay.autoscale-test.yaml', '--reporter', 'junit']).stdout).toContain('\nnote: 2 samples of $PendingTasks are newer than at - availabilityDelay (1m) and were not visible\nresults: ');
   });
 });

@@ -1,6 +1,7 @@
-// Coverage: denominators from the AST (every statement, every ?: including nested ones),
-// numerators from traces, merging of formulas tested by several files, the table, the annotated
-// listing of uncovered lines, the JSON shape and the branch percentage --min-coverage reads.
+// Coverage: denominators from the AST (every statement, every ?: including nested ones, every
+// operand of each && / || chain), numerators from traces, merging of formulas tested by several
+// files, the table, the annotated listing of uncovered lines, the JSON shape and the branch
+// percentage --min-coverage reads.
 
 import { describe, expect, it } from 'vitest';
 import { branchRatio, CoverageCollector, coverageJson, coverageTable, percent, runTestFile, statementRatio, totalBranchPercent, uncoveredListing } from '@autoscale/testing';
@@ -114,8 +115,125 @@ describe('coverage', () => {
       branches: { covered: 2, total: 8, percent: 25 },
       uncovered: {
         statements: [{ line: 5, column: 1 }],
-        branches: [{ line: 1, column: 22, missing: ['else'] }, { line: 1, column: 46, missing: ['then', 'else'] }, { line: 2, column: 11, missing: ['then'] }, { line: 5, column: 15, missing: ['then', 'else'] }],
+        branches: [
+          { kind: '?:', line: 1, column: 22, missing: ['else'] },
+          { kind: '?:', line: 1, column: 46, missing: ['then', 'else'] },
+          { kind: '?:', line: 2, column: 11, missing: ['then'] },
+          { kind: '?:', line: 5, column: 15, missing: ['then', 'else'] },
+        ],
       },
     }]);
   });
 });
+
+// 2026-01-04 is a Sunday, 2026-01-07 a Wednesday, 2026-01-10 a Saturday.
+const SUNDAY = '2026-01-04T12:00:00Z';
+const WEDNESDAY = '2026-01-07T12:00:00Z';
+const SATURDAY = '2026-01-10T12:00:00Z';
+// No ?: at all: before && and || counted, any test of this formula reported 100% of branches.
+const WEEKEND = 'day = time().weekday;\n$TargetDedicatedNodes = 10 - 8 * (day == 0 || day == 6);';
+
+function coverageOf(text: string): ReturnType<CoverageCollector['results']>[number] {
+  const collector = new CoverageCollector();
+  runTestFile(loadOk(text), { coverage: collector });
+  const [c] = collector.results();
+  if (c === undefined) throw new Error('no coverage');
+  return c;
+}
+
+describe('coverage of && and ||', () => {
+  it('counts each operand of an || as a branch, covered when it decided the result', () => {
+    const sunday = covered2([SUNDAY]);
+    expect(branchRatio(sunday)).toEqual({ covered: 1, total: 2 });
+    expect(sunday.operands.map((o) => [o.line, o.column, o.decided, o.evaluated])).toEqual([[2, 35, 1, 1], [2, 47, 0, 1]]);
+    expect(branchRatio(covered2([WEDNESDAY]))).toEqual({ covered: 1, total: 2 });
+    expect(branchRatio(covered2([SATURDAY]))).toEqual({ covered: 1, total: 2 });
+    expect(branchRatio(covered2([SUNDAY, SATURDAY]))).toEqual({ covered: 2, total: 2 });
+    expect(totalBranchPercent([sunday])).toBe(50);
+  });
+
+  it('lists the operand that never decided, with why', () => {
+    const prefix = '    | ' + ' '.repeat(46);
+    expect(uncoveredListing([covered2([SUNDAY])])).toBe([
+      'suite.autoscale-test.yaml#formula_text: not covered',
+      '  2 | $TargetDedicatedNodes = 10 - 8 * (day == 0 || day == 6);',
+      `${prefix}^~~~~~~~ || never decided by this operand (the left operand was always non-zero)`,
+      '',
+    ].join('\n'));
+    expect(uncoveredListing([covered2([WEDNESDAY])]).split('\n')[2]).toBe(`    | ${' '.repeat(34)}^~~~~~~~ || never decided by this operand (never non-zero)`);
+  });
+
+  it('a chain of one operator is one set of branches, through parentheses; another operator starts its own', () => {
+    // x: one || chain of a, b, c.  y: an || chain of (a && b) and c, and an && chain of a and b.
+    const text = [
+      'formula_text: "a = $CurrentDedicatedNodes; b = $CurrentLowPriorityNodes; c = $UsableNodeCount;\\nx = (a || b) || c;\\ny = a && b || c;"',
+      'defaults: { at: 2026-01-05T10:00:00Z }',
+      'tests:',
+      '  - { name: a only, pool: { currentDedicatedNodes: 1, currentLowPriorityNodes: 0, usableNodeCount: 0 } }',
+      '  - { name: none, pool: { currentDedicatedNodes: 0, currentLowPriorityNodes: 0, usableNodeCount: 0 } }',
+      '',
+    ].join('\n');
+    const c = coverageOf(text);
+    // "a only": x decided by a; the && by b (the first 0); the || of y by c (a && b is 0).
+    // "none":   x decided by c (no operand non-zero); the && by a; the || of y by c.
+    expect(c.operands.map((o) => [o.operator, o.line, o.column, o.index, o.count, o.decided])).toEqual([
+      ['||', 2, 6, 0, 3, 1],
+      ['||', 2, 11, 1, 3, 0],
+      ['||', 2, 17, 2, 3, 1],
+      ['||', 3, 5, 0, 2, 0],
+      ['&&', 3, 5, 0, 2, 1],
+      ['&&', 3, 10, 1, 2, 1],
+      ['||', 3, 15, 1, 2, 2],
+    ]);
+    expect(branchRatio(c)).toEqual({ covered: 5, total: 7 });
+    expect(uncoveredListing([c])).toBe([
+      'suite.autoscale-test.yaml#formula_text: not covered',
+      '  2 | x = (a || b) || c;',
+      '    |           ^ || never decided by this operand (never non-zero while the operands before it were 0)',
+      '  3 | y = a && b || c;',
+      '    |     ^~~~~~ || never decided by this operand (never non-zero)',
+      '',
+    ].join('\n'));
+    expect(coverageJson([c])[0]?.uncovered.branches).toEqual([
+      { kind: '||', line: 2, column: 11, operand: 2, operands: 3 },
+      { kind: '||', line: 3, column: 5, operand: 1, operands: 2 },
+    ]);
+  });
+
+  it('&& operands: the first 0 decides, else the last; a chain that failed inside counts nothing', () => {
+    const text = [
+      'formula_text: "a = $CurrentDedicatedNodes;\\nok = a > 1 && a < 5;\\nbad = a && (a + \\"x\\");"',
+      'defaults: { at: 2026-01-05T10:00:00Z }',
+      'tests:',
+      '  - { name: three, pool: { currentDedicatedNodes: 3 }, expect_error: { code: AS3003 } }',
+      '',
+    ].join('\n');
+    const c = coverageOf(text);
+    // a = 3: a > 1 is non-zero, so a < 5 decides; the right operand of bad fails, so its && gave no value.
+    expect(c.statements.map((s) => s.hits)).toEqual([1, 1, 1]);
+    expect(c.operands.map((o) => [o.operator, o.decided, o.evaluated])).toEqual([['&&', 0, 1], ['&&', 1, 1], ['&&', 0, 0], ['&&', 0, 0]]);
+    expect(uncoveredListing([c])).toBe([
+      'suite.autoscale-test.yaml#formula_text: not covered',
+      '  2 | ok = a > 1 && a < 5;',
+      '    |      ^~~~~ && never decided by this operand (never 0)',
+      '  3 | bad = a && (a + "x");',
+      '    |       ^ && never evaluated',
+      '    |            ^~~~~~~~~ && never evaluated',
+      '',
+    ].join('\n'));
+  });
+
+  it('counts in the table and in the JSON beside the ?: branches, in source order', () => {
+    const c = coverageOf(`formula_text: "day = time().weekday;\\n$TargetDedicatedNodes = day == 0 || day == 6 ? 2 : 10;"\ntests: [{ name: t, at: ${SUNDAY} }]\n`);
+    // The ?: took 'then' only; of the || only day == 0 decided: 2 of 4.
+    expect(coverageTable([c]).split('\n')[1]).toBe('suite.autoscale-test.yaml#formula_text      2/2  100.0%      2/4   50.0%');
+    expect(coverageJson([c])[0]?.uncovered.branches).toEqual([
+      { kind: '||', line: 2, column: 37, operand: 2, operands: 2 },
+      { kind: '?:', line: 2, column: 46, missing: ['else'] },
+    ]);
+  });
+});
+
+function covered2(times: string[]) {
+  return coverageOf(`formula_text: ${JSON.stringify(WEEKEND)}\ntests:\n${times.map((t, i) => `  - { name: t${i}, at: ${t} }`).join('\n')}\n`);
+}

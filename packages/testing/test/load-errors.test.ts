@@ -132,10 +132,11 @@ describe('unusable test files', () => {
     ['steps going back in time', '  - { name: t, steps: [{ at: 2026-01-05T10:00:00Z }, { at: 2026-01-05T10:00:00Z }] }\n', [
       '4:54 tests[0].steps[1].at: steps must move forward in time: this step is not later than the one before',
     ]],
-    ['a relative first step', '  - { name: t, steps: [{ at: +5m }] }\n', ['4:30 tests[0].steps[0].at: "+5m" is relative to the previous step, and there is none with a valid time']],
+    ['a relative first step', '  - { name: t, steps: [{ at: +5m }] }\n', ['4:30 tests[0].steps[0].at: "+5m" is relative to the previous step, and this is the first step']],
     ['a bad relative step', '  - { name: t, steps: [{ at: 2026-01-05T10:00:00Z }, { at: +5 }, { at: +0s }] }\n', [
       '4:60 tests[0].steps[1].at: "5" has no unit (a plain number is ambiguous); write e.g. "5s" or "5ms"',
-      '4:72 tests[0].steps[2].at: "+0s" is relative to the previous step, and there is none with a valid time',
+      // Placing it after a step whose time is wrong is impossible, not a mistake of its own; a zero duration is.
+      '4:72 tests[0].steps[2].at: a relative step time must be longer than zero',
     ]],
     ['a zero relative step', '  - { name: t, steps: [{ at: 2026-01-05T10:00:00Z }, { at: +0s }] }\n', ['4:60 tests[0].steps[1].at: a relative step time must be longer than zero']],
     ['a bad step pool and an empty step name', '  - { name: t, steps: [{ name: "", at: 2026-01-05T10:00:00Z, pool: { taskSlotsPerNode: 0 } }] }\n', [
@@ -150,6 +151,49 @@ describe('unusable test files', () => {
     ['defaults not a map', 'formula: f.autoscale\ndefaults: 1\ntests: [{ name: t, at: 2026-01-05T10:00:00Z }]\n', ['2:11 defaults: expected the defaults every test inherits (a map), got a number (1)']],
   ])('%s', (_, tests, expected) => {
     const text = tests.startsWith('formula:') ? tests : `${HEAD}${tests}`;
+    expect(errorsOf(text, F)).toEqual(expected);
+  });
+
+  const OFFSET_MESSAGE = 'is not a zone offset; write "+HH:MM", "-HH:MM" or "Z" (a fixed offset: daylight saving time is not applied)';
+
+  it.each<[string, string, string[]]>([
+    ['a bad at and utcOffset in defaults: not again as a missing "at" or as instants that need a zone', [
+      'formula: f.autoscale',
+      'defaults:',
+      '  at: nope',
+      '  utcOffset: "+1"',
+      'tests:',
+      '  - { name: t1 }',
+      '  - { name: t2, at: 2026-01-05T10:00:00, series: { $PendingTasks: { values: "1", end: 2026-01-05T10:00:00 } } }',
+      '  - name: t3',
+      '    steps: [{ at: 2026-01-05T10:00:00 }, { at: +5m }]',
+      '',
+    ].join('\n'), [
+      '3:7 defaults.at: "nope" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"',
+      `4:14 defaults.utcOffset: "+1" ${OFFSET_MESSAGE}`,
+    ]],
+    ['broken defaults still let a test\'s own mistakes through', 'formula: f.autoscale\ndefaults: { utcOffset: "+1" }\ntests:\n  - { name: t, at: 2026-02-30T10:00:00 }\n  - { at: 2026-01-05T10:00:00 }\n', [
+      `2:24 defaults.utcOffset: "+1" ${OFFSET_MESSAGE}`,
+      '4:20 tests[0].at: "2026-02-30T10:00:00": no such date',
+      '5:5 tests[1]: missing "name"',
+    ]],
+    ['an unknown key in defaults: the known ones are still inherited', 'formula: f.autoscale\ndefaults: { at: 2026-01-05T10:00:00Z, expect: { a: 1 } }\ntests:\n  - { name: t }\n', [
+      '2:39 defaults.expect: unknown key "expect"; expected one of: at, interval, availabilityDelay, seed, utcOffset, pool, series',
+    ]],
+    ['defaults that are not a map: nothing is known to be missing', 'formula: f.autoscale\ndefaults: 1\ntests:\n  - { name: t }\n', [
+      '2:11 defaults: expected the defaults every test inherits (a map), got a number (1)',
+    ]],
+    ['a test\'s own bad utcOffset, and a relative step after a step with a mistake', `${HEAD}  - { name: t, utcOffset: "+1", at: 2026-01-05T09:00:00 }\n  - name: u\n    steps: [{ at: 2026-01-05T10:00:00Z, pool: { nodes: 1 } }, { at: +5m }]\n`, [
+      `4:27 tests[0].utcOffset: "+1" ${OFFSET_MESSAGE}`,
+      '6:49 tests[1].steps[0].pool.nodes: unknown key "nodes"; expected one of: currentDedicatedNodes, currentLowPriorityNodes, targetDedicatedNodes, targetLowPriorityNodes, taskSlotsPerNode, usableNodeCount',
+    ]],
+    ['a bad seed in a test whose steps are local times', 'formula: f.autoscale\ndefaults: { utcOffset: "+01:00" }\ntests:\n  - name: t\n    seed: x\n    steps: [{ at: 2026-01-05T10:00:00 }]\n', [
+      '5:11 tests[0].seed: expected an integer (the seed of rand()), got a string ("x")',
+    ]],
+    ['a local time that does not exist, with a utcOffset', 'formula: f.autoscale\ndefaults: { utcOffset: "+01:00" }\ntests:\n  - { name: t, at: 2026-02-30T10:00:00 }\n', [
+      '4:20 tests[0].at: "2026-02-30T10:00:00": no such date',
+    ]],
+  ])('a mistake is reported once, not again for what depends on it: %s', (_, text, expected) => {
     expect(errorsOf(text, F)).toEqual(expected);
   });
 

@@ -189,6 +189,52 @@ describe('steps', () => {
   });
 });
 
+describe('a failure that may come from the availability delay', () => {
+  const notes = (o: TestOutcome | undefined) => o?.steps.map((s) => s.notes);
+  // Series "1 2 3 4" at 30 s ends at 10:00: samples at 09:58:30, 09:59:00, 09:59:30 and 10:00:00.
+  const LAST = 'avg($PendingTasks.GetSample(1))';
+
+  it('says how many samples of a metric the failing evaluation read were taken in (at - delay, at]', () => {
+    const r = run(`$TargetDedicatedNodes = ${LAST};`, [
+      // A 1-minute delay sees up to 09:59:00: the last visible sample is 2, and 3 and 4 are hidden.
+      '  - { name: one minute, availabilityDelay: 1m, series: { $PendingTasks: "1 2 3 4" }, expect: { $TargetDedicatedNodes: 4 } }',
+      // The default 30 s hides only the sample at 10:00:00.
+      '  - { name: default, series: { $PendingTasks: "1 2 3 4" }, expect: { $TargetDedicatedNodes: 4 } }',
+      // Passing steps get no note.
+      '  - { name: passes, series: { $PendingTasks: "1 2 3 4" }, expect: { $TargetDedicatedNodes: 3 } }',
+    ].join('\n'));
+    expect(mismatches(r['one minute'])).toEqual([{ variable: '$TargetDedicatedNodes', expected: '4', got: '2' }]);
+    expect(notes(r['one minute'])).toEqual([['2 samples of $PendingTasks are newer than at - availabilityDelay (1m) and were not visible']]);
+    expect(notes(r.default)).toEqual([['1 sample of $PendingTasks is newer than at - availabilityDelay (30s) and was not visible']]);
+    expect(r.passes?.passed).toBe(true);
+    expect(notes(r.passes)).toEqual([[]]);
+  });
+
+  it('also on a failed evaluation: the window lacked a sample the delay hid', () => {
+    // A 2-minute window at 100% wants 4 samples; 09:58:30 to 09:59:30 are visible, 10:00:00 is not.
+    const r = run('$TargetDedicatedNodes = avg($PendingTasks.GetSample(TimeInterval_Minute * 2, 100));', '  - { name: t, series: { $PendingTasks: "1x10" }, expect: { $TargetDedicatedNodes: 1 } }\n');
+    expect(mismatches(r.t)?.[0]?.got).toMatch(/^InsufficientSampleData: /);
+    expect(notes(r.t)).toEqual([['1 sample of $PendingTasks is newer than at - availabilityDelay (30s) and was not visible']]);
+  });
+
+  it('no note for metrics the evaluation did not read, without a delay, or for samples after at (a later step\'s)', () => {
+    const r = run(`$TargetDedicatedNodes = time().hour < 12 ? 0 : ${LAST};`, [
+      // The evaluation at 10:00 never reaches the window read: $PendingTasks is not read.
+      '  - { name: unread, series: { $PendingTasks: "1 2 3 4" }, expect: { $TargetDedicatedNodes: 4 } }',
+      '  - { name: no delay, at: 2026-01-05T13:00:00Z, availabilityDelay: 0s, series: { $PendingTasks: "1 2 3 4" }, expect: { $TargetDedicatedNodes: 5 } }',
+      // The series ends at the last step (13:10); at 13:00 with no delay, the later samples are the future, not hidden.
+      '  - name: steps',
+      '    availabilityDelay: 0s',
+      '    series: { $PendingTasks: "1x30" }',
+      '    steps: [{ at: 2026-01-05T13:00:00Z, expect: { $TargetDedicatedNodes: 5 } }, { at: +10m }]',
+    ].join('\n'));
+    for (const name of ['unread', 'no delay', 'steps']) {
+      expect(r[name]?.passed, name).toBe(false);
+      expect(notes(r[name])?.flat(), name).toEqual([]);
+    }
+  });
+});
+
 describe('running a file', () => {
   it('--run selects tests by name, and the formula is compiled once and evaluated per step', () => {
     const file = loadOk('formula_text: "$TargetDedicatedNodes = 1;"\ndefaults: { at: 2026-01-05T10:00:00Z }\ntests:\n  - { name: alpha one }\n  - { name: beta }\n  - { name: alpha two, steps: [{ at: 2026-01-05T10:00:00Z }, { at: +1m }] }\n');

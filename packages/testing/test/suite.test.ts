@@ -84,7 +84,25 @@ describe('the text reporter', () => {
     const r = await suite({ paths: ['bad', 'suite.autoscale-test.yaml'] });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toBe('bad/bad.autoscale-test.yaml:2:24: tests[0].at: "nope" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"\n');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 2 failed');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 2 failed, 1 file could not be loaded');
+  });
+
+  it('a run in which no file loads says so in its summary, as every reporter does in its own shape', async () => {
+    const broken = new TempDir();
+    try {
+      broken.file('a.autoscale-test.yaml', 'formula_text: "x = 1;"\ntests: []\n');
+      broken.file('b.autoscale-test.yaml', 'formula_text: "x = 1;"\n');
+      const run = async (reporter: SuiteOptions['reporter']) => {
+        let stdout = '';
+        const { exitCode } = await runSuite({ paths: ['.'], cwd: broken.dir, reporter }, { stdout: (t) => (stdout += t), stderr: () => {} });
+        return { exitCode, stdout };
+      };
+      expect(await run('text')).toEqual({ exitCode: 2, stdout: '0 passed, 0 failed, 2 files could not be loaded\n' });
+      expect((JSON.parse((await run('json')).stdout) as JsonReport).summary).toEqual({ passed: 0, failed: 0, files: 2, unusableFiles: 2 });
+      expect((await run('junit')).stdout).toContain('<testsuites name="autoscale test" tests="2" failures="0" errors="2" ');
+    } finally {
+      broken.remove();
+    }
   });
 
   it('--coverage prints the table and the uncovered lines before the summary', async () => {
@@ -145,7 +163,7 @@ describe('JUnit XML', () => {
     const r = await suite({ reporter: 'junit', paths: ['.'] });
     expect(r.exitCode).toBe(2);
     const xml = r.stdout;
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="autoscale test" tests="3" failures="2" errors="1" ')).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="autoscale test" tests="4" failures="2" errors="1" ')).toBe(true);
     expect(xml).toMatch(/<testsuite name="bad\/bad.autoscale-test.yaml" tests="1" failures="0" errors="1"/);
     expect(xml).toContain('<error type="UnusableTestFile" message="bad/bad.autoscale-test.yaml:2:24: tests[0].at: &quot;nope&quot; is not an ISO 8601 instant like &quot;2026-01-05T10:00:00Z&quot;">');
     expect(xml).toMatch(/<testsuite name="suite.autoscale-test.yaml" tests="3" failures="2" errors="0" skipped="0" time="[\d.]+">/);

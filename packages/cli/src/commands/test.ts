@@ -38,7 +38,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--run <regex>', 'run only the tests whose name matches this regular expression', parseRegex)
     .addOption(new Option('--reporter <name>', 'output on stdout').choices([...REPORTERS]).default('text'))
     .option('--junit <file>', 'also write a JUnit XML report to this file (written atomically)')
-    .option('--coverage', 'print which statements ran and which ?: branches were taken, per formula, and the uncovered lines')
+    .option('--coverage', 'print which statements ran, which way each ?: went and which operands of && and || decided them, per formula, and the uncovered lines')
     .option('--min-coverage <percent>', 'fail (exit 1) when branch coverage over all tested formulas is below this percentage', parsePercent)
     .addHelpText('after', `
 Test file format: see packages/testing/test-file.schema.json and the README; for example
@@ -51,7 +51,8 @@ Test file format: see packages/testing/test-file.schema.json and the README; for
 
 Reporters:
   text   each test as it finishes (a failure shows, per variable, expected and got, the results string and
-         file:line), then the line "N passed, N failed"; coverage (--coverage) before that line
+         file:line), then the line "N passed, N failed" (", N files could not be loaded" when some
+         could not); coverage (--coverage) before that line
   json   one JSON document: summary, files, tests, steps (results, error, mismatches), load errors, coverage
   junit  JUnit XML (one testsuite per file); with --coverage the coverage text goes to stderr
 

@@ -21,7 +21,7 @@ export const CONSTANTS: readonly ConstantEntry[] = [
   interval('Hour', 3600 * SECOND, 'A timeinterval of one hour.'),
   interval('Day', DAY, 'A timeinterval of one day.'),
   interval('Week', 7 * DAY, 'A timeinterval of seven days.'),
-  interval('Year', 365 * DAY, 'A timeinterval of 365 days.', 'The service does not document the length of a year; this toolkit uses 365 days (Q-T3).'),
+  interval('Year', 365 * DAY, 'A timeinterval of 365 days.', 'The service does not document the length of a year; this toolkit uses 365 days (docs/semantics.md §8.3).'),
 ];
 
 function member(name: string, summary: string, read: (d: Date) => number, example: string, extra = ''): MemberEntry {
@@ -45,7 +45,7 @@ export const TIMESTAMP_MEMBERS: readonly MemberEntry[] = [
     'The day of the week, 0 (Sunday) to 6 (Saturday).',
     (d) => d.getUTCDay(),
     'isWeekday = time().weekday >= 1 && time().weekday <= 5;',
-    'Monday is 1 as the docs say; Sunday is 0, following .NET (the docs are silent, Q-T2), so `weekday == 7` is never true.',
+    'Monday is 1 as the docs say; Sunday is 0, following .NET (the docs are silent; docs/semantics.md §8.2), so `weekday == 7` is never true.',
   ),
   member('hour', 'The hour of the day, 0 to 23.', (d) => d.getUTCHours(), 'h = time().hour;'),
   member('minute', 'The minute of the hour, 0 to 59.', (d) => d.getUTCMinutes(), 'mi = time().minute;'),

@@ -22,7 +22,7 @@ export interface VariableEntry extends Documented {
   /** Sampled metrics are read with the sample methods; plain variables are doubles. */
   sampled: boolean;
   unit: string;
-  /** Retired after 31 March 2024: no longer populated with samples (DECISIONS.md Q-V6). */
+  /** Retired after 31 March 2024: no longer populated with samples (docs/semantics.md §4.5). */
   retired?: boolean;
   /** Samples are percentages 0-100 (lint: compared with a fraction). */
   percentage?: boolean;

@@ -1,4 +1,4 @@
-// The 19 built-in functions, their overloads and implementations (DECISIONS.md §3 "Functions").
+// The 19 built-in functions, their overloads and implementations (docs/semantics.md §5).
 // Aggregates take a doubleVecList: any mix of doubles and doubleVecs, flattened before use.
 
 import { DOUBLE, NOTHING, TIMESTAMP, VEC } from '../types.ts';
@@ -10,10 +10,11 @@ import type { FunctionEntry, Overload } from './entry.ts';
 import { fail, flatten, toDouble, toVector, type BuiltinImpl } from './support.ts';
 
 /**
- * What val() returns for an index outside the vector. DECISIONS.md Q-F4 says "an error", but the
- * one real recording that reaches the case (batch-shipyard #138: `lastsample = val($PendingTasks.
- * GetSample(1), 0);` on a pool with no samples) failed on the *next* line, so the service did not
- * fail here; 0 is the value that formula's authors relied on (`max(0, lastsample)`).
+ * What val() returns for an index outside the vector (docs/semantics.md §5.5, §15.3). The project's
+ * first ruling said "an error", but the one real recording that reaches the case (batch-shipyard
+ * #138: `lastsample = val($PendingTasks.GetSample(1), 0);` on a pool with no samples) failed on
+ * the *next* line, so the service did not fail here; 0 is the value that formula's authors relied
+ * on (`max(0, lastsample)`).
  */
 export const VAL_OUT_OF_RANGE_VALUE = 0;
 
@@ -63,7 +64,7 @@ function maxOf(v: number[]): number {
   return m;
 }
 
-/** Sample standard deviation (n - 1); one value gives 0 (Q-F1). */
+/** Sample standard deviation (n - 1); one value gives 0 (docs/semantics.md §5.3). */
 function std(v: number[]): number {
   if (v.length < 2) return 0;
   const mean = sum(v) / v.length;
@@ -72,14 +73,14 @@ function std(v: number[]): number {
   return Math.sqrt(squares / (v.length - 1));
 }
 
-/** Round half away from zero (Q-F5): round(2.5) = 3, round(-2.5) = -3. */
+/** Round half away from zero (docs/semantics.md §5.6): round(2.5) = 3, round(-2.5) = -3. */
 export function roundHalfAwayFromZero(x: number): number {
   if (!Number.isFinite(x)) return x;
   const r = Math.floor(Math.abs(x) + 0.5);
   return x < 0 ? -r : r;
 }
 
-/** Nearest-rank percentile, p in 0-100 (Q-F2): returns an element of v. */
+/** Nearest-rank percentile, p in 0-100 (docs/semantics.md §5.4): returns an element of v. */
 function percentile(v: number[], p: number, at: number): number {
   if (v.length === 0) fail('percentile() of an empty vector', at);
   if (!(p >= 0 && p <= 100)) fail(`percentile() expects a percentage from 0 to 100, got ${formatDouble(p)}`, at);

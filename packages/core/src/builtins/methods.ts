@@ -1,4 +1,4 @@
-// Sample methods of the sampled metrics (DECISIONS.md §4). Implementations receive the metric as
+// Sample methods of the sampled metrics (docs/semantics.md §6, §7). Implementations receive the metric as
 // args[0], then the call's own arguments. Windows given as timeintervals are look-backs from the
 // evaluation instant; timestamps are absolute; the order of the two bounds does not matter.
 
@@ -11,7 +11,7 @@ import { Interval, MetricRef, Timestamp, type Value } from '../eval/values.ts';
 import type { MethodEntry, Overload } from './entry.ts';
 import { toDouble, type Runtime } from './support.ts';
 
-/** Required percentage of a window GetSample when the call gives none (Q-S1, SHIP138). */
+/** Required percentage of a window GetSample when the call gives none (docs/semantics.md §7.5; batch-shipyard #138). */
 export const DEFAULT_SAMPLE_PERCENT = 70;
 
 function metricOf(v: Value | undefined, at: number): MetricRef {
@@ -43,7 +43,7 @@ function windowSample(args: Value[], rt: Runtime, at: number, hasEnd: boolean, h
   return sliceValues(m.history, sel.from, sel.to);
 }
 
-/** The n most recent visible samples, oldest first; fewer when fewer exist (Q-S3). */
+/** The n most recent visible samples, oldest first; fewer when fewer exist (docs/semantics.md §6.1). */
 function countSample(args: Value[], rt: Runtime, at: number): number[] {
   const m = metricOf(args[0], at);
   const n = Math.trunc(toDouble(args[1] as Value, rt, at, 'GetSample()'));

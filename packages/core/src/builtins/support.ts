@@ -17,7 +17,7 @@ export interface Runtime {
 /** Signature of every function and method implementation; `at` is the offset errors point at. */
 export type BuiltinImpl = (args: Value[], rt: Runtime, at: number) => Value;
 
-/** Latest visible sample of a metric used as a number (DECISIONS.md §2, Q-V1). */
+/** Latest visible sample of a metric used as a number (docs/semantics.md §4.9). */
 export function latestSample(m: MetricRef, rt: Runtime, at: number): number {
   const n = visibleCount(m.history, rt.now, rt.availabilityDelay);
   if (n === 0) {

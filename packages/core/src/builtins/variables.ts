@@ -1,5 +1,5 @@
 // Service-defined variables: the three read-write outputs, the sampled metrics and the plain
-// pool numbers (DECISIONS.md §2; LANGUAGE-EVIDENCE §2). Names are case-sensitive.
+// pool numbers (docs/semantics.md §4). Names are case-sensitive.
 
 import type { VariableEntry } from './entry.ts';
 

@@ -1,6 +1,6 @@
 // The lint layer (AS4xxx): opinionated warnings about formulas the service accepts but that are
-// probably wrong, from DECISIONS.md and the problems users report. The checker feeds facts in as
-// it walks; whole-formula rules run in `finish`.
+// probably wrong, each resting on a premise stated in docs/semantics.md §14. The checker feeds
+// facts in as it walks; whole-formula rules run in `finish`.
 
 import type { Binary, Expression, Formula, Identifier, MethodCall, StringLiteral } from '../syntax/ast.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';

@@ -81,7 +81,7 @@ class Compiler {
     const line = this.lines.positionAt(s.range.start).line + 1;
     const begin = (f: Frame, target?: string): void => {
       if (!f.trace) return;
-      f.current = { index, line, range: s.range, branches: [], ...(target ? { target } : {}) };
+      f.current = { index, line, range: s.range, branches: [], logical: [], ...(target ? { target } : {}) };
       f.trace.statements.push(f.current);
     };
     if (s.kind === 'ExpressionStatement') {
@@ -290,7 +290,8 @@ class Compiler {
 
   private binary(op: BinaryOperator, left: ExprFn, right: ExprFn, at: number): ExprFn {
     const describe = (l: Value, r: Value) => `operator '${op}' cannot be applied to ${typeName(typeOfValue(l))} and ${typeName(typeOfValue(r))}`;
-    // Both operands are always evaluated, also for && and || (DECISIONS.md Q-P2).
+    // Both operands are always evaluated, also for && and || (docs/semantics.md §3.5), which differ only in what a trace records.
+    if (op === '&&' || op === '||') return this.logical(op, left, right, at, describe);
     return (f) => {
       const l = plainValue(left(f), f.rt, at);
       const r = plainValue(right(f), f.rt, at);
@@ -302,6 +303,34 @@ class Compiler {
         if (err instanceof OperatorValueError) throw new EvaluationFailure('AS3004', err.message, at);
         throw err;
       }
+    };
+  }
+
+  /**
+   * `&&` and `||`: the same evaluation as every other operator (both operands, always: §3.5), plus,
+   * when tracing, a record of how the operation was decided. A closure of their own, so other
+   * operators pay nothing and an untraced && or || only one test of `f.current`.
+   */
+  private logical(op: '&&' | '||', left: ExprFn, right: ExprFn, at: number, describe: (l: Value, r: Value) => string): ExprFn {
+    const pos = this.lines.positionAt(at);
+    const line = pos.line + 1;
+    const column = pos.character + 1;
+    // The left value that fixes the result by itself: non-zero for ||, zero for &&.
+    const decisive = op === '||';
+    return (f) => {
+      const l = plainValue(left(f), f.rt, at);
+      const r = plainValue(right(f), f.rt, at);
+      const row = findBinaryRow(op, typeOfValue(l), typeOfValue(r));
+      if (!row) throw mismatch(describe(l, r), at);
+      let v: Value;
+      try {
+        v = row.impl(op)(l, r);
+      } catch (err) {
+        if (err instanceof OperatorValueError) throw new EvaluationFailure('AS3004', err.message, at);
+        throw err;
+      }
+      if (f.current) f.current.logical.push({ at, line, column, operator: op, left: l !== 0, right: r !== 0, shortCircuit: (l !== 0) === decisive });
+      return v;
     };
   }
 

@@ -34,7 +34,7 @@ export interface EvaluationContext {
 
 /**
  * Default availability delay. The one recorded evaluation of a window (a real pool, 15-minute
- * window) reported 29 of 30 samples (96.6667%), which a 30 s delay reproduces; see DECISIONS.md §4.
+ * window) reported 29 of 30 samples (96.6667%), which a 30 s delay reproduces; see docs/semantics.md §7.2.
  */
 export const DEFAULT_AVAILABILITY_DELAY_MS = 30_000;
 /** Samples are taken every 30 seconds. */
@@ -52,7 +52,7 @@ export function defaultPoolState(overrides: Partial<PoolState> = {}): PoolState 
     usableNodeCount: Number.NaN,
     ...overrides,
   };
-  // Usable nodes default to every current node (the service does not document the variable, Q-V3).
+  // Usable nodes default to every current node (the service does not document the variable; docs/semantics.md §4.6).
   if (Number.isNaN(pool.usableNodeCount)) pool.usableNodeCount = pool.currentDedicatedNodes + pool.currentLowPriorityNodes;
   return pool;
 }

@@ -35,7 +35,7 @@ export interface Targets {
 
 export class EvaluationResult {
   readonly targets: Targets;
-  /** User variables in results order (sorted ordinally); empty after an error (Q-R5). */
+  /** User variables in results order (sorted ordinally); empty after an error (docs/semantics.md §10.2). */
   readonly variables: ReadonlyArray<readonly [string, Value]>;
   readonly error: ServiceError | null;
   readonly failure: EvaluationFailureInfo | null;
@@ -57,7 +57,7 @@ export class EvaluationResult {
     return this.error === null;
   }
 
-  /** Node counts the pool would be resized to: truncated toward zero, negatives as 0 (Q-E3). */
+  /** Node counts the pool would be resized to: truncated toward zero, negatives as 0 (docs/semantics.md §10.3). */
   get applied(): { dedicated: number; lowPriority: number } {
     return { dedicated: Math.max(0, Math.trunc(this.targets.dedicated)), lowPriority: Math.max(0, Math.trunc(this.targets.lowPriority)) };
   }
@@ -75,7 +75,7 @@ export function formatResults(targets: Targets, variables: ReadonlyArray<readonl
   return text;
 }
 
-/** A target as the results string prints it: truncated toward zero (58.25 -> 58), negatives as computed (Q-E3). */
+/** A target as the results string prints it: truncated toward zero (58.25 -> 58), negatives as computed (docs/semantics.md §11.3). */
 export function printedTarget(v: number): number {
   return Math.trunc(v) || 0;
 }
@@ -84,7 +84,7 @@ function formatTarget(v: number): string {
   return formatDouble(printedTarget(v));
 }
 
-/** Ordinal (code unit) comparison, as the service sorts user variables (Q-R1). */
+/** Ordinal (code unit) comparison, as the service sorts user variables (docs/semantics.md §11.1). */
 function ordinal(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 // Text forms of evaluation values exactly as the Batch service prints them in an evaluation's
-// `results` string (DECISIONS §5): doubles as C's `%g`, timestamps as ISO 8601 UTC with
+// `results` string (docs/semantics.md §11): doubles as C's `%g`, timestamps as ISO 8601 UTC with
 // milliseconds, timeintervals as .NET TimeSpan "c". Kept in one place so results, error messages
 // and traces agree character for character with the real service. No function here throws.
 

@@ -11,7 +11,7 @@ import type { StatementTrace, Trace } from './trace.ts';
 
 /**
  * One target variable and its legacy alias. When both are assigned, the full name wins
- * (LANGUAGE-EVIDENCE §2.1); reading either sees its own latest assignment, else the other's,
+ * (docs/semantics.md §4.2); reading either sees its own latest assignment, else the other's,
  * else the pool's current target.
  */
 export class TargetSlot {

@@ -1,4 +1,4 @@
-// The string parser behind the formula language's `time("...")` (DECISIONS §3, evidence §4.3):
+// The string parser behind the formula language's `time("...")` (docs/semantics.md §8.4):
 // RFC 1123 (what the docs build with .NET's ToString("r")) and W3C-DTF / ISO 8601 with at most 7
 // fractional-second digits (the service rejected Java's 9-digit Instant strings). Fields are
 // parsed by hand and combined arithmetically: Date.parse is implementation-defined and lenient.

@@ -1,4 +1,4 @@
-// The seedable generator behind `rand()` (DECISIONS §3): evaluations must be reproducible, so
+// The seedable generator behind `rand()` (docs/semantics.md §9): evaluations must be reproducible, so
 // `rand()` draws from this instead of Math.random. A splitmix32-style generator (Weyl sequence
 // through the murmur3 finaliser): tiny, fast, platform-independent, good enough for formulas.
 

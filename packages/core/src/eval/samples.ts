@@ -1,4 +1,4 @@
-// Sample visibility and windows over a metric history (DECISIONS.md §4). A sample at time t is
+// Sample visibility and windows over a metric history (docs/semantics.md §7). A sample at time t is
 // visible at `now` only if t + delay <= now. Windows are half-open (older, newer]. All look-ups
 // are binary searches over the columnar arrays: cost is O(log n + samples returned), never O(n).
 

@@ -307,7 +307,7 @@ const messages: IParserErrorMessageProvider = {
   buildEarlyExitMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
 };
 
-/** Binding strength of each binary operator, loosest first (DECISIONS.md §1). */
+/** Binding strength of each binary operator, loosest first (docs/semantics.md §2.2). */
 const PRECEDENCE: Record<BinaryOperator, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6 };
 
 /** Builds left-associative binary nodes from `e0 op1 e1 op2 e2 ...` by precedence climbing. */

@@ -91,7 +91,7 @@ export class OpenLoopRun {
       poolState.currentLowPriorityNodes = recordedLowPriority ?? pool.lowPriority;
       poolState.targetDedicatedNodes = log.dedicated;
       poolState.targetLowPriorityNodes = log.lowPriority;
-      // As makeContext does: usable nodes default to every current node (Q-V3).
+      // As makeContext does: usable nodes default to every current node (docs/semantics.md §4.6).
       poolState.usableNodeCount = recordedUsable ?? poolState.currentDedicatedNodes + poolState.currentLowPriorityNodes;
       const result = this.formula.compiled.evaluate(context);
       this.hooks.onEvaluation?.(i, context, result);

@@ -1,5 +1,5 @@
 // When a replay evaluates: the service's evaluation-interval limits (5 minutes to 168 hours,
-// default 15 minutes; LANGUAGE-EVIDENCE §6.1), the replay's other defaults, and the evaluation
+// default 15 minutes; docs/semantics.md §13.3), the replay's other defaults, and the evaluation
 // instants: the first at the start (enabling autoscale evaluates at once), then every interval.
 
 import { formatDuration, SAMPLE_PERIOD_MS } from '@autoscale/core';
