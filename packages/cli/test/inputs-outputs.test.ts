@@ -90,11 +90,11 @@ describe('outputs never overwrite inputs, and never replace a device', () => {
     tmp.file('suite/broken.autoscale-test.yaml', 'formula: [\n');
     const asTestFile = tmp.run(['test', 'suite', '--junit', 'suite/broken.autoscale-test.yaml']);
     expect(asTestFile.code).toBe(2);
-    expect(asTestFile.stderr).toContain('autoscale test: --junit suite/broken.autoscale-test.yaml is the input');
+    expect(asTestFile.stderr).toContain('autoscale test: the JUnit report suite/broken.autoscale-test.yaml is the input suite/broken.autoscale-test.yaml;');
     expect(readFileSync(tmp.path('suite/broken.autoscale-test.yaml'), 'utf8')).toBe('formula: [\n');
     const asFormula = tmp.run(['test', 'suite/a.autoscale-test.yaml', '--junit', 'suite/pool.autoscale']);
     expect(asFormula.code).toBe(2);
-    expect(asFormula.stderr).toContain('autoscale test: --junit suite/pool.autoscale is the input');
+    expect(asFormula.stderr).toContain('autoscale test: the JUnit report suite/pool.autoscale is the input');
     expect(readFileSync(tmp.path('suite/pool.autoscale'), 'utf8')).toBe(FORMULA);
   });
 

@@ -14,6 +14,6 @@ export { TextReporter, failureLines, failureSummary, summaryLine } from './repor
 export { jsonReport, type JsonReport, type JsonTest, type JsonStep } from './report-json.ts';
 export { junitReport, xmlEscape } from './report-junit.ts';
 export { runSuite, REPORTERS, type ReporterName, type SuiteOptions, type SuiteOutput } from './suite.ts';
-export { EXIT_PASSED, EXIT_FAILED, EXIT_UNUSABLE, type SuiteResult, type FileResult } from './suite-result.ts';
+export { worse, type Verdict, type SuiteResult, type FileResult } from './suite-result.ts';
 export { evaluateWithSeries, valuesOf, type SeriesInput, type SeriesEvaluation } from './evaluate-series.ts';
 export { knownErrorCodes } from './read-values.ts';

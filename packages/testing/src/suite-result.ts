@@ -1,4 +1,5 @@
-// The result of a whole run (several test files), as the reporters and the exit code read it.
+// The result of a whole run (several test files), as the reporters and a front end (the CLI's exit
+// code) read it.
 
 import type { FormulaCoverage } from './coverage.ts';
 import type { LoadError } from './model.ts';
@@ -24,7 +25,15 @@ export interface SuiteResult {
   minCoverage: { percent: number; branchPercent: number; met: boolean } | undefined;
 }
 
-/** Exit codes of `autoscale test`. */
-export const EXIT_PASSED = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_UNUSABLE = 2;
+/**
+ * How a run ended: every test passed; a test failed (or coverage fell short); or the input could
+ * not be used (a test file with a mistake, nothing found, a report that cannot be written).
+ */
+export type Verdict = 'passed' | 'failed' | 'unusable';
+
+const SEVERITY: Record<Verdict, number> = { passed: 0, failed: 1, unusable: 2 };
+
+/** The more serious of two verdicts. */
+export function worse(a: Verdict, b: Verdict): Verdict {
+  return SEVERITY[a] >= SEVERITY[b] ? a : b;
+}

@@ -14,7 +14,7 @@ import { jsonReport } from './report-json.ts';
 import { junitReport } from './report-junit.ts';
 import { summaryLine, TextReporter } from './report-text.ts';
 import { runTestFile } from './run.ts';
-import { EXIT_FAILED, EXIT_PASSED, EXIT_UNUSABLE, type FileResult, type SuiteResult } from './suite-result.ts';
+import { worse, type FileResult, type SuiteResult, type Verdict } from './suite-result.ts';
 
 export { REPORTERS, type ReporterName } from './options.ts';
 
@@ -34,23 +34,29 @@ export interface SuiteOptions {
 }
 
 export interface SuiteOutput {
+  /** The report (text, JSON or JUnit, per the reporter). */
   stdout(text: string): void;
+  /** Load errors (`file:line:col: ...`), and coverage when stdout carries a machine-readable report. */
   stderr(text: string): void;
+  /** A problem with the run as a whole, one sentence without a trailing newline; a front end words it (the CLI prefixes `autoscale test:`). */
+  problem(message: string): void;
 }
 
-export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise<{ exitCode: number; result: SuiteResult }> {
+export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise<{ verdict: Verdict; result: SuiteResult }> {
   const started = performance.now();
   const discovered = await discoverTestFiles(options.paths, options.cwd);
-  for (const e of discovered.errors) out.stderr(`autoscale test: ${e}\n`);
+  for (const e of discovered.errors) out.problem(e);
   // The report must not overwrite what it reports on: refused before anything runs or is written.
   const junitPath = options.junit === undefined ? undefined : resolve(options.cwd, options.junit);
   const refuseJunit = async (inputs: readonly string[]): Promise<boolean> => {
-    const clash = junitPath === undefined ? undefined : await inputOverwrittenBy(junitPath, inputs.map((f) => resolve(options.cwd, f)));
-    if (clash !== undefined) out.stderr(`autoscale test: --junit ${options.junit} is the input ${clash}; choose another file for the report (nothing was written)\n`);
+    const resolved = inputs.map((f) => resolve(options.cwd, f));
+    const clash = junitPath === undefined ? undefined : await inputOverwrittenBy(junitPath, resolved);
+    // Named as the user or the test file named it.
+    if (clash !== undefined) out.problem(`the JUnit report ${options.junit} is the input ${inputs[resolved.indexOf(clash)] ?? clash}; choose another file for the report (nothing was written)`);
     return clash !== undefined;
   };
   const empty: SuiteResult = { files: [], discoveryErrors: discovered.errors, passed: 0, failed: 0, durationMs: 0, coverage: undefined, minCoverage: undefined };
-  if (await refuseJunit(discovered.files)) return { exitCode: EXIT_UNUSABLE, result: empty };
+  if (await refuseJunit(discovered.files)) return { verdict: 'unusable', result: empty };
   const wantsCoverage = options.coverage === true || options.minCoverage !== undefined;
   const collector = wantsCoverage ? new CoverageCollector() : undefined;
   const text = options.reporter === 'text' ? new TextReporter(out.stdout) : undefined;
@@ -77,10 +83,10 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
   }
   const coverage = collector?.results();
   const result: SuiteResult = { files, discoveryErrors: discovered.errors, passed, failed, durationMs: 0, coverage, minCoverage: undefined };
-  let exitCode = discovered.errors.length > 0 || files.some((f) => f.errors.length > 0) ? EXIT_UNUSABLE : EXIT_PASSED;
-  if (passed + failed === 0 && discovered.files.length > 0 && exitCode === EXIT_PASSED) {
-    out.stderr(options.run !== undefined ? `autoscale test: no test name matches --run ${options.run.source}\n` : 'autoscale test: no tests to run\n');
-    exitCode = EXIT_UNUSABLE;
+  let verdict: Verdict = discovered.errors.length > 0 || files.some((f) => f.errors.length > 0) ? 'unusable' : 'passed';
+  if (passed + failed === 0 && discovered.files.length > 0 && verdict === 'passed') {
+    out.problem(options.run !== undefined ? `no test name matches /${options.run.source}/` : 'no tests to run');
+    verdict = 'unusable';
   }
   if (coverage !== undefined && options.coverage === true) {
     // Coverage is text for people; with a machine-readable reporter on stdout it goes to stderr.
@@ -94,24 +100,24 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
     const met = branchPercent >= options.minCoverage;
     result.minCoverage = { percent: options.minCoverage, branchPercent, met };
     if (!met) {
-      out.stderr(`autoscale test: branch coverage ${branchPercent.toFixed(1)}% is below --min-coverage ${options.minCoverage}%\n`);
-      if (exitCode === EXIT_PASSED) exitCode = EXIT_FAILED;
+      out.problem(`branch coverage ${branchPercent.toFixed(1)}% is below the minimum of ${options.minCoverage}%`);
+      verdict = worse(verdict, 'failed');
     }
   }
-  if (failed > 0 && exitCode === EXIT_PASSED) exitCode = EXIT_FAILED;
+  if (failed > 0) verdict = worse(verdict, 'failed');
   result.durationMs = performance.now() - started;
   const formulaFiles = files.flatMap((f) => (f.outcome?.testFile.formula.path === undefined ? [] : [f.outcome.testFile.formula.path]));
-  if (await refuseJunit(formulaFiles)) exitCode = EXIT_UNUSABLE;
+  if (await refuseJunit(formulaFiles)) verdict = 'unusable';
   else if (options.junit !== undefined) {
     try {
       await writeFileAtomic(resolve(options.cwd, options.junit), junitReport(result));
     } catch (err) {
-      out.stderr(`autoscale test: cannot write ${options.junit}: ${fileErrorReason(err)}\n`);
-      exitCode = EXIT_UNUSABLE;
+      out.problem(`cannot write ${options.junit}: ${fileErrorReason(err)}`);
+      verdict = 'unusable';
     }
   }
   if (options.reporter === 'json') out.stdout(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
   else if (options.reporter === 'junit') out.stdout(junitReport(result));
   else out.stdout(`${text === undefined || passed + failed === 0 ? '' : '\n'}${summaryLine(passed, failed, files.filter((f) => f.errors.length > 0).length)}\n`);
-  return { exitCode, result };
+  return { verdict, result };
 }

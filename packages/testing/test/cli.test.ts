@@ -89,7 +89,7 @@ describe('autoscale test', () => {
       '  1 | $TargetDedicatedNodes = time().hour < 12 ? 1 : 2;',
       "    |                                          ^ ?: never took 'else' (condition never 0)",
     ].join('\n'));
-    expect(r.stderr).toBe('autoscale test: branch coverage 50.0% is below --min-coverage 75%\n');
+    expect(r.stderr).toBe('autoscale test: branch coverage 50.0% is below the minimum of 75%\n');
     expect(lastLine(r.stdout)).toBe('1 passed, 0 failed');
     expect(tmp.run(['test', 'tests', '--min-coverage', '100']).code).toBe(1); // one test fails anyway
     expect(tmp.run(['test', 'tests', '--run', 'morning|evening', '--min-coverage', '100']).stderr).toBe('');
@@ -139,7 +139,7 @@ describe('autoscale test, faults found in the runner', () => {
   it('a weekend rule tested only on a Sunday: the || operand that never decided is uncovered', () => {
     const r = own.run(['test', 'weekend.autoscale-test.yaml', '--coverage', '--min-coverage', '100']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('autoscale test: branch coverage 50.0% is below --min-coverage 100%\n');
+    expect(r.stderr).toBe('autoscale test: branch coverage 50.0% is below the minimum of 100%\n');
     expect(r.stdout).toContain('weekend.autoscale      2/2  100.0%      1/2   50.0%\n');
     expect(r.stdout).toContain([
       'weekend.autoscale: not covered',

@@ -33,8 +33,9 @@ tmp.file('bad/bad.autoscale-test.yaml', 'formula: ../f.autoscale\ntests: [{ name
 async function suite(options: Partial<SuiteOptions>) {
   let stdout = '';
   let stderr = '';
-  const { exitCode, result } = await runSuite({ paths: ['suite.autoscale-test.yaml'], cwd: tmp.dir, reporter: 'text', ...options }, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { exitCode, result, stdout, stderr };
+  const problems: string[] = [];
+  const { verdict, result } = await runSuite({ paths: ['suite.autoscale-test.yaml'], cwd: tmp.dir, reporter: 'text', ...options }, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), problem: (m) => problems.push(m) });
+  return { verdict, result, stdout, stderr, problems };
 }
 
 const resultsAt = (at: string): string => {
@@ -46,7 +47,7 @@ const resultsAt = (at: string): string => {
 describe('the text reporter', () => {
   it('prints each test, the failures in detail, and "N passed, N failed" last; exit 1', async () => {
     const r = await suite({});
-    expect(r.exitCode).toBe(1);
+    expect(r.verdict).toBe('failed');
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([
       'suite.autoscale-test.yaml  (f.autoscale)',
@@ -68,21 +69,22 @@ describe('the text reporter', () => {
 
   it('--run selects tests; all passing exits 0', async () => {
     const r = await suite({ run: /^morn/ });
-    expect(r.exitCode).toBe(0);
+    expect(r.verdict).toBe('passed');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed');
     expect(r.stdout).not.toContain('evening');
   });
 
   it('--run matching nothing is unusable input: exit 2', async () => {
     const r = await suite({ run: /nothing matches this/ });
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe('autoscale test: no test name matches --run nothing matches this\n');
+    expect(r.verdict).toBe('unusable');
+    expect(r.problems).toEqual(['no test name matches /nothing matches this/']);
+    expect(r.stderr).toBe('');
     expect(r.stdout).toBe('0 passed, 0 failed\n');
   });
 
-  it('an unusable file is reported on stderr, the others still run, and the exit code is 2', async () => {
+  it('an unusable file is reported on stderr, the others still run, and the verdict is unusable', async () => {
     const r = await suite({ paths: ['bad', 'suite.autoscale-test.yaml'] });
-    expect(r.exitCode).toBe(2);
+    expect(r.verdict).toBe('unusable');
     expect(r.stderr).toBe('bad/bad.autoscale-test.yaml:2:24: tests[0].at: "nope" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"\n');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 2 failed, 1 file could not be loaded');
   });
@@ -94,10 +96,10 @@ describe('the text reporter', () => {
       broken.file('b.autoscale-test.yaml', 'formula_text: "x = 1;"\n');
       const run = async (reporter: SuiteOptions['reporter']) => {
         let stdout = '';
-        const { exitCode } = await runSuite({ paths: ['.'], cwd: broken.dir, reporter }, { stdout: (t) => (stdout += t), stderr: () => {} });
-        return { exitCode, stdout };
+        const { verdict } = await runSuite({ paths: ['.'], cwd: broken.dir, reporter }, { stdout: (t) => (stdout += t), stderr: () => {}, problem: () => {} });
+        return { verdict, stdout };
       };
-      expect(await run('text')).toEqual({ exitCode: 2, stdout: '0 passed, 0 failed, 2 files could not be loaded\n' });
+      expect(await run('text')).toEqual({ verdict: 'unusable', stdout: '0 passed, 0 failed, 2 files could not be loaded\n' });
       expect((JSON.parse((await run('json')).stdout) as JsonReport).summary).toEqual({ passed: 0, failed: 0, files: 2, unusableFiles: 2 });
       expect((await run('junit')).stdout).toContain('<testsuites name="autoscale test" tests="2" failures="0" errors="2" ');
     } finally {
@@ -110,16 +112,16 @@ describe('the text reporter', () => {
     expect(r.stdout).toContain('coverage ');
     expect(r.stdout).toContain("  2 | $TargetDedicatedNodes = hour < 12 ? 1 : 2;\n    |                                   ^ ?: never took 'else' (condition never 0)\n");
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed');
-    expect(r.exitCode).toBe(0);
+    expect(r.verdict).toBe('passed');
   });
 
   it('--min-coverage fails the run below the branch percentage, passes at or above it', async () => {
     const low = await suite({ minCoverage: 60, run: /morning/ });
-    expect(low.exitCode).toBe(1);
-    expect(low.stderr).toBe('autoscale test: branch coverage 50.0% is below --min-coverage 60%\n');
+    expect(low.verdict).toBe('failed');
+    expect(low.problems).toEqual(['branch coverage 50.0% is below the minimum of 60%']);
     expect(low.stdout).not.toContain('coverage ');
     const ok = await suite({ minCoverage: 50, run: /morning/ });
-    expect(ok.exitCode).toBe(0);
+    expect(ok.verdict).toBe('passed');
     expect(ok.result.minCoverage).toEqual({ percent: 50, branchPercent: 50, met: true });
   });
 });
@@ -127,7 +129,7 @@ describe('the text reporter', () => {
 describe('the json reporter', () => {
   it('prints one document with every test, step, mismatch and load error', async () => {
     const r = await suite({ reporter: 'json', paths: ['.'] });
-    expect(r.exitCode).toBe(2);
+    expect(r.verdict).toBe('unusable');
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.summary).toEqual({ passed: 1, failed: 2, files: 2, unusableFiles: 1 });
     expect(report.files.map((f) => [f.file, f.formula, f.errors.length, f.tests.length])).toEqual([
@@ -161,7 +163,7 @@ describe('JUnit XML', () => {
 
   it('has a testsuite per file, a failure per failed test and an error per unusable file', async () => {
     const r = await suite({ reporter: 'junit', paths: ['.'] });
-    expect(r.exitCode).toBe(2);
+    expect(r.verdict).toBe('unusable');
     const xml = r.stdout;
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="autoscale test" tests="4" failures="2" errors="1" ')).toBe(true);
     expect(xml).toMatch(/<testsuite name="bad\/bad.autoscale-test.yaml" tests="1" failures="0" errors="1"/);
@@ -178,11 +180,11 @@ describe('JUnit XML', () => {
 
   it('--junit writes the XML to a file atomically, beside the chosen reporter', async () => {
     const r = await suite({ junit: 'reports/junit.xml', run: /morning/ });
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe('autoscale test: cannot write reports/junit.xml: no such file or directory\n');
+    expect(r.verdict).toBe('unusable');
+    expect(r.problems).toEqual(['cannot write reports/junit.xml: no such file or directory']);
     tmp.file('reports/.keep', '');
     const ok = await suite({ junit: 'reports/junit.xml', run: /morning/ });
-    expect(ok.exitCode).toBe(0);
+    expect(ok.verdict).toBe('passed');
     expect(ok.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed');
     const xml = readFileSync(tmp.path('reports/junit.xml'), 'utf8');
     expect(xml).toContain('<testcase name="morning"');
