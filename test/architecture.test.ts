@@ -144,6 +144,21 @@ describe('architecture', () => {
     expect(runtimeImports(join(REPO_ROOT, 'packages/cli/src/actions/replay.ts'))).toContain('@autoscale/replay');
   });
 
+  it('libraries do not speak command line: only cli names a command-line option in what it prints', () => {
+    // Each is not this toolkit's option: another tool's command line, or the worker's own argv mark.
+    const notOurs = ['az monitor metrics list --output json', "'--autoscale-replay-worker'"];
+    const found: string[] = [];
+    for (const pkg of packages.filter((p) => p !== 'cli')) {
+      for (const file of sourceFiles(join(REPO_ROOT, 'packages', pkg, 'src'))) {
+        readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+          const code = line.replace(/^\s*(\/\/|\*|\/\*).*$/, '');
+          if (/['"`][^'"`]*\s?--[a-z][a-z-]+/.test(code) && !notOurs.some((n) => code.includes(n))) found.push(`${relative(REPO_ROOT, file)}:${i + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('no source evaluates text as code', () => {
     for (const pkg of packages) {
       for (const file of sourceFiles(join(REPO_ROOT, 'packages', pkg, 'src'))) {
