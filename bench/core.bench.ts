@@ -17,7 +17,9 @@ export function largeFormula(): string {
   const statements: string[] = [];
   for (let i = 0; statements.length < 99; i++) {
     statements.push(`$samples${i} = $PendingTasks.GetSamplePercent(TimeInterval_Minute * ${5 + (i % 10)});`);
-    statements.push(`$tasks${i} = $samples${i} < 70 ? 0 : max($PendingTasks.GetSample(1), avg($PendingTasks.GetSample(TimeInterval_Minute * 5)));`);
+    statements.push(
+      `$tasks${i} = $samples${i} < 70 ? 0 : max($PendingTasks.GetSample(1), avg($PendingTasks.GetSample(TimeInterval_Minute * 5)));`,
+    );
     statements.push(`cap${i} = time().hour < 18 ? ${10 + i} : ${i};`);
   }
   statements.length = 99;
@@ -37,16 +39,31 @@ export function benchCheck(): { medianMs: number; p95Ms: number; chars: number; 
     analyzeFormula(text);
     times.push(performance.now() - t0);
   }
-  return { medianMs: percentile(times, 50), p95Ms: percentile(times, 95), chars: text.length, statements: analyzeFormula(text).formula.statements.length };
+  return {
+    medianMs: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    chars: text.length,
+    statements: analyzeFormula(text).formula.statements.length,
+  };
 }
 
-export function benchEvaluate(): { perSecond: number; perSecondWithResults: number; samples: number; evaluations: number } {
+export function benchEvaluate(): {
+  perSecond: number;
+  perSecondWithResults: number;
+  samples: number;
+  evaluations: number;
+} {
   const day = 86_400_000;
   const end = Date.parse('2026-01-31T00:00:00Z');
   const start = end - 30 * day;
   const samples: Array<[number, number]> = [];
-  for (let t = start; t <= end; t += 30_000) samples.push([t, Math.max(0, Math.round(20 * Math.sin(t / 3_600_000) + 10))]);
-  const context = makeContext({ now: start, pool: { targetDedicatedNodes: 4 }, metrics: new Map([['$PendingTasks', historyFromSamples(samples)]]) });
+  for (let t = start; t <= end; t += 30_000)
+    samples.push([t, Math.max(0, Math.round(20 * Math.sin(t / 3_600_000) + 10))]);
+  const context = makeContext({
+    now: start,
+    pool: { targetDedicatedNodes: 4 },
+    metrics: new Map([['$PendingTasks', historyFromSamples(samples)]]),
+  });
   const formula = compileFormula(EXAMPLE_2);
   const evaluations = 300_000;
   const step = (end - start - day) / evaluations;

@@ -32,7 +32,14 @@ export function benchLanguageService(iterations = 500): LanguageServiceFigures {
   // An incomplete member access typed at the end: `x = $PendingTasks.`
   const memberText = (i: number) => `${variant(i)}\nx = $PendingTasks.`;
 
-  const parts = { total: [] as number[], analyze: [] as number[], diagnostics: [] as number[], tokens: [] as number[], completion: [] as number[], member: [] as number[] };
+  const parts = {
+    total: [] as number[],
+    analyze: [] as number[],
+    diagnostics: [] as number[],
+    tokens: [] as number[],
+    completion: [] as number[],
+    member: [] as number[],
+  };
   let sink = 0;
   for (let i = 0; i < iterations + 50; i++) {
     const text = variant(i + iterations);

@@ -79,7 +79,10 @@ export async function benchLsp(edits = 200, completions = 200): Promise<LspBench
     for (let i = 0; i < completions + 20; i++) {
       const position = positionAt(current, offsets[i % 2] as number);
       const sent = performance.now();
-      const list = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList;
+      const list = (await server.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position,
+      })) as CompletionList;
       if (i >= 20) completionTimes.push(performance.now() - sent);
       items = Math.max(items, list.items.length);
     }
@@ -89,8 +92,18 @@ export async function benchLsp(edits = 200, completions = 200): Promise<LspBench
       edits,
       paceMs,
       diagnostics: { medianMs: percentile(diagnosticTimes, 50), p95Ms: percentile(diagnosticTimes, 95) },
-      burst: { size: burstSize, medianMs: percentile(burstTimes, 50), p95Ms: percentile(burstTimes, 95), publicationsPerBurst: publications / 20 },
-      completion: { requests: completions, medianMs: percentile(completionTimes, 50), p95Ms: percentile(completionTimes, 95), items },
+      burst: {
+        size: burstSize,
+        medianMs: percentile(burstTimes, 50),
+        p95Ms: percentile(burstTimes, 95),
+        publicationsPerBurst: publications / 20,
+      },
+      completion: {
+        requests: completions,
+        medianMs: percentile(completionTimes, 50),
+        p95Ms: percentile(completionTimes, 95),
+        items,
+      },
       throttleMs: DIAGNOSTICS_THROTTLE_MS,
     };
   } finally {

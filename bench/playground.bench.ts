@@ -31,7 +31,11 @@ export interface PlaygroundBenchFigures {
 /** Room left in the formula for the typed characters, so it stays within the 8 KB limit. */
 const TYPING_ROOM = 60;
 
-export async function benchPlayground(keystrokes = 40, bursts = 10, burstSize = 5): Promise<PlaygroundBenchFigures | undefined> {
+export async function benchPlayground(
+  keystrokes = 40,
+  bursts = 10,
+  burstSize = 5,
+): Promise<PlaygroundBenchFigures | undefined> {
   if (!hasChromium()) return undefined;
   if (!isBuilt()) await buildPlayground();
   const formula = `${largeFormula().replace(/^\/\/ -+/, (pad) => pad.slice(0, pad.length - TYPING_ROOM))}\n// `;
@@ -40,13 +44,21 @@ export async function benchPlayground(keystrokes = 40, bursts = 10, burstSize = 
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}${await encodeState({ formula, context: '' })}`);
-    await page.waitForFunction(() => document.getElementById('status')?.dataset['checkedVersion'] !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.getElementById('status')?.dataset['checkedVersion'] !== undefined,
+      undefined,
+      { timeout: 30_000 },
+    );
     await page.locator('.formula .view-lines').click();
     await page.keyboard.press('Control+End');
-    const checkedVersion = async (): Promise<number> => Number(await page.locator('#status').getAttribute('data-checked-version'));
+    const checkedVersion = async (): Promise<number> =>
+      Number(await page.locator('#status').getAttribute('data-checked-version'));
     /** Resolves when the diagnostics of a version after `after` are shown; returns the page's own latency. */
     const waitChecked = async (after: number): Promise<number> => {
-      await page.waitForFunction((v) => Number(document.getElementById('status')?.dataset['checkedVersion']) > v, after);
+      await page.waitForFunction(
+        (v) => Number(document.getElementById('status')?.dataset['checkedVersion']) > v,
+        after,
+      );
       return Number(await page.locator('#status').getAttribute('data-latency-ms'));
     };
     const paceMs = 150;
@@ -68,10 +80,16 @@ export async function benchPlayground(keystrokes = 40, bursts = 10, burstSize = 
       const start = performance.now();
       await page.keyboard.type('y');
       const last = before + burstSize;
-      await page.waitForFunction((v) => Number(document.getElementById('status')?.dataset['checkedVersion']) >= v, last);
+      await page.waitForFunction(
+        (v) => Number(document.getElementById('status')?.dataset['checkedVersion']) >= v,
+        last,
+      );
       burst.push(performance.now() - start);
       for (let k = 0; k < burstSize; k++) await page.keyboard.press('Backspace');
-      await page.waitForFunction((v) => Number(document.getElementById('status')?.dataset['checkedVersion']) >= v, last + burstSize);
+      await page.waitForFunction(
+        (v) => Number(document.getElementById('status')?.dataset['checkedVersion']) >= v,
+        last + burstSize,
+      );
       await page.waitForTimeout(paceMs);
     }
     const yearReplay = await replayYear(await browser.newPage({ viewport: { width: 1400, height: 900 } }), server.url);
@@ -95,7 +113,11 @@ async function replayYear(page: Page, url: string): Promise<PlaygroundBenchFigur
   const dir = mkdtempSync(join(tmpdir(), 'autoscale-bench-'));
   try {
     await page.goto(`${url}${await encodeState({ formula: BENCH_FORMULA, context: '' })}`);
-    await page.waitForFunction(() => document.getElementById('status')?.dataset['checkedVersion'] !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.getElementById('status')?.dataset['checkedVersion'] !== undefined,
+      undefined,
+      { timeout: 30_000 },
+    );
     const file = join(dir, 'year.csv');
     await writeYear(file);
     await page.click('#tab-replay');
@@ -103,10 +125,15 @@ async function replayYear(page: Page, url: string): Promise<PlaygroundBenchFigur
     await page.fill('#replay-interval', '5m');
     const start = performance.now();
     await page.click('#replay-run');
-    await page.waitForFunction(() => /^(Replayed|The replay did not run)/.test(document.getElementById('replay-status')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => /^(Replayed|The replay did not run)/.test(document.getElementById('replay-status')?.textContent ?? ''),
+      undefined,
+      { timeout: 120_000 },
+    );
     const ms = performance.now() - start;
     const status = await page.textContent('#replay-status');
-    if (!status?.startsWith('Replayed')) throw new Error(`the pool-year replay failed: ${await page.textContent('#replay-errors')}`);
+    if (!status?.startsWith('Replayed'))
+      throw new Error(`the pool-year replay failed: ${await page.textContent('#replay-errors')}`);
     return { ms, megabytes: statSync(file).size / 1e6, rows: YEAR_ROWS };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ export const BENCH_FORMULA = EXAMPLE_2;
 /** Writes the pool-year: daily and weekly cycles, a few missing CPU samples. */
 export async function writeYear(path: string): Promise<void> {
   const out = createWriteStream(path);
-  out.write('timestamp,$ActiveTasks,$RunningTasks,$PendingTasks,$SucceededTasks,$FailedTasks,$CPUPercent,$CurrentDedicatedNodes,$CurrentLowPriorityNodes\n');
+  out.write(
+    'timestamp,$ActiveTasks,$RunningTasks,$PendingTasks,$SucceededTasks,$FailedTasks,$CPUPercent,$CurrentDedicatedNodes,$CurrentLowPriorityNodes\n',
+  );
   let buffer = '';
   for (let i = 0; i < YEAR_ROWS; i++) {
     const t = START + i * 30_000;
@@ -54,16 +56,28 @@ async function child(mode: string, path: string): Promise<void> {
   let rows = 0;
   let evaluations = 0;
   if (mode === 'read') {
-    const r = await readRecording(path, { keep: columnsToKeep([prepareFormula({ name: 'bench', text: BENCH_FORMULA })]) });
+    const r = await readRecording(path, {
+      keep: columnsToKeep([prepareFormula({ name: 'bench', text: BENCH_FORMULA })]),
+    });
     if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
     rows = r.value.times.length;
   } else {
-    const r = await replayFile(path, [{ name: 'bench', text: BENCH_FORMULA }], { mode: 'open', interval: 5 * 60_000 }, { buildResults: false });
+    const r = await replayFile(
+      path,
+      [{ name: 'bench', text: BENCH_FORMULA }],
+      { mode: 'open', interval: 5 * 60_000 },
+      { buildResults: false },
+    );
     if (!r.ok) throw new Error(r.errors.join('\n'));
     renderText([r.replay], false);
     evaluations = r.replay.formulas[0]?.summary.evaluations ?? 0;
   }
-  const figures: ChildFigures = { ms: performance.now() - t0, rssMb: process.resourceUsage().maxRSS / 1024, rows, evaluations };
+  const figures: ChildFigures = {
+    ms: performance.now() - t0,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+    rows,
+    evaluations,
+  };
   console.log(JSON.stringify(figures));
 }
 
@@ -107,6 +121,10 @@ export async function benchReplay(): Promise<ReplayBenchFigures> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] !== undefined && process.argv[3] !== undefined) {
+if (
+  process.argv[1] === fileURLToPath(import.meta.url) &&
+  process.argv[2] !== undefined &&
+  process.argv[3] !== undefined
+) {
   await child(process.argv[2], process.argv[3]);
 }

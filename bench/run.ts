@@ -15,10 +15,14 @@ const startup = benchStartup();
 if (startup === undefined) console.log('start-up of the published command: not built (npm run build)');
 for (const f of startup ?? []) {
   const target = f.command.startsWith('check') ? '   (target: <= 3x node -e 0)' : '';
-  console.log(`start-up of the published command, autoscale ${f.command}: median ${fmt(f.medianMs, 1)} ms; node -e 0 on the same Node: ${fmt(f.nodeMedianMs, 1)} ms; ratio ${fmt(f.ratio, 2)}x${target}`);
+  console.log(
+    `start-up of the published command, autoscale ${f.command}: median ${fmt(f.medianMs, 1)} ms; node -e 0 on the same Node: ${fmt(f.nodeMedianMs, 1)} ms; ratio ${fmt(f.ratio, 2)}x${target}`,
+  );
 }
 const check = benchCheck();
-console.log(`check (parse + check) of a ${check.chars}-character, ${check.statements}-statement formula: median ${fmt(check.medianMs)} ms, p95 ${fmt(check.p95Ms)} ms   (target: median < 1 ms)`);
+console.log(
+  `check (parse + check) of a ${check.chars}-character, ${check.statements}-statement formula: median ${fmt(check.medianMs)} ms, p95 ${fmt(check.p95Ms)} ms   (target: median < 1 ms)`,
+);
 const evaluation = benchEvaluate();
 console.log(
   `evaluate docs Example 2 over 30 days of 30-s samples (${fmt(evaluation.samples, 0)} samples, ${fmt(evaluation.evaluations, 0)} evaluations): ` +

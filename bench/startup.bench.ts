@@ -26,7 +26,8 @@ function wallMs(args: readonly string[], env: NodeJS.ProcessEnv): number {
   const start = performance.now();
   const run = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - start;
-  if (run.status !== 0 && !args.includes('check')) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  if (run.status !== 0 && !args.includes('check'))
+    throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   return ms;
 }
 
@@ -63,5 +64,8 @@ export function benchStartup(runs = 30): StartupFigure[] | undefined {
 
 if (import.meta.main) {
   const figures = benchStartup(Number(process.argv[2] ?? 30));
-  for (const f of figures ?? []) console.log(`${f.command}: ${f.medianMs.toFixed(1)} ms vs node -e 0 ${f.nodeMedianMs.toFixed(1)} ms: ${f.ratio.toFixed(2)}x`);
+  for (const f of figures ?? [])
+    console.log(
+      `${f.command}: ${f.medianMs.toFixed(1)} ms vs node -e 0 ${f.nodeMedianMs.toFixed(1)} ms: ${f.ratio.toFixed(2)}x`,
+    );
 }

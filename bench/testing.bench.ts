@@ -26,7 +26,8 @@ const FORMULA = [
   '$NodeDeallocationOption = taskcompletion;',
   '',
 ].join('\n');
-const RULE = 'clamp_max(avg_over_time(pending_tasks[3m]) + avg_over_time(active_tasks[3m]) / 2 + avg_over_time(cpu_percent[10m]) / 10, 25)';
+const RULE =
+  'clamp_max(avg_over_time(pending_tasks[3m]) + avg_over_time(active_tasks[3m]) / 2 + avg_over_time(cpu_percent[10m]) / 10, 25)';
 
 interface Case {
   pending: string;
@@ -64,11 +65,27 @@ export function buildTestingWorkload(): TestingWorkload {
   writeFileSync(join(dir, 'pool.autoscale'), FORMULA);
   const yaml = ['formula: pool.autoscale', 'defaults:', '  at: 2026-01-06T00:00:00Z', '  interval: 30s', 'tests:'];
   cases.forEach((t, i) => {
-    yaml.push(`  - name: pool ${i}`, '    series:', `      $PendingTasks: "${t.pending}"`, `      $ActiveTasks: "${t.active}"`, `      $CPUPercent: "${t.cpu}"`);
+    yaml.push(
+      `  - name: pool ${i}`,
+      '    series:',
+      `      $PendingTasks: "${t.pending}"`,
+      `      $ActiveTasks: "${t.active}"`,
+      `      $CPUPercent: "${t.cpu}"`,
+    );
     yaml.push(`    expect: { $TargetDedicatedNodes: ${t.expected}, $NodeDeallocationOption: taskcompletion }`);
   });
   writeFileSync(join(dir, 'pool.autoscale-test.yaml'), `${yaml.join('\n')}\n`);
-  writeFileSync(join(dir, 'rules.yaml'), ['groups:', '  - name: autoscale', '    rules:', '      - record: autoscale:target_dedicated_nodes', `        expr: ${RULE}`, ''].join('\n'));
+  writeFileSync(
+    join(dir, 'rules.yaml'),
+    [
+      'groups:',
+      '  - name: autoscale',
+      '    rules:',
+      '      - record: autoscale:target_dedicated_nodes',
+      `        expr: ${RULE}`,
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(dir, 'promtool-test.yaml'), promtoolTests(cases, true));
   writeFileSync(join(dir, 'promtool-direct-test.yaml'), promtoolTests(cases, false));
   return {
@@ -91,12 +108,19 @@ function promtoolTests(cases: readonly Case[], rule: boolean): string {
   cases.forEach((t, i) => {
     const pool = `{pool="p${i}"}`;
     out.push('  - interval: 30s', '    input_series:');
-    for (const [name, values] of [['pending_tasks', t.pending], ['active_tasks', t.active], ['cpu_percent', t.cpu]] as const) {
+    for (const [name, values] of [
+      ['pending_tasks', t.pending],
+      ['active_tasks', t.active],
+      ['cpu_percent', t.cpu],
+    ] as const) {
       out.push(`      - series: '${name}${pool}'`, `        values: '${values}'`);
     }
     const expr = rule ? `autoscale:target_dedicated_nodes${pool}` : `'${RULE.replace(/(\w+)\[/g, `$1${pool}[`)}'`;
     out.push('    promql_expr_test:', `      - expr: ${expr}`, '        eval_time: 1439m', '        exp_samples:');
-    out.push(`          - labels: '${rule ? `autoscale:target_dedicated_nodes${pool}` : pool}'`, `            value: ${t.expected}`);
+    out.push(
+      `          - labels: '${rule ? `autoscale:target_dedicated_nodes${pool}` : pool}'`,
+      `            value: ${t.expected}`,
+    );
   });
   return `${out.join('\n')}\n`;
 }
@@ -107,7 +131,13 @@ export interface TestingBench {
   inProcess: { ms: number; passed: number; failed: number };
   cli: { ms: number; exitCode: number | null };
   /** Undefined when promtool is not on PATH. */
-  promtool: { version: string; rule: { ms: number; exitCode: number | null }; direct: { ms: number; exitCode: number | null } } | undefined;
+  promtool:
+    | {
+        version: string;
+        rule: { ms: number; exitCode: number | null };
+        direct: { ms: number; exitCode: number | null };
+      }
+    | undefined;
 }
 
 function timed<T>(run: () => T): { ms: number; value: T } {
@@ -138,14 +168,30 @@ export async function benchTesting(runs = 3): Promise<TestingBench> {
     let inProcess = { ms: Infinity, passed: 0, failed: 0 };
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const { result } = await runSuite({ paths: [workload.autoscaleFile], cwd: workload.dir, reporter: 'text' }, { stdout: () => undefined, stderr: () => undefined, problem: () => undefined });
+      const { result } = await runSuite(
+        { paths: [workload.autoscaleFile], cwd: workload.dir, reporter: 'text' },
+        { stdout: () => undefined, stderr: () => undefined, problem: () => undefined },
+      );
       const ms = performance.now() - t0;
       if (ms < inProcess.ms) inProcess = { ms, passed: result.passed, failed: result.failed };
     }
-    const cli = best(runs, () => spawnSync(process.execPath, [BIN, 'test', workload.autoscaleFile], { cwd: workload.dir, encoding: 'utf8' }).status);
+    const cli = best(
+      runs,
+      () =>
+        spawnSync(process.execPath, [BIN, 'test', workload.autoscaleFile], { cwd: workload.dir, encoding: 'utf8' })
+          .status,
+    );
     const version = promtoolVersion();
     const promtool = (file: string, times: number) => {
-      const r = best(times, () => spawnSync('promtool', ['test', 'rules', file], { cwd: workload.dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).status);
+      const r = best(
+        times,
+        () =>
+          spawnSync('promtool', ['test', 'rules', file], {
+            cwd: workload.dir,
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+          }).status,
+      );
       return { ms: r.ms, exitCode: r.value };
     };
     return {
@@ -154,7 +200,10 @@ export async function benchTesting(runs = 3): Promise<TestingBench> {
       inProcess,
       cli: { ms: cli.ms, exitCode: cli.value },
       // The rule form takes tens of seconds, so it runs once; the direct form is run like ours.
-      promtool: version === undefined ? undefined : { version, rule: promtool(workload.promtoolFile, 1), direct: promtool(workload.promtoolDirectFile, runs) },
+      promtool:
+        version === undefined
+          ? undefined
+          : { version, rule: promtool(workload.promtoolFile, 1), direct: promtool(workload.promtoolDirectFile, runs) },
     };
   } finally {
     workload.remove();

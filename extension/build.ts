@@ -29,7 +29,15 @@ const POLYFILLS = [here('./src/object-group-by.ts')];
  * polyfill's initialiser to every lazily initialised module (1.3 KB instead of 0.3 KB).
  */
 async function polyfillBanner(target: string): Promise<string> {
-  const compiled = await build({ entryPoints: POLYFILLS, bundle: true, minify: true, format: 'iife', target, write: false, logLevel: 'warning' });
+  const compiled = await build({
+    entryPoints: POLYFILLS,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target,
+    write: false,
+    logLevel: 'warning',
+  });
   const script = compiled.outputFiles.map((file) => file.text.trim()).join('');
   // esbuild starts a bundle with "use strict", which is a directive only at the very top, where
   // the banner now is: the banner must say it first, so the whole bundle stays in strict mode.
@@ -43,20 +51,57 @@ copyFileSync(here('../grammar/language-configuration.json'), here('./language-co
 rmSync(here('./dist'), { recursive: true, force: true });
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const common: BuildOptions = { absWorkingDir: REPO_ROOT, bundle: true, sourcemap: false, minify: true, metafile: true, logLevel: 'warning', conditions: ['autoscale-source'] };
+const common: BuildOptions = {
+  absWorkingDir: REPO_ROOT,
+  bundle: true,
+  sourcemap: false,
+  minify: true,
+  metafile: true,
+  logLevel: 'warning',
+  conditions: ['autoscale-source'],
+};
 const node: BuildOptions = { ...common, platform: 'node', format: 'cjs', target: NODE_TARGET };
 const web: BuildOptions = { ...common, platform: 'browser', target: WEB_TARGET };
 const server = '../packages/lsp-server/src';
 
 const bundles = await Promise.all([
-  build({ ...node, entryPoints: [here('./src/extension.ts')], outfile: here('./dist/extension.cjs'), external: ['vscode'] }),
-  build({ ...node, entryPoints: [here(`${server}/node-main.ts`)], outfile: here('./dist/server.cjs'), banner: { js: await polyfillBanner(NODE_TARGET) } }),
+  build({
+    ...node,
+    entryPoints: [here('./src/extension.ts')],
+    outfile: here('./dist/extension.cjs'),
+    external: ['vscode'],
+  }),
+  build({
+    ...node,
+    entryPoints: [here(`${server}/node-main.ts`)],
+    outfile: here('./dist/server.cjs'),
+    banner: { js: await polyfillBanner(NODE_TARGET) },
+  }),
   // VS Code loads a web extension's `browser` file as CommonJS, with `vscode` provided.
-  build({ ...web, format: 'cjs', entryPoints: [here('./src/web.ts')], outfile: here('./dist/web/extension.cjs'), external: ['vscode'] }),
+  build({
+    ...web,
+    format: 'cjs',
+    entryPoints: [here('./src/web.ts')],
+    outfile: here('./dist/web/extension.cjs'),
+    external: ['vscode'],
+  }),
   // A classic worker script: the client starts it with `new Worker(url)`.
-  build({ ...web, format: 'iife', entryPoints: [here(`${server}/browser-main.ts`)], outfile: here('./dist/web/server.js'), banner: { js: await polyfillBanner(WEB_TARGET) } }),
+  build({
+    ...web,
+    format: 'iife',
+    entryPoints: [here(`${server}/browser-main.ts`)],
+    outfile: here('./dist/web/server.js'),
+    banner: { js: await polyfillBanner(WEB_TARGET) },
+  }),
 ]);
 // The licences of the npm packages the four bundles inline travel with them in the VSIX.
-const inlined = packageDirectories(bundles.flatMap((bundle) => Object.keys(bundle.metafile?.inputs ?? {}).map((input) => `${REPO_ROOT}${input}`)));
-writeFileSync(here('./dist/THIRD-PARTY-NOTICES.md'), noticesMarkdown('The Azure Batch Autoscale Formulas extension', inlined));
-console.log('built extension/dist: extension.cjs and server.cjs (Node), web/extension.cjs and web/server.js (web worker)');
+const inlined = packageDirectories(
+  bundles.flatMap((bundle) => Object.keys(bundle.metafile?.inputs ?? {}).map((input) => `${REPO_ROOT}${input}`)),
+);
+writeFileSync(
+  here('./dist/THIRD-PARTY-NOTICES.md'),
+  noticesMarkdown('The Azure Batch Autoscale Formulas extension', inlined),
+);
+console.log(
+  'built extension/dist: extension.cjs and server.cjs (Node), web/extension.cjs and web/server.js (web worker)',
+);

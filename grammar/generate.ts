@@ -11,11 +11,16 @@ const SCOPE = 'source.autoscale';
 /** Escapes a name for use inside a regular expression (names hold `$`). */
 const escape = (s: string) => s.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
 /** Longest first, so a name is never cut short by one of its prefixes. */
-const alternation = (names: string[]) => [...new Set(names)].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escape).join('|');
+const alternation = (names: string[]) =>
+  [...new Set(names)]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map(escape)
+    .join('|');
 /** Identifier boundaries that work for `$`-prefixed names (`$` is not a word character). */
 const word = (names: string[]) => `(?<![A-Za-z0-9_$])(?:${alternation(names)})(?![A-Za-z0-9_])`;
 
-const spellings = (filter: (v: (typeof registry.variables)[number]) => boolean) => registry.variables.filter(filter).flatMap((v) => [v.name, ...v.aliases]);
+const spellings = (filter: (v: (typeof registry.variables)[number]) => boolean) =>
+  registry.variables.filter(filter).flatMap((v) => [v.name, ...v.aliases]);
 
 export function buildGrammar(): object {
   return {
@@ -48,7 +53,10 @@ export function buildGrammar(): object {
       },
       numbers: {
         patterns: [
-          { name: 'invalid.illegal.number.autoscale', match: '(?<![A-Za-z0-9_$.])(?:\\d+(?:\\.\\d*)?[eE][+-]?\\d+|\\.\\d+|\\d+\\.(?!\\d))' },
+          {
+            name: 'invalid.illegal.number.autoscale',
+            match: '(?<![A-Za-z0-9_$.])(?:\\d+(?:\\.\\d*)?[eE][+-]?\\d+|\\.\\d+|\\d+\\.(?!\\d))',
+          },
           { name: 'constant.numeric.autoscale', match: '(?<![A-Za-z0-9_$])\\d+(?:\\.\\d+)?(?![A-Za-z0-9_])' },
         ],
       },
@@ -56,12 +64,24 @@ export function buildGrammar(): object {
         patterns: [
           { name: 'variable.language.target.autoscale', match: word(spellings((v) => v.access === 'readwrite')) },
           { name: 'variable.language.metric.autoscale', match: word(spellings((v) => v.sampled)) },
-          { name: 'variable.language.readonly.autoscale', match: word(spellings((v) => v.access === 'read' && !v.sampled)) },
+          {
+            name: 'variable.language.readonly.autoscale',
+            match: word(spellings((v) => v.access === 'read' && !v.sampled)),
+          },
           { name: 'constant.language.timeinterval.autoscale', match: word(registry.constants.map((c) => c.name)) },
           { name: 'constant.language.deallocation.autoscale', match: word(registry.keywords.map((k) => k.name)) },
-          { name: 'support.function.method.autoscale', match: `(?<=\\.)\\s*(?:${alternation(registry.methods.map((m) => m.name))})(?![A-Za-z0-9_])` },
-          { name: 'support.variable.property.autoscale', match: `(?<=\\.)\\s*(?:${alternation(registry.members.map((m) => m.name))})(?![A-Za-z0-9_])` },
-          { name: 'support.function.builtin.autoscale', match: `${word(registry.functions.map((f) => f.name))}(?=\\s*\\()` },
+          {
+            name: 'support.function.method.autoscale',
+            match: `(?<=\\.)\\s*(?:${alternation(registry.methods.map((m) => m.name))})(?![A-Za-z0-9_])`,
+          },
+          {
+            name: 'support.variable.property.autoscale',
+            match: `(?<=\\.)\\s*(?:${alternation(registry.members.map((m) => m.name))})(?![A-Za-z0-9_])`,
+          },
+          {
+            name: 'support.function.builtin.autoscale',
+            match: `${word(registry.functions.map((f) => f.name))}(?=\\s*\\()`,
+          },
           { name: 'variable.other.autoscale', match: '\\$?[A-Za-z_][A-Za-z0-9_]*' },
         ],
       },

@@ -42,10 +42,17 @@ export async function buildCli(): Promise<Metafile> {
     metafile: true,
     logLevel: 'warning',
   });
-  if (!existsSync(join(PLAYGROUND_BUILT, 'index.html'))) throw new Error(`${PLAYGROUND_BUILT} has no index.html: build the playground first`);
+  if (!existsSync(join(PLAYGROUND_BUILT, 'index.html')))
+    throw new Error(`${PLAYGROUND_BUILT} has no index.html: build the playground first`);
   mkdirSync(join(CLI_DIR, 'dist'), { recursive: true });
   cpSync(PLAYGROUND_BUILT, join(CLI_DIR, 'dist', 'playground'), { recursive: true });
   const inlined = packageDirectories(Object.keys(result.metafile.inputs).map((input) => join(REPO_ROOT, input)));
-  writeFileSync(join(CLI_DIR, 'dist', 'THIRD-PARTY-NOTICES.md'), noticesMarkdown('`dist/cli.cjs`, the bundled `autoscale` command, (the playground\'s page has its own, `dist/playground/THIRD-PARTY-NOTICES.md`)', inlined));
+  writeFileSync(
+    join(CLI_DIR, 'dist', 'THIRD-PARTY-NOTICES.md'),
+    noticesMarkdown(
+      "`dist/cli.cjs`, the bundled `autoscale` command, (the playground's page has its own, `dist/playground/THIRD-PARTY-NOTICES.md`)",
+      inlined,
+    ),
+  );
   return result.metafile;
 }

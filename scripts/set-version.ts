@@ -28,12 +28,21 @@ export function versionedFiles(root: string): { manifests: string[]; readmes: st
   const packages = readdirSync(join(root, 'packages')).map((dir) => `packages/${dir}`);
   const manifests = ['package.json', ...packages.map((dir) => `${dir}/package.json`), 'extension/package.json'];
   // Documents that pin the command (CI snippets, the GitHub Action), where they exist.
-  const readmes = ['README.md', ...packages.map((dir) => `${dir}/README.md`), 'extension/README.md', 'action.yml'].filter((file) => existsSync(join(root, file)));
+  const readmes = [
+    'README.md',
+    ...packages.map((dir) => `${dir}/README.md`),
+    'extension/README.md',
+    'action.yml',
+  ].filter((file) => existsSync(join(root, file)));
   return { manifests, readmes, changelogs: ['CHANGELOG.md', 'extension/CHANGELOG.md'] };
 }
 
 /** The new text of every file that changes, or the reasons it cannot be done. */
-export function planVersion(root: string, version: string, date: string): { ok: true; files: Map<string, string> } | { ok: false; errors: string[] } {
+export function planVersion(
+  root: string,
+  version: string,
+  date: string,
+): { ok: true; files: Map<string, string> } | { ok: false; errors: string[] } {
   if (!SEMVER.test(version)) return { ok: false, errors: [`"${version}" is not a version (X.Y.Z or X.Y.Z-pre)`] };
   const { manifests, readmes, changelogs } = versionedFiles(root);
   const read = (file: string): string => readFileSync(join(root, file), 'utf8');
@@ -57,7 +66,8 @@ export function planVersion(root: string, version: string, date: string): { ok: 
     const text = read(file);
     const notes = UNRELEASED_NOTES.exec(text)?.[1];
     if (notes === undefined) errors.push(`${file} has no "## Unreleased" section: write down what changed first`);
-    else if (notes.trim() === '') errors.push(`${file}: nothing is written under "## Unreleased": write down what changed first`);
+    else if (notes.trim() === '')
+      errors.push(`${file}: nothing is written under "## Unreleased": write down what changed first`);
     else files.set(file, text.replace(UNRELEASED, `## ${version} - ${date}`));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, files };
@@ -72,7 +82,10 @@ if (import.meta.main) {
     process.exit(2);
   }
   for (const [file, text] of plan.files) writeFileSync(join(REPO_ROOT, file), text);
-  const lock = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const lock = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
   if (lock.status !== 0) process.exit(lock.status ?? 1);
   console.log(`set-version: ${version} in ${plan.files.size} files and package-lock.json`);
 }

@@ -17,7 +17,11 @@ interface PackageNotice {
 export function packageDirectories(modules: Iterable<string>): Set<string> {
   const dirs = new Set<string>();
   for (const raw of modules) {
-    const path = raw.replace(/^\0/, '').replace(/[?#].*$/, '').split('/').join(sep);
+    const path = raw
+      .replace(/^\0/, '')
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .join(sep);
     const at = path.lastIndexOf(`${sep}node_modules${sep}`);
     if (at < 0) continue;
     const rest = path.slice(at + `${sep}node_modules${sep}`.length).split(sep);
@@ -28,7 +32,11 @@ export function packageDirectories(modules: Iterable<string>): Set<string> {
 }
 
 function notice(dir: string): PackageNotice {
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    license?: string;
+  };
   const licenseFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
   return {
     name: manifest.name,
@@ -42,7 +50,12 @@ function notice(dir: string): PackageNotice {
 export function noticesMarkdown(what: string, dirs: Iterable<string>): string {
   const notices = [...dirs].filter((dir) => existsSync(join(dir, 'package.json'))).map(notice);
   // One entry per package and version, whichever copy of it the bundler read.
-  const unique = [...new Map(notices.map((n) => [`${n.name}@${n.version}`, n])).values()].sort((a, b) => a.name.localeCompare(b.name));
-  const entries = unique.map((n) => `## ${n.name} ${n.version}\n\nLicence: ${n.license}\n\n${n.text === undefined ? '(The package ships no licence file.)' : `\`\`\`\n${n.text}\n\`\`\``}\n`);
+  const unique = [...new Map(notices.map((n) => [`${n.name}@${n.version}`, n])).values()].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  const entries = unique.map(
+    (n) =>
+      `## ${n.name} ${n.version}\n\nLicence: ${n.license}\n\n${n.text === undefined ? '(The package ships no licence file.)' : `\`\`\`\n${n.text}\n\`\`\``}\n`,
+  );
   return `# Third-party notices\n\n${what} includes code from these npm packages, under their licences.\n\n${entries.join('\n')}`;
 }

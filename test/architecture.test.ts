@@ -21,7 +21,11 @@ function sourceFiles(dir: string): string[] {
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   // `import x from 'm'`, `export ... from 'm'`, `import('m')`, and the bare `import 'm'`.
-  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+  return [
+    ...text.matchAll(
+      /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
 }
 
 const packages = readdirSync(join(REPO_ROOT, 'packages'));
@@ -33,7 +37,14 @@ const ALLOWED: Record<string, string[]> = {
   'lsp-server': ['@autoscale/core', '@autoscale/language-service'],
   testing: ['@autoscale/core', '@autoscale/node-io'],
   replay: ['@autoscale/core', '@autoscale/node-io'],
-  cli: ['@autoscale/core', '@autoscale/node-io', '@autoscale/testing', '@autoscale/replay', '@autoscale/lsp-server', '@autoscale/playground'],
+  cli: [
+    '@autoscale/core',
+    '@autoscale/node-io',
+    '@autoscale/testing',
+    '@autoscale/replay',
+    '@autoscale/lsp-server',
+    '@autoscale/playground',
+  ],
   playground: ['@autoscale/core', '@autoscale/lsp-server', '@autoscale/replay'],
 };
 
@@ -68,7 +79,8 @@ function nodeImportsReachable(entry: string): string[] {
       else if (spec.startsWith('.') && spec.endsWith('.ts')) visit(resolve(dirname(file), spec));
       else if (spec.startsWith('@autoscale/')) {
         const target = WORKSPACE_ENTRY[spec];
-        if (target === undefined) found.push(`${relative(REPO_ROOT, file)} imports ${spec}, which is not a browser entry`);
+        if (target === undefined)
+          found.push(`${relative(REPO_ROOT, file)} imports ${spec}, which is not a browser entry`);
         else visit(join(REPO_ROOT, target));
       }
     }
@@ -80,14 +92,29 @@ function nodeImportsReachable(entry: string): string[] {
 /** What a module loads as soon as it is loaded: static imports that are not type-only (`import()` waits for its call). */
 function runtimeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2]) as string);
+  return [
+    ...text.matchAll(
+      /^\s*(?:import|export)\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2]) as string);
 }
 
 /** Entries of the workspace packages the command's start-up may load: light ones only (ARCHITECTURE.md). */
-const START_UP_ENTRIES = ['@autoscale/core', '@autoscale/node-io', '@autoscale/replay/options', '@autoscale/replay/workers', '@autoscale/testing/options'];
+const START_UP_ENTRIES = [
+  '@autoscale/core',
+  '@autoscale/node-io',
+  '@autoscale/replay/options',
+  '@autoscale/replay/workers',
+  '@autoscale/testing/options',
+];
 
 /** Third-party packages only one workspace package may import. */
-const OWNED_IMPORTS: Record<string, string> = { commander: 'cli', 'vscode-languageserver': 'lsp-server', vscode: 'extension', 'monaco-editor': 'playground' };
+const OWNED_IMPORTS: Record<string, string> = {
+  commander: 'cli',
+  'vscode-languageserver': 'lsp-server',
+  vscode: 'extension',
+  'monaco-editor': 'playground',
+};
 
 describe('architecture', () => {
   it('knows every package', () => expect(packages.sort()).toEqual(Object.keys(ALLOWED).sort()));
@@ -95,7 +122,9 @@ describe('architecture', () => {
   it('core imports only chevrotain and its own files', () => {
     for (const file of sourceFiles(join(REPO_ROOT, 'packages/core/src'))) {
       for (const spec of imports(file)) {
-        expect(spec === 'chevrotain' || spec.startsWith('.'), `${relative(REPO_ROOT, file)} imports ${spec}`).toBe(true);
+        expect(spec === 'chevrotain' || spec.startsWith('.'), `${relative(REPO_ROOT, file)} imports ${spec}`).toBe(
+          true,
+        );
       }
     }
   });
@@ -124,7 +153,7 @@ describe('architecture', () => {
     }
   });
 
-  it('the command\'s start-up loads no command\'s work and only the light entries of the packages', () => {
+  it("the command's start-up loads no command's work and only the light entries of the packages", () => {
     const reached = new Set<string>();
     const packageEntries = new Set<string>();
     const visit = (file: string): void => {
@@ -150,10 +179,13 @@ describe('architecture', () => {
     const found: string[] = [];
     for (const pkg of packages.filter((p) => p !== 'cli')) {
       for (const file of sourceFiles(join(REPO_ROOT, 'packages', pkg, 'src'))) {
-        readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-          const code = line.replace(/^\s*(\/\/|\*|\/\*).*$/, '');
-          if (/['"`][^'"`]*\s?--[a-z][a-z-]+/.test(code) && !notOurs.some((n) => code.includes(n))) found.push(`${relative(REPO_ROOT, file)}:${i + 1}: ${line.trim()}`);
-        });
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            const code = line.replace(/^\s*(\/\/|\*|\/\*).*$/, '');
+            if (/['"`][^'"`]*\s?--[a-z][a-z-]+/.test(code) && !notOurs.some((n) => code.includes(n)))
+              found.push(`${relative(REPO_ROOT, file)}:${i + 1}: ${line.trim()}`);
+          });
       }
     }
     expect(found).toEqual([]);

@@ -9,7 +9,9 @@ import { readExpectedDiagnostics, type ExpectedDiagnostic } from './support/anno
 import { CASES } from './support/paths.ts';
 
 const dir = join(CASES, 'check');
-const files = readdirSync(dir).filter((f) => f.endsWith('.autoscale')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.autoscale'))
+  .sort();
 
 function matches(d: Diagnostic, e: ExpectedDiagnostic, lines: LineMap): boolean {
   if (d.code !== e.code) return false;
@@ -17,7 +19,8 @@ function matches(d: Diagnostic, e: ExpectedDiagnostic, lines: LineMap): boolean 
   if (e.line === undefined) return true;
   const start = lines.positionAt(d.range.start);
   const end = lines.positionAt(d.range.end);
-  const length = end.line === start.line ? d.range.end - d.range.start : lines.lineText(start.line).length - start.character;
+  const length =
+    end.line === start.line ? d.range.end - d.range.start : lines.lineText(start.line).length - start.character;
   return start.line === e.line && start.character === e.column && Math.max(1, length) === e.length;
 }
 

@@ -5,8 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { compileFormula, historyFromSamples, makeContext } from '@autoscale/core';
 
 const now = Date.parse('2026-01-05T10:00:00Z');
-const formula = compileFormula('a = rand(); b = rand(); c = avg($PendingTasks.GetSample(TimeInterval_Minute * 5, 0)); $TargetDedicatedNodes = c;');
-const metrics = new Map([['$PendingTasks', historyFromSamples(Array.from({ length: 60 }, (_, i) => [now - i * 30_000, i] as [number, number]))]]);
+const formula = compileFormula(
+  'a = rand(); b = rand(); c = avg($PendingTasks.GetSample(TimeInterval_Minute * 5, 0)); $TargetDedicatedNodes = c;',
+);
+const metrics = new Map([
+  [
+    '$PendingTasks',
+    historyFromSamples(Array.from({ length: 60 }, (_, i) => [now - i * 30_000, i] as [number, number])),
+  ],
+]);
 
 describe('determinism', () => {
   it('gives the same results for the same context and seed', () => {

@@ -37,7 +37,8 @@ describe('diagnostic codes', () => {
       const failure = compileFormula(text).evaluate(context).failure;
       if (failure) exercised.add(failure.code);
     }
-    for (const text of [tooLongFormula(), tooManyStatements(), tooDeepFormula()]) for (const d of analyzeFormula(text).diagnostics) exercised.add(d.code);
+    for (const text of [tooLongFormula(), tooManyStatements(), tooDeepFormula()])
+      for (const d of analyzeFormula(text).diagnostics) exercised.add(d.code);
     expect(codes.filter((c) => !exercised.has(c))).toEqual([]);
   });
 });

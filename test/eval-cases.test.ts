@@ -10,7 +10,9 @@ describe('evaluator cases', () => {
   for (const file of EVAL_CASE_FILES) {
     it(file, () => {
       const { text, expectation, context } = loadEvalCase(file);
-      expect(expectation.results !== undefined || expectation.error !== undefined, 'case states an expectation').toBe(true);
+      expect(expectation.results !== undefined || expectation.error !== undefined, 'case states an expectation').toBe(
+        true,
+      );
       const result = compileFormula(text).evaluate(context);
       if (expectation.error) {
         expect(result.error).toEqual(expect.objectContaining({ code: expectation.error.code }));

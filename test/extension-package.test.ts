@@ -46,7 +46,8 @@ const NEWER_BUILT_INS: Record<string, RegExp> = {
   'Array.fromAsync': /\bArray\.fromAsync\b/,
   'ArrayBuffer transfer': /\.transfer(?:ToFixedLength)?\(/,
   'Set methods': /\.(?:union|intersection|difference|symmetricDifference|isSubsetOf|isSupersetOf|isDisjointFrom)\(/,
-  'iterator helpers': /\bIterator\.from\b|\.(?:values|keys|entries)\(\)\.(?:map|filter|take|drop|flatMap|reduce|toArray|forEach|some|every|find)\(/,
+  'iterator helpers':
+    /\bIterator\.from\b|\.(?:values|keys|entries)\(\)\.(?:map|filter|take|drop|flatMap|reduce|toArray|forEach|some|every|find)\(/,
   'RegExp.escape': /\bRegExp\.escape\b/,
   'Error.isError': /\bError\.isError\b/,
   'Math.sumPrecise': /\bMath\.sumPrecise\b/,
@@ -139,12 +140,15 @@ describe('the packaged extension (VSIX)', () => {
 
   it('ships the licences of the third-party code its bundles inline', () => {
     const notices = text('extension/dist/THIRD-PARTY-NOTICES.md');
-    for (const name of ['vscode-languageclient', 'vscode-languageserver', 'chevrotain']) expect(notices).toMatch(new RegExp(`^## ${name} \\d`, 'm'));
+    for (const name of ['vscode-languageclient', 'vscode-languageserver', 'chevrotain'])
+      expect(notices).toMatch(new RegExp(`^## ${name} \\d`, 'm'));
   });
 
-  it("claims the VS Code its language client needs, whose Node the floor tests run on", () => {
+  it('claims the VS Code its language client needs, whose Node the floor tests run on', () => {
     expect(manifest.engines.vscode).toBe(VSCODE_FLOOR.engine);
-    const client = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8')) as Manifest;
+    const client = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8'),
+    ) as Manifest;
     expect(client.engines.vscode).toBe(VSCODE_FLOOR.engine);
   });
 
@@ -167,7 +171,9 @@ describe('the packaged extension (VSIX)', () => {
   });
 
   it('bundles for the web reach nothing from Node', () => {
-    const required = (bundle: string) => [...new Set([...text(bundle).matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]))];
+    const required = (bundle: string) => [
+      ...new Set([...text(bundle).matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1])),
+    ];
     expect(required('extension/dist/web/extension.cjs')).toEqual(['vscode']);
     expect(required('extension/dist/web/server.js')).toEqual([]);
   });

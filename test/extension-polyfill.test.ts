@@ -9,13 +9,20 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './support/extension-build.ts';
 
-type GroupBy = (items: Iterable<unknown>, keyOf: (item: unknown, index: number) => unknown) => Record<PropertyKey, unknown[]>;
+type GroupBy = (
+  items: Iterable<unknown>,
+  keyOf: (item: unknown, index: number) => unknown,
+) => Record<PropertyKey, unknown[]>;
 
 const native = (Object as unknown as { groupBy: GroupBy }).groupBy;
 let polyfill: GroupBy;
 
 /** The groups as comparable data: keys in order (symbols included), and each group's items by identity. */
-function shape(groups: Record<PropertyKey, unknown[]>): { prototype: unknown; keys: PropertyKey[]; groups: unknown[][] } {
+function shape(groups: Record<PropertyKey, unknown[]>): {
+  prototype: unknown;
+  keys: PropertyKey[];
+  groups: unknown[][];
+} {
   const keys = Reflect.ownKeys(groups);
   return { prototype: Object.getPrototypeOf(groups), keys, groups: keys.map((key) => groups[key] as unknown[]) };
 }
@@ -23,7 +30,8 @@ function shape(groups: Record<PropertyKey, unknown[]>): { prototype: unknown; ke
 describe('the Object.groupBy polyfill', () => {
   beforeAll(async () => {
     // Loaded by path, not imported: the file belongs to the extension's TypeScript project.
-    polyfill = ((await import(join(EXTENSION_DIR, 'src', 'object-group-by.ts'))) as { objectGroupBy: GroupBy }).objectGroupBy;
+    polyfill = ((await import(join(EXTENSION_DIR, 'src', 'object-group-by.ts'))) as { objectGroupBy: GroupBy })
+      .objectGroupBy;
   });
 
   it('is not installed over a built-in that exists', () => {

@@ -18,7 +18,11 @@ interface Grammar {
 function scopeOf(entry: RegistryEntry): string {
   switch (entry.kind) {
     case 'variable':
-      return entry.access === 'readwrite' ? 'variable.language.target.autoscale' : entry.sampled ? 'variable.language.metric.autoscale' : 'variable.language.readonly.autoscale';
+      return entry.access === 'readwrite'
+        ? 'variable.language.target.autoscale'
+        : entry.sampled
+          ? 'variable.language.metric.autoscale'
+          : 'variable.language.readonly.autoscale';
     case 'function':
       return 'support.function.builtin.autoscale';
     case 'method':
@@ -53,7 +57,11 @@ describe('TextMate grammar', () => {
       }
       return undefined;
     };
-    const spellings = registry.all().flatMap((entry) => (entry.kind === 'variable' ? [entry.name, ...entry.aliases] : [entry.name]).map((name) => ({ entry, name })));
+    const spellings = registry
+      .all()
+      .flatMap((entry) =>
+        (entry.kind === 'variable' ? [entry.name, ...entry.aliases] : [entry.name]).map((name) => ({ entry, name })),
+      );
     expect(spellings.length).toBeGreaterThan(60);
     for (const { entry, name } of spellings) {
       // Methods and members follow a `.`; functions are coloured only where they are called.
@@ -65,7 +73,11 @@ describe('TextMate grammar', () => {
 
   it('passes its syntax tests', () => {
     const cli = join(REPO_ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
-    const run = spawnSync(process.execPath, [cli, '-g', 'grammar/autoscale.tmLanguage.json', 'grammar/test/*.autoscale'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [cli, '-g', 'grammar/autoscale.tmLanguage.json', 'grammar/test/*.autoscale'],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
     expect(run.stdout + run.stderr).toMatch(/literals\.autoscale run successfuly/);
     expect(run.stdout).toMatch(/names\.autoscale run successfuly/);
     expect(run.status).toBe(0);

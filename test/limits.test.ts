@@ -53,7 +53,11 @@ describe('depth limits (the stages recurse; a statement too deep is reported, ne
   }
 
   it('accepts realistic depth: 60 nested parentheses, 400 operators, ten ?: in a row', () => {
-    for (const text of [`x = ${'('.repeat(60)}1${')'.repeat(60)};`, `x = 1${'+1'.repeat(400)};`, `x = ${'c ? 1 : '.repeat(10)}2;`]) {
+    for (const text of [
+      `x = ${'('.repeat(60)}1${')'.repeat(60)};`,
+      `x = 1${'+1'.repeat(400)};`,
+      `x = ${'c ? 1 : '.repeat(10)}2;`,
+    ]) {
       const d = analyzeFormula(`c = 1; ${text}\n$TargetDedicatedNodes = x;`).diagnostics;
       expect(d.filter((x) => x.severity === 'error')).toEqual([]);
     }

@@ -22,14 +22,60 @@ const RUNS = { numRuns: 300, seed: 20261121 };
 
 /** Strings made of the language's own tokens and stray characters: far likelier to reach deep parser states. */
 const tokenSoup = fc
-  .array(fc.constantFrom('$x', 'max', '(', ')', '[', ']', ',', '.', 'GetSample', '=', '==', '?', ':', ';', '1', '2.5', '"s"', '//c\n', '\n', ' ', '-', '!', '&&', '&', '{', '\\', '/*', "'", '.5', 'TimeInterval_Minute', '$PendingTasks', 'requeue'), { maxLength: 40 })
+  .array(
+    fc.constantFrom(
+      '$x',
+      'max',
+      '(',
+      ')',
+      '[',
+      ']',
+      ',',
+      '.',
+      'GetSample',
+      '=',
+      '==',
+      '?',
+      ':',
+      ';',
+      '1',
+      '2.5',
+      '"s"',
+      '//c\n',
+      '\n',
+      ' ',
+      '-',
+      '!',
+      '&&',
+      '&',
+      '{',
+      '\\',
+      '/*',
+      "'",
+      '.5',
+      'TimeInterval_Minute',
+      '$PendingTasks',
+      'requeue',
+    ),
+    { maxLength: 40 },
+  )
   .map((parts) => parts.join(''));
 
 const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 }), tokenSoup);
 
 const historyArb: fc.Arbitrary<(now: number) => MetricHistory> = fc
-  .array(fc.option(fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 })), { nil: null }), { maxLength: 80 })
-  .map((values) => (now: number) => historyFromSamples(values.flatMap((v, i) => (v === null ? [] : [[now - (values.length - 1 - i) * 30_000, v] as [number, number]]))));
+  .array(
+    fc.option(fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 })), {
+      nil: null,
+    }),
+    { maxLength: 80 },
+  )
+  .map(
+    (values) => (now: number) =>
+      historyFromSamples(
+        values.flatMap((v, i) => (v === null ? [] : [[now - (values.length - 1 - i) * 30_000, v] as [number, number]])),
+      ),
+  );
 
 const metricNames = registry.sampledMetricNames();
 
@@ -48,7 +94,13 @@ const contextArb: fc.Arbitrary<EvaluationContext> = fc
     histories: fc.array(fc.tuple(fc.constantFrom(...metricNames), historyArb), { maxLength: 4 }),
   })
   .map(({ now, delay, seed, pool, histories }) =>
-    makeContext({ now, availabilityDelay: delay, seed, pool, metrics: new Map(histories.map(([name, make]) => [name, make(now)])) }),
+    makeContext({
+      now,
+      availabilityDelay: delay,
+      seed,
+      pool,
+      metrics: new Map(histories.map(([name, make]) => [name, make(now)])),
+    }),
   );
 
 describe('properties', () => {

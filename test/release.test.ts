@@ -38,30 +38,50 @@ describe('one version', () => {
     for (const { file, manifest } of all) {
       expect(manifest.version, file).toBe(VERSION);
       for (const deps of [manifest.dependencies, manifest.devDependencies]) {
-        for (const [name, range] of Object.entries(deps ?? {})) if (internal.has(name)) expect(range, `${file}: ${name}`).toBe(VERSION);
+        for (const [name, range] of Object.entries(deps ?? {}))
+          if (internal.has(name)) expect(range, `${file}: ${name}`).toBe(VERSION);
       }
     }
   });
 
   it('the CI snippets pin it, and the changelog has its section and an Unreleased one', () => {
-    const pins = readmes.flatMap((file) => [...read(file).matchAll(/@autoscale\/cli@(\S+?)\s/g)].map((m) => `${file}: ${m[1]}`));
+    const pins = readmes.flatMap((file) =>
+      [...read(file).matchAll(/@autoscale\/cli@(\S+?)\s/g)].map((m) => `${file}: ${m[1]}`),
+    );
     expect(pins.length).toBeGreaterThanOrEqual(4);
     for (const pin of pins) expect(pin).toMatch(new RegExp(`: ${VERSION.replace(/\./g, '\\.')}$`));
-    expect(read('CHANGELOG.md')).toMatch(new RegExp(`^## ${VERSION.replace(/\./g, '\\.')} - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+    expect(read('CHANGELOG.md')).toMatch(
+      new RegExp(`^## ${VERSION.replace(/\./g, '\\.')} - \\d{4}-\\d{2}-\\d{2}$`, 'm'),
+    );
     expect(read('CHANGELOG.md')).toMatch(/^## Unreleased$/m);
   });
 });
 
 describe('one runtime floor, one repository, complete metadata', () => {
   it('every published package declares Node >= 22.12, a public MIT package of this repository, with compiled files only', () => {
-    expect(published.map(({ manifest }) => manifest.name).sort()).toEqual(['@autoscale/cli', '@autoscale/core', '@autoscale/language-service', '@autoscale/lsp-server', '@autoscale/node-io', '@autoscale/replay', '@autoscale/testing']);
+    expect(published.map(({ manifest }) => manifest.name).sort()).toEqual([
+      '@autoscale/cli',
+      '@autoscale/core',
+      '@autoscale/language-service',
+      '@autoscale/lsp-server',
+      '@autoscale/node-io',
+      '@autoscale/replay',
+      '@autoscale/testing',
+    ]);
     for (const { file, manifest } of published) {
       expect(manifest.engines?.node, file).toBe('>=22.12');
       expect(manifest.license, file).toBe('MIT');
       expect(manifest.publishConfig?.access, file).toBe('public');
-      expect(manifest.repository, file).toEqual({ type: 'git', url: REPOSITORY, directory: file.replace(/\/package\.json$/, '') });
+      expect(manifest.repository, file).toEqual({
+        type: 'git',
+        url: REPOSITORY,
+        directory: file.replace(/\/package\.json$/, ''),
+      });
       expect(manifest.files, file).toContain('dist');
-      expect(manifest.files?.filter((f) => /^(src|test)(\/|$)/.test(f)), file).toEqual([]);
+      expect(
+        manifest.files?.filter((f) => /^(src|test)(\/|$)/.test(f)),
+        file,
+      ).toEqual([]);
       // Nothing published depends on what is not: the private workspace packages are build-time only.
       for (const name of Object.keys(manifest.dependencies ?? {})) {
         const dependency = all.find(({ manifest: m }) => m.name === name);
@@ -71,7 +91,7 @@ describe('one runtime floor, one repository, complete metadata', () => {
     }
   });
 
-  it('every entry point gives types and JavaScript from dist/ to users, and the sources only under this repository\'s condition', () => {
+  it("every entry point gives types and JavaScript from dist/ to users, and the sources only under this repository's condition", () => {
     for (const { file, manifest } of published) {
       for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
         if (typeof target === 'string') {
@@ -79,7 +99,12 @@ describe('one runtime floor, one repository, complete metadata', () => {
           continue;
         }
         const conditions = target as Record<string, string>;
-        expect(Object.keys(conditions), `${file} ${subpath}`).toEqual(['autoscale-source', 'types', 'import', 'default']);
+        expect(Object.keys(conditions), `${file} ${subpath}`).toEqual([
+          'autoscale-source',
+          'types',
+          'import',
+          'default',
+        ]);
         expect(conditions['autoscale-source']).toMatch(/^\.\/src\/.*\.ts$/);
         expect(conditions.types).toMatch(/^\.\/dist\/.*\.d\.ts$/);
         expect(conditions.import).toMatch(/^\.\/dist\/.*\.js$/);
@@ -91,7 +116,8 @@ describe('one runtime floor, one repository, complete metadata', () => {
   it('the launcher refuses exactly the Nodes engines.node excludes, and the READMEs name the same floor', () => {
     const launcher = read('packages/cli/bin/autoscale.js');
     expect(launcher).toContain('const MINIMUM = [22, 12];');
-    for (const file of ['README.md', 'packages/cli/README.md', 'packages/core/README.md']) expect(read(file), file).toContain('Node.js 22.12 or newer');
+    for (const file of ['README.md', 'packages/cli/README.md', 'packages/core/README.md'])
+      expect(read(file), file).toContain('Node.js 22.12 or newer');
     expect(read('README.md')).not.toMatch(/Node(\.js)? 20 or newer/);
   });
 });
@@ -100,9 +126,14 @@ describe('scripts/set-version.ts', () => {
   const copy = mkdtempSync(join(tmpdir(), 'autoscale-set-version-'));
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
   const files = versionedFiles(REPO_ROOT);
-  for (const file of [...files.manifests, ...files.readmes, ...files.changelogs]) cpSync(join(REPO_ROOT, file), join(copy, file), { recursive: true });
+  for (const file of [...files.manifests, ...files.readmes, ...files.changelogs])
+    cpSync(join(REPO_ROOT, file), join(copy, file), { recursive: true });
   /** A changelog as it is before a release: something written under Unreleased. */
-  const noteAChange = (file: string): void => writeFileSync(join(copy, file), readFileSync(join(copy, file), 'utf8').replace(/^## Unreleased$/m, '## Unreleased\n\n- A change.\n'));
+  const noteAChange = (file: string): void =>
+    writeFileSync(
+      join(copy, file),
+      readFileSync(join(copy, file), 'utf8').replace(/^## Unreleased$/m, '## Unreleased\n\n- A change.\n'),
+    );
 
   it('sets the version in every manifest, internal requirement, CI snippet and changelog', () => {
     for (const file of files.changelogs) noteAChange(file);
@@ -112,7 +143,8 @@ describe('scripts/set-version.ts', () => {
     for (const file of files.manifests) {
       const manifest = JSON.parse(plan.files.get(file) ?? '{}') as Manifest;
       expect(manifest.version, file).toBe('9.8.7');
-      for (const [name, range] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) if (internal.has(name)) expect(range, `${file}: ${name}`).toBe('9.8.7');
+      for (const [name, range] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies }))
+        if (internal.has(name)) expect(range, `${file}: ${name}`).toBe('9.8.7');
     }
     const cliReadme = plan.files.get('packages/cli/README.md') ?? '';
     expect(cliReadme).toContain('@autoscale/cli@9.8.7 ');
@@ -122,10 +154,19 @@ describe('scripts/set-version.ts', () => {
   });
 
   it('refuses a malformed version, a changelog without an Unreleased section, and one with nothing under it', () => {
-    expect(planVersion(copy, '1.2', '2030-01-02')).toEqual({ ok: false, errors: ['"1.2" is not a version (X.Y.Z or X.Y.Z-pre)'] });
+    expect(planVersion(copy, '1.2', '2030-01-02')).toEqual({
+      ok: false,
+      errors: ['"1.2" is not a version (X.Y.Z or X.Y.Z-pre)'],
+    });
     writeFileSync(join(copy, 'CHANGELOG.md'), '# Changelog\n\n## 0.1.0 - 2026-12-03\n\n- First.\n');
-    expect(planVersion(copy, '9.8.7', '2030-01-02')).toEqual({ ok: false, errors: ['CHANGELOG.md has no "## Unreleased" section: write down what changed first'] });
+    expect(planVersion(copy, '9.8.7', '2030-01-02')).toEqual({
+      ok: false,
+      errors: ['CHANGELOG.md has no "## Unreleased" section: write down what changed first'],
+    });
     writeFileSync(join(copy, 'CHANGELOG.md'), '# Changelog\n\n## Unreleased\n\n## 0.1.0 - 2026-12-03\n\n- First.\n');
-    expect(planVersion(copy, '9.8.7', '2030-01-02')).toEqual({ ok: false, errors: ['CHANGELOG.md: nothing is written under "## Unreleased": write down what changed first'] });
+    expect(planVersion(copy, '9.8.7', '2030-01-02')).toEqual({
+      ok: false,
+      errors: ['CHANGELOG.md: nothing is written under "## Unreleased": write down what changed first'],
+    });
   });
 });

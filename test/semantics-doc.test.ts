@@ -86,7 +86,14 @@ const ALL_SLUGS = new Set(DOC_LINES.filter((l) => /^#{1,6} /.test(l)).map((l) =>
 const HEADINGS: Heading[] = DOC_LINES.flatMap((text, i) => {
   const m = /^(##|###) (\d+(?:\.\d+)?)\.? (.+)$/.exec(text);
   if (!m) return [];
-  return [{ level: m[1] === '##' ? 2 : 3, number: m[2] as string, line: i + 1, slug: slug(text.replace(/^#+ /, '')) } as Heading];
+  return [
+    {
+      level: m[1] === '##' ? 2 : 3,
+      number: m[2] as string,
+      line: i + 1,
+      slug: slug(text.replace(/^#+ /, '')),
+    } as Heading,
+  ];
 });
 const SECTIONS = new Set(HEADINGS.map((h) => h.number));
 
@@ -104,7 +111,8 @@ describe('docs/semantics.md', () => {
     let sub = 0;
     for (const h of HEADINGS) {
       if (h.level === 2) {
-        if (h.number !== String(chapter + 1)) problems.push(`line ${h.line}: chapter ${h.number} follows chapter ${chapter}`);
+        if (h.number !== String(chapter + 1))
+          problems.push(`line ${h.line}: chapter ${h.number} follows chapter ${chapter}`);
         chapter = Number(h.number);
         sub = 0;
       } else {
@@ -118,13 +126,17 @@ describe('docs/semantics.md', () => {
   });
 
   it('links only to its own headings', () => {
-    const broken = [...DOC.matchAll(/\]\(#([\w-]+)\)/g)].map((m) => m[1] as string).filter((anchor) => !ALL_SLUGS.has(anchor));
+    const broken = [...DOC.matchAll(/\]\(#([\w-]+)\)/g)]
+      .map((m) => m[1] as string)
+      .filter((anchor) => !ALL_SLUGS.has(anchor));
     expect(broken).toEqual([]);
   });
 
   it('names only constants that the code declares', () => {
     const declared = new Set(
-      FILES.filter((path) => /^packages\/[^/]+\/src\/.*\.ts$/.test(path)).flatMap((path) => [...read(path).matchAll(/^(?:export )?const ([A-Z][A-Z0-9_]*)\b/gm)].map((m) => m[1] as string)),
+      FILES.filter((path) => /^packages\/[^/]+\/src\/.*\.ts$/.test(path)).flatMap((path) =>
+        [...read(path).matchAll(/^(?:export )?const ([A-Z][A-Z0-9_]*)\b/gm)].map((m) => m[1] as string),
+      ),
     );
     const named = new Set([...DOC.matchAll(/`([A-Z][A-Z0-9]*_[A-Z0-9_]+)`/g)].map((m) => m[1] as string));
     expect(named.size).toBeGreaterThan(10);
@@ -154,7 +166,8 @@ describe('citations of the semantics', () => {
         .forEach((text, i) => {
           for (const citation of text.matchAll(CITATION)) {
             for (const section of (citation[1] as string).matchAll(/§(\d+(?:\.\d+)?)/g)) {
-              if (!SECTIONS.has(section[1] as string)) missing.push(`${path}:${i + 1}: §${section[1]} (${text.trim()})`);
+              if (!SECTIONS.has(section[1] as string))
+                missing.push(`${path}:${i + 1}: §${section[1]} (${text.trim()})`);
             }
           }
         });
@@ -166,7 +179,11 @@ describe('citations of the semantics', () => {
     const broken = FILES.flatMap((path) =>
       read(path)
         .split('\n')
-        .flatMap((text, i) => [...text.matchAll(ANCHOR_LINK)].filter((m) => !ALL_SLUGS.has(m[1] as string)).map((m) => `${path}:${i + 1}: #${m[1]}`)),
+        .flatMap((text, i) =>
+          [...text.matchAll(ANCHOR_LINK)]
+            .filter((m) => !ALL_SLUGS.has(m[1] as string))
+            .map((m) => `${path}:${i + 1}: #${m[1]}`),
+        ),
     );
     expect(broken).toEqual([]);
   });

@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFormula, compileFormula, historyFromSamples, makeContext, type EvaluationContext, type MetricHistory } from '@autoscale/core';
+import {
+  analyzeFormula,
+  compileFormula,
+  historyFromSamples,
+  makeContext,
+  type EvaluationContext,
+  type MetricHistory,
+} from '@autoscale/core';
 import { HAS_SHARED_CORPUS, SHARED_CORPUS } from './support/paths.ts';
 
 interface CorpusRecord {
@@ -16,7 +23,13 @@ interface CorpusRecord {
   error: { code?: string; message?: string; values?: Array<{ name?: string; value: string }> } | null;
   evaluatedAt: string | null;
   results_normalized?: string;
-  pool_context?: { currentDedicatedNodes?: number; targetDedicatedNodes?: number; currentLowPriorityNodes?: number; targetLowPriorityNodes?: number; taskSlotsPerNode?: number };
+  pool_context?: {
+    currentDedicatedNodes?: number;
+    targetDedicatedNodes?: number;
+    currentLowPriorityNodes?: number;
+    targetLowPriorityNodes?: number;
+    taskSlotsPerNode?: number;
+  };
 }
 
 const read = (name: string) => readFileSync(join(SHARED_CORPUS, name), 'utf8');
@@ -36,27 +49,49 @@ function steady(now: number, value: number): MetricHistory {
 const RECIPES: Record<string, { why: string; context: (now: number, r: CorpusRecord) => EvaluationContext }> = {
   '001': {
     why: 'real pool autoScaleRun: pool_context given, steady pool with no active tasks ($tasks=0), default 30 s delay gives 96.6667',
-    context: (now, r) => makeContext({ now, pool: r.pool_context ?? {}, metrics: new Map([['$ActiveTasks', steady(now, 0)]]) }),
+    context: (now, r) =>
+      makeContext({ now, pool: r.pool_context ?? {}, metrics: new Map([['$ActiveTasks', steady(now, 0)]]) }),
   },
   '002': { why: 'constant formula', context: (now) => makeContext({ now }) },
   '003': { why: 'constant formula', context: (now) => makeContext({ now }) },
   '004': { why: 'constant formula', context: (now) => makeContext({ now, pool: { targetDedicatedNodes: 2 } }) },
   '005': { why: 'constant formula', context: (now) => makeContext({ now }) },
-  '006': { why: 'constant formula (pre-2017 API prints the legacy names)', context: (now) => makeContext({ now, pool: { targetDedicatedNodes: 2 } }) },
-  '007': { why: 'undefined symbol on SDK test pools whose own formula targets 2', context: (now) => makeContext({ now, pool: { targetDedicatedNodes: 2 } }) },
-  '008': { why: 'undefined symbol on SDK test pools whose own formula targets 2', context: (now) => makeContext({ now, pool: { targetDedicatedNodes: 2 } }) },
+  '006': {
+    why: 'constant formula (pre-2017 API prints the legacy names)',
+    context: (now) => makeContext({ now, pool: { targetDedicatedNodes: 2 } }),
+  },
+  '007': {
+    why: 'undefined symbol on SDK test pools whose own formula targets 2',
+    context: (now) => makeContext({ now, pool: { targetDedicatedNodes: 2 } }),
+  },
+  '008': {
+    why: 'undefined symbol on SDK test pools whose own formula targets 2',
+    context: (now) => makeContext({ now, pool: { targetDedicatedNodes: 2 } }),
+  },
   '009': { why: 'constant formula through the legacy alias', context: (now) => makeContext({ now }) },
   '010': { why: 'constant formula through the legacy alias', context: (now) => makeContext({ now }) },
   '011': { why: 'evaluated right after pool start: no samples yet', context: (now) => makeContext({ now }) },
   '012': {
     why: 'notes: $TargetDedicated read as 1, GetSamplePercent 100 (so this run saw no delay), last ActiveTasks sample 0',
-    context: (now) => makeContext({ now, availabilityDelay: 0, pool: { targetDedicatedNodes: 1 }, metrics: new Map([['$ActiveTasks', steady(now, 0)]]) }),
+    context: (now) =>
+      makeContext({
+        now,
+        availabilityDelay: 0,
+        pool: { targetDedicatedNodes: 1 },
+        metrics: new Map([['$ActiveTasks', steady(now, 0)]]),
+      }),
   },
   '013': { why: 'constant formula', context: (now) => makeContext({ now }) },
   '014': { why: 'time-based formula at the documented instant', context: (now) => makeContext({ now }) },
-  '015': { why: 'CPU formula on a pool with no samples: GetSamplePercent is 0', context: (now) => makeContext({ now }) },
+  '015': {
+    why: 'CPU formula on a pool with no samples: GetSamplePercent is 0',
+    context: (now) => makeContext({ now }),
+  },
   '018': { why: 'time-based formula at the documented instants', context: (now) => makeContext({ now }) },
-  '019': { why: 'time-based formula at the documented instant (results_normalized)', context: (now) => makeContext({ now }) },
+  '019': {
+    why: 'time-based formula at the documented instant (results_normalized)',
+    context: (now) => makeContext({ now }),
+  },
   '020': { why: 'mock error of a 10-second window on a pool with no samples', context: (now) => makeContext({ now }) },
 };
 
@@ -73,7 +108,8 @@ function instantOf(r: CorpusRecord): number {
  */
 export function modernResults(results: string): string {
   let text = results.replace(/^\$TargetDedicated=/, '$TargetDedicatedNodes=');
-  if (!/;\$TargetLowPriorityNodes=/.test(text)) text = text.replace(/^(\$TargetDedicatedNodes=[^;]*)/, '$1;$TargetLowPriorityNodes=0');
+  if (!/;\$TargetLowPriorityNodes=/.test(text))
+    text = text.replace(/^(\$TargetDedicatedNodes=[^;]*)/, '$1;$TargetLowPriorityNodes=0');
   return text;
 }
 
@@ -120,5 +156,6 @@ describe.skipIf(!HAS_SHARED_CORPUS)('shared corpus (../shared/corpus)', () => {
 
 describe.runIf(!HAS_SHARED_CORPUS)('shared corpus', () => {
   // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
-  it('is not beside this clone: conformance against real formulas skipped', (context) => context.skip(`shared corpus not found at ${SHARED_CORPUS}; skipping the conformance suite`));
+  it('is not beside this clone: conformance against real formulas skipped', (context) =>
+    context.skip(`shared corpus not found at ${SHARED_CORPUS}; skipping the conformance suite`));
 });

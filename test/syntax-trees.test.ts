@@ -26,7 +26,10 @@ describe('parser', () => {
     ['x = a > 1 ? b + 1 : c || d', '(= x (? (> a 1) (+ b 1) (|| c d)))'],
     ['x = time().weekday >= 1', '(= x (>= (. (time) weekday) 1))'],
     ['x = (time() + TimeInterval_Hour).hour', '(= x (. (paren (+ (time) TimeInterval_Hour)) hour))'],
-    ['x = max($A.GetSample(1), avg($A.GetSample(TimeInterval_Minute * 15)))', '(= x (max (.GetSample $A 1) (avg (.GetSample $A (* TimeInterval_Minute 15)))))'],
+    [
+      'x = max($A.GetSample(1), avg($A.GetSample(TimeInterval_Minute * 15)))',
+      '(= x (max (.GetSample $A 1) (avg (.GetSample $A (* TimeInterval_Minute 15)))))',
+    ],
     ['x = [1, 2 + 3, -4]', '(= x [1 (+ 2 3) (- 4)])'],
     ['x = []', '(= x [])'],
     ['x = f()', '(= x (f))'],

@@ -57,10 +57,18 @@ const BURSTS: Array<[number, number, number]> = [
   [Date.parse('2026-01-07T22:00:00Z'), 10, 30],
   [Date.parse('2026-01-09T15:40:00Z'), 6, 60],
 ];
-const PREEMPTION: [number, number, number] = [Date.parse('2026-01-07T13:00:00Z'), Date.parse('2026-01-07T13:40:00Z'), 3];
+const PREEMPTION: [number, number, number] = [
+  Date.parse('2026-01-07T13:00:00Z'),
+  Date.parse('2026-01-07T13:40:00Z'),
+  3,
+];
 const OUTAGE: [number, number] = [Date.parse('2026-01-08T03:10:00Z'), Date.parse('2026-01-08T03:22:00Z')];
 
-interface Node { low: boolean; readyAt: number; busy: number[] }
+interface Node {
+  low: boolean;
+  readyAt: number;
+  busy: number[];
+}
 
 const queue: number[] = [];
 const nodes: Node[] = [];
@@ -82,7 +90,9 @@ function removeIdle(mine: Node[], extra: number, k: number, allocating: boolean)
   }
 }
 
-const rows: string[] = ['timestamp,$ActiveTasks,$RunningTasks,$PendingTasks,$SucceededTasks,$FailedTasks,$CPUPercent,$CurrentDedicatedNodes,$CurrentLowPriorityNodes,$PreemptedNodeCount'];
+const rows: string[] = [
+  'timestamp,$ActiveTasks,$RunningTasks,$PendingTasks,$SucceededTasks,$FailedTasks,$CPUPercent,$CurrentDedicatedNodes,$CurrentLowPriorityNodes,$PreemptedNodeCount',
+];
 const steps = (DAYS * 86_400_000) / STEP;
 for (let k = 0; k < steps; k++) {
   const t = START + k * STEP;
@@ -102,10 +112,12 @@ for (let k = 0; k < steps; k++) {
   failed += stepFailed;
   // Arrivals in this 30-s period, with bursts on top.
   let rate = arrivalRate(t) / 2;
-  for (const [start, minutes, perMinute] of BURSTS) if (t >= start && t < start + minutes * 60_000) rate += perMinute / 2;
+  for (const [start, minutes, perMinute] of BURSTS)
+    if (t >= start && t < start + minutes * 60_000) rate += perMinute / 2;
   for (let j = poisson(rate); j > 0; j--) queue.push(Math.max(30_000, 360_000 * Math.exp(0.5 * normal() - 0.125)));
   // Preempted low-priority nodes run nothing.
-  const preempted = t >= PREEMPTION[0] && t < PREEMPTION[1] ? Math.min(PREEMPTION[2], ready.filter((n) => n.low).length) : 0;
+  const preempted =
+    t >= PREEMPTION[0] && t < PREEMPTION[1] ? Math.min(PREEMPTION[2], ready.filter((n) => n.low).length) : 0;
   const lowReady = ready.filter((n) => n.low);
   const usable = ready.filter((n) => !n.low || lowReady.indexOf(n) >= preempted);
   for (const n of lowReady.slice(0, preempted)) {
@@ -124,7 +136,8 @@ for (let k = 0; k < steps; k++) {
     for (const low of [false, true]) {
       const target = low ? lowTarget : dedicatedTarget;
       const mine = nodes.filter((n) => n.low === low);
-      for (let j = mine.length; j < target; j++) nodes.push({ low, readyAt: k + LATENCY_STEPS + Math.floor(random() * 4), busy: [] });
+      for (let j = mine.length; j < target; j++)
+        nodes.push({ low, readyAt: k + LATENCY_STEPS + Math.floor(random() * 4), busy: [] });
       // taskcompletion: only idle nodes leave at once; busy ones when they are done (below).
       removeIdle(mine, mine.length - target, k, true);
     }
@@ -139,7 +152,9 @@ for (let k = 0; k < steps; k++) {
   const low = present.filter((n) => n.low).length;
   const slots = (dedicated + low - preempted) * SLOTS;
   const cpu = slots === 0 ? '' : Math.max(0, Math.min(100, (running / slots) * 88 + 4 + 3 * normal())).toFixed(1);
-  let cells = [queue.length, running, queue.length + running, stepDone, stepFailed, cpu, dedicated, low, preempted].map(String);
+  let cells = [queue.length, running, queue.length + running, stepDone, stepFailed, cpu, dedicated, low, preempted].map(
+    String,
+  );
   if (t >= OUTAGE[0] && t < OUTAGE[1]) cells = cells.map(() => '');
   else cells = cells.map((c) => (random() < 0.003 ? '' : c));
   rows.push(`${new Date(t).toISOString().replace('.000Z', 'Z')},${cells.join(',')}`);

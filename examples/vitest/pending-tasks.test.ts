@@ -14,10 +14,21 @@ const formula = compileFormula(readFileSync(formulaPath, 'utf8'));
 
 describe('pending-tasks.autoscale', () => {
   it('runs one node per pending task, at most 25', () => {
-    for (const [pending, nodes] of [[3, 3], [12, 12], [25, 25], [400, 25]] as const) {
-      const run = evaluateWithSeries(formula, { at: '2026-01-05T10:00:00Z', series: { $PendingTasks: `${pending}x20` } });
+    for (const [pending, nodes] of [
+      [3, 3],
+      [12, 12],
+      [25, 25],
+      [400, 25],
+    ] as const) {
+      const run = evaluateWithSeries(formula, {
+        at: '2026-01-05T10:00:00Z',
+        series: { $PendingTasks: `${pending}x20` },
+      });
       if (!run.ok) throw new Error(run.errors.join('\n'));
-      expect(valuesOf(run.result)).toMatchObject({ $TargetDedicatedNodes: nodes, $NodeDeallocationOption: 'taskcompletion' });
+      expect(valuesOf(run.result)).toMatchObject({
+        $TargetDedicatedNodes: nodes,
+        $NodeDeallocationOption: 'taskcompletion',
+      });
     }
   });
 
@@ -30,7 +41,10 @@ describe('pending-tasks.autoscale', () => {
 
   it('never targets more nodes than pending tasks, whatever the backlog', () => {
     for (let pending = 0; pending <= 60; pending += 3) {
-      const run = evaluateWithSeries(formula, { at: '2026-01-05T10:00:00Z', series: { $PendingTasks: `${pending}x20` } });
+      const run = evaluateWithSeries(formula, {
+        at: '2026-01-05T10:00:00Z',
+        series: { $PendingTasks: `${pending}x20` },
+      });
       if (!run.ok) throw new Error(run.errors.join('\n'));
       expect(run.result.applied.dedicated).toBeLessThanOrEqual(Math.max(1, pending));
     }

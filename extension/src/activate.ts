@@ -24,7 +24,9 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
   };
   const started = createClient(CONFIGURATION_SECTION, 'Batch Autoscale', clientOptions);
   client = started;
-  context.subscriptions.push(vscode.commands.registerCommand(EVALUATE_COMMAND, (uri?: string) => evaluate(started, output, uri)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(EVALUATE_COMMAND, (uri?: string) => evaluate(started, output, uri)),
+  );
   await started.start();
 }
 

@@ -19,7 +19,11 @@ async function pickContext(): Promise<{ text?: string; name?: string } | undefin
   );
   if (!choice) return undefined;
   if (choice.id === 'default') return {};
-  const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Evaluation context': ['json'] }, openLabel: 'Use context' });
+  const files = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: { 'Evaluation context': ['json'] },
+    openLabel: 'Use context',
+  });
   const file = files?.[0];
   if (!file) return undefined;
   const bytes = await vscode.workspace.fs.readFile(file);
@@ -27,7 +31,11 @@ async function pickContext(): Promise<{ text?: string; name?: string } | undefin
 }
 
 /** Evaluates the formula at `uriArgument` (the code lens passes it) or in the active editor. */
-export async function evaluate(client: BaseLanguageClient, output: vscode.OutputChannel, uriArgument?: string): Promise<void> {
+export async function evaluate(
+  client: BaseLanguageClient,
+  output: vscode.OutputChannel,
+  uriArgument?: string,
+): Promise<void> {
   const uri = uriArgument ?? vscode.window.activeTextEditor?.document.uri.toString();
   if (!uri) {
     void vscode.window.showWarningMessage('Open a .autoscale formula to evaluate it.');
@@ -35,9 +43,15 @@ export async function evaluate(client: BaseLanguageClient, output: vscode.Output
   }
   const picked = await pickContext();
   if (!picked) return;
-  const response = await client.sendRequest<EvaluateResponse>(EVALUATE_REQUEST, { uri, contextText: picked.text, contextName: picked.name });
+  const response = await client.sendRequest<EvaluateResponse>(EVALUATE_REQUEST, {
+    uri,
+    contextText: picked.text,
+    contextName: picked.name,
+  });
   output.clear();
-  output.appendLine(`Evaluate ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}${picked.name ? ` with ${picked.name}` : ' with the default context'}`);
+  output.appendLine(
+    `Evaluate ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}${picked.name ? ` with ${picked.name}` : ' with the default context'}`,
+  );
   if (response.contextErrors.length > 0) {
     for (const line of response.contextErrors) output.appendLine(line);
   } else {
@@ -45,7 +59,8 @@ export async function evaluate(client: BaseLanguageClient, output: vscode.Output
     for (const line of response.trace) output.appendLine(line);
     output.appendLine('');
     output.appendLine(`results: ${response.results}`);
-    if (response.error) output.appendLine(`error: ${response.error.code}: ${response.error.values.map((v) => v.value).join('; ')}`);
+    if (response.error)
+      output.appendLine(`error: ${response.error.code}: ${response.error.values.map((v) => v.value).join('; ')}`);
   }
   output.show(true);
 }

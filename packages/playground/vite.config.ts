@@ -10,7 +10,13 @@ import { noticesMarkdown, packageDirectories } from '../../scripts/third-party-n
 const cspMeta: Plugin = {
   name: 'autoscale-csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
 };
 
 /**
@@ -24,8 +30,14 @@ function thirdPartyNotices(write: boolean): Plugin {
     name: 'autoscale-third-party-notices',
     apply: 'build',
     generateBundle(_, bundle) {
-      for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') for (const id of Object.keys(chunk.modules)) bundled.add(id);
-      if (write) this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-NOTICES.md', source: noticesMarkdown('The Batch autoscale playground', packageDirectories(bundled)) });
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk') for (const id of Object.keys(chunk.modules)) bundled.add(id);
+      if (write)
+        this.emitFile({
+          type: 'asset',
+          fileName: 'THIRD-PARTY-NOTICES.md',
+          source: noticesMarkdown('The Batch autoscale playground', packageDirectories(bundled)),
+        });
     },
   };
 }

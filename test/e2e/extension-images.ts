@@ -16,7 +16,15 @@ import { REPO_ROOT } from '../support/paths.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startCodeServer } from './support/code-server.ts';
 import { WORKBENCH_SETTINGS } from './support/extension-fixture.ts';
-import { hoverUntil, openFile, openWorkbench, outputText, pollUntil, runCommand, waitForErrorSquiggle } from './support/workbench.ts';
+import {
+  hoverUntil,
+  openFile,
+  openWorkbench,
+  outputText,
+  pollUntil,
+  runCommand,
+  waitForErrorSquiggle,
+} from './support/workbench.ts';
 
 const IMAGES = join(EXTENSION_DIR, 'images');
 /** The size the README shows them at: wide enough for the editor, the panel and a hover. */
@@ -58,10 +66,19 @@ async function takeScreenshots(): Promise<void> {
     vsix,
     files: {
       'pool.autoscale': WITH_MISTAKES,
-      'pending-tasks.autoscale': readFileSync(join(REPO_ROOT, 'examples', 'formulas', 'pending-tasks.autoscale'), 'utf8'),
+      'pending-tasks.autoscale': readFileSync(
+        join(REPO_ROOT, 'examples', 'formulas', 'pending-tasks.autoscale'),
+        'utf8',
+      ),
       'context.json': readFileSync(join(REPO_ROOT, 'examples', 'contexts', 'pending-tasks.json'), 'utf8'),
     },
-    settings: { ...WORKBENCH_SETTINGS, 'editor.minimap.enabled': false, 'breadcrumbs.enabled': false, 'editor.wordWrap': 'on', 'workbench.editor.enablePreview': false },
+    settings: {
+      ...WORKBENCH_SETTINGS,
+      'editor.minimap.enabled': false,
+      'breadcrumbs.enabled': false,
+      'editor.wordWrap': 'on',
+      'workbench.editor.enablePreview': false,
+    },
   });
   const browser = await launchBrowser();
   try {
@@ -74,7 +91,10 @@ async function takeScreenshots(): Promise<void> {
     // Diagnostics: the squiggles and the Problems panel with both messages.
     await waitForErrorSquiggle(page);
     await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'did you mean 70' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'did you mean 70' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.mouse.move(5, 5);
     await shoot(page, 'diagnostics.png');
 
@@ -88,14 +108,25 @@ async function takeScreenshots(): Promise<void> {
     await runCommand(page, 'Batch Autoscale: Evaluate formula');
     await page.locator('.quick-input-widget').getByText('Choose a context file').first().click({ timeout: 30_000 });
     const path = page.locator('.quick-input-widget input');
-    await pollUntil(() => path.inputValue(), (value) => value.startsWith('/'), 'the file dialog');
+    await pollUntil(
+      () => path.inputValue(),
+      (value) => value.startsWith('/'),
+      'the file dialog',
+    );
     await path.fill(join(server.workspace, 'context.json'));
     // The dialog resolves what was typed in the background: Enter before it lists the file
     // would act on the folder instead.
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'context.json' }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'context.json' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
-    await pollUntil(() => outputText(page), (text) => text.includes('results: $TargetDedicatedNodes=25'), 'the evaluation');
+    await pollUntil(
+      () => outputText(page),
+      (text) => text.includes('results: $TargetDedicatedNodes=25'),
+      'the evaluation',
+    );
     // Make the panel tall enough for the whole output: drag its top edge up.
     const panel = await page.locator('.part.panel').boundingBox();
     if (panel) {
@@ -115,7 +146,10 @@ async function takeScreenshots(): Promise<void> {
     await page.locator('.editor-instance .view-line').last().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('$TargetLowPriorityNodes = $PendingTasks.');
-    await page.locator('.editor-widget.suggest-widget .monaco-list-row', { hasText: 'GetSamplePercent' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.editor-widget.suggest-widget .monaco-list-row', { hasText: 'GetSamplePercent' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     // The selected item's documentation beside the list: Ctrl+Space toggles it when it is not shown.
     await page.waitForTimeout(800);
     const details = page.locator('.suggest-details-container .docs');

@@ -26,12 +26,16 @@ import { hasChromium, launchBrowser } from './support/browser.ts';
 import { InstalledProject, npm, publishablePackages, type RunOutput } from './support/installed-project.ts';
 
 const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
-const BUILT = existsSync(join(REPO_ROOT, 'packages', 'cli', 'dist', 'cli.cjs')) && existsSync(join(REPO_ROOT, 'packages', 'core', 'dist', 'index.js'));
+const BUILT =
+  existsSync(join(REPO_ROOT, 'packages', 'cli', 'dist', 'cli.cjs')) &&
+  existsSync(join(REPO_ROOT, 'packages', 'core', 'dist', 'index.js'));
 const FLOOR_NODE = nodeBinary(CLI_FLOOR_NODE);
 /** A Node older than the command's floor (the VS Code extension's floor, installed for its tests). */
 const OLDER_NODE = nodeBinary(VSCODE_FLOOR.node);
 const READY = BUILT && hasChromium() && FLOOR_NODE !== undefined && OLDER_NODE !== undefined;
-const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }
+).version;
 
 const FORMULA = [
   '// Scale to the busiest pending-task count of the last five minutes.',
@@ -40,7 +44,10 @@ const FORMULA = [
   '',
 ].join('\n');
 /** 41 samples of 10 pending tasks, 30 s apart, the last at `now`. */
-const CONTEXT = JSON.stringify({ now: '2026-01-05T10:00:00Z', metrics: { $PendingTasks: { interval: '30s', values: '10x40' } } });
+const CONTEXT = JSON.stringify({
+  now: '2026-01-05T10:00:00Z',
+  metrics: { $PendingTasks: { interval: '30s', values: '10x40' } },
+});
 /** What the service prints for FORMULA in CONTEXT: the busiest count is 10. */
 const RESULTS = '$TargetDedicatedNodes=10;$TargetLowPriorityNodes=0;$NodeDeallocationOption=taskcompletion';
 const TESTS = (expected: number) => `formula: pool.autoscale
@@ -65,10 +72,20 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
     project.file('formulas/pool.autoscale', FORMULA);
     project.file('bad.autoscale', '$TargetDedicatedNodes = min(10, $PendingTask);\n');
     project.file('ctx.json', CONTEXT);
-    project.file('tests/pool.autoscale-test.yaml', TESTS(10).replace('formula: pool.autoscale', 'formula: ../pool.autoscale'));
-    project.file('failing/pool.autoscale-test.yaml', TESTS(11).replace('formula: pool.autoscale', 'formula: ../pool.autoscale'));
-    for (const name of ['week.csv', 'week.meta.json']) copyFileSync(join(REPO_ROOT, 'examples', 'recordings', name), join(project.dir, name));
-    copyFileSync(join(REPO_ROOT, 'examples', 'formulas', 'pending-tasks.autoscale'), join(project.dir, 'pending-tasks.autoscale'));
+    project.file(
+      'tests/pool.autoscale-test.yaml',
+      TESTS(10).replace('formula: pool.autoscale', 'formula: ../pool.autoscale'),
+    );
+    project.file(
+      'failing/pool.autoscale-test.yaml',
+      TESTS(11).replace('formula: pool.autoscale', 'formula: ../pool.autoscale'),
+    );
+    for (const name of ['week.csv', 'week.meta.json'])
+      copyFileSync(join(REPO_ROOT, 'examples', 'recordings', name), join(project.dir, name));
+    copyFileSync(
+      join(REPO_ROOT, 'examples', 'formulas', 'pending-tasks.autoscale'),
+      join(project.dir, 'pending-tasks.autoscale'),
+    );
     copyFileSync(join(REPO_ROOT, 'examples', 'recordings', 'week.csv'), join(project.dir, 'week2.csv'));
     browser = await launchBrowser();
   }, 300_000);
@@ -79,23 +96,41 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
   });
 
   it('installs every publishable package, and nothing of this repository is reachable from the project', () => {
-    expect(project.packages.map((p) => p.name).sort()).toEqual(['@autoscale/cli', '@autoscale/core', '@autoscale/language-service', '@autoscale/lsp-server', '@autoscale/node-io', '@autoscale/replay', '@autoscale/testing']);
+    expect(project.packages.map((p) => p.name).sort()).toEqual([
+      '@autoscale/cli',
+      '@autoscale/core',
+      '@autoscale/language-service',
+      '@autoscale/lsp-server',
+      '@autoscale/node-io',
+      '@autoscale/replay',
+      '@autoscale/testing',
+    ]);
     expect(project.dir.startsWith(REPO_ROOT)).toBe(false);
     // Real files in the project's node_modules, not links into the workspace, resolved as a user's Node does.
-    project.file('where.mjs', "console.log(import.meta.resolve('@autoscale/core'), import.meta.resolve('@autoscale/testing'));\n");
-    expect(project.node('where.mjs').stdout.trim().split(' ')).toEqual(['core/dist/index.js', 'testing/dist/index.js'].map((p) => pathToFileURL(join(project.dir, 'node_modules', '@autoscale', p)).href));
+    project.file(
+      'where.mjs',
+      "console.log(import.meta.resolve('@autoscale/core'), import.meta.resolve('@autoscale/testing'));\n",
+    );
+    expect(project.node('where.mjs').stdout.trim().split(' ')).toEqual(
+      ['core/dist/index.js', 'testing/dist/index.js'].map(
+        (p) => pathToFileURL(join(project.dir, 'node_modules', '@autoscale', p)).href,
+      ),
+    );
     // The packs carry compiled code only: no sources, tests or tsconfig.
     const listing = npm(['ls', '--all', '--parseable'], project.dir).stdout;
     expect(listing).not.toContain(REPO_ROOT);
     for (const pkg of project.packages) {
       const dir = join(project.dir, 'node_modules', ...pkg.name.split('/'));
-      for (const absent of ['src', 'test', 'tsconfig.json']) expect(existsSync(join(dir, absent)), `${pkg.name} ships ${absent}`).toBe(false);
-      for (const present of ['README.md', 'LICENSE', 'package.json']) expect(existsSync(join(dir, present)), `${pkg.name} ships ${present}`).toBe(true);
+      for (const absent of ['src', 'test', 'tsconfig.json'])
+        expect(existsSync(join(dir, absent)), `${pkg.name} ships ${absent}`).toBe(false);
+      for (const present of ['README.md', 'LICENSE', 'package.json'])
+        expect(existsSync(join(dir, present)), `${pkg.name} ships ${present}`).toBe(true);
     }
     // The command and its page inline third-party packages, and ship their licences.
     const cli = join(project.dir, 'node_modules', '@autoscale', 'cli', 'dist');
     const notices = readFileSync(join(cli, 'THIRD-PARTY-NOTICES.md'), 'utf8');
-    for (const name of ['chevrotain', 'commander', 'yaml', 'vscode-languageserver']) expect(notices).toMatch(new RegExp(`^## ${name} \\d`, 'm'));
+    for (const name of ['chevrotain', 'commander', 'yaml', 'vscode-languageserver'])
+      expect(notices).toMatch(new RegExp(`^## ${name} \\d`, 'm'));
     expect(readFileSync(join(cli, 'playground', 'THIRD-PARTY-NOTICES.md'), 'utf8')).toMatch(/^## monaco-editor \d/m);
   });
 
@@ -106,12 +141,21 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
   it('check reports a mistake with its place and exits 1; a clean formula exits 0', () => {
     const bad = project.autoscale(['check', 'bad.autoscale']);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain('bad.autoscale:1:33 error AS2001 Undefined symbol: $PendingTask. Did you mean $PendingTasks?');
-    expect(project.autoscale(['check', 'pool.autoscale'])).toMatchObject({ code: 0, stdout: '0 errors, 0 warnings in 1 file\n' });
+    expect(bad.stdout).toContain(
+      'bad.autoscale:1:33 error AS2001 Undefined symbol: $PendingTask. Did you mean $PendingTasks?',
+    );
+    expect(project.autoscale(['check', 'pool.autoscale'])).toMatchObject({
+      code: 0,
+      stdout: '0 errors, 0 warnings in 1 file\n',
+    });
   });
 
   it('eval --context prints the results string', () => {
-    expect(project.autoscale(['eval', 'pool.autoscale', '--context', 'ctx.json'])).toEqual({ code: 0, stdout: `${RESULTS}\n`, stderr: '' });
+    expect(project.autoscale(['eval', 'pool.autoscale', '--context', 'ctx.json'])).toEqual({
+      code: 0,
+      stdout: `${RESULTS}\n`,
+      stderr: '',
+    });
   });
 
   it('test runs a test file: a passing one exits 0, a failing one 1', () => {
@@ -126,21 +170,44 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
   it('replay --out writes the HTML report; streaming and --jobs run their worker threads from the bundle', () => {
     // One CSV recording on two or more cores streams through a worker; two recordings with --jobs 2
     // run one worker each. Both start from the one-file bundle.
-    const one = project.autoscale(['replay', 'pending-tasks.autoscale', '--recording', 'week.csv', '--out', 'report.html']);
+    const one = project.autoscale([
+      'replay',
+      'pending-tasks.autoscale',
+      '--recording',
+      'week.csv',
+      '--out',
+      'report.html',
+    ]);
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout).toContain('Replay of week.csv (pool render-farm), open loop');
     const page = readFileSync(join(project.dir, 'report.html'), 'utf8');
     expect(page).toMatch(/^<!DOCTYPE html>/i);
     expect(page).toContain('http-equiv="Content-Security-Policy"');
     expect(page).toContain('uPlot');
-    const two = project.autoscale(['replay', 'pending-tasks.autoscale', '--recording', 'week.csv', '--recording', 'week2.csv', '--jobs', '2', '--format', 'json']);
+    const two = project.autoscale([
+      'replay',
+      'pending-tasks.autoscale',
+      '--recording',
+      'week.csv',
+      '--recording',
+      'week2.csv',
+      '--jobs',
+      '2',
+      '--format',
+      'json',
+    ]);
     expect(two.code, two.stderr).toBe(0);
     const replays = (JSON.parse(two.stdout) as { replays: Array<{ recording: string }> }).replays;
     expect(replays.map((r) => r.recording)).toEqual(['week.csv', 'week2.csv']);
   });
 
   it('lsp --stdio answers initialize and publishes a diagnostic', async () => {
-    const server = new LspProcess({ command: 'npx', args: ['--no-install', 'autoscale', 'lsp', '--stdio'], cwd: project.dir, env: project.env() });
+    const server = new LspProcess({
+      command: 'npx',
+      args: ['--no-install', 'autoscale', 'lsp', '--stdio'],
+      cwd: project.dir,
+      env: project.env(),
+    });
     try {
       const init = await server.initialize();
       expect(init.serverInfo?.name).toBeTruthy();
@@ -173,7 +240,11 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
       await page.goto(url);
       expect(await page.title()).toBe('Batch autoscale playground');
       // The status line fills in once the language server in its worker has checked the formula.
-      await page.waitForFunction(() => /problem|error|warning/i.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => /problem|error|warning/i.test(document.getElementById('status')?.textContent ?? ''),
+        undefined,
+        { timeout: 30_000 },
+      );
       expect(problems).toEqual([]);
       await page.close();
     } finally {
@@ -182,7 +253,9 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
   }, 90_000);
 
   it('plain Node imports @autoscale/core and @autoscale/testing', () => {
-    project.file('use.mjs', `import { readFileSync } from 'node:fs';
+    project.file(
+      'use.mjs',
+      `import { readFileSync } from 'node:fs';
 import { analyzeFormula, compileFormula, makeContext, readContext } from '@autoscale/core';
 import { evaluateWithSeries } from '@autoscale/testing';
 const text = readFileSync('pool.autoscale', 'utf8');
@@ -192,14 +265,34 @@ const fromContext = compileFormula(text, analysis.parsed).evaluate(context.conte
 const fromSeries = evaluateWithSeries(text, { at: '2026-01-05T10:00:00Z', series: { $PendingTasks: '10x40' } });
 const empty = compileFormula(text, analysis.parsed).evaluate(makeContext({ now: Date.parse('2026-01-05T10:00:00Z') }));
 console.log(JSON.stringify({ diagnostics: analysis.diagnostics.length, fromContext: fromContext.results, fromSeries: fromSeries.ok && fromSeries.result.results, empty: empty.error && empty.error.code }));
-`);
+`,
+    );
     const run = project.node('use.mjs');
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ diagnostics: 0, fromContext: RESULTS, fromSeries: RESULTS, empty: 'InsufficientSampleData' });
+    expect(JSON.parse(run.stdout)).toEqual({
+      diagnostics: 0,
+      fromContext: RESULTS,
+      fromSeries: RESULTS,
+      empty: 'InsufficientSampleData',
+    });
   });
 
   it('tsc (module nodenext, strict) type-checks a user file importing both, and catches a misuse', () => {
-    project.file('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2023', strict: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['user.ts'] }));
+    project.file(
+      'tsconfig.json',
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2023',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        include: ['user.ts'],
+      }),
+    );
     const user = `import { analyzeFormula, compileFormula, makeContext, type Diagnostic, type EvaluationResult } from '@autoscale/core';
 import { evaluateWithSeries, type SeriesEvaluation } from '@autoscale/testing';
 const analysis = analyzeFormula('$TargetDedicatedNodes = 1;');
@@ -210,22 +303,41 @@ export const summary: string = \`\${diagnostics.length} \${result.results} \${se
 `;
     project.file('user.ts', user);
     const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const clean = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project.dir, env: project.env(), encoding: 'utf8' });
+    const clean = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {
+      cwd: project.dir,
+      env: project.env(),
+      encoding: 'utf8',
+    });
     expect(clean.stdout + clean.stderr).toBe('');
     expect(clean.status).toBe(0);
     // The types are real: a wrong one is an error, found in the package's own declarations.
     project.file('user.ts', `${user}export const wrong: number = analyzeFormula('x').diagnostics;\n`);
-    const misuse = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project.dir, env: project.env(), encoding: 'utf8' });
+    const misuse = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {
+      cwd: project.dir,
+      env: project.env(),
+      encoding: 'utf8',
+    });
     expect(misuse.status).not.toBe(0);
     expect(misuse.stdout).toMatch(/user\.ts\(\d+,\d+\): error TS2322/);
   });
 
   it('esbuild bundles @autoscale/core for the browser, and the bundle evaluates a formula in Chromium', async () => {
-    project.file('browser-entry.js', `import { analyzeFormula, compileFormula, makeContext } from '@autoscale/core';
+    project.file(
+      'browser-entry.js',
+      `import { analyzeFormula, compileFormula, makeContext } from '@autoscale/core';
 const text = '$TargetDedicatedNodes = 3;';
 globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).evaluate(makeContext({ now: Date.UTC(2026, 0, 5) })).results;
-`);
-    const result = await build({ absWorkingDir: project.dir, entryPoints: ['browser-entry.js'], bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+`,
+    );
+    const result = await build({
+      absWorkingDir: project.dir,
+      entryPoints: ['browser-entry.js'],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    });
     expect(result.errors).toEqual([]);
     const script = result.outputFiles[0]?.text ?? '';
     expect(script).not.toMatch(/require\(["']node:/);
@@ -233,13 +345,15 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
     try {
       await page.setContent('<!DOCTYPE html><title>core in a browser</title>');
       await page.addScriptTag({ content: script });
-      expect(await page.evaluate(() => (globalThis as { autoscaleResult?: string }).autoscaleResult)).toBe('$TargetDedicatedNodes=3;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue');
+      expect(await page.evaluate(() => (globalThis as { autoscaleResult?: string }).autoscaleResult)).toBe(
+        '$TargetDedicatedNodes=3;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue',
+      );
     } finally {
       await page.close();
     }
   });
 
-  it('every package README\'s JavaScript example runs as written and prints what it says', () => {
+  it("every package README's JavaScript example runs as written and prints what it says", () => {
     // A ```js block is a complete module run in the project; a line `// → TEXT` after a statement
     // is output the run must print.
     let examples = 0;
@@ -250,26 +364,43 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
         const file = project.file(`readme-${pkg.name.replace(/\W/g, '-')}-${i}.mjs`, block);
         const run = project.node(file);
         expect(run.code, `${pkg.name} README example ${i + 1}: ${run.stderr}`).toBe(0);
-        for (const [, printed] of block.matchAll(/^\/\/ → (.*)$/gm)) expect(run.stdout, `${pkg.name} README example ${i + 1}`).toContain(printed);
+        for (const [, printed] of block.matchAll(/^\/\/ → (.*)$/gm))
+          expect(run.stdout, `${pkg.name} README example ${i + 1}`).toContain(printed);
       }
     }
     expect(examples).toBeGreaterThanOrEqual(5);
   });
 
   it.each([
-    ['the command\'s README', () => readFileSync(join(project.dir, 'node_modules', '@autoscale', 'cli', 'README.md'), 'utf8')],
-    ['the repository\'s README', () => readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')],
+    [
+      "the command's README",
+      () => readFileSync(join(project.dir, 'node_modules', '@autoscale', 'cli', 'README.md'), 'utf8'),
+    ],
+    ["the repository's README", () => readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')],
   ])('the CI snippets in %s pin this version, and their commands pass in the project', (_, readmeText) => {
     const readme = readmeText();
-    const snippets = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => parseYaml(m[1] as string) as { jobs?: Record<string, { steps: Array<{ run?: string }> }>; steps?: Array<{ script?: string }> });
-    const commands = snippets.flatMap((s) => [...Object.values(s.jobs ?? {}).flatMap((job) => job.steps.map((step) => step.run)), ...(s.steps ?? []).map((step) => step.script)]).filter((c): c is string => c !== undefined);
+    const snippets = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map(
+      (m) =>
+        parseYaml(m[1] as string) as {
+          jobs?: Record<string, { steps: Array<{ run?: string }> }>;
+          steps?: Array<{ script?: string }>;
+        },
+    );
+    const commands = snippets
+      .flatMap((s) => [
+        ...Object.values(s.jobs ?? {}).flatMap((job) => job.steps.map((step) => step.run)),
+        ...(s.steps ?? []).map((step) => step.script),
+      ])
+      .filter((c): c is string => c !== undefined);
     expect(commands.length).toBe(4);
     const results = mkdtempSync(join(tmpdir(), 'autoscale-ci-results-'));
     try {
       for (const command of commands) {
         expect(command).toContain(`npx --yes @autoscale/cli@${VERSION} `);
         // Run with the installed package instead of fetching the pinned one from the registry.
-        const local = command.replace(`npx --yes @autoscale/cli@${VERSION} `, 'npx --no-install autoscale ').replace('$(Common.TestResultsDirectory)', results);
+        const local = command
+          .replace(`npx --yes @autoscale/cli@${VERSION} `, 'npx --no-install autoscale ')
+          .replace('$(Common.TestResultsDirectory)', results);
         const run = spawnSync('sh', ['-c', local], { cwd: project.dir, env: project.env(), encoding: 'utf8' });
         expect(run.status, `${local}: ${run.stdout}${run.stderr}`).toBe(0);
       }
@@ -279,23 +410,39 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
     }
   });
 
-  it('the GitHub Action\'s steps pass in the project, pin this version, and take inputs as data', () => {
-    const action = parseYaml(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: Array<{ if?: string; run?: string; env?: Record<string, string> }> } };
+  it("the GitHub Action's steps pass in the project, pin this version, and take inputs as data", () => {
+    const action = parseYaml(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+      runs: { using: string; steps: Array<{ if?: string; run?: string; env?: Record<string, string> }> };
+    };
     expect(action.runs.using).toBe('composite');
     /** Runs the action's script steps as the runner would, with the command installed instead of fetched. */
     const runAction = (inputs: Record<string, string>): RunOutput[] =>
       action.runs.steps.flatMap((step) => {
         if (step.run === undefined) return [];
-        const input = (expression: string): string => expression.replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, name: string) => inputs[name] ?? '');
-        if (step.if !== undefined && !/^inputs\.[\w-]+ != ''$/.test(step.if)) throw new Error(`unexpected condition: ${step.if}`);
-        if (step.if !== undefined && (inputs[step.if.slice('inputs.'.length, -" != ''".length)] ?? '') === '') return [];
+        const input = (expression: string): string =>
+          expression.replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, name: string) => inputs[name] ?? '');
+        if (step.if !== undefined && !/^inputs\.[\w-]+ != ''$/.test(step.if))
+          throw new Error(`unexpected condition: ${step.if}`);
+        if (step.if !== undefined && (inputs[step.if.slice('inputs.'.length, -" != ''".length)] ?? '') === '')
+          return [];
         expect(step.run).toContain(`npx --yes @autoscale/cli@${VERSION} `);
         expect(step.run).not.toContain('${{');
-        const env = { ...project.env(), ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, input(v)])) };
-        const r = spawnSync('bash', ['-c', step.run.replace(`npx --yes @autoscale/cli@${VERSION} `, 'npx --no-install autoscale ')], { cwd: project.dir, env, encoding: 'utf8' });
+        const env = {
+          ...project.env(),
+          ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, input(v)])),
+        };
+        const r = spawnSync(
+          'bash',
+          ['-c', step.run.replace(`npx --yes @autoscale/cli@${VERSION} `, 'npx --no-install autoscale ')],
+          { cwd: project.dir, env, encoding: 'utf8' },
+        );
         return [{ code: r.status, stdout: r.stdout, stderr: r.stderr }];
       });
-    const passing = runAction({ check: 'formulas/*.autoscale pool.autoscale', test: 'tests', junit: 'action-junit.xml' });
+    const passing = runAction({
+      check: 'formulas/*.autoscale pool.autoscale',
+      test: 'tests',
+      junit: 'action-junit.xml',
+    });
     expect(passing.map((r) => r.code)).toEqual([0, 0]);
     expect(passing[0]?.stdout).toContain('0 errors, 0 warnings in 2 files');
     expect(readFileSync(join(project.dir, 'action-junit.xml'), 'utf8')).toContain('<testsuite');
@@ -310,9 +457,16 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
     const floor = FLOOR_NODE as string;
     expect(project.autoscale(['--version'], floor)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
     expect(project.autoscale(['check', 'bad.autoscale'], floor).code).toBe(1);
-    expect(project.autoscale(['eval', 'pool.autoscale', '--context', 'ctx.json'], floor)).toEqual({ code: 0, stdout: `${RESULTS}\n`, stderr: '' });
+    expect(project.autoscale(['eval', 'pool.autoscale', '--context', 'ctx.json'], floor)).toEqual({
+      code: 0,
+      stdout: `${RESULTS}\n`,
+      stderr: '',
+    });
     expect(project.autoscale(['test', 'tests'], floor).code).toBe(0);
-    const replay = project.autoscale(['replay', 'pending-tasks.autoscale', '--recording', 'week.csv', '--recording', 'week2.csv', '--jobs', '2'], floor);
+    const replay = project.autoscale(
+      ['replay', 'pending-tasks.autoscale', '--recording', 'week.csv', '--recording', 'week2.csv', '--jobs', '2'],
+      floor,
+    );
     expect(replay.code, replay.stderr).toBe(0);
     expect(project.node('use.mjs', floor).stdout).toContain(RESULTS);
   });
@@ -325,8 +479,10 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
     const r = { code: run.status, stdout: run.stdout, stderr: run.stderr };
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`autoscale needs Node.js 22.12 or newer, but ${old} is v${VSCODE_FLOOR.node}.\n`
-      + 'Install a current Node.js LTS release (https://nodejs.org, or a version manager such as nvm: "nvm install --lts") and run autoscale again.\n');
+    expect(r.stderr).toBe(
+      `autoscale needs Node.js 22.12 or newer, but ${old} is v${VSCODE_FLOOR.node}.\n` +
+        'Install a current Node.js LTS release (https://nodejs.org, or a version manager such as nvm: "nvm install --lts") and run autoscale again.\n',
+    );
   });
 });
 
@@ -334,14 +490,26 @@ describe.runIf(BUILT || REQUIRED)('publishing', () => {
   it('npm publish --dry-run of every publishable package is clean', () => {
     // A dry run still wants a token for the registry; a placeholder in a throw-away user config
     // stands in for the maintainer's, so that any other warning is the packages' own.
-    const registry = npm(['config', 'get', 'registry'], REPO_ROOT).stdout.trim().replace(/^https?:/, '');
+    const registry = npm(['config', 'get', 'registry'], REPO_ROOT)
+      .stdout.trim()
+      .replace(/^https?:/, '');
     const config = mkdtempSync(join(tmpdir(), 'autoscale-npmrc-'));
     try {
-      writeFileSync(join(config, 'npmrc'), `${registry.endsWith('/') ? registry : `${registry}/`}:_authToken=dry-run-placeholder\n`);
+      writeFileSync(
+        join(config, 'npmrc'),
+        `${registry.endsWith('/') ? registry : `${registry}/`}:_authToken=dry-run-placeholder\n`,
+      );
       for (const pkg of publishablePackages()) {
-        const r = npm(['publish', '--dry-run', '--workspace', pkg.dir, '--userconfig', join(config, 'npmrc')], REPO_ROOT, plainNodeEnv());
+        const r = npm(
+          ['publish', '--dry-run', '--workspace', pkg.dir, '--userconfig', join(config, 'npmrc')],
+          REPO_ROOT,
+          plainNodeEnv(),
+        );
         expect(r.code, `${pkg.name}: ${r.stderr}`).toBe(0);
-        expect(r.stderr.split('\n').filter((line) => /^npm (warn|error)/i.test(line)), pkg.name).toEqual([]);
+        expect(
+          r.stderr.split('\n').filter((line) => /^npm (warn|error)/i.test(line)),
+          pkg.name,
+        ).toEqual([]);
         expect(r.stdout).toContain(`+ ${pkg.name}@${pkg.version}`);
       }
     } finally {
@@ -352,5 +520,6 @@ describe.runIf(BUILT || REQUIRED)('publishing', () => {
 
 describe.runIf(!(READY || REQUIRED))('the packages as installed from their packs', () => {
   // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
-  it('needs the build, Chromium and the floor Node (npm run build, scripts/setup-e2e.sh): skipped on this machine', (context) => context.skip('installed-package tests skipped: run npm run build and scripts/setup-e2e.sh'));
+  it('needs the build, Chromium and the floor Node (npm run build, scripts/setup-e2e.sh): skipped on this machine', (context) =>
+    context.skip('installed-package tests skipped: run npm run build and scripts/setup-e2e.sh'));
 });

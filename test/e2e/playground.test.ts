@@ -37,7 +37,10 @@ function visibleText(text: string): string {
 function cliRow(report: string, label: string): string[] {
   const line = report.split('\n').find((l) => l.startsWith(label));
   expect(line, `${label} in:\n${report}`).toBeDefined();
-  return (line as string).slice(label.length).trim().split(/\s{2,}/);
+  return (line as string)
+    .slice(label.length)
+    .trim()
+    .split(/\s{2,}/);
 }
 
 describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () => {
@@ -70,17 +73,24 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
       // Nothing is ever sent: a picked recording is read in the page, so every request is a GET of the site's own files.
       if (r.method() !== 'GET') problems.push(`${r.method()} request: ${r.url()}`);
       const url = r.url();
-      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) problems.push(`request off the page's origin: ${url}`);
+      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
+        problems.push(`request off the page's origin: ${url}`);
     });
     const hash = rawHash ?? (state ? await encodeState(state) : '');
     await page.goto(`${server.url}${hash}`);
-    await page.waitForFunction(() => /problem|error|warning/i.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /problem|error|warning/i.test(document.getElementById('status')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     return page;
   }
 
   /** The rendered token with exactly this text in the formula editor (the text, not its squiggle, takes the mouse). */
   function token(page: Page, text: string) {
-    return page.locator('.formula .view-lines span[class^="mtk"]', { hasText: new RegExp(`^${text.replace(/[$.]/g, '\\$&')}$`) }).first();
+    return page
+      .locator('.formula .view-lines span[class^="mtk"]', { hasText: new RegExp(`^${text.replace(/[$.]/g, '\\$&')}$`) })
+      .first();
   }
 
   async function formulaText(page: Page): Promise<string> {
@@ -104,7 +114,13 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     for (const name of readdirSync(assets).filter((n) => n.endsWith('.js'))) {
       expect(/\bnew Function\(|[^\w.$]eval\(/.test(readFileSync(join(assets, name), 'utf8')), name).toBe(false);
     }
-    expect(await page.locator('#examples option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('pending-tasks.autoscale'), expect.stringContaining('business-hours.autoscale'), expect.stringContaining('cpu-low-priority.autoscale')]));
+    expect(await page.locator('#examples option').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('pending-tasks.autoscale'),
+        expect.stringContaining('business-hours.autoscale'),
+        expect.stringContaining('cpu-low-priority.autoscale'),
+      ]),
+    );
     expect(await page.textContent('#status')).toMatch(/^No problems/);
     // Colouring from the grammar: the target variable in the theme's bold red.
     const target = token(page, '$TargetDedicatedNodes');
@@ -146,7 +162,10 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     // Quick fix: the cursor on the misspelt name, Ctrl+. and the first action.
     await token(page, '$PendingTask').click();
     await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'Change to $PendingTasks' }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.action-widget .monaco-list-row', { hasText: 'Change to $PendingTasks' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'quick-fix.png') });
     await page.keyboard.press('Enter');
     // Fixed; what remains is lint AS4002 (a metric used as a number).
@@ -178,7 +197,10 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
 
   it('renames a variable everywhere, and says why a service variable cannot be renamed', async () => {
     const page = await open({ formula: 'tasks = 3;\n$TargetDedicatedNodes = tasks;\n', context: '' });
-    await page.locator('.formula .view-lines span[class^="mtk"]', { hasText: /^tasks$/ }).nth(1).click();
+    await page
+      .locator('.formula .view-lines span[class^="mtk"]', { hasText: /^tasks$/ })
+      .nth(1)
+      .click();
     await page.keyboard.press('F2');
     const box = page.locator('.rename-box input');
     await box.waitFor();
@@ -190,7 +212,9 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     await page.keyboard.press('F2');
     const refusal = page.locator('.monaco-editor-overlaymessage');
     await refusal.first().waitFor({ timeout: 10_000 });
-    expect(await refusal.first().textContent()).toContain("'$TargetDedicatedNodes' is a service variable; only user variables can be renamed.");
+    expect(await refusal.first().textContent()).toContain(
+      "'$TargetDedicatedNodes' is a service variable; only user variables can be renamed.",
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'rename-refused.png') });
     await closeClean(page, 'rename.png');
   });
@@ -210,7 +234,12 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
   it('evaluates a known formula in its context exactly as `autoscale eval` does, and squiggles a bad context', async () => {
     const formula = example('formulas/business-hours.autoscale');
     const context = example('contexts/business-hours.json');
-    const expected = cli(['eval', 'examples/formulas/business-hours.autoscale', '--context', 'examples/contexts/business-hours.json']).trim();
+    const expected = cli([
+      'eval',
+      'examples/formulas/business-hours.autoscale',
+      '--context',
+      'examples/contexts/business-hours.json',
+    ]).trim();
     const page = await open({ formula, context });
     await expect.poll(() => page.textContent('#results'), { timeout: 10_000 }).toBe(expected);
     const trace = await page.textContent('#trace');
@@ -230,7 +259,12 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
 
   it('replays the bundled recording: charts drawn, node-hours as `autoscale replay` prints them', async () => {
     const formula = example('formulas/pending-tasks.autoscale');
-    const report = cli(['replay', '--recording', 'examples/recordings/week.csv', 'examples/formulas/pending-tasks.autoscale']);
+    const report = cli([
+      'replay',
+      '--recording',
+      'examples/recordings/week.csv',
+      'examples/formulas/pending-tasks.autoscale',
+    ]);
     const [recordedDedicated, formulaDedicated] = cliRow(report, 'dedicated node-hours');
     const [recordedLow, formulaLow] = cliRow(report, 'low-priority node-hours');
     const page = await open({ formula, context: '' }, undefined, 2400);
@@ -238,7 +272,12 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     await page.click('#replay-run');
     await page.locator('#replay-report .uplot').nth(2).waitFor({ timeout: 30_000 });
     expect(await page.locator('#replay-report .uplot canvas').count()).toBeGreaterThanOrEqual(3);
-    const row = (label: string) => page.locator('#replay-report table.summary tr', { has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) }).first().locator('td').allTextContents();
+    const row = (label: string) =>
+      page
+        .locator('#replay-report table.summary tr', { has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) })
+        .first()
+        .locator('td')
+        .allTextContents();
     expect(await row('dedicated node-hours')).toEqual([recordedDedicated, formulaDedicated]);
     expect(await row('low-priority node-hours')).toEqual([recordedLow, formulaLow]);
     expect(await page.textContent('#replay-status')).toBe('Replayed 1 formula.');
@@ -248,16 +287,30 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
 
   it('replays picked files (the recording and its .meta.json) side by side with an example, as the CLI does', async () => {
     const formula = example('formulas/pending-tasks.autoscale');
-    const report = cli(['replay', '--recording', 'examples/recordings/week.csv', '--compare', 'examples/formulas/pending-tasks.autoscale', 'examples/formulas/business-hours.autoscale']);
+    const report = cli([
+      'replay',
+      '--recording',
+      'examples/recordings/week.csv',
+      '--compare',
+      'examples/formulas/pending-tasks.autoscale',
+      'examples/formulas/business-hours.autoscale',
+    ]);
     const page = await open({ formula, context: '' }, undefined, 2400);
     await page.click('#tab-replay');
-    await page.setInputFiles('#recording-file', [join(REPO_ROOT, 'examples/recordings/week.csv'), join(REPO_ROOT, 'examples/recordings/week.meta.json')]);
+    await page.setInputFiles('#recording-file', [
+      join(REPO_ROOT, 'examples/recordings/week.csv'),
+      join(REPO_ROOT, 'examples/recordings/week.meta.json'),
+    ]);
     expect(await page.isChecked('input[name="recording"][value="file"]')).toBe(true);
     await page.getByLabel('Example: business-hours.autoscale').check();
     await page.check('#replay-compare');
     await page.click('#replay-run');
     await page.locator('#replay-report .uplot').nth(2).waitFor({ timeout: 30_000 });
-    const cells = await page.locator('#replay-report table.summary tr', { has: page.locator('th', { hasText: /^dedicated node-hours$/ }) }).first().locator('td').allTextContents();
+    const cells = await page
+      .locator('#replay-report table.summary tr', { has: page.locator('th', { hasText: /^dedicated node-hours$/ }) })
+      .first()
+      .locator('td')
+      .allTextContents();
     expect(cells).toEqual(cliRow(report, 'dedicated node-hours'));
     expect(await page.locator('#replay-report table.summary').count()).toBe(1);
     await closeClean(page, 'replay-files.png');
@@ -301,24 +354,40 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     const link = page.url();
     const again = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await again.goto(link);
-    await expect.poll(async () => visibleText(await again.locator('.formula .view-lines').innerText()), { timeout: 15_000 }).toContain('// shared by link');
+    await expect
+      .poll(async () => visibleText(await again.locator('.formula .view-lines').innerText()), { timeout: 15_000 })
+      .toContain('// shared by link');
     await again.close();
     await page.close();
     const damaged = await open(undefined, '#f=AAAA');
-    expect(await damaged.textContent('#status')).toMatch(/This link could not be read: the link's formula is damaged|No problems/);
+    expect(await damaged.textContent('#status')).toMatch(
+      /This link could not be read: the link's formula is damaged|No problems/,
+    );
     await closeClean(damaged, 'damaged-link.png');
   });
 
   it('loads an example from the menu', async () => {
     const page = await open();
-    await page.selectOption('#examples', { label: (await page.locator('#examples option', { hasText: 'cpu-low-priority.autoscale' }).textContent()) ?? '' });
+    await page.selectOption('#examples', {
+      label: (await page.locator('#examples option', { hasText: 'cpu-low-priority.autoscale' }).textContent()) ?? '',
+    });
     await expect.poll(() => formulaText(page)).toContain('CPU-based scaling');
-    await expect.poll(() => page.textContent('#results')).toBe(cli(['eval', 'examples/formulas/cpu-low-priority.autoscale', '--context', 'examples/contexts/cpu-low-priority.json']).trim());
+    await expect
+      .poll(() => page.textContent('#results'))
+      .toBe(
+        cli([
+          'eval',
+          'examples/formulas/cpu-low-priority.autoscale',
+          '--context',
+          'examples/contexts/cpu-low-priority.json',
+        ]).trim(),
+      );
     await closeClean(page, 'example-menu.png');
   });
 });
 
 describe.runIf(!hasChromium() && !REQUIRED)('playground in headless Chromium', () => {
   // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
-  it('needs Chromium (scripts/setup-e2e.sh): skipped on this machine', (context) => context.skip('end-to-end playground tests skipped: run scripts/setup-e2e.sh to install Chromium'));
+  it('needs Chromium (scripts/setup-e2e.sh): skipped on this machine', (context) =>
+    context.skip('end-to-end playground tests skipped: run scripts/setup-e2e.sh to install Chromium'));
 });

@@ -16,7 +16,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentFormattingRequest, HoverRequest, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol/node';
+import {
+  DocumentFormattingRequest,
+  HoverRequest,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { formatFormula } from '@autoscale/core';
 import { EVALUATE_REQUEST, type EvaluateResponse } from '@autoscale/lsp-server';
 import { LspProcess } from '../../packages/lsp-server/test/lsp-client.ts';
@@ -69,7 +74,8 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
   let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)))
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
 
@@ -82,7 +88,12 @@ describe.runIf(READY || REQUIRED)(`the extension on Node ${VSCODE_FLOOR.node} (V
     await packageExtension();
     probeDir = mkdtempSync(join(tmpdir(), 'autoscale-floor-'));
     writeFileSync(join(probeDir, 'probe.cjs'), PROBE);
-    server = new LspProcess({ command: NODE as string, args: [join(EXTENSION_DIR, 'dist', 'server.cjs'), '--stdio'], cwd: EXTENSION_DIR, env: plainNodeEnv() });
+    server = new LspProcess({
+      command: NODE as string,
+      args: [join(EXTENSION_DIR, 'dist', 'server.cjs'), '--stdio'],
+      cwd: EXTENSION_DIR,
+      env: plainNodeEnv(),
+    });
   }, 120_000);
 
   afterAll(() => {
@@ -99,7 +110,10 @@ describe.runIf(READY || REQUIRED)(`the extension on Node ${VSCODE_FLOOR.node} (V
 
   /** What the probe reports about the floor Node and the module it loaded. */
   function probe(module: string): ProbeReport {
-    const run = spawnSync(NODE as string, [join(probeDir, 'probe.cjs'), module], { encoding: 'utf8', env: plainNodeEnv() });
+    const run = spawnSync(NODE as string, [join(probeDir, 'probe.cjs'), module], {
+      encoding: 'utf8',
+      env: plainNodeEnv(),
+    });
     expect(run.status, run.stderr).toBe(0);
     return JSON.parse(run.stdout) as ProbeReport;
   }
@@ -117,9 +131,19 @@ describe.runIf(READY || REQUIRED)(`the extension on Node ${VSCODE_FLOOR.node} (V
   it('gets Object.groupBy from the polyfill, grouping as the built-in does', async () => {
     // The polyfill compiled for this Node, as build.ts compiles it for the bundles' banner.
     const polyfill = join(probeDir, 'polyfill.cjs');
-    await build({ entryPoints: [join(EXTENSION_DIR, 'src', 'object-group-by.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20.9', outfile: polyfill, logLevel: 'silent' });
+    await build({
+      entryPoints: [join(EXTENSION_DIR, 'src', 'object-group-by.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20.9',
+      outfile: polyfill,
+      logLevel: 'silent',
+    });
     // The built-in of the Node running the tests (typed by hand: the sources' lib is ES2023).
-    const { groupBy } = Object as unknown as { groupBy: (items: string[], key: (item: string, index: number) => string) => Record<string, string[]> };
+    const { groupBy } = Object as unknown as {
+      groupBy: (items: string[], key: (item: string, index: number) => string) => Record<string, string[]>;
+    };
     const groups = groupBy(['b', 'a', 'c', 'a'], (item, index) => `${index % 2 ? 'odd' : 'even'}:${item}`);
     expect(probe(polyfill).groups).toEqual({ prototype: null, entries: Object.entries(groups) });
   });
@@ -141,14 +165,20 @@ describe.runIf(READY || REQUIRED)(`the extension on Node ${VSCODE_FLOOR.node} (V
   });
 
   it('answers hover with the docs of a built-in', async () => {
-    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: positionOf(FORMULA_WITH_MISTAKES, 'GetSample') });
+    const hover = await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: URI },
+      position: positionOf(FORMULA_WITH_MISTAKES, 'GetSample'),
+    });
     expect((hover?.contents as MarkupContent | undefined)?.value).toContain('most recent');
   });
 
   it("formats a document exactly as core's formatter does", async () => {
     const uri = 'file:///workspace/unformatted.autoscale';
     await server.open(uri, UNFORMATTED);
-    const edits = await server.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    const edits = await server.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
     const expected = formatFormula(UNFORMATTED);
     expect(expected.ok && expected.changed).toBe(true);
     expect(applyEdits(UNFORMATTED, edits ?? [])).toBe(expected.ok ? expected.text : UNFORMATTED);
@@ -167,7 +197,11 @@ describe.runIf(READY || REQUIRED)(`the extension on Node ${VSCODE_FLOOR.node} (V
   });
 });
 
-describe.runIf(!READY && !REQUIRED)(`the extension on Node ${VSCODE_FLOOR.node} (VS Code ${VSCODE_FLOOR.engine})`, () => {
-  // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
-  it(`needs Node ${VSCODE_FLOOR.node} (scripts/setup-e2e.sh): skipped on this machine`, (context) => context.skip(`extension floor tests skipped: run scripts/setup-e2e.sh to install Node ${VSCODE_FLOOR.node}`));
-});
+describe.runIf(!READY && !REQUIRED)(
+  `the extension on Node ${VSCODE_FLOOR.node} (VS Code ${VSCODE_FLOOR.engine})`,
+  () => {
+    // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
+    it(`needs Node ${VSCODE_FLOOR.node} (scripts/setup-e2e.sh): skipped on this machine`, (context) =>
+      context.skip(`extension floor tests skipped: run scripts/setup-e2e.sh to install Node ${VSCODE_FLOOR.node}`));
+  },
+);

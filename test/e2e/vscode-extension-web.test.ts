@@ -22,8 +22,22 @@ import { REPO_ROOT } from '../support/paths.ts';
 import { readZip } from '../support/zip.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 import { codeServerBinary, startCodeServer, type RunningCodeServer } from './support/code-server.ts';
-import { EVALUATED_ERROR, EVALUATED_RESULTS, FORMULA_WITH_MISTAKES, WORKBENCH_SETTINGS } from './support/extension-fixture.ts';
-import { evaluateWithDefaultContext, hoverUntil, installWebExtension, openFile, openWorkbench, pollUntil, problemsLabel, waitForErrorSquiggle } from './support/workbench.ts';
+import {
+  EVALUATED_ERROR,
+  EVALUATED_RESULTS,
+  FORMULA_WITH_MISTAKES,
+  WORKBENCH_SETTINGS,
+} from './support/extension-fixture.ts';
+import {
+  evaluateWithDefaultContext,
+  hoverUntil,
+  installWebExtension,
+  openFile,
+  openWorkbench,
+  pollUntil,
+  problemsLabel,
+  waitForErrorSquiggle,
+} from './support/workbench.ts';
 
 const READY = hasChromium() && codeServerBinary() !== undefined;
 const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
@@ -32,7 +46,8 @@ const ARTIFACTS = join(REPO_ROOT, 'test-results', 'e2e');
 /** The VSIX's `extension/` folder, by path inside it: what the marketplace would serve. */
 function extensionFiles(vsix: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  for (const [name, bytes] of readZip(vsix)) if (name.startsWith('extension/')) files.set(name.slice('extension/'.length), bytes);
+  for (const [name, bytes] of readZip(vsix))
+    if (name.startsWith('extension/')) files.set(name.slice('extension/'.length), bytes);
   return files;
 }
 
@@ -46,14 +61,21 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (web worker 
     expect(READY, 'Chromium and code-server are installed (scripts/setup-e2e.sh)').toBe(true);
     const { vsix } = await packageExtension();
     // No VSIX on the server: the extension exists only in the browser.
-    server = await startCodeServer({ files: { 'pool.autoscale': FORMULA_WITH_MISTAKES }, settings: WORKBENCH_SETTINGS });
+    server = await startCodeServer({
+      files: { 'pool.autoscale': FORMULA_WITH_MISTAKES },
+      settings: WORKBENCH_SETTINGS,
+    });
     browser = await launchBrowser();
     // VS Code's service worker would answer some requests before Playwright's routing sees them;
     // the extension uses no webviews, which is all that worker serves.
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
     page = await openWorkbench(context, server.url);
     fetched = await installWebExtension(page, extensionFiles(vsix));
-    await pollUntil(async () => fetched, (paths) => paths.includes('package.json'), 'VS Code to fetch the manifest');
+    await pollUntil(
+      async () => fetched,
+      (paths) => paths.includes('package.json'),
+      'VS Code to fetch the manifest',
+    );
     await openFile(page, 'pool.autoscale');
   }, 240_000);
 
@@ -94,5 +116,8 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (web worker 
 
 describe.runIf(!READY && !REQUIRED)('VS Code extension in code-server (web worker extension host)', () => {
   // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
-  it('needs Chromium and code-server (scripts/setup-e2e.sh): skipped on this machine', (context) => context.skip('end-to-end web extension tests skipped: run scripts/setup-e2e.sh to install Chromium and code-server'));
+  it('needs Chromium and code-server (scripts/setup-e2e.sh): skipped on this machine', (context) =>
+    context.skip(
+      'end-to-end web extension tests skipped: run scripts/setup-e2e.sh to install Chromium and code-server',
+    ));
 });

@@ -16,8 +16,20 @@ import { packageExtension } from '../support/extension-build.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 import { codeServerBinary, startCodeServer, type RunningCodeServer } from './support/code-server.ts';
-import { EVALUATED_ERROR, EVALUATED_RESULTS, FORMULA_WITH_MISTAKES, WORKBENCH_SETTINGS } from './support/extension-fixture.ts';
-import { evaluateWithDefaultContext, hoverUntil, openFile, openWorkbench, problemsLabel, waitForErrorSquiggle } from './support/workbench.ts';
+import {
+  EVALUATED_ERROR,
+  EVALUATED_RESULTS,
+  FORMULA_WITH_MISTAKES,
+  WORKBENCH_SETTINGS,
+} from './support/extension-fixture.ts';
+import {
+  evaluateWithDefaultContext,
+  hoverUntil,
+  openFile,
+  openWorkbench,
+  problemsLabel,
+  waitForErrorSquiggle,
+} from './support/workbench.ts';
 
 const READY = hasChromium() && codeServerBinary() !== undefined;
 const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
@@ -31,7 +43,11 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
   beforeAll(async () => {
     expect(READY, 'Chromium and code-server are installed (scripts/setup-e2e.sh)').toBe(true);
     const { vsix } = await packageExtension();
-    server = await startCodeServer({ vsix, files: { 'pool.autoscale': FORMULA_WITH_MISTAKES }, settings: WORKBENCH_SETTINGS });
+    server = await startCodeServer({
+      vsix,
+      files: { 'pool.autoscale': FORMULA_WITH_MISTAKES },
+      settings: WORKBENCH_SETTINGS,
+    });
     browser = await launchBrowser();
     page = await openWorkbench(await browser.newContext({ viewport: { width: 1400, height: 900 } }), server.url);
     await openFile(page, 'pool.autoscale');
@@ -76,5 +92,6 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
 
 describe.runIf(!READY && !REQUIRED)('VS Code extension in code-server (Node extension host)', () => {
   // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
-  it('needs Chromium and code-server (scripts/setup-e2e.sh): skipped on this machine', (context) => context.skip('end-to-end extension tests skipped: run scripts/setup-e2e.sh to install Chromium and code-server'));
+  it('needs Chromium and code-server (scripts/setup-e2e.sh): skipped on this machine', (context) =>
+    context.skip('end-to-end extension tests skipped: run scripts/setup-e2e.sh to install Chromium and code-server'));
 });

@@ -27,7 +27,13 @@ export function readExpectedDiagnostics(text: string): ExpectedDiagnostic[] {
     const caret = CARET.exec(line);
     if (caret) {
       const column = (caret[1] ?? '').length;
-      expected.push({ code: caret[3] as string, line: target, column, length: (caret[2] ?? '').length, ...(caret[4] ? { message: caret[4] } : {}) });
+      expected.push({
+        code: caret[3] as string,
+        line: target,
+        column,
+        length: (caret[2] ?? '').length,
+        ...(caret[4] ? { message: caret[4] } : {}),
+      });
       return;
     }
     const anywhere = ANYWHERE.exec(line);

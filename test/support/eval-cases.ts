@@ -7,7 +7,9 @@ import { readEvalExpectation } from './annotations.ts';
 import { CASES } from './paths.ts';
 
 const dir = join(CASES, 'eval');
-export const EVAL_CASE_FILES = readdirSync(dir).filter((f) => f.endsWith('.autoscale')).sort();
+export const EVAL_CASE_FILES = readdirSync(dir)
+  .filter((f) => f.endsWith('.autoscale'))
+  .sort();
 export const DEFAULT_CASE_NOW = '2026-01-05T10:00:00Z';
 
 /** Loads an eval case: its formula text, context and expectation. */
@@ -19,4 +21,3 @@ export function loadEvalCase(file: string) {
   if (!read.ok) throw new Error(`bad context: ${read.messages.join('; ')}`);
   return { text, expectation, context: read.context as EvaluationContext };
 }
-

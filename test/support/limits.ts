@@ -13,7 +13,6 @@ export function tooManyStatements(count = MAX_STATEMENTS + 1): string {
   return `${lines.join('\n')}\n$TargetDedicatedNodes = 1;`;
 }
 
-
 /** A statement nested deeper than the parser's guard allows. */
 export function tooDeepFormula(): string {
   return `x = ${'('.repeat(100)}1${')'.repeat(100)};\n$TargetDedicatedNodes = 1;`;

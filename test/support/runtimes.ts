@@ -22,12 +22,21 @@ export const CLI_FLOOR_NODE = '22.12.0';
 
 /** The directory scripts/setup-e2e.sh installs into (the same rule as the script's). */
 export function e2eCache(): string {
-  return process.env.AUTOSCALE_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'autoscale-e2e');
+  return (
+    process.env.AUTOSCALE_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'autoscale-e2e')
+  );
 }
 
 /** The `node` binary of exactly `version`, when scripts/setup-e2e.sh installed it. */
 export function nodeBinary(version: string): string | undefined {
-  const bin = join(e2eCache(), `node-${version}`, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  const bin = join(
+    e2eCache(),
+    `node-${version}`,
+    'node_modules',
+    'node',
+    'bin',
+    process.platform === 'win32' ? 'node.exe' : 'node',
+  );
   return existsSync(bin) ? bin : undefined;
 }
 

@@ -24,7 +24,10 @@ for (const file of process.argv.slice(2)) {
       anywhere.push(`//@ ${d.code}${suffix}`);
       continue;
     }
-    const length = end.line === start.line ? Math.max(1, d.range.end - d.range.start) : lines.lineText(start.line).length - start.character;
+    const length =
+      end.line === start.line
+        ? Math.max(1, d.range.end - d.range.start)
+        : lines.lineText(start.line).length - start.character;
     const caret = `//${' '.repeat(start.character - 2)}${'^'.repeat(length)} ${d.code}${suffix}`;
     byLine.set(start.line, [...(byLine.get(start.line) ?? []), caret]);
   }

@@ -12,8 +12,16 @@ const MINIMUM = [22, 12];
 
 const version = process.versions.node.split('.').map(Number);
 if (version[0] < MINIMUM[0] || (version[0] === MINIMUM[0] && version[1] < MINIMUM[1])) {
-  process.stderr.write('autoscale needs Node.js ' + MINIMUM.join('.') + ' or newer, but ' + process.execPath + ' is ' + process.version + '.\n'
-    + 'Install a current Node.js LTS release (https://nodejs.org, or a version manager such as nvm: "nvm install --lts") and run autoscale again.\n');
+  process.stderr.write(
+    'autoscale needs Node.js ' +
+      MINIMUM.join('.') +
+      ' or newer, but ' +
+      process.execPath +
+      ' is ' +
+      process.version +
+      '.\n' +
+      'Install a current Node.js LTS release (https://nodejs.org, or a version manager such as nvm: "nvm install --lts") and run autoscale again.\n',
+  );
   process.exit(2);
 }
 if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
@@ -23,6 +31,10 @@ try {
 } catch (error) {
   // Only a checkout of the toolkit's sources lacks the bundle: the published package has it.
   if (!(error && error.code === 'MODULE_NOT_FOUND' && String(error.message).indexOf(bundle) >= 0)) throw error;
-  process.stderr.write('autoscale: ' + bundle + ' is missing. In a checkout of the toolkit, run "npm run build" first, or "npm run autoscale -- ARGS" to run the command from its sources.\n');
+  process.stderr.write(
+    'autoscale: ' +
+      bundle +
+      ' is missing. In a checkout of the toolkit, run "npm run build" first, or "npm run autoscale -- ARGS" to run the command from its sources.\n',
+  );
   process.exit(2);
 }

@@ -22,7 +22,8 @@ export function instantArgument(value: string): number {
 /** A whole number (may be negative), safe as a double. */
 export function integerArgument(value: string): number {
   const n = Number(value);
-  if (!/^[+-]?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`"${value}" is not an integer`);
+  if (!/^[+-]?\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError(`"${value}" is not an integer`);
   return n;
 }
 
@@ -30,7 +31,8 @@ export function integerArgument(value: string): number {
 export function wholeNumberArgument(min: number, max: number, what: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`"${value}" is not ${what}`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`"${value}" is not ${what}`);
     return n;
   };
 }

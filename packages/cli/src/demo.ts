@@ -10,7 +10,14 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeFormula, compileFormula, hasErrors, makeContext, serviceErrorLine } from '@autoscale/core';
-import { renderHtml, renderText, replayFile, writeOutputFile, type FormulaSource, type RecordingReplay } from '@autoscale/replay';
+import {
+  renderHtml,
+  renderText,
+  replayFile,
+  writeOutputFile,
+  type FormulaSource,
+  type RecordingReplay,
+} from '@autoscale/replay';
 import { fileErrorReason } from '@autoscale/node-io';
 import { summaryLine } from './code-frame.ts';
 import { loadContext } from './evaluation.ts';
@@ -41,14 +48,17 @@ export async function runDemo(io: CliIo): Promise<number> {
     let contextLabel = 'default context at 2026-01-05T10:00:00Z';
     if (existsSync(contextFile)) {
       const source = await reader.read(contextFile, 'context');
-      const loaded = source === undefined ? undefined : loadContext({ ...source, name: relative(REPO_ROOT, contextFile) }, {}, io);
+      const loaded =
+        source === undefined ? undefined : loadContext({ ...source, name: relative(REPO_ROOT, contextFile) }, {}, io);
       if (loaded === undefined) return EXIT_USAGE;
       context = loaded;
       contextLabel = `context ${relative(REPO_ROOT, contextFile)}`;
     }
     const analysis = analyzeFormula(formula.text);
     const result = compileFormula(formula.text, analysis.parsed).evaluate(context);
-    io.stdout(`${relative(REPO_ROOT, join(formulas, name))}: ${summaryLine(analysis.diagnostics, 1).replace(/ in 1 file$/, '')} (${contextLabel})\n`);
+    io.stdout(
+      `${relative(REPO_ROOT, join(formulas, name))}: ${summaryLine(analysis.diagnostics, 1).replace(/ in 1 file$/, '')} (${contextLabel})\n`,
+    );
     io.stdout(`  ${result.results}\n`);
     if (result.error) io.stdout(`  ${serviceErrorLine(result.error)}\n`);
     if (hasErrors(analysis.diagnostics) || !result.ok) code = EXIT_FAILURE;

@@ -20,17 +20,30 @@ import { EXIT_USAGE, STDIN, type CliIo, type SourceReader, type SourceText } fro
  * else now = --at or the current time, the default pool and no metrics. Reports a bad context
  * file on stderr and returns undefined.
  */
-export async function buildContext(options: ContextOptions, reader: SourceReader, io: CliIo, now = Date.now): Promise<EvaluationContext | undefined> {
+export async function buildContext(
+  options: ContextOptions,
+  reader: SourceReader,
+  io: CliIo,
+  now = Date.now,
+): Promise<EvaluationContext | undefined> {
   const overrides: { now?: number; seed?: number } = {};
   if (options.at !== undefined) overrides.now = options.at;
   if (options.seed !== undefined) overrides.seed = options.seed;
-  if (options.context === undefined) return makeContext({ now: overrides.now ?? now(), ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}) });
+  if (options.context === undefined)
+    return makeContext({
+      now: overrides.now ?? now(),
+      ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}),
+    });
   const source = await reader.read(options.context, 'context');
   if (source === undefined) return undefined;
   return loadContext(source, overrides, io);
 }
 
-export function loadContext(source: SourceText, overrides: { now?: number; seed?: number }, io: CliIo): EvaluationContext | undefined {
+export function loadContext(
+  source: SourceText,
+  overrides: { now?: number; seed?: number },
+  io: CliIo,
+): EvaluationContext | undefined {
   const read = readContext(source.text, source.name, overrides);
   if (read.ok) return read.context;
   for (const message of read.messages) io.stderr(`${message}\n`);
@@ -48,7 +61,12 @@ export interface PreparedFormula {
  * Reads the formula and the context, prints the checker's errors on stderr (the formula is still
  * evaluated, as the service would), and compiles it. Returns an exit code when it cannot go on.
  */
-export async function prepareFormula(file: string, options: ContextOptions, reader: SourceReader, io: CliIo): Promise<PreparedFormula | number> {
+export async function prepareFormula(
+  file: string,
+  options: ContextOptions,
+  reader: SourceReader,
+  io: CliIo,
+): Promise<PreparedFormula | number> {
   if (file === STDIN && options.context === STDIN) {
     io.stderr('autoscale: the formula and the context cannot both be read from stdin\n');
     return EXIT_USAGE;
@@ -63,4 +81,3 @@ export async function prepareFormula(file: string, options: ContextOptions, read
   }
   return { source, analysis, context, compiled: compileFormula(source.text, analysis.parsed) };
 }
-

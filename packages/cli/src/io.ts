@@ -2,7 +2,15 @@
 // the exit codes every command shares. Commands receive a CliIo so the whole CLI can run
 // in-process (runCli) as well as from bin.ts; nothing here knows about the formula language.
 
-import { decodeUtf8, fileErrorReason, inputLimit, readStreamBounded, readTextSync, type InputKind, type InputLimit } from '@autoscale/node-io';
+import {
+  decodeUtf8,
+  fileErrorReason,
+  inputLimit,
+  readStreamBounded,
+  readTextSync,
+  type InputKind,
+  type InputLimit,
+} from '@autoscale/node-io';
 
 /** Exit codes shared by every command (documented in each command's --help). */
 export const EXIT_OK = 0;
@@ -54,7 +62,8 @@ export class SourceReader {
     try {
       // A file is read synchronously: the commands read one file after another anyway, and the
       // first asynchronous read starts libuv's thread pool, milliseconds off every start-up.
-      const raw = file === STDIN ? await (this.stdin ??= this.io.readStdin(inputLimit(kind))) : readTextSync(file, kind);
+      const raw =
+        file === STDIN ? await (this.stdin ??= this.io.readStdin(inputLimit(kind))) : readTextSync(file, kind);
       const bom = raw.charCodeAt(0) === 0xfeff;
       return { file, name: displayName(file), text: bom ? raw.slice(1) : raw, bom };
     } catch (err) {
@@ -63,7 +72,6 @@ export class SourceReader {
     }
   }
 }
-
 
 /** The real process's streams. A closed stdout (`autoscale ... | head`) ends the run quietly. */
 export function nodeIo(): CliIo {

@@ -20,7 +20,8 @@ export interface CommandContext {
   setExitCode(code: number): void;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('autoscale')
@@ -30,13 +31,16 @@ export function buildProgram(ctx: CommandContext): Command {
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.addHelpText('after', `
+  program.addHelpText(
+    'after',
+    `
 Exit codes: 0 success; 1 the formula has errors, an evaluation failed, or fmt --check found
 unformatted files; 2 unreadable file, bad context file, syntax error in eval/explain/fmt, bad usage.
 "-" as a file name reads stdin. Run "autoscale help <command>" for a command's options.
 
 Example:
-  autoscale check pool.autoscale && autoscale eval pool.autoscale --context pool.json`);
+  autoscale check pool.autoscale && autoscale eval pool.autoscale --context pool.json`,
+  );
   registerCheck(program, ctx);
   registerFmt(program, ctx);
   registerReplay(program, ctx);

@@ -15,26 +15,43 @@ afterAll(() => tmp.remove());
 
 describe('autoscale (program)', () => {
   it('--version prints the package version', () => {
-    const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }
+    ).version;
     expect(run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('--help lists the commands, the exit codes and an example', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
-    for (const word of ['check', 'fmt', 'eval', 'explain', 'test', 'replay', 'lsp', 'playground', 'Exit codes', 'Example']) expect(r.stdout).toContain(word);
+    for (const word of [
+      'check',
+      'fmt',
+      'eval',
+      'explain',
+      'test',
+      'replay',
+      'lsp',
+      'playground',
+      'Exit codes',
+      'Example',
+    ])
+      expect(r.stdout).toContain(word);
     // The demo reads the repository's examples: it is `npm start`, not a command users install.
     expect(r.stdout).not.toContain('demo');
   });
 
-  it.each(['check', 'fmt', 'eval', 'explain', 'test', 'replay', 'lsp', 'playground'])('%s --help explains options, exit codes and gives an example', (command) => {
-    const r = run([command, '--help']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Usage: autoscale ${command}`);
-    expect(r.stdout).toContain('Exit codes:');
-    expect(r.stdout).toMatch(/^Examples?\b/m);
-    expect(r.stdout).toContain(`autoscale ${command}`);
-  });
+  it.each(['check', 'fmt', 'eval', 'explain', 'test', 'replay', 'lsp', 'playground'])(
+    '%s --help explains options, exit codes and gives an example',
+    (command) => {
+      const r = run([command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: autoscale ${command}`);
+      expect(r.stdout).toContain('Exit codes:');
+      expect(r.stdout).toMatch(/^Examples?\b/m);
+      expect(r.stdout).toContain(`autoscale ${command}`);
+    },
+  );
 
   it('help COMMAND shows the command help', () => {
     const r = run(['help', 'eval']);
@@ -43,14 +60,21 @@ describe('autoscale (program)', () => {
   });
 
   it('exits 2 on bad usage: no command, unknown command, unknown option, missing argument, bad choice', () => {
-    for (const args of [[], ['bogus'], ['check', '--nope', 'x'], ['check'], ['eval', 'x', '--format', 'xml'], ['eval', 'x', '--seed', '1.5'], ['eval', 'x', '--at', 'yesterday']]) {
+    for (const args of [
+      [],
+      ['bogus'],
+      ['check', '--nope', 'x'],
+      ['check'],
+      ['eval', 'x', '--format', 'xml'],
+      ['eval', 'x', '--seed', '1.5'],
+      ['eval', 'x', '--at', 'yesterday'],
+    ]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.length, args.join(' ')).toBeGreaterThan(0);
     }
   });
 });
-
 
 describe('autoscale check', () => {
   const clean = tmp.file('clean.autoscale', '$TargetDedicatedNodes = 3;\n');
@@ -92,7 +116,13 @@ describe('autoscale check', () => {
     const a = analyzeFormula(badText);
     const d = a.diagnostics[0];
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: bad, code: 'AS2001', severity: 'error', message: d?.message, range: { start: { line: 1, character: 24 }, end: { line: 1, character: 27 } } },
+      {
+        file: bad,
+        code: 'AS2001',
+        severity: 'error',
+        message: d?.message,
+        range: { start: { line: 1, character: 24 }, end: { line: 1, character: 27 } },
+      },
     ]);
   });
 
@@ -125,7 +155,9 @@ describe('autoscale check', () => {
     tmp.file('my formula (v2).txt', '$TargetDedicatedNodes = 3;');
     tmp.file('-dash', '$TargetDedicatedNodes = 3;');
     tmp.file('noext', '$TargetDedicatedNodes = 3;');
-    expect(tmp.run(['check', 'my formula (v2).txt', 'noext', '--', '-dash']).stdout).toBe('0 errors, 0 warnings in 3 files\n');
+    expect(tmp.run(['check', 'my formula (v2).txt', 'noext', '--', '-dash']).stdout).toBe(
+      '0 errors, 0 warnings in 3 files\n',
+    );
   });
 
   it('underlines a syntax error at the end of the input', () => {
@@ -136,12 +168,17 @@ describe('autoscale check', () => {
   });
 });
 
-
 describe('the demo (npm start)', () => {
   it('checks and evaluates every bundled example with its context', () => {
-    const examples = readdirSync(join(REPO_ROOT, 'examples/formulas')).filter((n) => n.endsWith('.autoscale')).sort();
+    const examples = readdirSync(join(REPO_ROOT, 'examples/formulas'))
+      .filter((n) => n.endsWith('.autoscale'))
+      .sort();
     expect(examples.length).toBeGreaterThanOrEqual(3);
-    const demo = spawnSync(process.execPath, ['--conditions=autoscale-source', join(REPO_ROOT, 'packages/cli/src/demo.ts')], { cwd: tmp.dir, encoding: 'utf8', timeout: 60_000 });
+    const demo = spawnSync(
+      process.execPath,
+      ['--conditions=autoscale-source', join(REPO_ROOT, 'packages/cli/src/demo.ts')],
+      { cwd: tmp.dir, encoding: 'utf8', timeout: 60_000 },
+    );
     const r = { code: demo.status, stdout: demo.stdout, stderr: demo.stderr };
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -150,7 +187,9 @@ describe('the demo (npm start)', () => {
     expect(lines).toHaveLength(examples.length * 2);
     examples.forEach((name, i) => {
       const base = name.slice(0, -'.autoscale'.length);
-      expect(lines[2 * i]).toBe(`examples/formulas/${name}: 0 errors, 0 warnings (context examples/contexts/${base}.json)`);
+      expect(lines[2 * i]).toBe(
+        `examples/formulas/${name}: 0 errors, 0 warnings (context examples/contexts/${base}.json)`,
+      );
       // The demo agrees with `eval` on the same formula and context.
       const evaluated = run(['eval', `examples/formulas/${name}`, '--context', `examples/contexts/${base}.json`]);
       expect(evaluated.code).toBe(0);
@@ -162,6 +201,8 @@ describe('the demo (npm start)', () => {
     expect(r.stdout).toContain('HTML report: examples/out/report.html');
     expect(r.stdout).toContain('Try a formula in the browser: npx autoscale playground');
     const page = readFileSync(join(REPO_ROOT, 'examples/out/report.html'), 'utf8');
-    expect(page).toContain('Side by side: business-hours.autoscale, cpu-low-priority.autoscale, pending-tasks.autoscale');
+    expect(page).toContain(
+      'Side by side: business-hours.autoscale, cpu-low-priority.autoscale, pending-tasks.autoscale',
+    );
   });
 });

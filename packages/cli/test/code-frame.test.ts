@@ -28,7 +28,14 @@ describe('codeFrame', () => {
 describe('summaryLine', () => {
   it('counts by severity, pluralised, and mentions infos and hints only when present', () => {
     expect(summaryLine([], 1)).toBe('0 errors, 0 warnings in 1 file');
-    const d = (severity: 'error' | 'warning' | 'info' | 'hint') => ({ code: 'AS4001' as const, severity, message: '', range: { start: 0, end: 0 } });
-    expect(summaryLine([d('error'), d('warning'), d('warning'), d('hint')], 2)).toBe('1 error, 2 warnings, 1 hint in 2 files');
+    const d = (severity: 'error' | 'warning' | 'info' | 'hint') => ({
+      code: 'AS4001' as const,
+      severity,
+      message: '',
+      range: { start: 0, end: 0 },
+    });
+    expect(summaryLine([d('error'), d('warning'), d('warning'), d('hint')], 2)).toBe(
+      '1 error, 2 warnings, 1 hint in 2 files',
+    );
   });
 });

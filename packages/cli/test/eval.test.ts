@@ -20,7 +20,10 @@ describe('autoscale eval', () => {
   const three = tmp.file('three.autoscale', '$TargetDedicatedNodes = 3;');
   const useless = tmp.file('useless.autoscale', 'something_useless');
   const ctx = tmp.file('ctx.json', CONTEXT);
-  const pending = tmp.file('pending.autoscale', readFileSync(join(REPO_ROOT, 'examples/formulas/pending-tasks.autoscale'), 'utf8'));
+  const pending = tmp.file(
+    'pending.autoscale',
+    readFileSync(join(REPO_ROOT, 'examples/formulas/pending-tasks.autoscale'), 'utf8'),
+  );
 
   it('prints the results string with a default context', () => {
     expect(tmp.run(['eval', three])).toEqual({ code: 0, stdout: `${DEFAULT_3}\n`, stderr: '' });
@@ -36,26 +39,33 @@ describe('autoscale eval', () => {
     const name = tmp.file('text.autoscale', 'a = 2.5;\n$TargetDedicatedNodes = a;\n$TargetLowPriorityNodes = -1;');
     const r = tmp.run(['eval', name, '--format', 'text']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'targets:',
-      '  $TargetDedicatedNodes   = 2.5',
-      '  $TargetLowPriorityNodes = -1',
-      '  $NodeDeallocationOption = requeue',
-      'applied: 2 dedicated, 0 low-priority nodes (deallocation: requeue)',
-      'variables:',
-      '  a = 2.5',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'targets:',
+        '  $TargetDedicatedNodes   = 2.5',
+        '  $TargetLowPriorityNodes = -1',
+        '  $NodeDeallocationOption = requeue',
+        'applied: 2 dedicated, 0 low-priority nodes (deallocation: requeue)',
+        'variables:',
+        '  a = 2.5',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('an evaluation error: results string on stdout, the error on stderr; exit 1 (json and text too)', () => {
     const results = tmp.run(['eval', useless]);
     expect(results.code).toBe(1);
     expect(results.stdout).toBe('$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue\n');
-    expect(results.stderr).toContain('AutoScalingFormulaEvaluationError: Line 1, Col 1: Undefined symbol: something_useless\n');
+    expect(results.stderr).toContain(
+      'AutoScalingFormulaEvaluationError: Line 1, Col 1: Undefined symbol: something_useless\n',
+    );
     const json = tmp.run(['eval', useless, '--format', 'json']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ results: '$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue', error: UNDEFINED_SYMBOL });
+    expect(JSON.parse(json.stdout)).toEqual({
+      results: '$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue',
+      error: UNDEFINED_SYMBOL,
+    });
     const text = tmp.run(['eval', useless, '--format', 'text']);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('error: AutoScalingFormulaEvaluationError');
@@ -99,7 +109,8 @@ describe('autoscale eval', () => {
     const r = tmp.run(['eval', pending, '--context', ctx]);
     expect(r).toEqual({
       code: 0,
-      stdout: '$TargetDedicatedNodes=25;$TargetLowPriorityNodes=0;$NodeDeallocationOption=taskcompletion;maxNumberOfVMs=25;pendingTaskSamplePercent=83.3333;pendingTaskSamples=41;startingNumberOfVMs=1\n',
+      stdout:
+        '$TargetDedicatedNodes=25;$TargetLowPriorityNodes=0;$NodeDeallocationOption=taskcompletion;maxNumberOfVMs=25;pendingTaskSamplePercent=83.3333;pendingTaskSamples=41;startingNumberOfVMs=1\n',
       stderr: '',
     });
   });
@@ -113,15 +124,23 @@ describe('autoscale eval', () => {
   it('starts from the pool in the context: an error keeps its targets', () => {
     const r = tmp.run(['eval', useless, '-c', ctx]);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe('$TargetDedicatedNodes=4;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue');
+    expect(r.stdout.split('\n')[0]).toBe(
+      '$TargetDedicatedNodes=4;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue',
+    );
   });
 
   it('--at sets the instant, with or without a context file (and wins over the file)', () => {
     const name = tmp.file('hour.autoscale', '$TargetDedicatedNodes = time().hour;');
-    expect(tmp.run(['eval', name, '--at', '2026-01-05T07:15:00Z']).stdout).toBe('$TargetDedicatedNodes=7;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue\n');
-    expect(tmp.run(['eval', name, '--at', '2026-01-05T07:15:00+02:00']).stdout).toBe('$TargetDedicatedNodes=5;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue\n');
+    expect(tmp.run(['eval', name, '--at', '2026-01-05T07:15:00Z']).stdout).toBe(
+      '$TargetDedicatedNodes=7;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue\n',
+    );
+    expect(tmp.run(['eval', name, '--at', '2026-01-05T07:15:00+02:00']).stdout).toBe(
+      '$TargetDedicatedNodes=5;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue\n',
+    );
     expect(tmp.run(['eval', name, '-c', ctx]).stdout.startsWith('$TargetDedicatedNodes=10;')).toBe(true);
-    expect(tmp.run(['eval', name, '-c', ctx, '--at', '2026-01-05T13:00:00Z']).stdout.startsWith('$TargetDedicatedNodes=13;')).toBe(true);
+    expect(
+      tmp.run(['eval', name, '-c', ctx, '--at', '2026-01-05T13:00:00Z']).stdout.startsWith('$TargetDedicatedNodes=13;'),
+    ).toBe(true);
   });
 
   it('--seed makes rand() repeatable and overrides the context file', () => {
@@ -134,14 +153,22 @@ describe('autoscale eval', () => {
   });
 
   it('reads the formula from stdin', () => {
-    expect(tmp.run(['eval', '-'], '$TargetDedicatedNodes = 3;')).toEqual({ code: 0, stdout: `${DEFAULT_3}\n`, stderr: '' });
+    expect(tmp.run(['eval', '-'], '$TargetDedicatedNodes = 3;')).toEqual({
+      code: 0,
+      stdout: `${DEFAULT_3}\n`,
+      stderr: '',
+    });
     const r = tmp.run(['eval', '-', '--format', 'json'], 'something_useless');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: UNDEFINED_SYMBOL });
   });
 
   it('reads the context from stdin, but not both', () => {
-    expect(tmp.run(['eval', three, '--context', '-'], CONTEXT)).toEqual({ code: 0, stdout: `${DEFAULT_3}\n`, stderr: '' });
+    expect(tmp.run(['eval', three, '--context', '-'], CONTEXT)).toEqual({
+      code: 0,
+      stdout: `${DEFAULT_3}\n`,
+      stderr: '',
+    });
     const both = tmp.run(['eval', '-', '--context', '-'], CONTEXT);
     expect(both.code).toBe(2);
     expect(both.stdout).toBe('');
@@ -149,7 +176,10 @@ describe('autoscale eval', () => {
   });
 
   it('a bad context file: every error on stderr with the file name, nothing on stdout, exit 2', () => {
-    const badCtx = tmp.file('bad-ctx.json', '{"now": 5,\n "pool": {"currentDedicatedNodes": -1},\n "metrics": {"$PendingTask": {"values": "1 2"}}}');
+    const badCtx = tmp.file(
+      'bad-ctx.json',
+      '{"now": 5,\n "pool": {"currentDedicatedNodes": -1},\n "metrics": {"$PendingTask": {"values": "1 2"}}}',
+    );
     const r = tmp.run(['eval', three, '--context', badCtx]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -167,8 +197,15 @@ describe('autoscale eval', () => {
   });
 
   it('a missing formula or context file', () => {
-    expect(tmp.run(['eval', 'missing.autoscale'])).toEqual({ code: 2, stdout: '', stderr: 'autoscale: cannot read missing.autoscale: no such file or directory\n' });
-    expect(tmp.run(['eval', three, '-c', 'missing.json'])).toEqual({ code: 2, stdout: '', stderr: 'autoscale: cannot read missing.json: no such file or directory\n' });
+    expect(tmp.run(['eval', 'missing.autoscale'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'autoscale: cannot read missing.autoscale: no such file or directory\n',
+    });
+    expect(tmp.run(['eval', three, '-c', 'missing.json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'autoscale: cannot read missing.json: no such file or directory\n',
+    });
   });
 });
-

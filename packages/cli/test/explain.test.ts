@@ -9,7 +9,10 @@ afterAll(() => tmp.remove());
 
 describe('autoscale explain', () => {
   it('prints one line per statement with branches, stop() and statements not run', () => {
-    const name = tmp.file('explain.autoscale', 'a = 1 > 0 ? 2 : 3;\nb = a < 1 ? 5 : (a > 1 ? 7 : 8);\n$TargetDedicatedNodes = a;\nstop();\nc = 2;\n');
+    const name = tmp.file(
+      'explain.autoscale',
+      'a = 1 > 0 ? 2 : 3;\nb = a < 1 ? 5 : (a > 1 ? 7 : 8);\n$TargetDedicatedNodes = a;\nstop();\nc = 2;\n',
+    );
     expect(tmp.run(['explain', name])).toEqual({
       code: 0,
       stdout: [
@@ -30,19 +33,29 @@ describe('autoscale explain', () => {
     const r = tmp.run(['explain', name]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^explain-fail\.autoscale:2:5 error AS2001 /);
-    expect(r.stdout).toBe([
-      'L1  a = 2',
-      'L2  b  failed: Line 2, Col 5: Undefined symbol: something_useless',
-      'L3  $TargetDedicatedNodes  not run',
-      'error: AutoScalingFormulaEvaluationError: Line 2, Col 5: Undefined symbol: something_useless',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'L1  a = 2',
+        'L2  b  failed: Line 2, Col 5: Undefined symbol: something_useless',
+        'L3  $TargetDedicatedNodes  not run',
+        'error: AutoScalingFormulaEvaluationError: Line 2, Col 5: Undefined symbol: something_useless',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('uses the context file and reads stdin', () => {
     const ctx = tmp.file('explain-ctx.json', CONTEXT);
-    const r = tmp.run(['explain', '-', '--context', ctx, '--at', '2026-01-05T10:00:00Z'], 'x = $CurrentDedicatedNodes;\n$TargetDedicatedNodes = x + 1;');
-    expect(r).toEqual({ code: 0, stdout: 'L1  x = 4\nL2  $TargetDedicatedNodes = 5\nresults: $TargetDedicatedNodes=5;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;x=4\n', stderr: '' });
+    const r = tmp.run(
+      ['explain', '-', '--context', ctx, '--at', '2026-01-05T10:00:00Z'],
+      'x = $CurrentDedicatedNodes;\n$TargetDedicatedNodes = x + 1;',
+    );
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        'L1  x = 4\nL2  $TargetDedicatedNodes = 5\nresults: $TargetDedicatedNodes=5;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;x=4\n',
+      stderr: '',
+    });
   });
 
   it('a formula that does not parse: exit 2 and the syntax error', () => {
@@ -52,7 +65,10 @@ describe('autoscale explain', () => {
   });
 
   it('a missing file', () => {
-    expect(tmp.run(['explain', 'nope'])).toEqual({ code: 2, stdout: '', stderr: 'autoscale: cannot read nope: no such file or directory\n' });
+    expect(tmp.run(['explain', 'nope'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'autoscale: cannot read nope: no such file or directory\n',
+    });
   });
 });
-

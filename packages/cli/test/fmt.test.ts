@@ -66,7 +66,9 @@ describe('autoscale fmt', () => {
       const before = statSync(dir.path(broken));
       const r = dir.run(['fmt', '--write', broken, ok]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^broken\.autoscale:2:26 error AS1001 .*\n  2 \| \$TargetDedicatedNodes = \(;\n {4}\| {26}\^\n/);
+      expect(r.stderr).toMatch(
+        /^broken\.autoscale:2:26 error AS1001 .*\n  2 \| \$TargetDedicatedNodes = \(;\n {4}\| {26}\^\n/,
+      );
       expect(r.stderr).toContain('autoscale: broken.autoscale not formatted: it has syntax errors\n');
       expect(r.stdout).toBe(`${ok}\n`);
       expect(readFileSync(dir.path(broken), 'utf8')).toBe('a=1;\n$TargetDedicatedNodes = (;\n');
@@ -88,7 +90,10 @@ describe('autoscale fmt', () => {
   });
 
   it('a missing file', () => {
-    expect(tmp.run(['fmt', '--check', 'nope.autoscale'])).toEqual({ code: 2, stdout: '', stderr: 'autoscale: cannot read nope.autoscale: no such file or directory\n' });
+    expect(tmp.run(['fmt', '--check', 'nope.autoscale'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'autoscale: cannot read nope.autoscale: no such file or directory\n',
+    });
   });
 });
-

@@ -21,7 +21,10 @@ afterEach(() => {
 
 /** Starts the command and resolves with the address it prints (building first if needed). */
 function startPlayground(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, cliArgs(['playground', ...args]), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, cliArgs(['playground', ...args]), {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -37,7 +40,9 @@ function startPlayground(args: string[]): Promise<{ child: ChildProcess; url: st
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code)),
+  );
 }
 
 describe('autoscale playground', () => {
@@ -104,9 +109,14 @@ describe('autoscale playground', () => {
     const empty = mkdtempSync(join(tmpdir(), 'autoscale-no-playground-'));
     try {
       const err: string[] = [];
-      const ctx = { io: { stdout: () => undefined, stderr: (s: string) => void err.push(s), readStdin: async () => '' }, setExitCode: () => undefined };
+      const ctx = {
+        io: { stdout: () => undefined, stderr: (s: string) => void err.push(s), readStdin: async () => '' },
+        setExitCode: () => undefined,
+      };
       expect(await runPlayground(ctx, 0, empty)).toBe(1);
-      expect(err.join('')).toBe(`autoscale playground: the page's files are missing (${empty}); in a checkout of the toolkit, run "npm run build" first\n`);
+      expect(err.join('')).toBe(
+        `autoscale playground: the page's files are missing (${empty}); in a checkout of the toolkit, run "npm run build" first\n`,
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

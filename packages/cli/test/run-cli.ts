@@ -27,7 +27,10 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function run(
+  args: readonly string[],
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+): RunResult {
   const r = spawnSync(process.execPath, cliArgs(args), {
     cwd: options.cwd ?? REPO_ROOT,
     input: options.input ?? '',

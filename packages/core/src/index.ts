@@ -8,7 +8,14 @@ export { suggest, editDistance } from './text/suggest.ts';
 export * from './syntax/ast.ts';
 export { parse, MAX_FORMULA_LENGTH, MAX_STATEMENTS, type ParseResult } from './syntax/parse.ts';
 export { lex } from './syntax/lexer.ts';
-export { registry, RESULT_VARIABLES, TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION, DEFAULT_DEALLOCATION_OPTION } from './builtins/registry.ts';
+export {
+  registry,
+  RESULT_VARIABLES,
+  TARGET_DEDICATED,
+  TARGET_LOW_PRIORITY,
+  DEALLOCATION_OPTION,
+  DEFAULT_DEALLOCATION_OPTION,
+} from './builtins/registry.ts';
 export type * from './builtins/entry.ts';
 export { arityAccepts, paramKindAt, argumentsFit } from './builtins/overloads.ts';
 export { DEFAULT_SAMPLE_PERCENT } from './builtins/methods.ts';
@@ -17,8 +24,24 @@ export { check, type CheckResult } from './check/checker.ts';
 export type * from './check/analysis.ts';
 export { analyzeFormula, type FormulaAnalysis } from './analyze.ts';
 export * from './eval/context.ts';
-export { compileFormula, evaluateFormula, formatResults, printedTarget, CompiledFormula, EvaluationResult, type EvaluationOptions, type Targets, type EvaluationFailureInfo } from './eval/evaluate.ts';
-export { SERVICE_ERROR_MESSAGES, serviceErrorDetail, serviceErrorLine, type ServiceError, type ServiceErrorCode } from './eval/errors.ts';
+export {
+  compileFormula,
+  evaluateFormula,
+  formatResults,
+  printedTarget,
+  CompiledFormula,
+  EvaluationResult,
+  type EvaluationOptions,
+  type Targets,
+  type EvaluationFailureInfo,
+} from './eval/evaluate.ts';
+export {
+  SERVICE_ERROR_MESSAGES,
+  serviceErrorDetail,
+  serviceErrorLine,
+  type ServiceError,
+  type ServiceErrorCode,
+} from './eval/errors.ts';
 export type * from './eval/trace.ts';
 export { formatValue, Timestamp, Interval, Keyword, MetricRef, type Value } from './eval/values.ts';
 export { formatDouble, formatTimestamp, formatTimeInterval } from './eval/format-value-text.ts';

@@ -72,22 +72,112 @@ function vectorPair(op: BinaryOperator, a: number[], b: number[]): number[] {
 const ms = (v: Value): number => (v as Interval | Timestamp).ms;
 
 export const BINARY_TABLE: readonly BinaryRow[] = [
-  { operators: ARITHMETIC, left: DOUBLE, right: DOUBLE, result: DOUBLE, impl: (op) => (a, b) => arith(op, a as number, b as number) },
-  { operators: ['*'], left: DOUBLE, right: INTERVAL, result: INTERVAL, impl: () => (a, b) => new Interval((a as number) * ms(b)) },
-  { operators: ARITHMETIC, left: VEC, right: DOUBLE, result: VEC, impl: (op) => (a, b) => vectorWith(op, a as number[], b as number) },
-  { operators: ARITHMETIC, left: VEC, right: VEC, result: VEC, impl: (op) => (a, b) => vectorPair(op, a as number[], b as number[]) },
-  { operators: ['*', '/'], left: INTERVAL, right: DOUBLE, result: INTERVAL, impl: (op) => (a, b) => new Interval(arith(op, ms(a), b as number)) },
-  { operators: ['+', '-'], left: INTERVAL, right: INTERVAL, result: INTERVAL, impl: (op) => (a, b) => new Interval(arith(op, ms(a), ms(b))) },
-  { operators: ['+'], left: INTERVAL, right: TIMESTAMP, result: TIMESTAMP, impl: () => (a, b) => new Timestamp(ms(a) + ms(b)) },
-  { operators: ['+'], left: TIMESTAMP, right: INTERVAL, result: TIMESTAMP, impl: () => (a, b) => new Timestamp(ms(a) + ms(b)) },
-  { operators: ['-'], left: TIMESTAMP, right: TIMESTAMP, result: INTERVAL, impl: () => (a, b) => new Interval(ms(a) - ms(b)) },
-  { operators: COMPARISON, left: DOUBLE, right: DOUBLE, result: DOUBLE, impl: (op) => (a, b) => compare(op, a as number, b as number) },
+  {
+    operators: ARITHMETIC,
+    left: DOUBLE,
+    right: DOUBLE,
+    result: DOUBLE,
+    impl: (op) => (a, b) => arith(op, a as number, b as number),
+  },
+  {
+    operators: ['*'],
+    left: DOUBLE,
+    right: INTERVAL,
+    result: INTERVAL,
+    impl: () => (a, b) => new Interval((a as number) * ms(b)),
+  },
+  {
+    operators: ARITHMETIC,
+    left: VEC,
+    right: DOUBLE,
+    result: VEC,
+    impl: (op) => (a, b) => vectorWith(op, a as number[], b as number),
+  },
+  {
+    operators: ARITHMETIC,
+    left: VEC,
+    right: VEC,
+    result: VEC,
+    impl: (op) => (a, b) => vectorPair(op, a as number[], b as number[]),
+  },
+  {
+    operators: ['*', '/'],
+    left: INTERVAL,
+    right: DOUBLE,
+    result: INTERVAL,
+    impl: (op) => (a, b) => new Interval(arith(op, ms(a), b as number)),
+  },
+  {
+    operators: ['+', '-'],
+    left: INTERVAL,
+    right: INTERVAL,
+    result: INTERVAL,
+    impl: (op) => (a, b) => new Interval(arith(op, ms(a), ms(b))),
+  },
+  {
+    operators: ['+'],
+    left: INTERVAL,
+    right: TIMESTAMP,
+    result: TIMESTAMP,
+    impl: () => (a, b) => new Timestamp(ms(a) + ms(b)),
+  },
+  {
+    operators: ['+'],
+    left: TIMESTAMP,
+    right: INTERVAL,
+    result: TIMESTAMP,
+    impl: () => (a, b) => new Timestamp(ms(a) + ms(b)),
+  },
+  {
+    operators: ['-'],
+    left: TIMESTAMP,
+    right: TIMESTAMP,
+    result: INTERVAL,
+    impl: () => (a, b) => new Interval(ms(a) - ms(b)),
+  },
+  {
+    operators: COMPARISON,
+    left: DOUBLE,
+    right: DOUBLE,
+    result: DOUBLE,
+    impl: (op) => (a, b) => compare(op, a as number, b as number),
+  },
   // Strings compare ordinally (code unit by code unit); the service's collation is undocumented.
-  { operators: COMPARISON, left: STRING, right: STRING, result: DOUBLE, impl: (op) => (a, b) => compare(op, a as string, b as string) },
-  { operators: COMPARISON, left: TIMESTAMP, right: TIMESTAMP, result: DOUBLE, impl: (op) => (a, b) => compare(op, ms(a), ms(b)) },
-  { operators: COMPARISON, left: INTERVAL, right: INTERVAL, result: DOUBLE, impl: (op) => (a, b) => compare(op, ms(a), ms(b)) },
-  { operators: ['&&'], left: DOUBLE, right: DOUBLE, result: DOUBLE, impl: () => (a, b) => ((a as number) !== 0 && (b as number) !== 0 ? 1 : 0) },
-  { operators: ['||'], left: DOUBLE, right: DOUBLE, result: DOUBLE, impl: () => (a, b) => ((a as number) !== 0 || (b as number) !== 0 ? 1 : 0) },
+  {
+    operators: COMPARISON,
+    left: STRING,
+    right: STRING,
+    result: DOUBLE,
+    impl: (op) => (a, b) => compare(op, a as string, b as string),
+  },
+  {
+    operators: COMPARISON,
+    left: TIMESTAMP,
+    right: TIMESTAMP,
+    result: DOUBLE,
+    impl: (op) => (a, b) => compare(op, ms(a), ms(b)),
+  },
+  {
+    operators: COMPARISON,
+    left: INTERVAL,
+    right: INTERVAL,
+    result: DOUBLE,
+    impl: (op) => (a, b) => compare(op, ms(a), ms(b)),
+  },
+  {
+    operators: ['&&'],
+    left: DOUBLE,
+    right: DOUBLE,
+    result: DOUBLE,
+    impl: () => (a, b) => ((a as number) !== 0 && (b as number) !== 0 ? 1 : 0),
+  },
+  {
+    operators: ['||'],
+    left: DOUBLE,
+    right: DOUBLE,
+    result: DOUBLE,
+    impl: () => (a, b) => ((a as number) !== 0 || (b as number) !== 0 ? 1 : 0),
+  },
 ];
 
 export interface UnaryRow {
@@ -117,5 +207,7 @@ export function findUnaryRow(op: UnaryOperator, operand: Type): UnaryRow | undef
 
 /** Which operand-type pairs an operator accepts, for error messages ("expects double and double, ..."). */
 export function describeOperatorSignatures(op: BinaryOperator): string[] {
-  return BINARY_TABLE.filter((r) => r.operators.includes(op)).map((r) => `${typeName(r.left)} ${op} ${typeName(r.right)}`);
+  return BINARY_TABLE.filter((r) => r.operators.includes(op)).map(
+    (r) => `${typeName(r.left)} ${op} ${typeName(r.right)}`,
+  );
 }

@@ -8,14 +8,34 @@ const schema = JSON.parse(readFileSync(new URL('../context.schema.json', import.
 const durationPattern = new RegExp(schema.$defs.duration.pattern);
 const instantPattern = new RegExp(schema.$defs.instant.pattern);
 
-const S = 1000, M = 60 * S, H = 60 * M, D = 24 * H;
+const S = 1000,
+  M = 60 * S,
+  H = 60 * M,
+  D = 24 * H;
 
 describe('parseDuration accepts', () => {
   it.each([
-    ['30s', 30 * S], ['15m', 15 * M], ['2h', 2 * H], ['1d', D], ['500ms', 500], ['0s', 0],
-    ['1h30m', 90 * M], ['1d2h3m4s5ms', D + 2 * H + 3 * M + 4 * S + 5], ['1.5s', 1500], ['0.1s', 100], ['1.5h', 90 * M],
-    ['PT15M', 15 * M], ['P1D', D], ['PT0.5S', 500], ['P1W', 7 * D], ['P1DT12H', 36 * H], ['PT1H30M', 90 * M],
-    ['pt15m', 15 * M], ['PT0,5S', 500], ['PT0S', 0], ['PT0.001S', 1],
+    ['30s', 30 * S],
+    ['15m', 15 * M],
+    ['2h', 2 * H],
+    ['1d', D],
+    ['500ms', 500],
+    ['0s', 0],
+    ['1h30m', 90 * M],
+    ['1d2h3m4s5ms', D + 2 * H + 3 * M + 4 * S + 5],
+    ['1.5s', 1500],
+    ['0.1s', 100],
+    ['1.5h', 90 * M],
+    ['PT15M', 15 * M],
+    ['P1D', D],
+    ['PT0.5S', 500],
+    ['P1W', 7 * D],
+    ['P1DT12H', 36 * H],
+    ['PT1H30M', 90 * M],
+    ['pt15m', 15 * M],
+    ['PT0,5S', 500],
+    ['PT0S', 0],
+    ['PT0.001S', 1],
   ])('%s = %d ms', (text, ms) => {
     expect(parseDuration(text)).toEqual({ ok: true, ms });
     expect(durationPattern.test(text), 'schema pattern agrees').toBe(true);
@@ -55,8 +75,15 @@ describe('parseDuration refuses', () => {
 
 describe('formatDuration', () => {
   it.each([
-    [0, '0s'], [500, '500ms'], [30 * S, '30s'], [90 * M, '1h30m'], [D, '1d'], [D + 1, '1d1ms'],
-    [36 * H + 30 * S, '1d12h30s'], [-30 * S, '-30s'], [1.5, '1.5ms'],
+    [0, '0s'],
+    [500, '500ms'],
+    [30 * S, '30s'],
+    [90 * M, '1h30m'],
+    [D, '1d'],
+    [D + 1, '1d1ms'],
+    [36 * H + 30 * S, '1d12h30s'],
+    [-30 * S, '-30s'],
+    [1.5, '1.5ms'],
   ])('%d ms is %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 
   it('round-trips through parseDuration', () => {

@@ -14,7 +14,10 @@ import { expressionArbitrary, formulaArbitrary } from './support/formula-arbitra
 /** Formats text that must be accepted, failing the test with the diagnostics otherwise. */
 function fmt(text: string): string {
   const r = formatFormula(text);
-  if (!r.ok) throw new Error(`refused ${JSON.stringify(text)}: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!r.ok)
+    throw new Error(
+      `refused ${JSON.stringify(text)}: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`,
+    );
   return r.text;
 }
 
@@ -36,7 +39,9 @@ function stripRanges(value: unknown): unknown {
  */
 function meaning(text: string): { statements: unknown; comments: string[]; commentPlaces: number[] } {
   const { formula } = parse(text);
-  const tokenStarts = lex(text).tokens.filter((t) => t.image !== ';').map((t) => t.startOffset);
+  const tokenStarts = lex(text)
+    .tokens.filter((t) => t.image !== ';')
+    .map((t) => t.startOffset);
   return {
     statements: stripRanges(formula.statements),
     // Trailing whitespace of a comment is the one thing the formatter drops from comments.
@@ -78,7 +83,11 @@ const cases: [string, string, string][] = [
   ['already formatted is unchanged', 'a = 1;\n', 'a = 1;\n'],
   // Operators.
   ['spaces around binary operators', 'a=1+2*3-4/5', 'a = 1 + 2 * 3 - 4 / 5;\n'],
-  ['comparison and logic operators', 'a=b<c&&d>=e||f!=g&&h==i&&j<=k&&l>m', 'a = b < c && d >= e || f != g && h == i && j <= k && l > m;\n'],
+  [
+    'comparison and logic operators',
+    'a=b<c&&d>=e||f!=g&&h==i&&j<=k&&l>m',
+    'a = b < c && d >= e || f != g && h == i && j <= k && l > m;\n',
+  ],
   ['ternary spaced', 'a=b?c:d', 'a = b ? c : d;\n'],
   ['nested ternaries', 'a=b?c?d:e:f?g:h', 'a = b ? c ? d : e : f ? g : h;\n'],
   ['unary attached', 'a = - 1 + ! b', 'a = -1 + !b;\n'],
@@ -88,9 +97,17 @@ const cases: [string, string, string][] = [
   // Calls, methods, members, vectors, parentheses.
   ['no space before (', 'a = max (1 , 2,3)', 'a = max(1, 2, 3);\n'],
   ['empty argument list', 'a = time( )', 'a = time();\n'],
-  ['method call', '$s = $CPUPercent . GetSample ( TimeInterval_Minute * 5 , 70 )', '$s = $CPUPercent.GetSample(TimeInterval_Minute * 5, 70);\n'],
+  [
+    'method call',
+    '$s = $CPUPercent . GetSample ( TimeInterval_Minute * 5 , 70 )',
+    '$s = $CPUPercent.GetSample(TimeInterval_Minute * 5, 70);\n',
+  ],
   ['member access', 'h = time ( ) . hour', 'h = time().hour;\n'],
-  ['member of a string call', 'd = time("2024-01-01T00:00:00Z").weekday', 'd = time("2024-01-01T00:00:00Z").weekday;\n'],
+  [
+    'member of a string call',
+    'd = time("2024-01-01T00:00:00Z").weekday',
+    'd = time("2024-01-01T00:00:00Z").weekday;\n',
+  ],
   ['chained postfix', 'n = $x.GetSample(1).Count()', 'n = $x.GetSample(1).Count();\n'],
   ['member of a parenthesised expression', 'h = ( time() ).hour', 'h = (time()).hour;\n'],
   ['integer receiver keeps a space', 'h = 1 .hour', 'h = 1 .hour;\n'],
@@ -119,10 +136,22 @@ const cases: [string, string, string][] = [
   ['comment trailing whitespace trimmed', '// note  \t\na = 1; // t \t', '// note\na = 1; // t\n'],
   ['comment text otherwise kept', '//no space;  /* x */ "q"\na = 1', '//no space;  /* x */ "q"\na = 1;\n'],
   ['comment inside an expression', 'a = 1 + // one\n 2;', 'a = 1 + // one\n    2;\n'],
-  ['comment on its own line inside an expression', 'a = max(\n  // first\n  1,\n  // second\n  2\n);', 'a = max( // first\n    1, // second\n    2);\n'],
-  ['several comments between two tokens', 'a = 1 + // one\n // two\n\n 2 // three\n;', 'a = 1 + // one\n    // two\n    2; // three\n'],
+  [
+    'comment on its own line inside an expression',
+    'a = max(\n  // first\n  1,\n  // second\n  2\n);',
+    'a = max( // first\n    1, // second\n    2);\n',
+  ],
+  [
+    'several comments between two tokens',
+    'a = 1 + // one\n // two\n\n 2 // three\n;',
+    'a = 1 + // one\n    // two\n    2; // three\n',
+  ],
   ['comment before =', 'a // target\n = 1', 'a // target\n    = 1;\n'],
-  ['comment inside a ternary', '$t = $busy // when busy\n  ? 10 // many\n  : 0; // else none', '$t = $busy // when busy\n    ? 10 // many\n    : 0; // else none\n'],
+  [
+    'comment inside a ternary',
+    '$t = $busy // when busy\n  ? 10 // many\n  : 0; // else none',
+    '$t = $busy // when busy\n    ? 10 // many\n    : 0; // else none\n',
+  ],
   ['comment before a member', 't = time() // now\n.hour', 't = time() // now\n    .hour;\n'],
   // Blank lines.
   ['no leading blank lines', '\n\n\na = 1;', 'a = 1;\n'],
@@ -214,11 +243,17 @@ describe('formatFormula refuses text with syntax errors', () => {
 
   it('never throws on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', '1', ' ', '\n', '=', ';', '(', ')', '/', '"', '.', '?', ':', '-', '[', ',') , maxLength: 40 }), (text) => {
-        const r = formatFormula(text);
-        if (r.ok) expectWellFormatted(text);
-        else expect(hasSyntaxErrors(text)).toBe(true);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', '1', ' ', '\n', '=', ';', '(', ')', '/', '"', '.', '?', ':', '-', '[', ','),
+          maxLength: 40,
+        }),
+        (text) => {
+          const r = formatFormula(text);
+          if (r.ok) expectWellFormatted(text);
+          else expect(hasSyntaxErrors(text)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -260,7 +295,13 @@ describe('formatFormula properties', () => {
         expect(canonical.endsWith(';\n')).toBe(true);
         expect(canonical.slice(0, -1)).not.toContain('\n');
         // The layout depends on the tokens only: one token per line formats the same.
-        expect(fmt(lex(text).tokens.map((t) => t.image).join('\n'))).toBe(canonical);
+        expect(
+          fmt(
+            lex(text)
+              .tokens.map((t) => t.image)
+              .join('\n'),
+          ),
+        ).toBe(canonical);
       }),
       { numRuns: 200 },
     );
@@ -270,7 +311,11 @@ describe('formatFormula properties', () => {
 describe.runIf(HAS_SHARED_CORPUS)('formatFormula on the shared corpus (../shared/corpus)', () => {
   const formulas = join(SHARED_CORPUS, 'formulas');
   // A skipped suite is still collected: read nothing when the corpus is missing.
-  const files = HAS_SHARED_CORPUS ? readdirSync(formulas).filter((f) => f.endsWith('.formula')).sort() : [];
+  const files = HAS_SHARED_CORPUS
+    ? readdirSync(formulas)
+        .filter((f) => f.endsWith('.formula'))
+        .sort()
+    : [];
   const valid = files.filter((f) => !hasSyntaxErrors(readFileSync(join(formulas, f), 'utf8')));
 
   it('has formulas without syntax errors to format', () => {
@@ -284,5 +329,6 @@ describe.runIf(HAS_SHARED_CORPUS)('formatFormula on the shared corpus (../shared
 
 describe.runIf(!HAS_SHARED_CORPUS)('formatFormula on the shared corpus', () => {
   // Skipped, saying why: the corpus is not beside this clone (CI always has it).
-  it('is not beside this clone: formatting real formulas skipped', (context) => context.skip(`shared corpus not found at ${SHARED_CORPUS}; skipping the formatter's corpus tests`));
+  it('is not beside this clone: formatting real formulas skipped', (context) =>
+    context.skip(`shared corpus not found at ${SHARED_CORPUS}; skipping the formatter's corpus tests`));
 });

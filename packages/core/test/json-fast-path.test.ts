@@ -14,7 +14,8 @@ const same = (text: string): void => {
   expect(fast.errors).toEqual(located.errors);
   expect(fast.value).toEqual(located.value);
   // An object made by either has the same own keys, "__proto__" included, as plain data.
-  if (fast.value !== null && typeof fast.value === 'object') expect(Object.keys(fast.value)).toEqual(Object.keys(located.value as object));
+  if (fast.value !== null && typeof fast.value === 'object')
+    expect(Object.keys(fast.value)).toEqual(Object.keys(located.value as object));
 };
 
 describe('parseJson, the unlocated fast path', () => {
@@ -38,7 +39,8 @@ describe('parseJson, the unlocated fast path', () => {
       fc.property(fc.json(), fc.nat(), fc.constantFrom('', 'dup', 'cut'), (json, at, change) => {
         let text = json;
         if (change === 'dup') text = text.replace(/\{"([^"\\]*)":/, '{"$1": 0, "$1":');
-        if (change === 'cut' && text.length > 0) text = text.slice(0, at % text.length) + text.slice((at % text.length) + 1);
+        if (change === 'cut' && text.length > 0)
+          text = text.slice(0, at % text.length) + text.slice((at % text.length) + 1);
         same(text);
       }),
       { numRuns: 500 },
@@ -64,7 +66,10 @@ console.log(JSON.stringify({ ok: loaded.ok, samples: loaded.ok ? loaded.context.
 
 describe('a large context file', () => {
   it('of 300,000 samples (11 MB) loads in under 12 times its size (it took 40)', () => {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', MEASURE, '300000'], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', MEASURE, '300000'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as { ok: boolean; samples: number; ratio: number };
     expect(result).toMatchObject({ ok: true, samples: 300_000 });

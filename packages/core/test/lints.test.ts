@@ -12,7 +12,8 @@ function as4013(text: string): Diagnostic[] {
 /** The text after applying non-overlapping edits (right to left, so offsets stay valid). */
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
+  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start))
+    out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
   return out;
 }
 
@@ -41,7 +42,9 @@ describe('AS4013 (a user variable spelt like a service variable)', () => {
   it('renames reads before and after the assignment of a bare name', () => {
     const text = 'x = TargetDedicatedNodes; TargetDedicatedNodes = 1; y = TargetDedicatedNodes;';
     const [d] = as4013(text);
-    expect(applyEdits(text, d?.fixes?.[0]?.edits ?? [])).toBe('x = $TargetDedicatedNodes; $TargetDedicatedNodes = 1; y = $TargetDedicatedNodes;');
+    expect(applyEdits(text, d?.fixes?.[0]?.edits ?? [])).toBe(
+      'x = $TargetDedicatedNodes; $TargetDedicatedNodes = 1; y = $TargetDedicatedNodes;',
+    );
   });
 
   it('offers no fix towards a read-only service variable', () => {

@@ -7,11 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFormula } from '@autoscale/core';
 
 const PROBES = ['[x', 'x = max(1,', 'y = $PendingTasks.', 'x = (1 + ;', '$TargetDedicatedNodes = 1 ? 2'];
-const DISTURBERS = [' TimeInterval_Minute.hourmax"s"$x;\'q0.5)\'q\n."s"1]0.5\n', 'a = b.;c = d.(', 'x = time().;', '$x.GetSample(;', 'max(,,'];
+const DISTURBERS = [
+  ' TimeInterval_Minute.hourmax"s"$x;\'q0.5)\'q\n."s"1]0.5\n',
+  'a = b.;c = d.(',
+  'x = time().;',
+  '$x.GetSample(;',
+  'max(,,',
+];
 
 function snapshot(text: string): string {
   const a = analyzeFormula(text);
-  return JSON.stringify({ diagnostics: a.diagnostics, statements: a.formula.statements, references: a.analysis.references });
+  return JSON.stringify({
+    diagnostics: a.diagnostics,
+    statements: a.formula.statements,
+    references: a.analysis.references,
+  });
 }
 
 describe('parse isolation', () => {
@@ -24,7 +34,8 @@ describe('parse isolation', () => {
   });
   it('keeps every range inside its text', () => {
     for (const text of [...DISTURBERS, ...PROBES]) {
-      for (const d of analyzeFormula(text).diagnostics) expect(d.range.end, `${JSON.stringify(text)}: ${d.message}`).toBeLessThanOrEqual(text.length);
+      for (const d of analyzeFormula(text).diagnostics)
+        expect(d.range.end, `${JSON.stringify(text)}: ${d.message}`).toBeLessThanOrEqual(text.length);
     }
   });
 });

@@ -26,8 +26,18 @@ describe('createRandom', () => {
   });
 
   const oddSeeds: number[] = [
-    0, -0, 1, -1, 0.1, 123456789, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE,
-    Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY,
+    0,
+    -0,
+    1,
+    -1,
+    0.1,
+    123456789,
+    2 ** 53,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
   ];
   it.each(oddSeeds)('seed %s: draws are in [0, 1) and do not throw', (seed) => {
     for (const x of take(seed, 1000)) {

@@ -71,10 +71,13 @@ describe('parseSeries refuses', () => {
     ['1e308+1e308x5', [{ offset: 0, length: 13, message: /finite/ }]],
     ['1,2', [{ offset: 0, length: 3, message: /not a series item/ }]],
     ['5+-1x3', [{ offset: 0, length: 6, message: /not a series item/ }]],
-    ['1 bad 2 worse', [
-      { offset: 2, length: 3, message: /"bad"/ },
-      { offset: 8, length: 5, message: /"worse"/ },
-    ]],
+    [
+      '1 bad 2 worse',
+      [
+        { offset: 2, length: 3, message: /"bad"/ },
+        { offset: 8, length: 5, message: /"worse"/ },
+      ],
+    ],
   ])('%j', (text, errors) => {
     const r = parseSeries(text);
     expect(r.ok).toBe(false);
@@ -90,7 +93,10 @@ describe('parseSeries refuses', () => {
   it('caps the expansion at MAX_SERIES_SAMPLES, before expanding anything', () => {
     expect(MAX_SERIES_SAMPLES).toBe(5_000_000);
     const r = parseSeries('1 0x99999999999');
-    expect(r).toEqual({ ok: false, errors: [{ offset: 2, length: 13, message: expect.stringMatching(/more than 5,000,000 samples/) }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [{ offset: 2, length: 13, message: expect.stringMatching(/more than 5,000,000 samples/) }],
+    });
     const total = parseSeries(`0x${MAX_SERIES_SAMPLES / 2 - 1} 1x${MAX_SERIES_SAMPLES / 2 - 1} 2`);
     expect(total.ok).toBe(false);
     if (!total.ok) expect(total.errors[0]?.message).toMatch(/limit/);

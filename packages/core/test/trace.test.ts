@@ -13,7 +13,7 @@ function logical(text: string): LogicalTrace[][] {
 }
 
 describe('the trace of && and ||', () => {
-  it('records each operand\'s truth and the short-circuit a C or JavaScript evaluation would take', () => {
+  it("records each operand's truth and the short-circuit a C or JavaScript evaluation would take", () => {
     // Offsets counted by hand: "a = 2 || 0;" has '||' at 6; the second line starts at 12.
     expect(logical('a = 2 || 0;\nb = 0 || 3;\nc = 0 && 1;\nd = 4 && 0;')).toEqual([
       [{ at: 6, line: 1, column: 7, operator: '||', left: true, right: false, shortCircuit: true }],
@@ -25,7 +25,11 @@ describe('the trace of && and ||', () => {
 
   it('records nested operations in the order they finish: operands before the operation', () => {
     // (0 || 1) && 0: the inner || finishes first; the && then sees a non-zero left and a zero right.
-    expect(logical('x = (0 || 1) && 0;').flat().map((l) => [l.operator, l.column, l.left, l.right, l.shortCircuit])).toEqual([
+    expect(
+      logical('x = (0 || 1) && 0;')
+        .flat()
+        .map((l) => [l.operator, l.column, l.left, l.right, l.shortCircuit]),
+    ).toEqual([
       ['||', 8, false, true, false],
       ['&&', 14, true, false, false],
     ]);
@@ -42,7 +46,10 @@ describe('the trace of && and ||', () => {
 
   it('still evaluates the right operand after a left one that decided the result', () => {
     // A C evaluation would skip the window read; this language reads it and fails (docs/semantics.md §3.5).
-    const r = compileFormula('x = 1 || len($PendingTasks.GetSample(TimeInterval_Minute * 5));').evaluate(makeContext({ now: at }), { trace: true });
+    const r = compileFormula('x = 1 || len($PendingTasks.GetSample(TimeInterval_Minute * 5));').evaluate(
+      makeContext({ now: at }),
+      { trace: true },
+    );
     expect(r.error?.code).toBe('InsufficientSampleData');
     expect(r.trace?.statements[0]?.logical).toEqual([]);
   });

@@ -39,7 +39,14 @@ export function codeActions(doc: FormulaDocument, range: Range, options: CodeAct
   if (only.includes('quickfix')) {
     for (const d of shown) {
       if (!touches(d.range, within)) continue;
-      for (const fix of d.fixes ?? []) actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, diagnostics: [d], isPreferred: (d.fixes ?? []).length === 1 });
+      for (const fix of d.fixes ?? [])
+        actions.push({
+          title: fix.title,
+          kind: 'quickfix',
+          edits: fix.edits,
+          diagnostics: [d],
+          isPreferred: (d.fixes ?? []).length === 1,
+        });
     }
   }
   if (only.includes('source.fixAll')) {
@@ -62,11 +69,18 @@ function fixAll(shown: ServiceDiagnostic[]): CodeAction | undefined {
   }
   if (fixed.length === 0) return undefined;
   edits.sort((a, b) => a.range.start - b.range.start);
-  return { title: `Fix all safely fixable problems (${fixed.length})`, kind: 'source.fixAll', edits, diagnostics: fixed, isPreferred: false };
+  return {
+    title: `Fix all safely fixable problems (${fixed.length})`,
+    kind: 'source.fixAll',
+    edits,
+    diagnostics: fixed,
+    isPreferred: false,
+  };
 }
 
 /** Edits conflict when they share a character, or insert at the same point. */
 function overlaps(a: Range, b: Range): boolean {
-  if (a.start === a.end || b.start === b.end) return a.start === b.start || (a.start > b.start && a.start < b.end) || (b.start > a.start && b.start < a.end);
+  if (a.start === a.end || b.start === b.end)
+    return a.start === b.start || (a.start > b.start && a.start < b.end) || (b.start > a.start && b.start < a.end);
   return a.start < b.end && b.start < a.end;
 }

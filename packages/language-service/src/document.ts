@@ -66,7 +66,14 @@ export class FormulaDocument {
   /** Core's lexer tokens (comments and whitespace excluded), in source order. */
   get tokens(): readonly LexToken[] {
     if (!this.tokenList) {
-      this.tokenList = this.degraded ? [] : lex(this.text).tokens.map((t) => ({ image: t.image, start: t.startOffset, end: t.startOffset + t.image.length, class: classify(t.image) }));
+      this.tokenList = this.degraded
+        ? []
+        : lex(this.text).tokens.map((t) => ({
+            image: t.image,
+            start: t.startOffset,
+            end: t.startOffset + t.image.length,
+            class: classify(t.image),
+          }));
     }
     return this.tokenList;
   }
@@ -92,12 +99,22 @@ export class FormulaDocument {
  * analysed. `lines` always maps `text`: core's own map when it analysed the text, one built here
  * otherwise (EMPTY's map is for the empty text), so a snapshot never builds two.
  */
-function analyzeSafely(text: string): { result: FormulaAnalysis; lines: LineMap; degraded: string | undefined; diagnostics: readonly Diagnostic[] } {
+function analyzeSafely(text: string): {
+  result: FormulaAnalysis;
+  lines: LineMap;
+  degraded: string | undefined;
+  diagnostics: readonly Diagnostic[];
+} {
   if (text.length > MAX_ANALYZED_LENGTH) {
     const message =
       `Formula is ${text.length} characters long; the service accepts at most ${MAX_FORMULA_LENGTH} (AutoScaleFormulaTooLong). ` +
       `Editor features are off above ${MAX_ANALYZED_LENGTH} characters.`;
-    return { result: EMPTY, lines: new LineMap(text), degraded: 'too long', diagnostics: [diagnostic('AS1009', message, { start: MAX_FORMULA_LENGTH, end: text.length })] };
+    return {
+      result: EMPTY,
+      lines: new LineMap(text),
+      degraded: 'too long',
+      diagnostics: [diagnostic('AS1009', message, { start: MAX_FORMULA_LENGTH, end: text.length })],
+    };
   }
   try {
     const result = analyzeFormula(text);
@@ -111,7 +128,12 @@ function analyzeSafely(text: string): { result: FormulaAnalysis; lines: LineMap;
     const lines = new LineMap(text);
     const firstLine = lines.lineText(0).length;
     const message = `This formula could not be analysed (${reason}). Editor features are off until it changes.`;
-    return { result: EMPTY, lines, degraded: reason, diagnostics: [diagnostic('AS1001', message, { start: 0, end: Math.max(0, firstLine) })] };
+    return {
+      result: EMPTY,
+      lines,
+      degraded: reason,
+      diagnostics: [diagnostic('AS1001', message, { start: 0, end: Math.max(0, firstLine) })],
+    };
   }
 }
 

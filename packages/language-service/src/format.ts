@@ -14,7 +14,9 @@ export function format(doc: FormulaDocument): FormatResult {
   const result = formatFormula(doc.text);
   if (!result.ok) {
     const first = result.diagnostics[0];
-    return first ? refuse(doc, first.range.start, first.message) : { ok: false, reason: 'The formatter refused the formula.' };
+    return first
+      ? refuse(doc, first.range.start, first.message)
+      : { ok: false, reason: 'The formatter refused the formula.' };
   }
   if (!result.changed || result.text === doc.text) return { ok: true, edits: [] };
   return { ok: true, edits: [{ range: { start: 0, end: doc.text.length }, newText: result.text }] };
@@ -22,5 +24,8 @@ export function format(doc: FormulaDocument): FormatResult {
 
 function refuse(doc: FormulaDocument, offset: number, message: string): FormatResult {
   const p = doc.lines.positionAt(offset);
-  return { ok: false, reason: `Not formatted: syntax error at line ${p.line + 1}, column ${p.character + 1}: ${message}` };
+  return {
+    ok: false,
+    reason: `Not formatted: syntax error at line ${p.line + 1}, column ${p.character + 1}: ${message}`,
+  };
 }

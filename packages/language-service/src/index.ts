@@ -71,14 +71,36 @@ export { LanguageService, type SettingsUpdate } from './service.ts';
 export { analyzeDocument, FormulaDocument, MAX_ANALYZED_LENGTH, type LexToken, type TokenClass } from './document.ts';
 export { toPosition, toOffset, toLineRange, toOffsetRange, type LineRange } from './positions.ts';
 export { DEFAULT_SETTINGS, type LanguageSettings, type DiagnosticLayers, type InlayHintSettings } from './settings.ts';
-export { LANGUAGE_ID, FILE_EXTENSIONS, COMPLETION_TRIGGER_CHARACTERS, SIGNATURE_HELP_TRIGGER_CHARACTERS, SIGNATURE_HELP_RETRIGGER_CHARACTERS } from './language.ts';
+export {
+  LANGUAGE_ID,
+  FILE_EXTENSIONS,
+  COMPLETION_TRIGGER_CHARACTERS,
+  SIGNATURE_HELP_TRIGGER_CHARACTERS,
+  SIGNATURE_HELP_RETRIGGER_CHARACTERS,
+} from './language.ts';
 export { diagnostics, DIAGNOSTIC_SOURCE, type ServiceDiagnostic, type DiagnosticTag } from './diagnostics.ts';
 export { hover, type Hover } from './hover.ts';
-export { completion, type CompletionItem, type CompletionItemKind, type CompletionList } from './completion/completion.ts';
+export {
+  completion,
+  type CompletionItem,
+  type CompletionItemKind,
+  type CompletionList,
+} from './completion/completion.ts';
 export type { CompletionContextKind } from './completion/context.ts';
 export { TEMPLATES, type FormulaTemplate } from './completion/templates.ts';
-export { signatureHelp, type SignatureHelp, type SignatureInformation, type ParameterInformation } from './signature-help.ts';
-export { definition, references, documentHighlights, type DocumentHighlight, type ReferenceOptions } from './references.ts';
+export {
+  signatureHelp,
+  type SignatureHelp,
+  type SignatureInformation,
+  type ParameterInformation,
+} from './signature-help.ts';
+export {
+  definition,
+  references,
+  documentHighlights,
+  type DocumentHighlight,
+  type ReferenceOptions,
+} from './references.ts';
 export { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './rename.ts';
 export { documentSymbols, type DocumentSymbol } from './symbols.ts';
 export { foldingRanges, type FoldingRange } from './folding.ts';
@@ -98,4 +120,11 @@ export { applyEdits } from './edits.ts';
 export { inlayHints, type InlayHint } from './inlay-hints.ts';
 export { preview, type FormulaPreview } from './preview.ts';
 export { snippetToPlainText, escapeSnippetText } from './snippets.ts';
-export { LineMap, type Range, type Position, type TextEdit, type EvaluationContext, type StatementTrace } from '@autoscale/core';
+export {
+  LineMap,
+  type Range,
+  type Position,
+  type TextEdit,
+  type EvaluationContext,
+  type StatementTrace,
+} from '@autoscale/core';

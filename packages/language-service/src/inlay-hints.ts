@@ -24,7 +24,12 @@ export function inlayHints(doc: FormulaDocument, range: Range, settings?: Partia
     if (doc.analysis.identifiers.get(s.target)?.kind !== 'user') continue;
     const type = doc.analysis.types.get(s.target);
     if (type === undefined || type === ANY) continue;
-    hints.push({ offset: s.target.range.end, label: `: ${typeName(type)}`, kind: 'type', tooltip: `\`${s.target.name}\` holds a ${typeName(type)} after this assignment.` });
+    hints.push({
+      offset: s.target.range.end,
+      label: `: ${typeName(type)}`,
+      kind: 'type',
+      tooltip: `\`${s.target.name}\` holds a ${typeName(type)} after this assignment.`,
+    });
   }
   return hints;
 }

@@ -49,7 +49,11 @@ export function kindLine(entry: RegistryEntry): string {
 }
 
 function variableKind(v: VariableEntry): string {
-  const parts = ['service variable', v.sampled ? 'sampled metric' : v.access === 'readwrite' ? 'read-write' : 'read-only', `unit: ${v.unit}`];
+  const parts = [
+    'service variable',
+    v.sampled ? 'sampled metric' : v.access === 'readwrite' ? 'read-write' : 'read-only',
+    `unit: ${v.unit}`,
+  ];
   if (v.retired) parts.push('retired');
   return parts.join(' · ');
 }
@@ -59,7 +63,8 @@ export function entryMarkdown(entry: RegistryEntry, spelling?: string): string {
   const parts = [codeBlock(signatureOf(entry)), `*${kindLine(entry)}*`];
   if (entry.kind === 'variable') {
     if (spelling && spelling !== entry.name) parts.push(`\`${spelling}\` is the legacy name of \`${entry.name}\`.`);
-    else if (entry.aliases.length > 0) parts.push(`Also spelled ${entry.aliases.map((a) => `\`${a}\``).join(', ')} (legacy).`);
+    else if (entry.aliases.length > 0)
+      parts.push(`Also spelled ${entry.aliases.map((a) => `\`${a}\``).join(', ')} (legacy).`);
   }
   parts.push(entry.docs, `**Example**\n\n${codeBlock(entry.example)}`);
   return parts.join('\n\n');

@@ -3,7 +3,13 @@
 // assigned and the ?: branches it took, for editors that show values inline. A failure comes back
 // as a runtime-layer diagnostic at the service's "Line L, Col C" position.
 
-import { compileFormula, diagnostic, type EvaluationContext, type ServiceError, type StatementTrace } from '@autoscale/core';
+import {
+  compileFormula,
+  diagnostic,
+  type EvaluationContext,
+  type ServiceError,
+  type StatementTrace,
+} from '@autoscale/core';
 import { toServiceDiagnostic, type ServiceDiagnostic } from './diagnostics.ts';
 import type { FormulaDocument } from './document.ts';
 
@@ -38,10 +44,22 @@ export function preview(doc: FormulaDocument, context: EvaluationContext): Formu
       const failure = f ? toServiceDiagnostic(diagnostic(f.code, f.message, f.range)) : undefined;
       return { ...empty, statements, error: result.error ?? undefined, failure };
     }
-    return { results: result.results, error: undefined, failure: undefined, applied: result.applied, stopped: result.stopped, statements };
+    return {
+      results: result.results,
+      error: undefined,
+      failure: undefined,
+      applied: result.applied,
+      stopped: result.stopped,
+      statements,
+    };
   } catch (error) {
     // Core never gives the evaluator an over-deep tree (AS1011), so only a bug lands here; the
     // editor keeps working and shows the message.
-    return { ...empty, error: undefined, failure: undefined, internalError: error instanceof Error ? error.message : String(error) };
+    return {
+      ...empty,
+      error: undefined,
+      failure: undefined,
+      internalError: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -2,7 +2,14 @@
 // whether an offset is usable at all, and which assignment a read of a user variable sees.
 // Plain functions over a FormulaDocument; no feature logic.
 
-import { registry, type Expression, type Formula, type Range, type Statement, type SymbolReference } from '@autoscale/core';
+import {
+  registry,
+  type Expression,
+  type Formula,
+  type Range,
+  type Statement,
+  type SymbolReference,
+} from '@autoscale/core';
 import type { FormulaDocument, LexToken } from './document.ts';
 
 /** Whether `offset` is a position in the text (0 to length inclusive), so bad input answers nothing. */

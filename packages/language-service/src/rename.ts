@@ -15,7 +15,8 @@ export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; reason
 export function prepareRename(doc: FormulaDocument, offset: number): PrepareRenameResult {
   const ref = referenceAt(doc, offset);
   if (!ref) return { ok: false, reason: 'Only user variables can be renamed; there is no name at the cursor.' };
-  if (ref.kind !== 'user') return { ok: false, reason: `'${ref.name}' is ${describeKind(ref.kind)}; only user variables can be renamed.` };
+  if (ref.kind !== 'user')
+    return { ok: false, reason: `'${ref.name}' is ${describeKind(ref.kind)}; only user variables can be renamed.` };
   return { ok: true, range: ref.range, placeholder: ref.name };
 }
 
@@ -28,14 +29,21 @@ export function rename(doc: FormulaDocument, offset: number, requested: string):
   const refused = refusal(doc, oldName, newName);
   if (refused) return { ok: false, reason: refused };
   if (newName === oldName) return { ok: true, edits: [] };
-  const edits = doc.references.filter((r) => r.kind === 'user' && r.name === oldName).map((r) => ({ range: r.range, newText: newName }));
+  const edits = doc.references
+    .filter((r) => r.kind === 'user' && r.name === oldName)
+    .map((r) => ({ range: r.range, newText: newName }));
   const changed = changedDiagnostics(doc, edits);
-  if (changed) return { ok: false, reason: `Renaming '${oldName}' to '${newName}' would change the formula's diagnostics: ${changed}` };
+  if (changed)
+    return {
+      ok: false,
+      reason: `Renaming '${oldName}' to '${newName}' would change the formula's diagnostics: ${changed}`,
+    };
   return { ok: true, edits };
 }
 
 function refusal(doc: FormulaDocument, oldName: string, newName: string): string | undefined {
-  if (!isIdentifier(newName)) return `'${newName}' is not a variable name: use letters, digits and '_', not starting with a digit (a leading '$' is allowed).`;
+  if (!isIdentifier(newName))
+    return `'${newName}' is not a variable name: use letters, digits and '_', not starting with a digit (a leading '$' is allowed).`;
   if (newName === oldName) return undefined;
   const builtin = builtinKind(newName);
   if (builtin) return `'${newName}' is the name of a built-in ${builtin}.`;
@@ -52,7 +60,14 @@ function isIdentifier(name: string): boolean {
   if (name === '') return false;
   const lexed = lex(name);
   const only = lexed.tokens[0];
-  return lexed.tokens.length === 1 && lexed.comments.length === 0 && lexed.diagnostics.length === 0 && only !== undefined && only.image === name && /^[A-Za-z_$]/.test(name);
+  return (
+    lexed.tokens.length === 1 &&
+    lexed.comments.length === 0 &&
+    lexed.diagnostics.length === 0 &&
+    only !== undefined &&
+    only.image === name &&
+    /^[A-Za-z_$]/.test(name)
+  );
 }
 
 function builtinKind(name: string): string | undefined {

@@ -7,14 +7,34 @@ import { registry, type LineMap, type Range, type SymbolReference } from '@autos
 import type { FormulaDocument, LexToken } from './document.ts';
 import { validRange } from './queries.ts';
 
-export const SEMANTIC_TOKEN_TYPES = ['variable', 'function', 'method', 'property', 'keyword', 'number', 'string', 'comment', 'operator'] as const;
-export const SEMANTIC_TOKEN_MODIFIERS = ['declaration', 'modification', 'readonly', 'static', 'defaultLibrary', 'deprecated'] as const;
+export const SEMANTIC_TOKEN_TYPES = [
+  'variable',
+  'function',
+  'method',
+  'property',
+  'keyword',
+  'number',
+  'string',
+  'comment',
+  'operator',
+] as const;
+export const SEMANTIC_TOKEN_MODIFIERS = [
+  'declaration',
+  'modification',
+  'readonly',
+  'static',
+  'defaultLibrary',
+  'deprecated',
+] as const;
 
 export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
 export type SemanticTokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
 
 /** The legend an adapter registers; indexes into these lists are what the encoded form carries. */
-export const SEMANTIC_TOKENS_LEGEND: { tokenTypes: readonly SemanticTokenType[]; tokenModifiers: readonly SemanticTokenModifier[] } = {
+export const SEMANTIC_TOKENS_LEGEND: {
+  tokenTypes: readonly SemanticTokenType[];
+  tokenModifiers: readonly SemanticTokenModifier[];
+} = {
   tokenTypes: SEMANTIC_TOKEN_TYPES,
   tokenModifiers: SEMANTIC_TOKEN_MODIFIERS,
 };
@@ -54,12 +74,17 @@ export function semanticTokens(doc: FormulaDocument, range?: Range): SemanticTok
     if (token) out.push(token);
   }
   for (const { range: r } of doc.formula.comments) {
-    if (r.end >= within.start && r.start <= within.end) out.push({ start: r.start, length: r.end - r.start, type: 'comment', modifiers: [] });
+    if (r.end >= within.start && r.start <= within.end)
+      out.push({ start: r.start, length: r.end - r.start, type: 'comment', modifiers: [] });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-function tokenFor(t: LexToken, ref: SymbolReference | undefined, firstAssignment: Set<number>): SemanticToken | undefined {
+function tokenFor(
+  t: LexToken,
+  ref: SymbolReference | undefined,
+  firstAssignment: Set<number>,
+): SemanticToken | undefined {
   const at = { start: t.start, length: t.end - t.start };
   switch (t.class) {
     case 'number':
@@ -75,7 +100,11 @@ function tokenFor(t: LexToken, ref: SymbolReference | undefined, firstAssignment
   }
 }
 
-function nameToken(at: { start: number; length: number }, ref: SymbolReference, firstAssignment: Set<number>): SemanticToken | undefined {
+function nameToken(
+  at: { start: number; length: number },
+  ref: SymbolReference,
+  firstAssignment: Set<number>,
+): SemanticToken | undefined {
   switch (ref.kind) {
     case 'service': {
       const v = registry.variable(ref.name);
@@ -86,7 +115,11 @@ function nameToken(at: { start: number; length: number }, ref: SymbolReference, 
       return { ...at, type: 'variable', modifiers };
     }
     case 'user':
-      return { ...at, type: 'variable', modifiers: ref.isDefinition ? [firstAssignment.has(ref.range.start) ? 'declaration' : 'modification'] : [] };
+      return {
+        ...at,
+        type: 'variable',
+        modifiers: ref.isDefinition ? [firstAssignment.has(ref.range.start) ? 'declaration' : 'modification'] : [],
+      };
     case 'function':
       return { ...at, type: 'function', modifiers: ['defaultLibrary'] };
     case 'method':
@@ -122,7 +155,13 @@ export function encodeSemanticTokens(lines: LineMap, tokens: readonly SemanticTo
       const lineEnd = lines.lineStart(p.line) + lines.lineText(p.line).length;
       const pieceEnd = Math.min(end, lineEnd);
       if (pieceEnd > start) {
-        data.push(p.line - previousLine, p.line === previousLine ? p.character - previousCharacter : p.character, pieceEnd - start, typeIndex, bits);
+        data.push(
+          p.line - previousLine,
+          p.line === previousLine ? p.character - previousCharacter : p.character,
+          pieceEnd - start,
+          typeIndex,
+          bits,
+        );
         previousLine = p.line;
         previousCharacter = p.character;
       }

@@ -12,7 +12,13 @@ import { format, type FormatResult } from './format.ts';
 import { hover, type Hover } from './hover.ts';
 import { inlayHints, type InlayHint } from './inlay-hints.ts';
 import { preview, type FormulaPreview } from './preview.ts';
-import { definition, documentHighlights, references, type DocumentHighlight, type ReferenceOptions } from './references.ts';
+import {
+  definition,
+  documentHighlights,
+  references,
+  type DocumentHighlight,
+  type ReferenceOptions,
+} from './references.ts';
 import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './rename.ts';
 import { semanticTokens, type SemanticToken } from './semantic-tokens.ts';
 import { DEFAULT_SETTINGS, type DiagnosticLayers, type InlayHintSettings, type LanguageSettings } from './settings.ts';
@@ -102,7 +108,10 @@ export class LanguageService {
   }
 
   codeActions(text: string, range: Range, options: CodeActionOptions = {}): CodeAction[] {
-    return codeActions(analyzeDocument(text), range, { ...options, layers: { ...this.current.diagnostics, ...(options.layers ?? {}) } });
+    return codeActions(analyzeDocument(text), range, {
+      ...options,
+      layers: { ...this.current.diagnostics, ...(options.layers ?? {}) },
+    });
   }
 
   inlayHints(text: string, range: Range, settings?: Partial<InlayHintSettings>): InlayHint[] {

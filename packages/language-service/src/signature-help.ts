@@ -61,10 +61,15 @@ function signatureOf(o: Overload, documentation: string, argumentIndex: number):
   const spans = parameterSpans(o.label);
   const parameters = o.params.map((p, i) => {
     const span = spans[i] ?? [0, 0];
-    return { label: span, name: p.name, documentation: `\`${p.name}\`: ${paramKindName(p.kind)}${p.optional ? ' (optional)' : ''}${o.variadic && i === o.params.length - 1 ? ', repeated: any number of arguments' : ''}` };
+    return {
+      label: span,
+      name: p.name,
+      documentation: `\`${p.name}\`: ${paramKindName(p.kind)}${p.optional ? ' (optional)' : ''}${o.variadic && i === o.params.length - 1 ? ', repeated: any number of arguments' : ''}`,
+    };
   });
   const last = o.params.length - 1;
-  const activeParameter = o.variadic && argumentIndex > last ? last : argumentIndex < o.params.length ? argumentIndex : -1;
+  const activeParameter =
+    o.variadic && argumentIndex > last ? last : argumentIndex < o.params.length ? argumentIndex : -1;
   return { label: o.label, documentation, parameters, activeParameter };
 }
 
@@ -108,7 +113,12 @@ function enclosingCall(doc: FormulaDocument, offset: number): EnclosingCall | un
       }
       const callee = tokens[i - 1];
       if (c === '(' && callee?.class === 'identifier') {
-        return { name: callee.image, isMethod: tokens[i - 2]?.image === '.', openParen: t.start, argumentIndex: commas };
+        return {
+          name: callee.image,
+          isMethod: tokens[i - 2]?.image === '.',
+          openParen: t.start,
+          argumentIndex: commas,
+        };
       }
       commas = 0;
     } else if (c === ',' && depth === 0) {

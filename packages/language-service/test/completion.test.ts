@@ -3,7 +3,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyzeFormula, registry } from '@autoscale/core';
-import { analyzeDocument, completion, snippetToPlainText, TEMPLATES, type CompletionContextKind, type CompletionItem } from '@autoscale/language-service';
+import {
+  analyzeDocument,
+  completion,
+  snippetToPlainText,
+  TEMPLATES,
+  type CompletionContextKind,
+  type CompletionItem,
+} from '@autoscale/language-service';
 import { withCursor } from './support/markers.ts';
 
 const methods = registry.methods.map((m) => m.name);
@@ -26,23 +33,109 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'sample methods only after a metric and a dot', text: 'x = $PendingTasks.‸', context: 'member', exactly: methods, replaces: [18, 18] },
-  { name: 'sample methods while the method name is typed', text: 'x = $PendingTasks.GetS‸', context: 'member', exactly: methods, replaces: [18, 22] },
-  { name: 'the whole word is replaced from inside it', text: 'x = $PendingTasks.Get‸Sample(1);', context: 'member', exactly: methods, replaces: [18, 27] },
-  { name: 'sample methods before an argument list', text: 'x = $CPUPercent.‸(TimeInterval_Minute);', context: 'member', exactly: methods },
+  {
+    name: 'sample methods only after a metric and a dot',
+    text: 'x = $PendingTasks.‸',
+    context: 'member',
+    exactly: methods,
+    replaces: [18, 18],
+  },
+  {
+    name: 'sample methods while the method name is typed',
+    text: 'x = $PendingTasks.GetS‸',
+    context: 'member',
+    exactly: methods,
+    replaces: [18, 22],
+  },
+  {
+    name: 'the whole word is replaced from inside it',
+    text: 'x = $PendingTasks.Get‸Sample(1);',
+    context: 'member',
+    exactly: methods,
+    replaces: [18, 27],
+  },
+  {
+    name: 'sample methods before an argument list',
+    text: 'x = $CPUPercent.‸(TimeInterval_Minute);',
+    context: 'member',
+    exactly: methods,
+  },
   { name: 'timestamp members after time()', text: 'x = time().‸', context: 'member', exactly: members },
-  { name: 'timestamp members after a timestamp variable', text: '$now = time();\nh = $now.‸', context: 'member', exactly: members },
-  { name: 'timestamp members after a parenthesised timestamp', text: 'h = (time() + TimeInterval_Hour).h‸ + 1;', context: 'member', exactly: members },
-  { name: 'timestamp members after HistoryBeginTime()', text: 'y = $PendingTasks.HistoryBeginTime().‸', context: 'member', exactly: members },
-  { name: 'nothing after a number-valued variable and a dot', text: 'x = 1 + 2;\ny = x.‸', context: 'member', exactly: [] },
-  { name: 'nothing after a plain service variable and a dot', text: 'y = $CurrentDedicatedNodes.‸', context: 'member', exactly: [] },
-  { name: 'a metric stored in a user variable is a number', text: '$m = $PendingTasks;\ny = $m.‸', context: 'member', exactly: [] },
-  { name: 'both lists when the receiver is unknown', text: 'y = $Undefined.‸', context: 'member', exactly: [...methods, ...members] },
-  { name: 'the four keywords after $NodeDeallocationOption =', text: '$NodeDeallocationOption = ‸', context: 'deallocation', exactly: keywords },
-  { name: 'keywords while one is typed', text: '$NodeDeallocationOption = task‸', context: 'deallocation', exactly: keywords, replaces: [26, 30] },
-  { name: 'keywords before the semicolon', text: '$TargetDedicatedNodes = 1;\n$NodeDeallocationOption =‸;', context: 'deallocation', exactly: keywords },
-  { name: 'no keywords after another target', text: '$TargetDedicatedNodes = ‸', context: 'expression', excludes: keywords, includes: ['max', '$PendingTasks', 'TimeInterval_Minute'] },
-  { name: 'only $ names after $ in an expression', text: 'x = $‸', context: 'expression', exactly: serviceVariables, replaces: [4, 5] },
+  {
+    name: 'timestamp members after a timestamp variable',
+    text: '$now = time();\nh = $now.‸',
+    context: 'member',
+    exactly: members,
+  },
+  {
+    name: 'timestamp members after a parenthesised timestamp',
+    text: 'h = (time() + TimeInterval_Hour).h‸ + 1;',
+    context: 'member',
+    exactly: members,
+  },
+  {
+    name: 'timestamp members after HistoryBeginTime()',
+    text: 'y = $PendingTasks.HistoryBeginTime().‸',
+    context: 'member',
+    exactly: members,
+  },
+  {
+    name: 'nothing after a number-valued variable and a dot',
+    text: 'x = 1 + 2;\ny = x.‸',
+    context: 'member',
+    exactly: [],
+  },
+  {
+    name: 'nothing after a plain service variable and a dot',
+    text: 'y = $CurrentDedicatedNodes.‸',
+    context: 'member',
+    exactly: [],
+  },
+  {
+    name: 'a metric stored in a user variable is a number',
+    text: '$m = $PendingTasks;\ny = $m.‸',
+    context: 'member',
+    exactly: [],
+  },
+  {
+    name: 'both lists when the receiver is unknown',
+    text: 'y = $Undefined.‸',
+    context: 'member',
+    exactly: [...methods, ...members],
+  },
+  {
+    name: 'the four keywords after $NodeDeallocationOption =',
+    text: '$NodeDeallocationOption = ‸',
+    context: 'deallocation',
+    exactly: keywords,
+  },
+  {
+    name: 'keywords while one is typed',
+    text: '$NodeDeallocationOption = task‸',
+    context: 'deallocation',
+    exactly: keywords,
+    replaces: [26, 30],
+  },
+  {
+    name: 'keywords before the semicolon',
+    text: '$TargetDedicatedNodes = 1;\n$NodeDeallocationOption =‸;',
+    context: 'deallocation',
+    exactly: keywords,
+  },
+  {
+    name: 'no keywords after another target',
+    text: '$TargetDedicatedNodes = ‸',
+    context: 'expression',
+    excludes: keywords,
+    includes: ['max', '$PendingTasks', 'TimeInterval_Minute'],
+  },
+  {
+    name: 'only $ names after $ in an expression',
+    text: 'x = $‸',
+    context: 'expression',
+    exactly: serviceVariables,
+    replaces: [4, 5],
+  },
   {
     name: 'user variables assigned above, not below',
     text: '$a = 1;\nb = 2;\nc = ‸;\nd = 4;\n$e = 5;',
@@ -51,17 +144,65 @@ const CASES: Case[] = [
     excludes: ['c', 'd', '$e'],
   },
   { name: 'a variable being assigned is not yet in scope', text: 'x = x‸', context: 'expression', excludes: ['x'] },
-  { name: 'a reassigned variable is in scope from its first assignment', text: 'x = 1;\nx = x + ‸', context: 'expression', includes: ['x'] },
-  { name: 'user $ variables after $', text: '$samples = 1;\n$TargetDedicatedNodes = $s‸', context: 'expression', includes: ['$samples', '$PendingTasks'], excludes: ['max'] },
-  { name: 'functions but not stop() inside an expression', text: 'x = 1 + ‸', context: 'expression', includes: registry.functions.filter((f) => f.name !== 'stop').map((f) => f.name), excludes: ['stop', ...keywords, ...methods, ...members] },
-  { name: 'constants inside an expression', text: 'x = $PendingTasks.GetSample(‸', context: 'expression', includes: registry.constants.map((c) => c.name) },
-  { name: 'inside an argument list after a comma', text: 'x = max(1, ‸)', context: 'expression', includes: ['min', '$PendingTasks'] },
+  {
+    name: 'a reassigned variable is in scope from its first assignment',
+    text: 'x = 1;\nx = x + ‸',
+    context: 'expression',
+    includes: ['x'],
+  },
+  {
+    name: 'user $ variables after $',
+    text: '$samples = 1;\n$TargetDedicatedNodes = $s‸',
+    context: 'expression',
+    includes: ['$samples', '$PendingTasks'],
+    excludes: ['max'],
+  },
+  {
+    name: 'functions but not stop() inside an expression',
+    text: 'x = 1 + ‸',
+    context: 'expression',
+    includes: registry.functions.filter((f) => f.name !== 'stop').map((f) => f.name),
+    excludes: ['stop', ...keywords, ...methods, ...members],
+  },
+  {
+    name: 'constants inside an expression',
+    text: 'x = $PendingTasks.GetSample(‸',
+    context: 'expression',
+    includes: registry.constants.map((c) => c.name),
+  },
+  {
+    name: 'inside an argument list after a comma',
+    text: 'x = max(1, ‸)',
+    context: 'expression',
+    includes: ['min', '$PendingTasks'],
+  },
   { name: 'inside a vector literal', text: 'x = [1, ‸]', context: 'expression', includes: ['$PendingTasks'] },
   { name: 'after ? and :', text: 'x = 1 ? ‸', context: 'expression', includes: ['max'] },
-  { name: 'statement start in an empty document: targets, stop(), templates', text: '‸', context: 'statement', exactly: [...writable, 'stop', ...templates] },
-  { name: 'statement start after a semicolon', text: 'x = 1; ‸', context: 'statement', includes: [...writable, 'x', 'stop', ...templates], excludes: ['$PendingTasks', 'max'] },
-  { name: 'only writable targets after $ at a statement start', text: '$x = 1;\n$‸', context: 'statement', exactly: [...writable, '$x'] },
-  { name: 'statement start on a new line before its semicolon', text: 'x = 1\n‸', context: 'statement', includes: writable },
+  {
+    name: 'statement start in an empty document: targets, stop(), templates',
+    text: '‸',
+    context: 'statement',
+    exactly: [...writable, 'stop', ...templates],
+  },
+  {
+    name: 'statement start after a semicolon',
+    text: 'x = 1; ‸',
+    context: 'statement',
+    includes: [...writable, 'x', 'stop', ...templates],
+    excludes: ['$PendingTasks', 'max'],
+  },
+  {
+    name: 'only writable targets after $ at a statement start',
+    text: '$x = 1;\n$‸',
+    context: 'statement',
+    exactly: [...writable, '$x'],
+  },
+  {
+    name: 'statement start on a new line before its semicolon',
+    text: 'x = 1\n‸',
+    context: 'statement',
+    includes: writable,
+  },
   { name: 'nothing right after a complete operand on the same line', text: 'x = 3 ‸', context: 'none', exactly: [] },
   { name: 'nothing after a closing parenthesis', text: 'x = max(1) ‸', context: 'none', exactly: [] },
   { name: 'nothing inside a number', text: 'x = 12‸', context: 'none', exactly: [] },
@@ -69,8 +210,18 @@ const CASES: Case[] = [
   { name: 'nothing inside an unterminated string', text: 'x = time("Mon‸', context: 'none', exactly: [] },
   { name: 'nothing inside a line comment', text: '// scale $Pend‸', context: 'none', exactly: [] },
   { name: 'nothing inside a block comment', text: '/* $Pend‸ */ x = 1;', context: 'none', exactly: [] },
-  { name: 'completion after a comment on its own line', text: '// comment\n‸', context: 'statement', includes: writable },
-  { name: 'incomplete text after an operator', text: '$TargetDedicatedNodes = max(0, $PendingTasks.GetSample(1) * ‸', context: 'expression', includes: ['$PendingTasks'] },
+  {
+    name: 'completion after a comment on its own line',
+    text: '// comment\n‸',
+    context: 'statement',
+    includes: writable,
+  },
+  {
+    name: 'incomplete text after an operator',
+    text: '$TargetDedicatedNodes = max(0, $PendingTasks.GetSample(1) * ‸',
+    context: 'expression',
+    includes: ['$PendingTasks'],
+  },
   { name: 'erroneous text before the cursor', text: 'x = 1 +* 2;\ny = ‸', context: 'expression', includes: ['x'] },
 ];
 
@@ -97,12 +248,24 @@ describe('completion', () => {
     const { text, offset } = withCursor('x = ‸');
     const items = completion(analyzeDocument(text), offset).items;
     const byLabel = new Map(items.map((i) => [i.label, i]));
-    expect(byLabel.get('max')).toMatchObject({ insertText: 'max(${1:values})', insertTextFormat: 'snippet', triggerSignatureHelp: true, kind: 'function' });
-    expect(byLabel.get('percentile')).toMatchObject({ insertText: 'percentile(${1:v}, ${2:p})', insertTextFormat: 'snippet' });
+    expect(byLabel.get('max')).toMatchObject({
+      insertText: 'max(${1:values})',
+      insertTextFormat: 'snippet',
+      triggerSignatureHelp: true,
+      kind: 'function',
+    });
+    expect(byLabel.get('percentile')).toMatchObject({
+      insertText: 'percentile(${1:v}, ${2:p})',
+      insertTextFormat: 'snippet',
+    });
     expect(byLabel.get('rand')).toMatchObject({ insertText: 'rand()', insertTextFormat: 'plain' });
     // time() and time("...") both exist: the cursor is left inside the parentheses.
     expect(byLabel.get('time')).toMatchObject({ insertText: 'time($1)', insertTextFormat: 'snippet' });
-    expect(byLabel.get('$PendingTasks')).toMatchObject({ insertText: '$PendingTasks', insertTextFormat: 'plain', kind: 'serviceVariable' });
+    expect(byLabel.get('$PendingTasks')).toMatchObject({
+      insertText: '$PendingTasks',
+      insertTextFormat: 'plain',
+      kind: 'serviceVariable',
+    });
   });
 
   it('inserts the name alone when the argument list is already written', () => {
@@ -155,7 +318,9 @@ describe('completion', () => {
 describe('templates', () => {
   for (const t of TEMPLATES) {
     it(`${t.label}: checks without errors or warnings, and its snippet inserts the same text`, () => {
-      const found = analyzeFormula(t.text).diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+      const found = analyzeFormula(t.text).diagnostics.filter(
+        (d) => d.severity === 'error' || d.severity === 'warning',
+      );
       expect(found.map((d) => `${d.code} ${d.message}`)).toEqual([]);
       expect(snippetToPlainText(t.snippet)).toBe(t.text);
       // Every `$` of a variable is escaped, or the editor would read it as a snippet variable.

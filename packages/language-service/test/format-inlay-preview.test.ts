@@ -31,31 +31,48 @@ describe('format', () => {
 });
 
 describe('inlay hints', () => {
-  const text = '$t = time();\nn = $PendingTasks.GetSample(5);\n$TargetDedicatedNodes = 1;\nbad = $Nope;\nc = $CPUPercent;';
+  const text =
+    '$t = time();\nn = $PendingTasks.GetSample(5);\n$TargetDedicatedNodes = 1;\nbad = $Nope;\nc = $CPUPercent;';
   const all = { start: 0, end: text.length };
   it('off by default', () => expect(inlayHints(analyzeDocument(text), all)).toEqual([]));
   it('the type after each user variable target, none for unknown types or service variables', () => {
     const hints = inlayHints(analyzeDocument(text), all, { variableTypes: true });
-    expect(hints.map((h) => `${text.slice(0, h.offset).split('\n').pop()}${h.label}`)).toEqual(['$t: timestamp', 'n: doubleVec', 'c: double']);
+    expect(hints.map((h) => `${text.slice(0, h.offset).split('\n').pop()}${h.label}`)).toEqual([
+      '$t: timestamp',
+      'n: doubleVec',
+      'c: double',
+    ]);
     expect(hints.every((h) => h.kind === 'type')).toBe(true);
   });
   it('only inside the range', () => {
-    expect(inlayHints(analyzeDocument(text), { start: 13, end: 20 }, { variableTypes: true }).map((h) => h.label)).toEqual([': doubleVec']);
+    expect(
+      inlayHints(analyzeDocument(text), { start: 13, end: 20 }, { variableTypes: true }).map((h) => h.label),
+    ).toEqual([': doubleVec']);
   });
 });
 
 describe('preview', () => {
   const now = Date.parse('2026-01-05T10:00:00Z');
   const samples = Array.from({ length: 40 }, (_, i) => [now - i * 30_000, 10 + i] as const);
-  const context = makeContext({ now, pool: { currentDedicatedNodes: 3 }, metrics: new Map([['$PendingTasks', historyFromSamples(samples)]]) });
+  const context = makeContext({
+    now,
+    pool: { currentDedicatedNodes: 3 },
+    metrics: new Map([['$PendingTasks', historyFromSamples(samples)]]),
+  });
 
   it('values per statement, branches and the results string', () => {
     const text = 'p = $PendingTasks.GetSample(1);\nbusy = max(p) > 5 ? 1 : 0;\n$TargetDedicatedNodes = busy * 4;';
     const result = preview(analyzeDocument(text), context);
     expect(result.error).toBeUndefined();
-    expect(result.results).toBe('$TargetDedicatedNodes=4;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;busy=1;p=[11]');
+    expect(result.results).toBe(
+      '$TargetDedicatedNodes=4;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;busy=1;p=[11]',
+    );
     expect(result.applied).toEqual({ dedicated: 4, lowPriority: 0 });
-    expect(result.statements.map((s) => `${s.line}: ${s.target}=${s.value}`)).toEqual(['1: p=[11]', '2: busy=1', '3: $TargetDedicatedNodes=4']);
+    expect(result.statements.map((s) => `${s.line}: ${s.target}=${s.value}`)).toEqual([
+      '1: p=[11]',
+      '2: busy=1',
+      '3: $TargetDedicatedNodes=4',
+    ]);
     expect(result.statements[1]?.branches.map((b) => b.taken)).toEqual(['then']);
   });
   it('a runtime failure as a runtime diagnostic with the service error', () => {

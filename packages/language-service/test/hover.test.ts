@@ -17,16 +17,66 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'a sampled metric: signature, unit, docs, example', text: 'x = ⟦$Pend‸ingTasks⟧.GetSample(1);', entry: registry.variable('$PendingTasks'), contains: ['sampled metric', 'unit: tasks'] },
-  { name: 'a writable target', text: '⟦$TargetDedicatedNodes‸⟧ = 1;', entry: registry.variable('$TargetDedicatedNodes'), contains: ['read-write', 'unit: nodes', '`$TargetDedicated`'] },
-  { name: 'a legacy alias names the full name', text: '⟦$Target‸Dedicated⟧ = 1;', entry: registry.variable('$TargetDedicatedNodes'), contains: ['`$TargetDedicated` is the legacy name of `$TargetDedicatedNodes`'] },
-  { name: 'a plain read-only variable', text: 'x = ⟦‸$CurrentDedicatedNodes⟧;', entry: registry.variable('$CurrentDedicatedNodes'), contains: ['read-only'] },
-  { name: 'a retired metric', text: 'x = ⟦$WallClock‸Seconds⟧.Count();', entry: registry.variable('$WallClockSeconds'), contains: ['retired'] },
-  { name: 'a function lists every overload', text: 'x = ⟦ce‸il⟧(1.5);', entry: registry.function('ceil'), contains: ['ceil(double) -> double', 'ceil(doubleVecList) -> doubleVec'] },
-  { name: 'a sample method', text: 'x = $PendingTasks.⟦GetSample‸Percent⟧(TimeInterval_Minute);', entry: registry.method('GetSamplePercent'), contains: ['$metric.GetSamplePercent(startTime) -> double'] },
-  { name: 'a timestamp member', text: 'h = time().⟦ho‸ur⟧;', entry: registry.member('hour'), contains: ['timestamp.hour -> double'] },
-  { name: 'a constant', text: 'w = ⟦TimeInterval_‸Minute⟧ * 5;', entry: registry.constant('TimeInterval_Minute'), contains: ['TimeInterval_Minute: timeinterval'] },
-  { name: 'a deallocation keyword', text: '$NodeDeallocationOption = ⟦task‸completion⟧;', entry: registry.keyword('taskcompletion'), contains: ['deallocation option'] },
+  {
+    name: 'a sampled metric: signature, unit, docs, example',
+    text: 'x = ⟦$Pend‸ingTasks⟧.GetSample(1);',
+    entry: registry.variable('$PendingTasks'),
+    contains: ['sampled metric', 'unit: tasks'],
+  },
+  {
+    name: 'a writable target',
+    text: '⟦$TargetDedicatedNodes‸⟧ = 1;',
+    entry: registry.variable('$TargetDedicatedNodes'),
+    contains: ['read-write', 'unit: nodes', '`$TargetDedicated`'],
+  },
+  {
+    name: 'a legacy alias names the full name',
+    text: '⟦$Target‸Dedicated⟧ = 1;',
+    entry: registry.variable('$TargetDedicatedNodes'),
+    contains: ['`$TargetDedicated` is the legacy name of `$TargetDedicatedNodes`'],
+  },
+  {
+    name: 'a plain read-only variable',
+    text: 'x = ⟦‸$CurrentDedicatedNodes⟧;',
+    entry: registry.variable('$CurrentDedicatedNodes'),
+    contains: ['read-only'],
+  },
+  {
+    name: 'a retired metric',
+    text: 'x = ⟦$WallClock‸Seconds⟧.Count();',
+    entry: registry.variable('$WallClockSeconds'),
+    contains: ['retired'],
+  },
+  {
+    name: 'a function lists every overload',
+    text: 'x = ⟦ce‸il⟧(1.5);',
+    entry: registry.function('ceil'),
+    contains: ['ceil(double) -> double', 'ceil(doubleVecList) -> doubleVec'],
+  },
+  {
+    name: 'a sample method',
+    text: 'x = $PendingTasks.⟦GetSample‸Percent⟧(TimeInterval_Minute);',
+    entry: registry.method('GetSamplePercent'),
+    contains: ['$metric.GetSamplePercent(startTime) -> double'],
+  },
+  {
+    name: 'a timestamp member',
+    text: 'h = time().⟦ho‸ur⟧;',
+    entry: registry.member('hour'),
+    contains: ['timestamp.hour -> double'],
+  },
+  {
+    name: 'a constant',
+    text: 'w = ⟦TimeInterval_‸Minute⟧ * 5;',
+    entry: registry.constant('TimeInterval_Minute'),
+    contains: ['TimeInterval_Minute: timeinterval'],
+  },
+  {
+    name: 'a deallocation keyword',
+    text: '$NodeDeallocationOption = ⟦task‸completion⟧;',
+    entry: registry.keyword('taskcompletion'),
+    contains: ['deallocation option'],
+  },
   { name: 'the cursor just after a name still hovers it', text: 'x = ⟦max‸⟧(1);', entry: registry.function('max') },
   {
     name: 'a user variable read: its type and the statement that assigned it',
@@ -39,10 +89,22 @@ const CASES: Case[] = [
     contains: ['x: double', 'line 1', 'x = 1;', 'assigned 2 times'],
     excludes: ['x = time();'],
   },
-  { name: 'a user variable at its assignment', text: '⟦$cou‸nt⟧ = $PendingTasks.Count();', contains: ['$count: double', 'assigned here', '$count = $PendingTasks.Count();'] },
+  {
+    name: 'a user variable at its assignment',
+    text: '⟦$cou‸nt⟧ = $PendingTasks.Count();',
+    contains: ['$count: double', 'assigned here', '$count = $PendingTasks.Count();'],
+  },
   { name: 'a metric assigned to a variable holds a double', text: '⟦m‸⟧ = $PendingTasks;', contains: ['m: double'] },
-  { name: 'a user variable read before it is assigned', text: 'y = ⟦x‸⟧;\nx = 1;', contains: ['x: unknown', 'read before any statement assigns it', 'line 2'] },
-  { name: 'a statement over several lines is shown whole', text: 'x = max(1,\n  2);\ny = ⟦x‸⟧;', contains: ['x = max(1,\n  2);'] },
+  {
+    name: 'a user variable read before it is assigned',
+    text: 'y = ⟦x‸⟧;\nx = 1;',
+    contains: ['x: unknown', 'read before any statement assigns it', 'line 2'],
+  },
+  {
+    name: 'a statement over several lines is shown whole',
+    text: 'x = max(1,\n  2);\ny = ⟦x‸⟧;',
+    contains: ['x = max(1,\n  2);'],
+  },
 ];
 
 const NOTHING: Array<{ name: string; text: string }> = [

@@ -22,15 +22,24 @@ const files = sourceFiles(SRC);
 describe('package', () => {
   it('has one small file per feature', () => {
     expect(files.length).toBeGreaterThan(15);
-    for (const file of files) expect(readFileSync(file, 'utf8').split('\n').length, relative(SRC, file)).toBeLessThan(300);
+    for (const file of files)
+      expect(readFileSync(file, 'utf8').split('\n').length, relative(SRC, file)).toBeLessThan(300);
   });
 
   it('imports only @autoscale/core and its own files', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      const specs = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => (m[1] ?? m[2]) as string);
-      for (const spec of specs) expect(spec === '@autoscale/core' || spec.startsWith('./') || spec.startsWith('../'), `${relative(SRC, file)} imports ${spec}`).toBe(true);
-      expect(/\brequire\s*\(|\bprocess\.|\bBuffer\b/.test(text), `${relative(SRC, file)} uses a Node global`).toBe(false);
+      const specs = [
+        ...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm),
+      ].map((m) => (m[1] ?? m[2]) as string);
+      for (const spec of specs)
+        expect(
+          spec === '@autoscale/core' || spec.startsWith('./') || spec.startsWith('../'),
+          `${relative(SRC, file)} imports ${spec}`,
+        ).toBe(true);
+      expect(/\brequire\s*\(|\bprocess\.|\bBuffer\b/.test(text), `${relative(SRC, file)} uses a Node global`).toBe(
+        false,
+      );
     }
   });
 
@@ -49,7 +58,9 @@ describe('package', () => {
     for (const file of files.filter((f) => !f.endsWith('templates.ts'))) {
       const code = readFileSync(file, 'utf8')
         .split('\n')
-        .filter((line) => !line.trim().startsWith('//') && !line.trim().startsWith('*') && !line.trim().startsWith('/**'))
+        .filter(
+          (line) => !line.trim().startsWith('//') && !line.trim().startsWith('*') && !line.trim().startsWith('/**'),
+        )
         .join('\n');
       for (const name of names) {
         const pattern = new RegExp(`(^|[^A-Za-z0-9_$])${name.replace('$', '\\$')}(?![A-Za-z0-9_])`);

@@ -24,7 +24,10 @@ const DEFINITION: Array<[string, string]> = [
 const REFERENCES: Array<[string, string]> = [
   ['every use of a user variable, assignments included', '⟦$x⟧ = 1;\n⟦$x⟧ = ⟦$x‸⟧ + 1;\ny = ⟦$x⟧;'],
   ['from an assignment target', '⟦cap‸⟧ = 4;\n$TargetDedicatedNodes = min(⟦cap⟧, 2);'],
-  ['a service variable under both spellings', '⟦$TargetDedicated⟧ = 1;\n⟦$TargetDedicatedNodes‸⟧ = ⟦$TargetDedicatedNodes⟧ + 1;'],
+  [
+    'a service variable under both spellings',
+    '⟦$TargetDedicated⟧ = 1;\n⟦$TargetDedicatedNodes‸⟧ = ⟦$TargetDedicatedNodes⟧ + 1;',
+  ],
   ['a function', 'x = ⟦max‸⟧(1, ⟦max⟧(2));\ny = min(1);'],
   ['x and $x are different variables', '⟦x⟧ = 1;\n$x = 2;\ny = ⟦x‸⟧ + $x;'],
   ['nothing for an unknown name', 'x = $Nope‸ + $Nope;'],
@@ -41,7 +44,8 @@ describe('definition', () => {
 
 describe('references', () => {
   for (const [name, marked] of REFERENCES) it(name, () => run(marked, (t, o) => references(analyzeDocument(t), o)));
-  it('without the declarations', () => run('x = 1;\ny = ⟦x‸⟧ + ⟦x⟧;\nx = 2;', (t, o) => references(analyzeDocument(t), o, { includeDeclaration: false })));
+  it('without the declarations', () =>
+    run('x = 1;\ny = ⟦x‸⟧ + ⟦x⟧;\nx = 2;', (t, o) => references(analyzeDocument(t), o, { includeDeclaration: false })));
 });
 
 describe('document highlights', () => {
@@ -52,5 +56,6 @@ describe('document highlights', () => {
       expect(documentHighlights(analyzeDocument(m.text), m.cursor).map((h) => h.kind)).toEqual(kinds);
     });
   }
-  it('nothing on an operator', () => run('x = 1 +‸ 2;', (t, o) => documentHighlights(analyzeDocument(t), o).map((h) => h.range)));
+  it('nothing on an operator', () =>
+    run('x = 1 +‸ 2;', (t, o) => documentHighlights(analyzeDocument(t), o).map((h) => h.range)));
 });

@@ -6,7 +6,12 @@ import { analyzeDocument, applyEdits, prepareRename, rename } from '@autoscale/l
 import { markRanges, parseMarked, withCursor } from './support/markers.ts';
 
 const RENAMED: Array<[string, string, string, string]> = [
-  ['every reference of a user variable', 'x = 1;\ny = x‸ + x;\nx = x * 2;', 'count', 'count = 1;\ny = count + count;\ncount = count * 2;'],
+  [
+    'every reference of a user variable',
+    'x = 1;\ny = x‸ + x;\nx = x * 2;',
+    'count',
+    'count = 1;\ny = count + count;\ncount = count * 2;',
+  ],
   ['renaming $x keeps the $ when the new name omits it', '$x‸ = 1;\ny = $x;', 'tasks', '$tasks = 1;\ny = $tasks;'],
   ['renaming $x to a $ name', '$x = 1;\ny = $x‸;', '$tasks', '$tasks = 1;\ny = $tasks;'],
   ['a name without $ may gain one', 'x‸ = 1;\ny = x;', '$x', '$x = 1;\ny = $x;'],
@@ -64,6 +69,9 @@ describe('prepare rename', () => {
   });
   it('refuses a built-in with the reason', () => {
     const { text, offset } = withCursor('x = TimeInterval_‸Hour;');
-    expect(prepareRename(analyzeDocument(text), offset)).toEqual({ ok: false, reason: "'TimeInterval_Hour' is a built-in constant; only user variables can be renamed." });
+    expect(prepareRename(analyzeDocument(text), offset)).toEqual({
+      ok: false,
+      reason: "'TimeInterval_Hour' is a built-in constant; only user variables can be renamed.",
+    });
   });
 });

@@ -72,7 +72,9 @@ describe('degenerate texts', () => {
     while (text.length < 1_000_000) text += `${largeFormula()}\n`;
     expect(text.length).toBeGreaterThan(MAX_ANALYZED_LENGTH);
     const r = everything(ls, text, 500_000);
-    expect(r.diagnostics.map((d) => [d.code, d.range])).toEqual([['AS1009', { start: MAX_FORMULA_LENGTH, end: text.length }]]);
+    expect(r.diagnostics.map((d) => [d.code, d.range])).toEqual([
+      ['AS1009', { start: MAX_FORMULA_LENGTH, end: text.length }],
+    ]);
     expect(r.diagnostics[0]?.message).toContain(`${text.length} characters`);
     expect([r.hover, r.signatureHelp]).toEqual([undefined, undefined]);
     expect([r.symbols, r.folding, r.tokens, r.completion.items]).toEqual([[], [], [], []]);
@@ -81,12 +83,16 @@ describe('degenerate texts', () => {
   });
   it('1 MB of binary junk', () => {
     let seed = 7;
-    const junk = Array.from({ length: 1_000_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 65536)).join('');
+    const junk = Array.from({ length: 1_000_000 }, () =>
+      String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 65536),
+    ).join('');
     const r = everything(ls, junk, 12345);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['AS1009']);
   });
   it('64 KB of junk, just under the limit, is analysed', () => {
-    const junk = Array.from({ length: MAX_ANALYZED_LENGTH }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join('');
+    const junk = Array.from({ length: MAX_ANALYZED_LENGTH }, (_, i) =>
+      String.fromCharCode(32 + ((i * 7919) % 95)),
+    ).join('');
     const r = everything(ls, junk, 40_000);
     expect(r.diagnostics.length).toBeGreaterThan(100);
     expect(r.format.ok).toBe(false);
@@ -104,14 +110,53 @@ describe('degenerate texts', () => {
 describe('random texts and offsets', () => {
   const ls = new LanguageService();
   // Fragments of the language, so random texts reach deep into every feature.
-  const piece = fc.constantFrom('x', '$x', ' = ', ';', '\n', '$PendingTasks', '.', 'GetSample', '(', ')', ',', '[', ']', '1', '0.5', '+', '&&', '?', ':', 'max', 'time()', '.hour', '"s"', "'q", '// c', '/*', '$NodeDeallocationOption', 'requeue', ' ', 'TimeInterval_Minute', '\\', '{', 'é');
+  const piece = fc.constantFrom(
+    'x',
+    '$x',
+    ' = ',
+    ';',
+    '\n',
+    '$PendingTasks',
+    '.',
+    'GetSample',
+    '(',
+    ')',
+    ',',
+    '[',
+    ']',
+    '1',
+    '0.5',
+    '+',
+    '&&',
+    '?',
+    ':',
+    'max',
+    'time()',
+    '.hour',
+    '"s"',
+    "'q",
+    '// c',
+    '/*',
+    '$NodeDeallocationOption',
+    'requeue',
+    ' ',
+    'TimeInterval_Minute',
+    '\\',
+    '{',
+    'é',
+  );
   it('never throw, and every range stays inside the text', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(), (pieces, n) => {
         const text = pieces.join('');
         const offset = n % (text.length + 1);
         const r = everything(ls, text, offset);
-        const ranges = [...r.diagnostics.map((d) => d.range), ...r.definition, ...r.references, ...r.completion.items.map((i) => i.range)];
+        const ranges = [
+          ...r.diagnostics.map((d) => d.range),
+          ...r.definition,
+          ...r.references,
+          ...r.completion.items.map((i) => i.range),
+        ];
         for (const range of ranges) {
           expect(range.start).toBeGreaterThanOrEqual(0);
           expect(range.end).toBeLessThanOrEqual(text.length);

@@ -3,10 +3,18 @@
 
 import { describe, expect, it } from 'vitest';
 import { LineMap } from '@autoscale/core';
-import { analyzeDocument, encodeSemanticTokens, semanticTokens, SEMANTIC_TOKENS_LEGEND, type SemanticToken } from '@autoscale/language-service';
+import {
+  analyzeDocument,
+  encodeSemanticTokens,
+  semanticTokens,
+  SEMANTIC_TOKENS_LEGEND,
+  type SemanticToken,
+} from '@autoscale/language-service';
 
 function lines(text: string, range?: { start: number; end: number }): string[] {
-  return semanticTokens(analyzeDocument(text), range).map((t) => `${text.slice(t.start, t.start + t.length)} ${[t.type, ...t.modifiers].join('.')}`);
+  return semanticTokens(analyzeDocument(text), range).map(
+    (t) => `${text.slice(t.start, t.start + t.length)} ${[t.type, ...t.modifiers].join('.')}`,
+  );
 }
 
 describe('semantic tokens', () => {
@@ -16,7 +24,7 @@ describe('semantic tokens', () => {
       '$n = $PendingTasks.GetSample(TimeInterval_Minute * 5);',
       '$n = $n;',
       'h = time().hour;',
-      "s = \"x\";",
+      's = "x";',
       '$TargetDedicated = max($n) + $CurrentDedicatedNodes + $Nope;',
       '$NodeDeallocationOption = requeue;',
       'w = $WallClockSeconds.Count();',
@@ -63,7 +71,15 @@ describe('semantic tokens', () => {
   });
 
   it('tokens of incomplete and erroneous text', () => {
-    expect(lines("x = $PendingTasks. + 'y' & 1")).toEqual(['x variable.declaration', '= operator', '$PendingTasks variable.defaultLibrary.readonly', '+ operator', "'y' string", '& operator', '1 number']);
+    expect(lines("x = $PendingTasks. + 'y' & 1")).toEqual([
+      'x variable.declaration',
+      '= operator',
+      '$PendingTasks variable.defaultLibrary.readonly',
+      '+ operator',
+      "'y' string",
+      '& operator',
+      '1 number',
+    ]);
   });
 
   it('none for an empty text', () => expect(lines('')).toEqual([]));
@@ -80,7 +96,13 @@ describe('semantic token encoding', () => {
     let character = 0;
     const map = new LineMap(text);
     tokens.forEach((t, i) => {
-      const [dLine, dChar, length, type, bits] = data.slice(i * 5, i * 5 + 5) as [number, number, number, number, number];
+      const [dLine, dChar, length, type, bits] = data.slice(i * 5, i * 5 + 5) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       line += dLine;
       character = dLine === 0 ? character + dChar : dChar;
       expect({ line, character }).toEqual(map.positionAt(t.start));

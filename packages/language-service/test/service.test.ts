@@ -40,13 +40,18 @@ describe('LanguageService', () => {
 
   it('settings given at construction', () => {
     const ls = new LanguageService({ diagnostics: { semantic: false } });
-    expect(ls.settings).toEqual({ diagnostics: { syntax: true, semantic: false, lint: true }, inlayHints: { variableTypes: false } });
+    expect(ls.settings).toEqual({
+      diagnostics: { syntax: true, semantic: false, lint: true },
+      inlayHints: { variableTypes: false },
+    });
     expect(ls.diagnostics('x = $Nope;').map((d) => d.code)).toEqual(['AS4007']);
   });
 
   it('code actions follow the configured layers', () => {
     const ls = new LanguageService({ diagnostics: { lint: false } });
     expect(ls.codeActions('$TargetDedicated = 1;', { start: 0, end: 0 })).toEqual([]);
-    expect(ls.codeActions('$TargetDedicated = 1;', { start: 0, end: 0 }, { layers: { lint: true } }).length).toBeGreaterThan(0);
+    expect(
+      ls.codeActions('$TargetDedicated = 1;', { start: 0, end: 0 }, { layers: { lint: true } }).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -17,15 +17,54 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'right after the opening parenthesis', text: 'x = max(‸', callee: 'max', active: 'max(doubleVecList) -> double', parameter: 0 },
-  { name: 'a variadic list keeps its one parameter active', text: 'x = max(1, 2, ‸', callee: 'max', active: 'max(doubleVecList) -> double', parameter: 0 },
-  { name: 'second parameter of percentile', text: 'x = percentile($PendingTasks.GetSample(10), ‸)', callee: 'percentile', active: 'percentile(doubleVec v, double p) -> double', parameter: 1 },
+  {
+    name: 'right after the opening parenthesis',
+    text: 'x = max(‸',
+    callee: 'max',
+    active: 'max(doubleVecList) -> double',
+    parameter: 0,
+  },
+  {
+    name: 'a variadic list keeps its one parameter active',
+    text: 'x = max(1, 2, ‸',
+    callee: 'max',
+    active: 'max(doubleVecList) -> double',
+    parameter: 0,
+  },
+  {
+    name: 'second parameter of percentile',
+    text: 'x = percentile($PendingTasks.GetSample(10), ‸)',
+    callee: 'percentile',
+    active: 'percentile(doubleVec v, double p) -> double',
+    parameter: 1,
+  },
   { name: 'nested call: the inner one', text: 'x = max(min(1, ‸), 3)', callee: 'min', parameter: 0 },
-  { name: 'nested call closed: the outer one again', text: 'x = percentile(max(1, 2), ‸', callee: 'percentile', parameter: 1 },
-  { name: 'commas inside a vector are not arguments', text: 'x = percentile([1, 2, 3‸], 50)', callee: 'percentile', parameter: 0 },
-  { name: 'commas inside brackets closed before the cursor are skipped', text: 'x = val([1, 2, 3], ‸', callee: 'val', parameter: 1 },
+  {
+    name: 'nested call closed: the outer one again',
+    text: 'x = percentile(max(1, 2), ‸',
+    callee: 'percentile',
+    parameter: 1,
+  },
+  {
+    name: 'commas inside a vector are not arguments',
+    text: 'x = percentile([1, 2, 3‸], 50)',
+    callee: 'percentile',
+    parameter: 0,
+  },
+  {
+    name: 'commas inside brackets closed before the cursor are skipped',
+    text: 'x = val([1, 2, 3], ‸',
+    callee: 'val',
+    parameter: 1,
+  },
   { name: 'a grouping parenthesis inside an argument', text: 'x = val([1], (1 + ‸', callee: 'val', parameter: 1 },
-  { name: 'method: count overload for a number', text: 'x = $PendingTasks.GetSample(1‸)', callee: 'GetSample', active: 'GetSample(double count) -> doubleVec', parameter: 0 },
+  {
+    name: 'method: count overload for a number',
+    text: 'x = $PendingTasks.GetSample(1‸)',
+    callee: 'GetSample',
+    active: 'GetSample(double count) -> doubleVec',
+    parameter: 0,
+  },
   {
     name: 'method: a time window picks the startTime overloads',
     text: 'x = $PendingTasks.GetSample(TimeInterval_Minute * 5, ‸',
@@ -47,7 +86,13 @@ const CASES: Case[] = [
     active: 'GetSample(startTime, endTime, double samplePercent) -> doubleVec',
     parameter: 2,
   },
-  { name: 'time() with a string', text: 'x = time("‸', callee: 'time', active: 'time(string dateTime) -> timestamp', parameter: 0 },
+  {
+    name: 'time() with a string',
+    text: 'x = time("‸',
+    callee: 'time',
+    active: 'time(string dateTime) -> timestamp',
+    parameter: 0,
+  },
   { name: 'no parameter is active past a fixed list', text: 'x = val([1], 0, ‸)', callee: 'val', parameter: -1 },
 ];
 
@@ -90,7 +135,9 @@ describe('signature help', () => {
         spans.forEach(([start, end], i) => {
           const shown = o.label.slice(start, end);
           const p = o.params[i];
-          expect(p && (shown.includes(p.name) || shown.includes(paramKindName(p.kind))), `${o.label}: '${shown}'`).toBe(true);
+          expect(p && (shown.includes(p.name) || shown.includes(paramKindName(p.kind))), `${o.label}: '${shown}'`).toBe(
+            true,
+          );
         });
       }
     }

@@ -2,7 +2,12 @@
 // capabilities (snippets, signature label offsets, hierarchical symbols, configuration pulls), so
 // the feature handlers in server.ts answer in a form every client can display.
 
-import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
 import {
   COMPLETION_TRIGGER_CHARACTERS,
   SEMANTIC_TOKENS_LEGEND,
@@ -43,7 +48,10 @@ export function serverCapabilities(client: ClientCapabilities | undefined): Serv
     hoverProvider: true,
     // Items carry their documentation: the lists are short, so there is nothing to resolve lazily.
     completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
-    signatureHelpProvider: { triggerCharacters: [...SIGNATURE_HELP_TRIGGER_CHARACTERS], retriggerCharacters: [...SIGNATURE_HELP_RETRIGGER_CHARACTERS] },
+    signatureHelpProvider: {
+      triggerCharacters: [...SIGNATURE_HELP_TRIGGER_CHARACTERS],
+      retriggerCharacters: [...SIGNATURE_HELP_RETRIGGER_CHARACTERS],
+    },
     definitionProvider: true,
     referencesProvider: true,
     documentHighlightProvider: true,
@@ -51,7 +59,10 @@ export function serverCapabilities(client: ClientCapabilities | undefined): Serv
     documentSymbolProvider: true,
     foldingRangeProvider: true,
     semanticTokensProvider: {
-      legend: { tokenTypes: [...SEMANTIC_TOKENS_LEGEND.tokenTypes], tokenModifiers: [...SEMANTIC_TOKENS_LEGEND.tokenModifiers] },
+      legend: {
+        tokenTypes: [...SEMANTIC_TOKENS_LEGEND.tokenTypes],
+        tokenModifiers: [...SEMANTIC_TOKENS_LEGEND.tokenModifiers],
+      },
       full: true,
       range: true,
     },

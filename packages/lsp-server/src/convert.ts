@@ -68,11 +68,23 @@ export function offsetRange(lines: LineMap, range: LspRange): Range {
   return toOffsetRange(lines, range);
 }
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
 
 export function lspDiagnostic(lines: LineMap, d: ServiceDiagnostic): LspDiagnostic {
-  const out: LspDiagnostic = { range: lspRange(lines, d.range), severity: SEVERITY[d.severity], code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
-  if (d.tags) out.tags = d.tags.map((t) => (t === 'unnecessary' ? LspDiagnosticTag.Unnecessary : LspDiagnosticTag.Deprecated));
+  const out: LspDiagnostic = {
+    range: lspRange(lines, d.range),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message,
+  };
+  if (d.tags)
+    out.tags = d.tags.map((t) => (t === 'unnecessary' ? LspDiagnosticTag.Unnecessary : LspDiagnosticTag.Deprecated));
   return out;
 }
 
@@ -97,7 +109,8 @@ const TRIGGER_PARAMETER_HINTS = { title: 'Trigger parameter hints', command: 'ed
 
 export function lspCompletionItem(lines: LineMap, item: CompletionItem, support: ClientSupport): LspCompletionItem {
   const snippet = item.insertTextFormat === 'snippet' && support.snippets;
-  const newText = item.insertTextFormat === 'snippet' && !snippet ? snippetToPlainText(item.insertText) : item.insertText;
+  const newText =
+    item.insertTextFormat === 'snippet' && !snippet ? snippetToPlainText(item.insertText) : item.insertText;
   const out: LspCompletionItem = {
     label: item.label,
     kind: COMPLETION_KIND[item.kind],
@@ -135,7 +148,10 @@ function activeParameter(index: number, support: ClientSupport): { activeParamet
 }
 
 export function lspHighlight(lines: LineMap, h: DocumentHighlight): LspDocumentHighlight {
-  return { range: lspRange(lines, h.range), kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
+  return {
+    range: lspRange(lines, h.range),
+    kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+  };
 }
 
 export function lspDocumentSymbol(lines: LineMap, s: DocumentSymbol): LspDocumentSymbol {
@@ -178,5 +194,10 @@ export function requestedActionKinds(only: readonly string[] | undefined): Array
 }
 
 export function lspInlayHint(lines: LineMap, hint: InlayHint): LspInlayHint {
-  return { position: toPosition(lines, hint.offset), label: hint.label, kind: InlayHintKind.Type, tooltip: { kind: MarkupKind.Markdown, value: hint.tooltip } };
+  return {
+    position: toPosition(lines, hint.offset),
+    label: hint.label,
+    kind: InlayHintKind.Type,
+    tooltip: { kind: MarkupKind.Markdown, value: hint.tooltip },
+  };
 }

@@ -44,7 +44,11 @@ export class DiagnosticsScheduler {
     // A quiet document is analysed right away, in the handler of the edit itself: a timer, even
     // of 0 ms, would add a millisecond or more to every keystroke's squiggles.
     if (wait <= 0) this.run(uri);
-    else this.timers.set(uri, setTimeout(() => this.run(uri), wait));
+    else
+      this.timers.set(
+        uri,
+        setTimeout(() => this.run(uri), wait),
+      );
   }
 
   /** The document was closed: nothing more is published for it. */

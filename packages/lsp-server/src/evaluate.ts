@@ -25,15 +25,22 @@ export interface DefaultContextSource {
   availabilityDelay: DurationResult;
 }
 
-export function evaluateDocument(service: LanguageService, text: string, params: EvaluateParams, defaults: DefaultContextSource): EvaluateOutcome {
+export function evaluateDocument(
+  service: LanguageService,
+  text: string,
+  params: EvaluateParams,
+  defaults: DefaultContextSource,
+): EvaluateOutcome {
   const context = buildContext(params, defaults);
-  if (!context.ok) return { ok: true, response: { results: '', error: null, trace: [], contextErrors: context.errors } };
+  if (!context.ok)
+    return { ok: true, response: { results: '', error: null, trace: [], contextErrors: context.errors } };
   // Core directly rather than the service's preview, because the preview leaves out the results
   // string of a failed evaluation, which the service returns (the pool's unchanged targets) and
   // `autoscale eval` prints. The service's snapshot saves a second parse of what it analysed.
   const doc = service.document(text);
   // Undefined (the core parses the text itself) only where the core failed on it in the service.
-  const parsed = text.length > MAX_ANALYZED_LENGTH ? refusedParse(doc) : doc.degraded === undefined ? doc.parsed : undefined;
+  const parsed =
+    text.length > MAX_ANALYZED_LENGTH ? refusedParse(doc) : doc.degraded === undefined ? doc.parsed : undefined;
   let result: EvaluationResult;
   let compiled: CompiledFormula;
   try {

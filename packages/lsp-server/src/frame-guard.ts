@@ -67,7 +67,8 @@ export class FrameGuard {
         continue;
       }
       if (this.headerLength === 0) frameStart = i;
-      if (this.headerLength === MAX_HEADER_BYTES) return this.fail(`a header longer than ${MAX_HEADER_BYTES} bytes (no empty line ends it)`, frameStart);
+      if (this.headerLength === MAX_HEADER_BYTES)
+        return this.fail(`a header longer than ${MAX_HEADER_BYTES} bytes (no empty line ends it)`, frameStart);
       this.header[this.headerLength++] = chunk[i++] as number;
       if (this.headerEnded()) {
         const outcome = contentLength(this.header.subarray(0, this.headerLength - 4));
@@ -98,7 +99,8 @@ function contentLength(block: Uint8Array): number | string {
   const lines = String.fromCharCode(...block).split('\r\n');
   let length: number | undefined;
   for (const line of lines) {
-    if (!HEADER_LINE.test(line)) return `a header line with a bare CR or LF, or a byte that is not printable ASCII: ${JSON.stringify(line)}`;
+    if (!HEADER_LINE.test(line))
+      return `a header line with a bare CR or LF, or a byte that is not printable ASCII: ${JSON.stringify(line)}`;
     const colon = line.indexOf(':');
     if (colon < 0) return `header line '${line}' has no ':'`;
     if (colon === 0) return `header line '${line}' has no name`;

@@ -75,6 +75,9 @@ function guardedStdin(onViolation: (reason: string) => void): Transform {
  */
 function exitOnProtocolError(reason: string): void {
   const exit = () => process.exit(PROTOCOL_ERROR_EXIT_CODE);
-  process.stderr.write(`${SERVER_NAME}: protocol error: ${reason}. The rest of the input cannot be read as LSP messages; exiting.\n`, exit);
+  process.stderr.write(
+    `${SERVER_NAME}: protocol error: ${reason}. The rest of the input cannot be read as LSP messages; exiting.\n`,
+    exit,
+  );
   setTimeout(exit, STDERR_GRACE_MS);
 }

@@ -38,7 +38,13 @@ import {
 } from './convert.ts';
 import { DiagnosticsScheduler } from './diagnostics-scheduler.ts';
 import { evaluateDocument } from './evaluate.ts';
-import { CONFIGURATION_SECTION, EVALUATE_COMMAND, EVALUATE_LENS_TITLE, EVALUATE_REQUEST, type EvaluateParams } from './protocol.ts';
+import {
+  CONFIGURATION_SECTION,
+  EVALUATE_COMMAND,
+  EVALUATE_LENS_TITLE,
+  EVALUATE_REQUEST,
+  type EvaluateParams,
+} from './protocol.ts';
 import { DEFAULT_SERVER_SETTINGS, readSettings, type ServerSettings } from './settings.ts';
 
 export const SERVER_NAME = 'autoscale-lsp';
@@ -79,7 +85,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     // Held until the client's settings are known, so a document never flashes lint warnings the
     // user switched off.
-    { held: true, ...(options.diagnosticsThrottleMs !== undefined ? { throttleMs: options.diagnosticsThrottleMs } : {}) },
+    {
+      held: true,
+      ...(options.diagnosticsThrottleMs !== undefined ? { throttleMs: options.diagnosticsThrottleMs } : {}),
+    },
   );
 
   /** Set by shutdown: from then on every request is refused (`request`). */
@@ -103,7 +112,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function applySettings(section: unknown): void {
     const reading = readSettings(section);
     for (const problem of reading.problems) connection.console.warn(problem);
-    const hintsChanged = reading.settings.language.inlayHints.variableTypes !== settings.language.inlayHints.variableTypes;
+    const hintsChanged =
+      reading.settings.language.inlayHints.variableTypes !== settings.language.inlayHints.variableTypes;
     settings = reading.settings;
     service.configure(settings.language);
     for (const document of documents.all()) scheduler.changed(document.uri);
@@ -113,11 +123,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function pullSettings(): Promise<void> {
     const ticket = ++configurationPulls;
     try {
-      const section: unknown = await withTimeout(connection.workspace.getConfiguration(CONFIGURATION_SECTION), CONFIGURATION_TIMEOUT_MS);
+      const section: unknown = await withTimeout(
+        connection.workspace.getConfiguration(CONFIGURATION_SECTION),
+        CONFIGURATION_TIMEOUT_MS,
+      );
       // Only the latest pull counts: an older answer arriving late must not undo a newer one.
       if (ticket === configurationPulls) applySettings(section);
     } catch (error) {
-      connection.console.warn(`could not read the ${CONFIGURATION_SECTION} settings (${describeError(error)}); keeping the current ones`);
+      connection.console.warn(
+        `could not read the ${CONFIGURATION_SECTION} settings (${describeError(error)}); keeping the current ones`,
+      );
     }
   }
 
@@ -126,11 +141,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * shutdown, every request (exit is a notification) is answered with InvalidRequest.
    */
   function request<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R | ResponseError<never> {
-    return (...args) => (shutDown ? new ResponseError<never>(ErrorCodes.InvalidRequest, AFTER_SHUTDOWN) : handler(...args));
+    return (...args) =>
+      shutDown ? new ResponseError<never>(ErrorCodes.InvalidRequest, AFTER_SHUTDOWN) : handler(...args);
   }
 
   /** A request about an open document (`textDocument`); answered with `closed` when it is not open. */
-  function withDocument<P extends { textDocument: TextDocumentIdentifier }, R, C>(closed: C, handler: (doc: OpenDocument, params: P) => R) {
+  function withDocument<P extends { textDocument: TextDocumentIdentifier }, R, C>(
+    closed: C,
+    handler: (doc: OpenDocument, params: P) => R,
+  ) {
     return request((params: P): R | C => {
       const doc = open(params.textDocument);
       return doc ? handler(doc, params) : closed;
@@ -147,7 +166,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     if (client.configurationRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION })
+        .catch(() => undefined);
     }
     if (client.configurationPull) void pullSettings().finally(() => scheduler.release());
   });
@@ -193,19 +214,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDefinition(
     withDocument(null, (doc, { textDocument, position }): Location[] =>
-      service.definition(doc.text, offsetAt(doc.lines, position)).map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) })),
+      service
+        .definition(doc.text, offsetAt(doc.lines, position))
+        .map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) })),
     ),
   );
 
   connection.onReferences(
     withDocument(null, (doc, { textDocument, position, context }): Location[] => {
-      const ranges = service.references(doc.text, offsetAt(doc.lines, position), { includeDeclaration: context.includeDeclaration });
+      const ranges = service.references(doc.text, offsetAt(doc.lines, position), {
+        includeDeclaration: context.includeDeclaration,
+      });
       return ranges.map((r) => ({ uri: textDocument.uri, range: lspRange(doc.lines, r) }));
     }),
   );
 
   connection.onDocumentHighlight(
-    withDocument(null, (doc, { position }) => service.documentHighlights(doc.text, offsetAt(doc.lines, position)).map((h) => lspHighlight(doc.lines, h))),
+    withDocument(null, (doc, { position }) =>
+      service.documentHighlights(doc.text, offsetAt(doc.lines, position)).map((h) => lspHighlight(doc.lines, h)),
+    ),
   );
 
   connection.onPrepareRename(
@@ -233,12 +260,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onFoldingRanges(withDocument(null, (doc) => service.foldingRanges(doc.text).flatMap((f) => lspFoldingRange(doc.lines, f) ?? [])));
+  connection.onFoldingRanges(
+    withDocument(null, (doc) => service.foldingRanges(doc.text).flatMap((f) => lspFoldingRange(doc.lines, f) ?? [])),
+  );
 
-  connection.languages.semanticTokens.on(withDocument({ data: [] }, (doc) => ({ data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text)) })));
+  connection.languages.semanticTokens.on(
+    withDocument({ data: [] }, (doc) => ({ data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text)) })),
+  );
 
   connection.languages.semanticTokens.onRange(
-    withDocument({ data: [] }, (doc, { range }) => ({ data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text, offsetRange(doc.lines, range))) })),
+    withDocument({ data: [] }, (doc, { range }) => ({
+      data: encodeSemanticTokens(doc.lines, service.semanticTokens(doc.text, offsetRange(doc.lines, range))),
+    })),
   );
 
   connection.onDocumentFormatting(
@@ -257,12 +290,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     withDocument(null, (doc, { textDocument, range, context }) => {
       const only = requestedActionKinds(context.only);
       if (only.length === 0) return [];
-      return service.codeActions(doc.text, offsetRange(doc.lines, range), { only }).map((a) => lspCodeAction(textDocument.uri, doc.lines, a));
+      return service
+        .codeActions(doc.text, offsetRange(doc.lines, range), { only })
+        .map((a) => lspCodeAction(textDocument.uri, doc.lines, a));
     }),
   );
 
   connection.languages.inlayHint.on(
-    withDocument(null, (doc, { range }) => service.inlayHints(doc.text, offsetRange(doc.lines, range)).map((h) => lspInlayHint(doc.lines, h))),
+    withDocument(null, (doc, { range }) =>
+      service.inlayHints(doc.text, offsetRange(doc.lines, range)).map((h) => lspInlayHint(doc.lines, h)),
+    ),
   );
 
   connection.onCodeLens(
@@ -270,7 +307,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const first = service.document(doc.text).formula.statements[0];
       if (!first) return [];
       const range: LspRange = lspRange(doc.lines, first.range);
-      return [{ range, command: { title: EVALUATE_LENS_TITLE, command: EVALUATE_COMMAND, arguments: [textDocument.uri] } }];
+      return [
+        { range, command: { title: EVALUATE_LENS_TITLE, command: EVALUATE_COMMAND, arguments: [textDocument.uri] } },
+      ];
     }),
   );
 
@@ -280,15 +319,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const params = evaluateParams(raw);
       if (typeof params === 'string') return new ResponseError(ErrorCodes.InvalidParams, params);
       const text = documents.get(params.uri)?.getText();
-      if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not open; open it in the editor first.`);
-      const outcome = evaluateDocument(service, text, params, { now: clock(), availabilityDelay: settings.availabilityDelay });
-      if (!outcome.ok) return new ResponseError(ErrorCodes.InternalError, `The toolkit could not evaluate this formula: ${outcome.internalError}`);
+      if (text === undefined)
+        return new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not open; open it in the editor first.`);
+      const outcome = evaluateDocument(service, text, params, {
+        now: clock(),
+        availabilityDelay: settings.availabilityDelay,
+      });
+      if (!outcome.ok)
+        return new ResponseError(
+          ErrorCodes.InternalError,
+          `The toolkit could not evaluate this formula: ${outcome.internalError}`,
+        );
       return outcome.response;
     }),
   );
 
   // Methods no handler serves: what vscode-jsonrpc answers by itself, unless the server has shut down.
-  connection.onRequest(request((method: string) => new ResponseError<never>(ErrorCodes.MethodNotFound, `Unhandled method ${method}`)));
+  connection.onRequest(
+    request((method: string) => new ResponseError<never>(ErrorCodes.MethodNotFound, `Unhandled method ${method}`)),
+  );
 
   // A second shutdown is a request after shutdown too.
   connection.onShutdown(
@@ -307,8 +356,10 @@ function evaluateParams(raw: unknown): EvaluateParams | string {
   if (typeof raw !== 'object' || raw === null) return `${EVALUATE_REQUEST} expects { uri, contextText?, contextName? }`;
   const { uri, contextText, contextName } = raw as Record<string, unknown>;
   if (typeof uri !== 'string') return `${EVALUATE_REQUEST}: uri must be a string`;
-  if (contextText !== undefined && contextText !== null && typeof contextText !== 'string') return `${EVALUATE_REQUEST}: contextText must be a string (the context file's JSON text)`;
-  if (contextName !== undefined && contextName !== null && typeof contextName !== 'string') return `${EVALUATE_REQUEST}: contextName must be a string`;
+  if (contextText !== undefined && contextText !== null && typeof contextText !== 'string')
+    return `${EVALUATE_REQUEST}: contextText must be a string (the context file's JSON text)`;
+  if (contextName !== undefined && contextName !== null && typeof contextName !== 'string')
+    return `${EVALUATE_REQUEST}: contextName must be a string`;
   const params: EvaluateParams = { uri };
   if (typeof contextText === 'string') params.contextText = contextText;
   if (typeof contextName === 'string') params.contextName = contextName;

@@ -31,7 +31,9 @@ export function readSettings(section: unknown): SettingsReading {
     const value = lookup(section, key);
     if (value === undefined || value === null) return fallback;
     if (typeof value === 'boolean') return value;
-    problems.push(`${CONFIGURATION_SECTION}.${key} must be true or false, not ${JSON.stringify(value)}; using ${fallback}.`);
+    problems.push(
+      `${CONFIGURATION_SECTION}.${key} must be true or false, not ${JSON.stringify(value)}; using ${fallback}.`,
+    );
     return fallback;
   };
   const defaults = DEFAULT_SERVER_SETTINGS.language;
@@ -43,13 +45,19 @@ export function readSettings(section: unknown): SettingsReading {
     },
     inlayHints: { variableTypes: flag('inlayHints.types', defaults.inlayHints.variableTypes) },
   };
-  return { settings: { language, availabilityDelay: readDelay(lookup(section, 'preview.availabilityDelay'), problems) }, problems };
+  return {
+    settings: { language, availabilityDelay: readDelay(lookup(section, 'preview.availabilityDelay'), problems) },
+    problems,
+  };
 }
 
 function readDelay(value: unknown, problems: string[]): DurationResult {
   if (value === undefined || value === null || value === '') return DEFAULT_SERVER_SETTINGS.availabilityDelay;
   const key = `${CONFIGURATION_SECTION}.preview.availabilityDelay`;
-  const parsed = typeof value === 'string' ? parseDuration(value) : { ok: false as const, reason: `expected a duration text such as "30s", got ${JSON.stringify(value)}` };
+  const parsed =
+    typeof value === 'string'
+      ? parseDuration(value)
+      : { ok: false as const, reason: `expected a duration text such as "30s", got ${JSON.stringify(value)}` };
   if (!parsed.ok) {
     // Kept as a failure rather than replaced by the default: an evaluation must not silently use
     // a delay the user did not ask for, so the evaluate request reports it instead.

@@ -22,7 +22,11 @@ $busy = $PendingTasks.GetSample(TimeInterval_Minute * 5, 70);
 $TargetDedicatedNodes = min($cap, max($busy));
 `;
 
-const BAD_CONTEXT = JSON.stringify({ now: 'yesterday', pool: { currentDedicatedNodes: -1 }, metrics: { $PendingTask: { values: '1 2 3' } } }, null, 2);
+const BAD_CONTEXT = JSON.stringify(
+  { now: 'yesterday', pool: { currentDedicatedNodes: -1 }, metrics: { $PendingTask: { values: '1 2 3' } } },
+  null,
+  2,
+);
 
 let server: LspProcess;
 const dir = new TempDir();
@@ -44,7 +48,11 @@ function padded(head: string, length: number): string {
 /** What `autoscale explain` prints, as the response would carry it. */
 function explain(text: string, contextFile?: string): string[] {
   dir.file('formula.autoscale', text);
-  const run = dir.run(contextFile === undefined ? ['explain', 'formula.autoscale'] : ['explain', 'formula.autoscale', '--context', contextFile]);
+  const run = dir.run(
+    contextFile === undefined
+      ? ['explain', 'formula.autoscale']
+      : ['explain', 'formula.autoscale', '--context', contextFile],
+  );
   return run.stdout.trimEnd().split('\n');
 }
 
@@ -54,7 +62,9 @@ function defaultResults(text: string): string {
 }
 
 function asExplainLines(response: EvaluateResponse): string[] {
-  const last = response.error ? `error: ${response.error.code}: ${response.error.values.map((v) => v.value).join('; ')}` : `results: ${response.results}`;
+  const last = response.error
+    ? `error: ${response.error.code}: ${response.error.values.map((v) => v.value).join('; ')}`
+    : `results: ${response.results}`;
   return [...response.trace, last];
 }
 
@@ -77,17 +87,21 @@ describe('autoscale/evaluate', () => {
     expect(asExplainLines(response)).toEqual(explain(FORMULA));
   });
 
-  it('returns the service\'s error with the failed and not-run statements, as `autoscale explain` does', async () => {
+  it("returns the service's error with the failed and not-run statements, as `autoscale explain` does", async () => {
     const response = await evaluate(NEEDS_SAMPLES);
     expect(response.error?.code).toBe('InsufficientSampleData');
     // The service returns the pool's unchanged targets beside the error, as `autoscale eval` prints.
     expect(response.results).toBe(defaultResults(NEEDS_SAMPLES));
     expect(response.results).toMatch(/^\$TargetDedicatedNodes=0;/);
-    expect(response.trace).toEqual([expect.stringContaining('$cap = 10'), expect.stringContaining('failed: Line 2, Col'), expect.stringContaining('not run')]);
+    expect(response.trace).toEqual([
+      expect.stringContaining('$cap = 10'),
+      expect.stringContaining('failed: Line 2, Col'),
+      expect.stringContaining('not run'),
+    ]);
     expect(asExplainLines(response)).toEqual(explain(NEEDS_SAMPLES));
   });
 
-  it('evaluates with a context file\'s text as `autoscale explain --context` does', async () => {
+  it("evaluates with a context file's text as `autoscale explain --context` does", async () => {
     dir.file('busy.json', CONTEXT);
     const response = await evaluate(FORMULA, { text: CONTEXT, name: 'busy.json' });
     expect(response.contextErrors).toEqual([]);
@@ -112,7 +126,7 @@ describe('autoscale/evaluate', () => {
     expect(response.contextErrors[0]).toMatch(/^junk\.json:1:\d+: /);
   });
 
-  it('returns the service\'s syntax error and no trace for a formula that does not parse', async () => {
+  it("returns the service's syntax error and no trace for a formula that does not parse", async () => {
     const broken = '$TargetDedicatedNodes = (1;';
     const response = await evaluate(broken);
     expect(response.error?.code).toBe('AutoScalingFormulaSyntaxError');
@@ -121,7 +135,7 @@ describe('autoscale/evaluate', () => {
     expect(asExplainLines(response)).toEqual(explain(broken));
   });
 
-  it('returns the service\'s too-long error for a document far over the limit', async () => {
+  it("returns the service's too-long error for a document far over the limit", async () => {
     const long = `$x = 1;\n${'// padding\n'.repeat(10_000)}`;
     const response = await evaluate(long);
     expect(response.error?.code).toBe('AutoScaleFormulaTooLong');
@@ -135,17 +149,19 @@ describe('autoscale/evaluate', () => {
   // answers the service's AutoScaleFormulaTooLong, as the language service reports only AS1009.
   const BROKEN_HEAD = '$TargetDedicatedNodes = (1;\n';
 
-  it('refuses a document over the language service\'s limit without parsing it: the service\'s too-long error and the pool unchanged', async () => {
+  it("refuses a document over the language service's limit without parsing it: the service's too-long error and the pool unchanged", async () => {
     const long = padded(BROKEN_HEAD, MAX_ANALYZED_LENGTH + 1);
     const response = await evaluate(long);
     expect(response.error?.code).toBe('AutoScaleFormulaTooLong');
-    expect(response.error?.values[0]?.value).toMatch(new RegExp(`^Line \\d+, Col \\d+: Formula is ${MAX_ANALYZED_LENGTH + 1} characters long`));
+    expect(response.error?.values[0]?.value).toMatch(
+      new RegExp(`^Line \\d+, Col \\d+: Formula is ${MAX_ANALYZED_LENGTH + 1} characters long`),
+    );
     // The results string the service returns beside an error: the pool's targets, unchanged.
     expect(response.results).toBe(defaultResults('$TargetDedicatedNodes = (1;'));
     expect(response).toMatchObject({ trace: [], contextErrors: [] });
   });
 
-  it('still evaluates a document of exactly the language service\'s limit (the core reports its first error)', async () => {
+  it("still evaluates a document of exactly the language service's limit (the core reports its first error)", async () => {
     const atLimit = padded(BROKEN_HEAD, MAX_ANALYZED_LENGTH);
     expect(atLimit.length).toBe(MAX_ANALYZED_LENGTH);
     const response = await evaluate(atLimit);
@@ -154,7 +170,10 @@ describe('autoscale/evaluate', () => {
   });
 
   it('reports a bad context before refusing a document that is too long', async () => {
-    const response = await evaluate(padded(BROKEN_HEAD, MAX_ANALYZED_LENGTH + 1), { text: BAD_CONTEXT, name: 'bad.json' });
+    const response = await evaluate(padded(BROKEN_HEAD, MAX_ANALYZED_LENGTH + 1), {
+      text: BAD_CONTEXT,
+      name: 'bad.json',
+    });
     expect(response.contextErrors.length).toBeGreaterThanOrEqual(3);
     expect(response).toMatchObject({ results: '', error: null, trace: [] });
   });

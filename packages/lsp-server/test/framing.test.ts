@@ -40,7 +40,8 @@ describe('FrameGuard', () => {
       frame('', 'Content-Length: 0'),
       GOOD,
     ].join('');
-    for (const size of [1, 2, 3, 7, 64, Number.MAX_SAFE_INTEGER]) expect(feed(stream, size), `pieces of ${size}`).toEqual({ ok: true });
+    for (const size of [1, 2, 3, 7, 64, Number.MAX_SAFE_INTEGER])
+      expect(feed(stream, size), `pieces of ${size}`).toEqual({ ok: true });
   });
 
   it('passes the largest messages allowed: a body of MAX_MESSAGE_BYTES, a header of MAX_HEADER_BYTES', () => {
@@ -82,9 +83,16 @@ describe('FrameGuard', () => {
     const guard = new FrameGuard();
     expect(guard.check(bytes(GOOD))).toEqual({ ok: true });
     expect(guard.check(bytes('x'.repeat(MAX_HEADER_BYTES)))).toEqual({ ok: true });
-    expect(guard.check(bytes('x'))).toMatchObject({ ok: false, reason: `a header longer than ${MAX_HEADER_BYTES} bytes (no empty line ends it)`, validBytes: 0 });
+    expect(guard.check(bytes('x'))).toMatchObject({
+      ok: false,
+      reason: `a header longer than ${MAX_HEADER_BYTES} bytes (no empty line ends it)`,
+      validBytes: 0,
+    });
     // Binary junk sent as the first bytes is refused the same way.
-    expect(feed('\u0001'.repeat(MAX_HEADER_BYTES + 1), 1000)).toMatchObject({ ok: false, reason: expect.stringMatching(/header longer than/) });
+    expect(feed('\u0001'.repeat(MAX_HEADER_BYTES + 1), 1000)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/header longer than/),
+    });
   });
 
   it('refuses everything after its first refusal (the stream cannot be resynchronised)', () => {
@@ -100,10 +108,17 @@ describe('autoscale lsp --stdio given a frame it cannot trust', () => {
   afterEach(() => server?.kill());
 
   /** Starts a server, checks it answers, then writes `raw`; returns what it wrote to stdout afterwards. */
-  async function sendRaw(raw: string | Uint8Array): Promise<{ code: number | null; stderr: string; stdoutAfter: string }> {
+  async function sendRaw(
+    raw: string | Uint8Array,
+  ): Promise<{ code: number | null; stderr: string; stdoutAfter: string }> {
     server = new LspProcess();
     await server.initialize({});
-    expect(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///none' }, position: { line: 0, character: 0 } })).toBeNull();
+    expect(
+      await server.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: 'file:///none' },
+        position: { line: 0, character: 0 },
+      }),
+    ).toBeNull();
     let stdoutAfter = '';
     server.child.stdout?.on('data', (chunk: Buffer) => (stdoutAfter += chunk.toString()));
     server.child.stdin?.write(raw);
@@ -112,12 +127,32 @@ describe('autoscale lsp --stdio given a frame it cannot trust', () => {
   }
 
   it.each([
-    ['Content-Length: abc', 'Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}', /Content-Length 'abc' is not a number/],
-    ['a negative Content-Length', 'Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}', /Content-Length '-5'/],
-    ['no Content-Length', 'Content-Type: application/vscode-jsonrpc\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}', /no Content-Length header/],
+    [
+      'Content-Length: abc',
+      'Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}',
+      /Content-Length 'abc' is not a number/,
+    ],
+    [
+      'a negative Content-Length',
+      'Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}',
+      /Content-Length '-5'/,
+    ],
+    [
+      'no Content-Length',
+      'Content-Type: application/vscode-jsonrpc\r\n\r\n{"jsonrpc":"2.0","id":9,"method":"shutdown"}',
+      /no Content-Length header/,
+    ],
     // Nothing follows the header: the server must refuse it at once, not wait for 10 GB.
-    ['a Content-Length of 10 GB', 'Content-Length: 10000000000\r\n\r\n', /Content-Length 10000000000 is over the limit/],
-    ['a Content-Length just over the limit', `Content-Length: ${MAX_MESSAGE_BYTES + 1}\r\n\r\n`, /over the limit of 67108864 bytes/],
+    [
+      'a Content-Length of 10 GB',
+      'Content-Length: 10000000000\r\n\r\n',
+      /Content-Length 10000000000 is over the limit/,
+    ],
+    [
+      'a Content-Length just over the limit',
+      `Content-Length: ${MAX_MESSAGE_BYTES + 1}\r\n\r\n`,
+      /over the limit of 67108864 bytes/,
+    ],
     ['a header line without a colon', 'hello\r\n\r\n', /header line 'hello' has no ':'/],
     ['binary junk with no header end', '\u0007'.repeat(MAX_HEADER_BYTES + 10), /header longer than 4096 bytes/],
   ])('exits with code 1 after %s, with the reason on stderr and nothing more on stdout', async (_, raw, reason) => {

@@ -33,12 +33,18 @@ export { LANGUAGE_ID };
 export const EDITOR_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     completion: { completionItem: { snippetSupport: true, tagSupport: { valueSet: [1] } } },
-    signatureHelp: { signatureInformation: { parameterInformation: { labelOffsetSupport: true }, noActiveParameterSupport: true } },
+    signatureHelp: {
+      signatureInformation: { parameterInformation: { labelOffsetSupport: true }, noActiveParameterSupport: true },
+    },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     rename: { prepareSupport: true },
     publishDiagnostics: { versionSupport: true },
   },
-  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true } },
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    inlayHint: { refreshSupport: true },
+  },
 };
 
 /** Requests a server may send its client; the client answers each (configuration with `settings`, others with null). */
@@ -87,8 +93,14 @@ export class LspProcess {
    * Starts the server: by default `autoscale lsp --stdio` from this repository's sources; `server`
    * starts another one (e.g. the command of an installed package) instead.
    */
-  constructor(server: ServerCommand = { command: process.execPath, args: cliArgs(['lsp', '--stdio']), cwd: REPO_ROOT }) {
-    this.child = spawn(server.command, server.args, { cwd: server.cwd, stdio: ['pipe', 'pipe', 'pipe'], ...(server.env ? { env: server.env } : {}) });
+  constructor(
+    server: ServerCommand = { command: process.execPath, args: cliArgs(['lsp', '--stdio']), cwd: REPO_ROOT },
+  ) {
+    this.child = spawn(server.command, server.args, {
+      cwd: server.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(server.env ? { env: server.env } : {}),
+    });
     // 'close' comes after the server's output has been read to the end, so nothing published is lost.
     this.exited = new Promise((resolve) => this.child.on('close', (code, signal) => resolve({ code, signal })));
     void this.exited.then(() => {
@@ -101,12 +113,18 @@ export class LspProcess {
     // A write after the server exited must fail the test that caused it, not crash the runner.
     this.child.stdin?.on('error', () => undefined);
     if (!this.child.stdout || !this.child.stdin) throw new Error('no pipes to the server');
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout),
+      new StreamMessageWriter(this.child.stdin),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push({ ...params, at: performance.now() });
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
+    this.connection.onNotification(
+      'window/logMessage',
+      (params: { message: string }) => void this.logs.push(params.message),
+    );
     for (const method of SERVER_TO_CLIENT_REQUESTS) {
       this.connection.onRequest(method, (params: unknown) => {
         this.serverRequests.push(method);
@@ -125,20 +143,32 @@ export class LspProcess {
   async initialize(capabilities: ClientCapabilities = EDITOR_CAPABILITIES): Promise<InitializeResult> {
     let result: InitializeResult;
     try {
-      result = await this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+      result = await this.connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: null,
+        capabilities,
+        workspaceFolders: null,
+      });
     } catch (error) {
-      throw new Error(`initialize failed (${error instanceof Error ? error.message : String(error)}); stderr: ${this.stderrText}`);
+      throw new Error(
+        `initialize failed (${error instanceof Error ? error.message : String(error)}); stderr: ${this.stderrText}`,
+      );
     }
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: LANGUAGE_ID, version, text } });
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: LANGUAGE_ID, version, text },
+    });
   }
 
   change(uri: string, text: string, version: number): Promise<void> {
-    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   close(uri: string): Promise<void> {
@@ -151,16 +181,25 @@ export class LspProcess {
   }
 
   /** The first diagnostics for `uri` published at or after index `from` that satisfy `accept`. */
-  async diagnostics(uri: string, accept: (p: ReceivedDiagnostics) => boolean = () => true, from = 0, timeoutMs = 10_000): Promise<ReceivedDiagnostics> {
+  async diagnostics(
+    uri: string,
+    accept: (p: ReceivedDiagnostics) => boolean = () => true,
+    from = 0,
+    timeoutMs = 10_000,
+  ): Promise<ReceivedDiagnostics> {
     const deadline = performance.now() + timeoutMs;
     for (let i = from; ; ) {
       for (; i < this.published.length; i++) {
         const p = this.published[i] as ReceivedDiagnostics;
         if (p.uri === uri && accept(p)) return p;
       }
-      if (this.closed) throw new Error(`the server exited before publishing matching diagnostics for ${uri}; stderr: ${this.stderrText}`);
+      if (this.closed)
+        throw new Error(
+          `the server exited before publishing matching diagnostics for ${uri}; stderr: ${this.stderrText}`,
+        );
       const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderrText}`);
+      if (left <= 0)
+        throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderrText}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -182,7 +221,10 @@ export class LspProcess {
   async exitedWithin(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the server is still running after ${timeoutMs} ms; stderr: ${this.stderrText}`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`the server is still running after ${timeoutMs} ms; stderr: ${this.stderrText}`)),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([this.exited, timeout]);

@@ -44,12 +44,19 @@ async function askEverything(uri: string, position: Position): Promise<number> {
     server.connection.sendRequest(HoverRequest.type, { textDocument, position }),
     server.connection.sendRequest(CompletionRequest.type, { textDocument, position }),
     server.connection.sendRequest(SignatureHelpRequest.type, { textDocument, position }),
-    server.connection.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }),
+    server.connection.sendRequest(ReferencesRequest.type, {
+      textDocument,
+      position,
+      context: { includeDeclaration: true },
+    }),
     server.connection.sendRequest(RenameRequest.type, { textDocument, position, newName: 'renamed' }),
     server.connection.sendRequest(SemanticTokensRequest.type, { textDocument }),
     server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }),
     server.connection.sendRequest(FoldingRangeRequest.type, { textDocument }),
-    server.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } }),
+    server.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument,
+      options: { tabSize: 2, insertSpaces: true },
+    }),
     server.connection.sendRequest(CodeActionRequest.type, { textDocument, range, context: { diagnostics: [] } }),
     server.connection.sendRequest(InlayHintRequest.type, { textDocument, range }),
     server.connection.sendRequest(CodeLensRequest.type, { textDocument }),
@@ -64,7 +71,10 @@ async function stillAnswers(): Promise<void> {
   const uri = `file:///alive-${Math.random()}.autoscale`;
   const text = '$TargetDedicatedNodes = $PendingTasks;';
   await server.open(uri, text);
-  const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 27 } });
+  const hover = await server.connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri },
+    position: { line: 0, character: 27 },
+  });
   expect(hover?.range).toEqual({ start: { line: 0, character: 24 }, end: { line: 0, character: 37 } });
   expect(server.child.exitCode).toBeNull();
 }
@@ -73,12 +83,20 @@ describe('robustness of autoscale lsp --stdio', () => {
   it('ends 500 rapid edits with the diagnostics of the final text, and never publishes an older text after it', async () => {
     const uri = 'file:///burst.autoscale';
     const texts = new Map<number, string>([[1, '$TargetDedicatedNodes = 1;']]);
-    for (let version = 2; version <= 501; version++) texts.set(version, version === 501 ? '$TargetDedicatedNodes = $final;' : `$TargetDedicatedNodes = ${version};\n$x${version} = 'q';`);
+    for (let version = 2; version <= 501; version++)
+      texts.set(
+        version,
+        version === 501
+          ? '$TargetDedicatedNodes = $final;'
+          : `$TargetDedicatedNodes = ${version};\n$x${version} = 'q';`,
+      );
     const from = server.published.length;
     await server.open(uri, texts.get(1) as string);
     await Promise.all([...texts].filter(([v]) => v > 1).map(([version, text]) => server.change(uri, text, version)));
     const final = await server.diagnostics(uri, (p) => p.version === 501, from);
-    expect(final.diagnostics.map((d) => [d.code, JSON.stringify(d.message).includes('$final')])).toEqual([['AS2001', true]]);
+    expect(final.diagnostics.map((d) => [d.code, JSON.stringify(d.message).includes('$final')])).toEqual([
+      ['AS2001', true],
+    ]);
     await sleep(DIAGNOSTICS_THROTTLE_MS * 4);
     const mine = server.published.slice(from).filter((p) => p.uri === uri);
     expect(mine[mine.length - 1]?.version).toBe(501);
@@ -87,7 +105,11 @@ describe('robustness of autoscale lsp --stdio', () => {
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
     expect(mine.length).toBeLessThan(100);
-    for (const p of mine) expect(p.diagnostics.map((d) => d.code), `version ${p.version}`).toEqual(service.diagnostics(texts.get(p.version as number) as string).map((d) => d.code));
+    for (const p of mine)
+      expect(
+        p.diagnostics.map((d) => d.code),
+        `version ${p.version}`,
+      ).toEqual(service.diagnostics(texts.get(p.version as number) as string).map((d) => d.code));
   });
 
   it('answers every request on a 1 MB document, reports it too long, and recovers when it shrinks', async () => {
@@ -129,7 +151,12 @@ describe('robustness of autoscale lsp --stdio', () => {
     await server.open(uri, junk);
     const published = await server.diagnostics(uri, () => true, from);
     expect(published.diagnostics.length).toBeGreaterThan(0);
-    for (const position of [{ line: 0, character: 0 }, { line: 0, character: 3000 }, { line: 10_000, character: 10_000 }, { line: -1, character: -5 }]) {
+    for (const position of [
+      { line: 0, character: 0 },
+      { line: 0, character: 3000 },
+      { line: 10_000, character: 10_000 },
+      { line: -1, character: -5 },
+    ]) {
       expect(await askEverything(uri, position), JSON.stringify(position)).toBe(0);
     }
     await stillAnswers();
@@ -151,7 +178,9 @@ describe('robustness of autoscale lsp --stdio', () => {
 
   it('answers requests about documents that are not open with nothing', async () => {
     const textDocument = { uri: 'file:///never-opened.autoscale' };
-    expect(await server.connection.sendRequest(HoverRequest.type, { textDocument, position: { line: 0, character: 0 } })).toBeNull();
+    expect(
+      await server.connection.sendRequest(HoverRequest.type, { textDocument, position: { line: 0, character: 0 } }),
+    ).toBeNull();
     expect(await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument })).toEqual({ data: [] });
   });
 });
@@ -178,18 +207,29 @@ describe('a client without workspace/configuration', () => {
     const uri = 'file:///bare.autoscale';
     const text = '$x = 1;\n$TargetDedicatedNodes = ma';
     await server.open(uri, text);
-    const list = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 26 } })) as CompletionList;
+    const list = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 26 },
+    })) as CompletionList;
     const max = list.items.find((i) => i.label === 'max');
     expect(max?.insertTextFormat).toBe(1);
     expect(max?.textEdit?.newText).toMatch(/^max\(/);
-    expect(list.items.every((i) => i.insertTextFormat === 1 && !/\$\{\d|\$\d/.test(i.textEdit?.newText ?? ''))).toBe(true);
+    expect(list.items.every((i) => i.insertTextFormat === 1 && !/\$\{\d|\$\d/.test(i.textEdit?.newText ?? ''))).toBe(
+      true,
+    );
     const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
     expect(symbols?.[0]).toMatchObject({ name: '$x', location: { uri, range: { start: { line: 0, character: 0 } } } });
-    const help = await server.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const help = await server.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 0 },
+    });
     expect(help).toBeNull();
     const call = '$y = max(1, 2';
     await server.change(uri, call, 2);
-    const inCall = await server.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri }, position: { line: 0, character: call.length } });
+    const inCall = await server.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: call.length },
+    });
     expect(inCall?.signatures[0]?.parameters?.every((p) => typeof p.label === 'string')).toBe(true);
   });
 

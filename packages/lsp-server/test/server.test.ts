@@ -54,7 +54,8 @@ function applyLspEdits(text: string, edits: readonly TextEdit[]): string {
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const offset = (p: Position) => (lineStarts[p.line] as number) + p.character;
   let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)))
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
 
@@ -85,12 +86,25 @@ describe('autoscale lsp --stdio', () => {
     expect(capabilities.signatureHelpProvider?.triggerCharacters).toEqual(['(', ',']);
     expect(capabilities.renameProvider).toEqual({ prepareProvider: true });
     expect(capabilities.semanticTokensProvider).toEqual({
-      legend: { tokenTypes: [...SEMANTIC_TOKENS_LEGEND.tokenTypes], tokenModifiers: [...SEMANTIC_TOKENS_LEGEND.tokenModifiers] },
+      legend: {
+        tokenTypes: [...SEMANTIC_TOKENS_LEGEND.tokenTypes],
+        tokenModifiers: [...SEMANTIC_TOKENS_LEGEND.tokenModifiers],
+      },
       full: true,
       range: true,
     });
     expect(capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll'] });
-    for (const key of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'documentFormattingProvider', 'inlayHintProvider', 'codeLensProvider'] as const) {
+    for (const key of [
+      'hoverProvider',
+      'definitionProvider',
+      'referencesProvider',
+      'documentHighlightProvider',
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'documentFormattingProvider',
+      'inlayHintProvider',
+      'codeLensProvider',
+    ] as const) {
       expect(capabilities[key], key).toBeTruthy();
     }
     // The extension registers batchAutoscale.evaluate itself; a second registration would fail.
@@ -120,31 +134,48 @@ describe('autoscale lsp --stdio', () => {
     expect((await server.diagnostics(uri, () => true, from)).diagnostics).toEqual([]);
   });
 
-  it('shows a built-in\'s documentation on hover, and nothing over a comment', async () => {
+  it("shows a built-in's documentation on hover, and nothing over a comment", async () => {
     const text = '// pending work\n$TargetDedicatedNodes = max(0, $PendingTasks.GetSample(1));';
     const { uri } = await openDocument(text);
-    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, '$PendingTasks', 3) });
+    const hover = await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, '$PendingTasks', 3),
+    });
     const entry = registry.variable('$PendingTasks');
     expect(entry).toBeDefined();
     expect((hover?.contents as MarkupContent).kind).toBe('markdown');
     expect((hover?.contents as MarkupContent).value).toContain(entry?.summary);
     expect(hover?.range).toEqual(rangeOf(text, '$PendingTasks'));
-    expect(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'pending') })).toBeNull();
+    expect(
+      await server.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: positionOf(text, 'pending'),
+      }),
+    ).toBeNull();
   });
 
   it('completes service variables after `$` and only sample methods after `$PendingTasks.`', async () => {
     const text = '$a = $\n$b = $PendingTasks.';
     const { uri } = await openDocument(text);
-    const afterDollar = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, '$\n', 1) })) as CompletionList;
+    const afterDollar = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, '$\n', 1),
+    })) as CompletionList;
     const labels = afterDollar.items.map((i) => i.label);
     expect(labels).toContain('$PendingTasks');
     expect(labels).toContain('$TargetDedicatedNodes');
     expect(labels).toEqual(service.completion(text, text.indexOf('$\n') + 1).items.map((i) => i.label));
     const pending = afterDollar.items.find((i) => i.label === '$PendingTasks') as CompletionItem;
-    expect(pending.textEdit).toEqual({ range: { start: positionOf(text, '$\n'), end: positionOf(text, '$\n', 1) }, newText: '$PendingTasks' });
+    expect(pending.textEdit).toEqual({
+      range: { start: positionOf(text, '$\n'), end: positionOf(text, '$\n', 1) },
+      newText: '$PendingTasks',
+    });
 
     const end = positionOf(text, 'Tasks.', 6);
-    const afterDot = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: end })) as CompletionList;
+    const afterDot = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: end,
+    })) as CompletionList;
     expect(afterDot.items.map((i) => i.label).sort()).toEqual(registry.methods.map((m) => m.name).sort());
     const getSample = afterDot.items.find((i) => i.label === 'GetSample') as CompletionItem;
     expect(getSample.kind).toBe(2); // Method
@@ -155,7 +186,10 @@ describe('autoscale lsp --stdio', () => {
   it('gives signature help for every overload with the active parameter', async () => {
     const text = '$a = $PendingTasks.GetSample(TimeInterval_Minute * 5, ';
     const { uri } = await openDocument(text);
-    const help = await server.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri }, position: positionOf(text, ', ', 2) });
+    const help = await server.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, ', ', 2),
+    });
     expect(help?.signatures.length).toBe(registry.method('GetSample')?.overloads.length);
     const active = help?.signatures[help.activeSignature ?? 0];
     expect(active?.label).toContain('GetSample(');
@@ -168,10 +202,19 @@ describe('autoscale lsp --stdio', () => {
     const text = '$x = 1;\n$x = $x + 1;\n$TargetDedicatedNodes = $x;';
     const { uri } = await openDocument(text);
     const lastRead = positionOf(text, '$x;', 1);
-    expect(await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: lastRead })).toEqual([{ uri, range: rangeOf(text, '$x', 2) }]);
-    const refs = await server.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: lastRead, context: { includeDeclaration: true } });
+    expect(
+      await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: lastRead }),
+    ).toEqual([{ uri, range: rangeOf(text, '$x', 2) }]);
+    const refs = await server.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri },
+      position: lastRead,
+      context: { includeDeclaration: true },
+    });
     expect(refs?.map((r) => r.range)).toEqual([1, 2, 3, 4].map((n) => rangeOf(text, '$x', n)));
-    const highlights = await server.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position: lastRead });
+    const highlights = await server.connection.sendRequest(DocumentHighlightRequest.type, {
+      textDocument: { uri },
+      position: lastRead,
+    });
     expect(highlights?.map((h) => h.kind)).toEqual([3, 3, 2, 2]);
   });
 
@@ -179,48 +222,91 @@ describe('autoscale lsp --stdio', () => {
     const text = '$x = 1;\n$TargetDedicatedNodes = $x + 1;';
     const { uri } = await openDocument(text);
     const at = positionOf(text, '$x', 1, 2);
-    expect(await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: at })).toEqual({ range: rangeOf(text, '$x', 2), placeholder: '$x' });
-    const edit = await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at, newName: 'tasks' });
+    expect(
+      await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: at }),
+    ).toEqual({ range: rangeOf(text, '$x', 2), placeholder: '$x' });
+    const edit = await server.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position: at,
+      newName: 'tasks',
+    });
     expect(applyLspEdits(text, edit?.changes?.[uri] ?? [])).toBe('$tasks = 1;\n$TargetDedicatedNodes = $tasks + 1;');
-    await expect(server.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at, newName: '$PendingTasks' })).rejects.toThrow(/PendingTasks/);
-    await expect(server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: positionOf(text, 'Target') })).rejects.toThrow(/only user variables can be renamed/);
+    await expect(
+      server.connection.sendRequest(RenameRequest.type, {
+        textDocument: { uri },
+        position: at,
+        newName: '$PendingTasks',
+      }),
+    ).rejects.toThrow(/PendingTasks/);
+    await expect(
+      server.connection.sendRequest(PrepareRenameRequest.type, {
+        textDocument: { uri },
+        position: positionOf(text, 'Target'),
+      }),
+    ).rejects.toThrow(/only user variables can be renamed/);
   });
 
   it('lists one symbol per assignment and folds comment blocks', async () => {
     const text = '// one\n// two\n$x = 1;\n$TargetDedicatedNodes = $x;';
     const { uri } = await openDocument(text);
-    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
     expect(symbols.map((s) => [s.name, s.detail, s.selectionRange])).toEqual([
       ['$x', 'double', rangeOf(text, '$x')],
       ['$TargetDedicatedNodes', 'double', rangeOf(text, '$TargetDedicatedNodes')],
     ]);
-    expect(await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })).toEqual([{ startLine: 0, endLine: 1, kind: 'comment' }]);
+    expect(await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })).toEqual([
+      { startLine: 0, endLine: 1, kind: 'comment' },
+    ]);
   });
 
-  it('formats with core\'s formatter and leaves a formula with a syntax error alone', async () => {
+  it("formats with core's formatter and leaves a formula with a syntax error alone", async () => {
     const text = '$x=1;$TargetDedicatedNodes=max( 0,$x );';
     const { uri } = await openDocument(text);
-    const edits = await server.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await server.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     const expected = formatFormula(text);
     expect(expected.ok && expected.text !== text).toBe(true);
     expect(applyLspEdits(text, edits ?? [])).toBe(expected.ok ? expected.text : '');
     const broken = await openDocument('$x = (1;');
-    expect(await server.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: broken.uri }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    expect(
+      await server.connection.sendRequest(DocumentFormattingRequest.type, {
+        textDocument: { uri: broken.uri },
+        options: { tabSize: 2, insertSpaces: true },
+      }),
+    ).toEqual([]);
   });
 
   it('offers quick fixes for the diagnostics in range and a fix-all source action', async () => {
     const text = "$y = 'a';\n$TargetDedicatedNodes = $Pendingtasks;";
     const { uri, diagnostics } = await openDocument(text);
     const whole = { start: { line: 0, character: 0 }, end: positionOf(text, ';', 1, 2) };
-    const onName = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: rangeOf(text, '$Pendingtasks'), context: { diagnostics, only: ['quickfix'] } });
-    expect(onName?.map((a) => ('kind' in a ? [a.title, a.kind] : []))).toEqual([['Change to $PendingTasks', 'quickfix']]);
+    const onName = await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: rangeOf(text, '$Pendingtasks'),
+      context: { diagnostics, only: ['quickfix'] },
+    });
+    expect(onName?.map((a) => ('kind' in a ? [a.title, a.kind] : []))).toEqual([
+      ['Change to $PendingTasks', 'quickfix'],
+    ]);
     const fix = onName?.[0];
-    expect(fix && 'edit' in fix ? applyLspEdits(text, fix.edit?.changes?.[uri] ?? []) : '').toBe("$y = 'a';\n$TargetDedicatedNodes = $PendingTasks;");
-    const fixAll = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics, only: ['source.fixAll'] } });
+    expect(fix && 'edit' in fix ? applyLspEdits(text, fix.edit?.changes?.[uri] ?? []) : '').toBe(
+      "$y = 'a';\n$TargetDedicatedNodes = $PendingTasks;",
+    );
+    const fixAll = await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: whole,
+      context: { diagnostics, only: ['source.fixAll'] },
+    });
     expect(fixAll?.length).toBe(1);
     const all = fixAll?.[0];
     // Fix-all applies only fixes that cannot change meaning: the quotes, not the did-you-mean guess.
-    expect(all && 'edit' in all ? applyLspEdits(text, all.edit?.changes?.[uri] ?? []) : '').toBe('$y = "a";\n$TargetDedicatedNodes = $Pendingtasks;');
+    expect(all && 'edit' in all ? applyLspEdits(text, all.edit?.changes?.[uri] ?? []) : '').toBe(
+      '$y = "a";\n$TargetDedicatedNodes = $Pendingtasks;',
+    );
   });
 
   it('returns semantic tokens that tell user variables from service variables, for the document and a range', async () => {
@@ -234,18 +320,37 @@ describe('autoscale lsp --stdio', () => {
         const [dl, dc, length, type, bits] = data.slice(i, i + 5) as [number, number, number, number, number];
         character = dl === 0 ? character + dc : dc;
         line += dl;
-        out.push({ line, character, length, type: SEMANTIC_TOKENS_LEGEND.tokenTypes[type] as string, modifiers: SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, b) => (bits >> b) & 1) });
+        out.push({
+          line,
+          character,
+          length,
+          type: SEMANTIC_TOKENS_LEGEND.tokenTypes[type] as string,
+          modifiers: SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, b) => (bits >> b) & 1),
+        });
       }
       return out;
     };
-    const tokens = decode((await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))?.data ?? []);
-    const at = (needle: string, n = 1) => tokens.find((t) => t.line === positionOf(text, needle, 0, n).line && t.character === positionOf(text, needle, 0, n).character);
+    const tokens = decode(
+      (await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))?.data ?? [],
+    );
+    const at = (needle: string, n = 1) =>
+      tokens.find(
+        (t) =>
+          t.line === positionOf(text, needle, 0, n).line && t.character === positionOf(text, needle, 0, n).character,
+      );
     expect(at('$x')).toMatchObject({ type: 'variable', length: 2, modifiers: ['declaration'] });
     expect(at('$PendingTasks')).toMatchObject({ type: 'variable', length: 13 });
     expect(at('$PendingTasks')?.modifiers).toContain('defaultLibrary');
     expect(at('GetSample')).toMatchObject({ type: 'method' });
     expect(at('$x', 2)).toMatchObject({ type: 'variable', modifiers: [] });
-    const secondLine = decode((await server.connection.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 27 } } }))?.data ?? []);
+    const secondLine = decode(
+      (
+        await server.connection.sendRequest(SemanticTokensRangeRequest.type, {
+          textDocument: { uri },
+          range: { start: { line: 1, character: 0 }, end: { line: 1, character: 27 } },
+        })
+      )?.data ?? [],
+    );
     expect(secondLine.length).toBeGreaterThan(0);
     expect(secondLine.every((t) => t.line === 1)).toBe(true);
   });
@@ -254,7 +359,9 @@ describe('autoscale lsp --stdio', () => {
     const text = '// header\n\n$TargetDedicatedNodes = 1;\n$x = 2;';
     const { uri } = await openDocument(text);
     const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-    expect(lenses?.map((l) => [l.range.start, l.command])).toEqual([[positionOf(text, '$Target'), { title: 'Evaluate formula', command: EVALUATE_COMMAND, arguments: [uri] }]]);
+    expect(lenses?.map((l) => [l.range.start, l.command])).toEqual([
+      [positionOf(text, '$Target'), { title: 'Evaluate formula', command: EVALUATE_COMMAND, arguments: [uri] }],
+    ]);
     const empty = await openDocument('// nothing yet\n');
     expect(await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: empty.uri } })).toEqual([]);
   });
@@ -263,7 +370,11 @@ describe('autoscale lsp --stdio', () => {
     const text = '$x = $PendingTasks.GetSample(1);\n$TargetDedicatedNodes = $x;';
     const { uri, diagnostics } = await openDocument(text);
     expect(diagnostics.some((d) => String(d.code).startsWith('AS4'))).toBe(true);
-    const hintsAt = () => server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } } });
+    const hintsAt = () =>
+      server.connection.sendRequest(InlayHintRequest.type, {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } },
+      });
     expect(await hintsAt()).toEqual([]);
     let from = server.published.length;
     server.settings = { diagnostics: { lint: false }, inlayHints: { types: true } };
@@ -273,7 +384,14 @@ describe('autoscale lsp --stdio', () => {
     expect(quiet.diagnostics.length).toBe(diagnostics.filter((d) => !String(d.code).startsWith('AS4')).length);
     const expectedHints = service.inlayHints(text, { start: 0, end: text.length }, { variableTypes: true });
     expect(expectedHints.map((h) => h.label)).toEqual([': doubleVec']);
-    expect(await hintsAt()).toEqual([{ position: positionOf(text, '$x', 2), label: ': doubleVec', kind: 1, tooltip: { kind: 'markdown', value: expectedHints[0]?.tooltip } }]);
+    expect(await hintsAt()).toEqual([
+      {
+        position: positionOf(text, '$x', 2),
+        label: ': doubleVec',
+        kind: 1,
+        tooltip: { kind: 'markdown', value: expectedHints[0]?.tooltip },
+      },
+    ]);
     expect(server.serverRequests).toContain('workspace/inlayHint/refresh');
     from = server.published.length;
     server.settings = {};
@@ -282,9 +400,13 @@ describe('autoscale lsp --stdio', () => {
   });
 
   it('rejects the evaluate request for a document that is not open, or with malformed params', async () => {
-    await expect(server.connection.sendRequest(EVALUATE_REQUEST, { uri: 'file:///nowhere.autoscale' })).rejects.toThrow(/not open/);
+    await expect(server.connection.sendRequest(EVALUATE_REQUEST, { uri: 'file:///nowhere.autoscale' })).rejects.toThrow(
+      /not open/,
+    );
     await expect(server.connection.sendRequest(EVALUATE_REQUEST, { uri: 42 })).rejects.toThrow(/uri must be a string/);
-    await expect(server.connection.sendRequest(EVALUATE_REQUEST, { uri: 'file:///x', contextText: {} })).rejects.toThrow(/contextText/);
+    await expect(
+      server.connection.sendRequest(EVALUATE_REQUEST, { uri: 'file:///x', contextText: {} }),
+    ).rejects.toThrow(/contextText/);
   });
 
   it('reports an unusable availability-delay setting when evaluating with the default context', async () => {
@@ -297,7 +419,9 @@ describe('autoscale lsp --stdio', () => {
       response = await server.connection.sendRequest<EvaluateResponse>(EVALUATE_REQUEST, { uri });
       if (response.contextErrors.length === 0) await new Promise((r) => setTimeout(r, 20));
     }
-    expect(response?.contextErrors).toEqual([expect.stringMatching(/^batchAutoscale\.preview\.availabilityDelay: .*30sec/)]);
+    expect(response?.contextErrors).toEqual([
+      expect.stringMatching(/^batchAutoscale\.preview\.availabilityDelay: .*30sec/),
+    ]);
     expect(response?.results).toBe('');
     server.settings = {};
     await server.configurationChanged();

@@ -45,9 +45,15 @@ describe('after shutdown', () => {
       s.connection.sendRequest(CompletionRequest.type, { textDocument, position }),
       s.connection.sendRequest(SemanticTokensRequest.type, { textDocument }),
       s.connection.sendRequest(CodeLensRequest.type, { textDocument }),
-      s.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } }),
+      s.connection.sendRequest(DocumentFormattingRequest.type, {
+        textDocument,
+        options: { tabSize: 2, insertSpaces: true },
+      }),
       // A document that is not open, and params that are malformed: refused for the shutdown first.
-      s.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///never-opened.autoscale' }, position }),
+      s.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: 'file:///never-opened.autoscale' },
+        position,
+      }),
       s.connection.sendRequest(EVALUATE_REQUEST, { uri }),
       s.connection.sendRequest(EVALUATE_REQUEST, null),
       s.connection.sendRequest('autoscale/nonsense', {}),
@@ -58,13 +64,18 @@ describe('after shutdown', () => {
     for (const [i, outcome] of settled.entries()) {
       expect(outcome.status, `request ${i}`).toBe('rejected');
       if (outcome.status === 'rejected') {
-        expect(outcome.reason, `request ${i}`).toMatchObject({ code: INVALID_REQUEST, message: expect.stringMatching(/shut down/) });
+        expect(outcome.reason, `request ${i}`).toMatchObject({
+          code: INVALID_REQUEST,
+          message: expect.stringMatching(/shut down/),
+        });
       }
     }
     // Notifications are not requests: accepted without an answer, and the process stays up.
     await s.change(uri, '$TargetDedicatedNodes = 2;', 2);
     await s.close(uri);
-    await expect(s.connection.sendRequest(HoverRequest.type, { textDocument, position })).rejects.toMatchObject({ code: INVALID_REQUEST });
+    await expect(s.connection.sendRequest(HoverRequest.type, { textDocument, position })).rejects.toMatchObject({
+      code: INVALID_REQUEST,
+    });
     expect(s.child.exitCode).toBeNull();
     await s.connection.sendNotification(ExitNotification.type);
     expect((await s.exitedWithin(5000)).code).toBe(0);

@@ -5,5 +5,14 @@
 export { writeFileAtomic } from './write-atomic.ts';
 export { fileErrorReason } from './file-error.ts';
 export { decodeUtf8 } from './utf8.ts';
-export { INPUT_LIMITS, inputLimit, readBoundedSync, readTextSync, readStreamBounded, tooLargeError, type InputKind, type InputLimit } from './read-bounded.ts';
+export {
+  INPUT_LIMITS,
+  inputLimit,
+  readBoundedSync,
+  readTextSync,
+  readStreamBounded,
+  tooLargeError,
+  type InputKind,
+  type InputLimit,
+} from './read-bounded.ts';
 export { inputOverwrittenBy } from './same-file.ts';

@@ -23,11 +23,20 @@ const MIB = 1024 * KIB;
 
 /** The documented bounds (README: "Limits"). Raise one with its variable, in bytes. */
 export const INPUT_LIMITS = {
-  formula: { what: 'a formula file', bytes: 64 * KIB, variable: 'AUTOSCALE_MAX_FORMULA_BYTES', why: 'the Batch service takes 8,192 characters' },
+  formula: {
+    what: 'a formula file',
+    bytes: 64 * KIB,
+    variable: 'AUTOSCALE_MAX_FORMULA_BYTES',
+    why: 'the Batch service takes 8,192 characters',
+  },
   context: { what: 'a context file', bytes: 64 * MIB, variable: 'AUTOSCALE_MAX_CONTEXT_BYTES' },
   testFile: { what: 'a test file', bytes: 16 * MIB, variable: 'AUTOSCALE_MAX_TEST_FILE_BYTES' },
   recordingLine: { what: 'a line of a recording', bytes: 1 * MIB, variable: 'AUTOSCALE_MAX_RECORDING_LINE_BYTES' },
-  recordingDocument: { what: 'a recording read as one document', bytes: 256 * MIB, variable: 'AUTOSCALE_MAX_RECORDING_DOCUMENT_BYTES' },
+  recordingDocument: {
+    what: 'a recording read as one document',
+    bytes: 256 * MIB,
+    variable: 'AUTOSCALE_MAX_RECORDING_DOCUMENT_BYTES',
+  },
   metadata: { what: 'a metadata file', bytes: 1 * MIB, variable: 'AUTOSCALE_MAX_METADATA_BYTES' },
 } as const satisfies Record<string, InputLimit>;
 
@@ -54,7 +63,12 @@ function formatBytes(bytes: number): string {
 /** The error of an input over its bound: `fileErrorReason` prints its message. */
 export function tooLargeError(limit: InputLimit): Error {
   const why = limit.why === undefined ? '' : ` (${limit.why})`;
-  return Object.assign(new Error(`larger than the ${formatBytes(limit.bytes)} ${limit.what} may have${why}; set ${limit.variable} (in bytes) to raise the bound`), { code: 'EFBIG' });
+  return Object.assign(
+    new Error(
+      `larger than the ${formatBytes(limit.bytes)} ${limit.what} may have${why}; set ${limit.variable} (in bytes) to raise the bound`,
+    ),
+    { code: 'EFBIG' },
+  );
 }
 
 /** Reads at most `limit.bytes` bytes of `path`, or throws (a file error, or tooLargeError). */

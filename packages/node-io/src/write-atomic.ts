@@ -36,7 +36,10 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   if (existing !== undefined && !existing.isFile()) {
     if (existing.isFIFO() || existing.isCharacterDevice()) return writeFile(file, text, 'utf8');
     if (existing.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    throw Object.assign(new Error(`is a ${existing.isBlockDevice() ? 'block device' : 'socket'}, not a file to write a report to`), { code: 'ENOTREG' });
+    throw Object.assign(
+      new Error(`is a ${existing.isBlockDevice() ? 'block device' : 'socket'}, not a file to write a report to`),
+      { code: 'ENOTREG' },
+    );
   }
   const target = await resolveTarget(file);
   const mode = await existingMode(target);

@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileErrorReason, INPUT_LIMITS, inputLimit, readBoundedSync, readStreamBounded, readTextSync } from '@autoscale/node-io';
+import {
+  fileErrorReason,
+  INPUT_LIMITS,
+  inputLimit,
+  readBoundedSync,
+  readStreamBounded,
+  readTextSync,
+} from '@autoscale/node-io';
 
 const dir = mkdtempSync(join(tmpdir(), 'autoscale-read-bounded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,20 +33,28 @@ describe('bounded reading', () => {
     try {
       readBoundedSync(path, small);
     } catch (err) {
-      expect(fileErrorReason(err)).toBe('larger than the 8 bytes a small file may have; set SMALL_BYTES (in bytes) to raise the bound');
+      expect(fileErrorReason(err)).toBe(
+        'larger than the 8 bytes a small file may have; set SMALL_BYTES (in bytes) to raise the bound',
+      );
     }
   });
 
   it('cuts a device that never ends (/dev/zero) at the bound instead of reading it all', () => {
-    expect(() => readBoundedSync('/dev/zero', { ...small, bytes: 3 * 1024 * 1024 })).toThrow(expect.objectContaining({ code: 'EFBIG' }));
+    expect(() => readBoundedSync('/dev/zero', { ...small, bytes: 3 * 1024 * 1024 })).toThrow(
+      expect.objectContaining({ code: 'EFBIG' }),
+    );
   });
 
   it('says why a formula file may not be larger, and takes a raised bound from its variable', () => {
     const path = join(dir, 'formula.autoscale');
     writeFileSync(path, 'x'.repeat(INPUT_LIMITS.formula.bytes + 1));
-    expect(() => readTextSync(path, 'formula')).toThrow('larger than the 64 KiB a formula file may have (the Batch service takes 8,192 characters); set AUTOSCALE_MAX_FORMULA_BYTES (in bytes) to raise the bound');
+    expect(() => readTextSync(path, 'formula')).toThrow(
+      'larger than the 64 KiB a formula file may have (the Batch service takes 8,192 characters); set AUTOSCALE_MAX_FORMULA_BYTES (in bytes) to raise the bound',
+    );
     expect(inputLimit('formula', { AUTOSCALE_MAX_FORMULA_BYTES: '200000' }).bytes).toBe(200_000);
-    expect(() => inputLimit('formula', { AUTOSCALE_MAX_FORMULA_BYTES: '64k' })).toThrow('AUTOSCALE_MAX_FORMULA_BYTES=64k is not a whole number of bytes');
+    expect(() => inputLimit('formula', { AUTOSCALE_MAX_FORMULA_BYTES: '64k' })).toThrow(
+      'AUTOSCALE_MAX_FORMULA_BYTES=64k is not a whole number of bytes',
+    );
   });
 
   it('refuses a directory in the usual words', () => {
@@ -47,7 +62,9 @@ describe('bounded reading', () => {
   });
 
   it('cuts a stream (stdin) at the bound', async () => {
-    await expect(readStreamBounded(Readable.from([Buffer.from('12345'), Buffer.from('6789')]), small)).rejects.toMatchObject({ code: 'EFBIG' });
+    await expect(
+      readStreamBounded(Readable.from([Buffer.from('12345'), Buffer.from('6789')]), small),
+    ).rejects.toMatchObject({ code: 'EFBIG' });
     expect((await readStreamBounded(Readable.from([Buffer.from('1234'), '5678']), small)).toString()).toBe('12345678');
   });
 });

@@ -2,7 +2,19 @@
 // existing file keeps its mode, a new file (also behind a dangling link) is created, and a failed
 // write leaves no temporary file behind.
 
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -78,7 +90,9 @@ describe('writeFileAtomic', () => {
 
   it('fails on a directory, leaving it and no temporary file', async () => {
     mkdirSync(join(dir, 'folder'));
-    await expect(writeFileAtomic(join(dir, 'folder'), 'x')).rejects.toMatchObject({ code: expect.stringMatching(/^E(ISDIR|EXIST|NOTEMPTY|PERM)$/) });
+    await expect(writeFileAtomic(join(dir, 'folder'), 'x')).rejects.toMatchObject({
+      code: expect.stringMatching(/^E(ISDIR|EXIST|NOTEMPTY|PERM)$/),
+    });
     expect(statSync(join(dir, 'folder')).isDirectory()).toBe(true);
     expect(readdirSync(dir)).toEqual(['folder']);
   });

@@ -61,7 +61,10 @@ describe('writeFileAtomic and special files', () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(path, resolve));
     try {
-      await expect(writeFileAtomic(path, 'x')).rejects.toMatchObject({ code: 'ENOTREG', message: 'is a socket, not a file to write a report to' });
+      await expect(writeFileAtomic(path, 'x')).rejects.toMatchObject({
+        code: 'ENOTREG',
+        message: 'is a socket, not a file to write a report to',
+      });
       expect(lstatSync(path).isSocket()).toBe(true);
       expect(readdirSync(dir)).toEqual(['control.sock']);
     } finally {
@@ -96,7 +99,9 @@ describe('writeFileAtomic interrupted', () => {
       let output = '';
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+      const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('close', (code, signal) => resolve({ code, signal })),
+      );
       expect(output).toBe('');
       expect(ended).toEqual(how === 'exit' ? { code: 3, signal: null } : { code: null, signal: how });
       expect(readdirSync(dir)).toEqual(['report.html']);

@@ -21,5 +21,7 @@ export function isOwnHost(host: string | undefined, port: number): boolean {
 
 /** The body of the 421 answer to a request for another host. */
 export function misdirectedText(port: number): string {
-  return `this server answers only to ${LOOPBACK_NAMES.map((name) => `${name}:${port}`).join(', ').replace(/, ([^,]*)$/, ' and $1')}`;
+  return `this server answers only to ${LOOPBACK_NAMES.map((name) => `${name}:${port}`)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1')}`;
 }

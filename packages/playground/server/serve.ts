@@ -144,6 +144,10 @@ function securityHeaders(): Record<string, string> {
 
 function send(res: ServerResponse, status: number, text: string): void {
   const body = `${status} ${text}\n`;
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...securityHeaders() });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    ...securityHeaders(),
+  });
   res.end(body);
 }

@@ -13,8 +13,16 @@ export interface Example {
   context: string;
 }
 
-const formulas = import.meta.glob<string>('../../../examples/formulas/*.autoscale', { query: '?raw', import: 'default', eager: true });
-const contexts = import.meta.glob<string>('../../../examples/contexts/*.json', { query: '?raw', import: 'default', eager: true });
+const formulas = import.meta.glob<string>('../../../examples/formulas/*.autoscale', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const contexts = import.meta.glob<string>('../../../examples/contexts/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 export const EXAMPLES: readonly Example[] = Object.entries(formulas)
   .map(([path, formula]) => {
@@ -24,7 +32,11 @@ export const EXAMPLES: readonly Example[] = Object.entries(formulas)
     return { file, title: titleOf(formula, stem), formula, context };
   })
   // The docs' task-based example first: the one most users start from.
-  .sort((a, b) => Number(b.file === 'pending-tasks.autoscale') - Number(a.file === 'pending-tasks.autoscale') || a.file.localeCompare(b.file));
+  .sort(
+    (a, b) =>
+      Number(b.file === 'pending-tasks.autoscale') - Number(a.file === 'pending-tasks.autoscale') ||
+      a.file.localeCompare(b.file),
+  );
 
 /** "Task-based scaling" from "// Task-based scaling, after the ...: one node per ...". */
 function titleOf(formula: string, fallback: string): string {

@@ -30,11 +30,37 @@ async function main(): Promise<void> {
   const shared = await decodeState(location.hash);
   if (!shared.ok) status.textContent = `This link could not be read: ${shared.reason}. Showing an example instead.`;
   const initial = shared.ok ? shared.state : {};
-  const formulaModel = monaco.editor.createModel(initial.formula ?? first.formula, LANGUAGE_ID, monaco.Uri.parse('inmemory://playground/formula.autoscale'));
-  const contextModel = monaco.editor.createModel(initial.context ?? first.context, 'plaintext', monaco.Uri.parse('inmemory://playground/context.json'));
-  const common: monaco.editor.IStandaloneEditorConstructionOptions = { theme: THEME, automaticLayout: true, minimap: { enabled: false }, scrollBeyondLastLine: false, fontSize: 13, tabSize: 2 };
-  monaco.editor.create(element('formula-editor'), { ...common, model: formulaModel, wordWrap: 'on', 'semanticHighlighting.enabled': false, inlayHints: { enabled: 'on' } });
-  monaco.editor.create(element('context-editor'), { ...common, model: contextModel, lineNumbers: 'on', wordWrap: 'on' });
+  const formulaModel = monaco.editor.createModel(
+    initial.formula ?? first.formula,
+    LANGUAGE_ID,
+    monaco.Uri.parse('inmemory://playground/formula.autoscale'),
+  );
+  const contextModel = monaco.editor.createModel(
+    initial.context ?? first.context,
+    'plaintext',
+    monaco.Uri.parse('inmemory://playground/context.json'),
+  );
+  const common: monaco.editor.IStandaloneEditorConstructionOptions = {
+    theme: THEME,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 13,
+    tabSize: 2,
+  };
+  monaco.editor.create(element('formula-editor'), {
+    ...common,
+    model: formulaModel,
+    wordWrap: 'on',
+    'semanticHighlighting.enabled': false,
+    inlayHints: { enabled: 'on' },
+  });
+  monaco.editor.create(element('context-editor'), {
+    ...common,
+    model: contextModel,
+    lineNumbers: 'on',
+    wordWrap: 'on',
+  });
 
   const client = await startLanguageClient();
   registerLanguageFeatures(LANGUAGE_ID, client);
@@ -45,7 +71,12 @@ async function main(): Promise<void> {
   lint.addEventListener('change', () => void formula.setLint(lint.checked));
 
   const evaluation = new EvaluatePanel(
-    { results: element('results'), error: element('evaluation-error'), trace: element('trace'), contextErrors: element('context-errors') },
+    {
+      results: element('results'),
+      error: element('evaluation-error'),
+      trace: element('trace'),
+      contextErrors: element('context-errors'),
+    },
     formula,
     contextModel,
   );
@@ -75,14 +106,21 @@ async function main(): Promise<void> {
 }
 
 function showDiagnostics(status: HTMLElement, u: DiagnosticsUpdate): void {
-  const problems = u.errors + u.warnings === 0 ? 'No problems' : `${u.errors} error${u.errors === 1 ? '' : 's'}, ${u.warnings} warning${u.warnings === 1 ? '' : 's'}`;
+  const problems =
+    u.errors + u.warnings === 0
+      ? 'No problems'
+      : `${u.errors} error${u.errors === 1 ? '' : 's'}, ${u.warnings} warning${u.warnings === 1 ? '' : 's'}`;
   status.textContent = u.latencyMs === undefined ? problems : `${problems} · checked in ${Math.round(u.latencyMs)} ms`;
   // For the benchmark (bench/playground.bench.ts): which version was checked, and how fast.
   if (u.version !== undefined) status.dataset['checkedVersion'] = String(u.version);
   if (u.latencyMs !== undefined) status.dataset['latencyMs'] = u.latencyMs.toFixed(2);
 }
 
-function setUpExampleMenu(select: HTMLSelectElement, formula: monaco.editor.ITextModel, context: monaco.editor.ITextModel): void {
+function setUpExampleMenu(
+  select: HTMLSelectElement,
+  formula: monaco.editor.ITextModel,
+  context: monaco.editor.ITextModel,
+): void {
   const placeholder = new Option('Choose an example…', '');
   select.replaceChildren(placeholder, ...EXAMPLES.map((e, i) => new Option(`${e.title} (${e.file})`, String(i))));
   select.addEventListener('change', () => {
@@ -110,7 +148,11 @@ function setUpTabs(): void {
   }
 }
 
-function keepStateInUrl(formula: monaco.editor.ITextModel, context: monaco.editor.ITextModel, share: HTMLButtonElement): void {
+function keepStateInUrl(
+  formula: monaco.editor.ITextModel,
+  context: monaco.editor.ITextModel,
+  share: HTMLButtonElement,
+): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const update = async (): Promise<string> => {
     const hash = await encodeState({ formula: formula.getValue(), context: context.getValue() });
@@ -138,6 +180,7 @@ function keepStateInUrl(formula: monaco.editor.ITextModel, context: monaco.edito
 
 main().catch((error: unknown) => {
   const status = document.getElementById('status');
-  if (status) status.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`;
+  if (status)
+    status.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`;
   console.error(error);
 });

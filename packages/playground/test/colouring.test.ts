@@ -16,8 +16,10 @@ describe('colouring from the TextMate grammar', () => {
   const language = monarchFromGrammar();
   const root = language.tokenizer['root'] as Rule[];
 
-  it('turns every grammar pattern into one rule, in the grammar\'s order, with its scope', () => {
-    const scopes = root.map(([, action]) => (typeof action === 'string' ? action : Array.isArray(action) ? action[1] : action.token));
+  it("turns every grammar pattern into one rule, in the grammar's order, with its scope", () => {
+    const scopes = root.map(([, action]) =>
+      typeof action === 'string' ? action : Array.isArray(action) ? action[1] : action.token,
+    );
     expect(scopes).toEqual(grammarScopes());
   });
 
@@ -50,12 +52,17 @@ describe('colouring from the TextMate grammar', () => {
   it('refuses a lookbehind it cannot honour instead of colouring wrongly', () => {
     const bad = { patterns: [{ name: 'x', match: '(?<=a)b' }], repository: {} };
     expect(() => monarchFromGrammar(bad)).toThrow(/lookbehind/);
-    expect(() => monarchFromGrammar({ patterns: [{ include: '#missing' }], repository: {} })).toThrow(/unknown #missing/);
+    expect(() => monarchFromGrammar({ patterns: [{ include: '#missing' }], repository: {} })).toThrow(
+      /unknown #missing/,
+    );
   });
 
   it('has a theme colour for every scope the grammar produces', () => {
     for (const scope of grammarScopes()) {
-      expect(THEME_RULES.some((r) => scope.startsWith(`${r.token}.`)), scope).toBe(true);
+      expect(
+        THEME_RULES.some((r) => scope.startsWith(`${r.token}.`)),
+        scope,
+      ).toBe(true);
     }
   });
 });

@@ -24,7 +24,11 @@ export function rawExchange(port: number, text: string, timeoutMs = 5_000): Prom
     const chunks: Buffer[] = [];
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`no end of the answer within ${timeoutMs} ms; got ${JSON.stringify(Buffer.concat(chunks).toString('latin1').slice(0, 300))}`));
+      reject(
+        new Error(
+          `no end of the answer within ${timeoutMs} ms; got ${JSON.stringify(Buffer.concat(chunks).toString('latin1').slice(0, 300))}`,
+        ),
+      );
     }, timeoutMs);
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     // A reset after some bytes is an answer too: what was sent so far is what the test looks at.
@@ -69,12 +73,19 @@ function dechunk(data: Buffer): Buffer {
 }
 
 /** A GET with the given Host header lines (none for an absent Host), closing the connection after the answer. */
-export async function getWithHosts(port: number, path: string, hosts: readonly string[], version = '1.1'): Promise<RawResponse> {
+export async function getWithHosts(
+  port: number,
+  path: string,
+  hosts: readonly string[],
+  version = '1.1',
+): Promise<RawResponse> {
   const hostLines = hosts.map((h) => `Host: ${h}\r\n`).join('');
   return parseResponse(await rawExchange(port, `GET ${path} HTTP/${version}\r\n${hostLines}Connection: close\r\n\r\n`));
 }
 
 /** A GET with this server's own Host, as a browser that opened the printed address sends it. */
 export function get(port: number, path: string, method = 'GET'): Promise<RawResponse> {
-  return rawExchange(port, `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`).then(parseResponse);
+  return rawExchange(port, `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`).then(
+    parseResponse,
+  );
 }

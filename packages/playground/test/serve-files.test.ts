@@ -6,7 +6,18 @@
 // own, so a crash is a process that exited; after every attack the next request must be answered.
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,7 +93,9 @@ async function ask(p: ServerProcess, path: string, method = 'GET'): Promise<RawR
     return await get(p.port, path, method);
   } catch (error) {
     await new Promise((resolve) => setTimeout(resolve, 200)); // a crash closes the socket a moment before the process is gone
-    throw new Error(`${method} ${path}: ${(error as Error).message}; the server ${p.alive() ? 'is running' : `exited:\n${p.stderr()}`}`);
+    throw new Error(
+      `${method} ${path}: ${(error as Error).message}; the server ${p.alive() ? 'is running' : `exited:\n${p.stderr()}`}`,
+    );
   }
 }
 
@@ -115,14 +128,17 @@ describe('which files the playground server serves', () => {
     ...(hasProcMem ? ['/mem.js'] : []),
     ...(hasSysSpeed ? ['/speed.txt'] : []),
   ];
-  it.each(refused)('answers 404 for %s (a link out of the root, a special file or a folder) and goes on', async (path) => {
-    for (const method of ['GET', 'HEAD']) {
-      const r = await ask(server, path, method);
-      expect(r.status, `${method} ${path}`).toBe(404);
-      expect(r.body).not.toContain(SECRET);
-      await expectServerGoesOn(server);
-    }
-  });
+  it.each(refused)(
+    'answers 404 for %s (a link out of the root, a special file or a folder) and goes on',
+    async (path) => {
+      for (const method of ['GET', 'HEAD']) {
+        const r = await ask(server, path, method);
+        expect(r.status, `${method} ${path}`).toBe(404);
+        expect(r.body).not.toContain(SECRET);
+        await expectServerGoesOn(server);
+      }
+    },
+  );
 
   it('answers 404 for a socket inside the root', async () => {
     expect((await ask(server, '/socket.js')).status).toBe(404);
@@ -139,41 +155,50 @@ describe('which files the playground server serves', () => {
     }
   });
 
-  it.runIf(process.platform !== 'win32')('answers 404 at once for a FIFO inside the root, which no one writes to', async () => {
-    expect(fifo).toBe(true);
-    // rawExchange gives up after 5 s: a server that opened the FIFO without O_NONBLOCK would still be waiting for a writer.
-    for (let i = 0; i < 6; i++) expect((await ask(server, '/fifo.js')).status).toBe(404);
-    await expectServerGoesOn(server);
-  });
+  it.runIf(process.platform !== 'win32')(
+    'answers 404 at once for a FIFO inside the root, which no one writes to',
+    async () => {
+      expect(fifo).toBe(true);
+      // rawExchange gives up after 5 s: a server that opened the FIFO without O_NONBLOCK would still be waiting for a writer.
+      for (let i = 0; i < 6; i++) expect((await ask(server, '/fifo.js')).status).toBe(404);
+      await expectServerGoesOn(server);
+    },
+  );
 });
 
 describe('a file that fails while it is served ends that response only', () => {
-  it.runIf(hasSysSpeed)('answers 500 when the first read fails (a sysfs file that stats as 4096 bytes and reads as EINVAL)', async () => {
-    const p = await startServerProcess('/sys/class/net/lo');
-    try {
-      const r = await ask(p, '/speed');
-      expect(r.status).toBe(500);
-      expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
-      // None of the file's headers: not its length, nor its caching (a hashed asset's would keep the error for a year).
-      expect(r.headers['content-length']).toBe(String(Buffer.byteLength(r.body)));
-      expect(r.headers['cache-control']).toBeUndefined();
-      expect(r.headers['content-security-policy']).toBeDefined();
-      expect(r.body).toBe('500 could not read the file\n');
-      await expectServerGoesOn(p, '/missing', 404);
-    } finally {
-      await p.stop();
-    }
-  });
+  it.runIf(hasSysSpeed)(
+    'answers 500 when the first read fails (a sysfs file that stats as 4096 bytes and reads as EINVAL)',
+    async () => {
+      const p = await startServerProcess('/sys/class/net/lo');
+      try {
+        const r = await ask(p, '/speed');
+        expect(r.status).toBe(500);
+        expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
+        // None of the file's headers: not its length, nor its caching (a hashed asset's would keep the error for a year).
+        expect(r.headers['content-length']).toBe(String(Buffer.byteLength(r.body)));
+        expect(r.headers['cache-control']).toBeUndefined();
+        expect(r.headers['content-security-policy']).toBeDefined();
+        expect(r.body).toBe('500 could not read the file\n');
+        await expectServerGoesOn(p, '/missing', 404);
+      } finally {
+        await p.stop();
+      }
+    },
+  );
 
-  it.runIf(hasSysWriteOnly)('answers 404 when a file passes the checks but cannot be opened (a write-only sysfs file)', async () => {
-    const p = await startServerProcess('/sys/bus/cpu');
-    try {
-      expect((await ask(p, '/uevent')).status).toBe(404);
-      await expectServerGoesOn(p, '/missing', 404);
-    } finally {
-      await p.stop();
-    }
-  });
+  it.runIf(hasSysWriteOnly)(
+    'answers 404 when a file passes the checks but cannot be opened (a write-only sysfs file)',
+    async () => {
+      const p = await startServerProcess('/sys/bus/cpu');
+      try {
+        expect((await ask(p, '/uevent')).status).toBe(404);
+        await expectServerGoesOn(p, '/missing', 404);
+      } finally {
+        await p.stop();
+      }
+    },
+  );
 
   it('cuts the connection when the file shrinks while it is sent, instead of answering the next request inside its body', async () => {
     // Bigger than what the server can read ahead while the client is not reading (socket buffers
@@ -185,7 +210,10 @@ describe('a file that fails while it is served ends that response only', () => {
     const socket = connect({ host: '127.0.0.1', port: server.port });
     const chunks: Buffer[] = [];
     const closed = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the connection stayed open after the file was truncated')), 5_000);
+      const timer = setTimeout(
+        () => reject(new Error('the connection stayed open after the file was truncated')),
+        5_000,
+      );
       socket.on('close', () => {
         clearTimeout(timer);
         resolve();
@@ -212,39 +240,42 @@ describe('a file that fails while it is served ends that response only', () => {
     await expectServerGoesOn(server);
   });
 
-  it.runIf(hasProcFd)('closes the file when the client goes away, in the middle of it or while it is being opened', async () => {
-    const big = join(build, 'large.js');
-    writeFileSync(big, Buffer.alloc(16 * 1024 * 1024, 'b'));
-    const openFiles = (): number => readdirSync(`/proc/${server.pid}/fd`).length;
-    /** Waits for the server to notice closed connections (it learns of them asynchronously), but not forever. */
-    const settledOpenFiles = async (most: number): Promise<number> => {
-      const deadline = Date.now() + 3_000;
-      while (openFiles() > most && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      return openFiles();
-    };
-    const request = `GET /large.js HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`;
-    /** One client that sends the request and goes away once `leave` is called. */
-    const client = (leave: (socket: Socket) => void): Promise<void> =>
-      new Promise((resolve) => {
-        const socket = connect({ host: '127.0.0.1', port: server.port });
-        socket.on('error', () => undefined);
-        socket.on('close', () => resolve());
-        socket.on('connect', () => {
-          socket.write(request);
-          leave(socket);
+  it.runIf(hasProcFd)(
+    'closes the file when the client goes away, in the middle of it or while it is being opened',
+    async () => {
+      const big = join(build, 'large.js');
+      writeFileSync(big, Buffer.alloc(16 * 1024 * 1024, 'b'));
+      const openFiles = (): number => readdirSync(`/proc/${server.pid}/fd`).length;
+      /** Waits for the server to notice closed connections (it learns of them asynchronously), but not forever. */
+      const settledOpenFiles = async (most: number): Promise<number> => {
+        const deadline = Date.now() + 3_000;
+        while (openFiles() > most && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        return openFiles();
+      };
+      const request = `GET /large.js HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`;
+      /** One client that sends the request and goes away once `leave` is called. */
+      const client = (leave: (socket: Socket) => void): Promise<void> =>
+        new Promise((resolve) => {
+          const socket = connect({ host: '127.0.0.1', port: server.port });
+          socket.on('error', () => undefined);
+          socket.on('close', () => resolve());
+          socket.on('connect', () => {
+            socket.write(request);
+            leave(socket);
+          });
         });
-      });
-    await ask(server, '/');
-    const before = openFiles();
-    // In the middle of the file: after its first bytes arrived.
-    for (let i = 0; i < 10; i++) await client((socket) => socket.once('data', () => socket.destroy()));
-    expect(await settledOpenFiles(before + 1)).toBeLessThanOrEqual(before + 1);
-    // Right after asking, so that some leave while the server is still opening the file. Which ones
-    // do is down to timing, so this half could pass by luck; it failed in every run against a
-    // server that left those files open.
-    for (let i = 0; i < 100; i++) await client((socket) => setTimeout(() => socket.destroy(), i % 5));
-    expect(await settledOpenFiles(before + 1)).toBeLessThanOrEqual(before + 1);
-    rmSync(big);
-    await expectServerGoesOn(server);
-  });
+      await ask(server, '/');
+      const before = openFiles();
+      // In the middle of the file: after its first bytes arrived.
+      for (let i = 0; i < 10; i++) await client((socket) => socket.once('data', () => socket.destroy()));
+      expect(await settledOpenFiles(before + 1)).toBeLessThanOrEqual(before + 1);
+      // Right after asking, so that some leave while the server is still opening the file. Which ones
+      // do is down to timing, so this half could pass by luck; it failed in every run against a
+      // server that left those files open.
+      for (let i = 0; i < 100; i++) await client((socket) => setTimeout(() => socket.destroy(), i % 5));
+      expect(await settledOpenFiles(before + 1)).toBeLessThanOrEqual(before + 1);
+      rmSync(big);
+      await expectServerGoesOn(server);
+    },
+  );
 });

@@ -37,13 +37,16 @@ function expectMisdirected(r: RawResponse): void {
 }
 
 describe('the Host header', () => {
-  it.each(['127.0.0.1:PORT', 'localhost:PORT', 'LocalHost:PORT', '[::1]:PORT'])('serves a request for %s', async (host) => {
-    for (const version of ['1.1', '1.0']) {
-      const r = await getWithHosts(port, '/', [host.replace('PORT', String(port))], version);
-      expect(r.status, `HTTP/${version}`).toBe(200);
-      expect(r.body).toBe(PAGE);
-    }
-  });
+  it.each(['127.0.0.1:PORT', 'localhost:PORT', 'LocalHost:PORT', '[::1]:PORT'])(
+    'serves a request for %s',
+    async (host) => {
+      for (const version of ['1.1', '1.0']) {
+        const r = await getWithHosts(port, '/', [host.replace('PORT', String(port))], version);
+        expect(r.status, `HTTP/${version}`).toBe(200);
+        expect(r.body).toBe(PAGE);
+      }
+    },
+  );
 
   it.each([
     'evil.example:PORT', // DNS rebinding: the attacker's name, now resolving to 127.0.0.1
@@ -68,9 +71,14 @@ describe('the Host header', () => {
     '',
   ])('answers 421 and nothing of the site to Host: %s', async (pattern) => {
     const host = pattern.replaceAll('OTHER', String(port === 65535 ? 1 : port + 1)).replaceAll('PORT', String(port));
-    for (const path of ['/', '/index.html', '/assets/index-abc123.js', '/missing']) expectMisdirected(await getWithHosts(port, path, [host]));
+    for (const path of ['/', '/index.html', '/assets/index-abc123.js', '/missing'])
+      expectMisdirected(await getWithHosts(port, path, [host]));
     // Refused before anything else is looked at: not even which methods the site allows.
-    expectMisdirected(parseResponse(await rawExchange(port, `POST / HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)));
+    expectMisdirected(
+      parseResponse(
+        await rawExchange(port, `POST / HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`),
+      ),
+    );
     expect((await getWithHosts(port, '/', [`127.0.0.1:${port}`])).status).toBe(200);
   });
 
@@ -95,7 +103,9 @@ describe('the Host header', () => {
 
   it('serves only paths: a request target naming another site (absolute form) gets nothing of this one', async () => {
     for (const target of [`http://evil.example:${port}/`, `http://evil.example:${port}/index.html`, '*']) {
-      const r = parseResponse(await rawExchange(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+      const r = parseResponse(
+        await rawExchange(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+      );
       expect(r.status, target).toBe(404);
       expect(r.raw.toString('latin1')).not.toContain('the playground');
     }

@@ -27,7 +27,9 @@ export interface ServerProcess {
 }
 
 export function startServerProcess(root: string): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', CHILD, SERVE_MODULE, root], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', CHILD, SERVE_MODULE, root], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   const alive = (): boolean => child.exitCode === null && child.signalCode === null;
@@ -51,6 +53,8 @@ export function startServerProcess(root: string): Promise<ServerProcess> {
         });
       }
     });
-    child.once('exit', (code, signal) => reject(new Error(`the server exited (${code ?? signal}) before printing its address: ${out}${err}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the server exited (${code ?? signal}) before printing its address: ${out}${err}`)),
+    );
   });
 }

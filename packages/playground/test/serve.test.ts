@@ -15,7 +15,10 @@ const root = join(parent, 'dist');
 let server: PlaygroundServer;
 
 /** A raw request, so paths like /../x reach the server unnormalised. */
-function get(path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const url = new URL(server.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, method }, (res) => {
@@ -75,7 +78,16 @@ describe('playground server', () => {
     expect(post.headers['allow']).toBe('GET, HEAD');
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/a%00b', '/%E0%A4%A', '/missing.js', '/assets'])('does not serve %s', async (path) => {
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%2e%2e%5csecret.txt',
+    '/a%00b',
+    '/%E0%A4%A',
+    '/missing.js',
+    '/assets',
+  ])('does not serve %s', async (path) => {
     const r = await get(path);
     expect(r.status).toBe(404);
     expect(r.body).not.toContain('outside the served folder');

@@ -8,16 +8,25 @@ import { decodeState, encodeState, MAX_FRAGMENT_LENGTH } from '../src/state/url-
 describe('URL state', () => {
   it('round-trips any formula and context text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 300 }), async (formula, context) => {
-        const decoded = await decodeState(await encodeState({ formula, context }));
-        expect(decoded).toEqual({ ok: true, state: { formula, context } });
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.string({ maxLength: 300 }),
+        async (formula, context) => {
+          const decoded = await decodeState(await encodeState({ formula, context }));
+          expect(decoded).toEqual({ ok: true, state: { formula, context } });
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('keeps an 8 KB formula in a link of reasonable length', async () => {
-    const formula = Array.from({ length: 120 }, (_, i) => `v${i} = avg($CPUPercent.GetSample(TimeInterval_Minute * ${i + 1}));`).join('\n').slice(0, 8192);
+    const formula = Array.from(
+      { length: 120 },
+      (_, i) => `v${i} = avg($CPUPercent.GetSample(TimeInterval_Minute * ${i + 1}));`,
+    )
+      .join('\n')
+      .slice(0, 8192);
     const hash = await encodeState({ formula, context: '{}' });
     expect(hash.startsWith('#f=')).toBe(true);
     expect(hash.length).toBeLessThan(formula.length / 2);
@@ -36,7 +45,10 @@ describe('URL state', () => {
     ['a link cut short', 'CUT'],
     ['a context that is not deflate data', '#c=_-_-'],
   ])('refuses %s with a reason', async (_label, fragment) => {
-    const input = fragment === 'CUT' ? (await encodeState({ formula: 'a = 1;\n'.repeat(50), context: '{}' })).slice(0, 20) : fragment;
+    const input =
+      fragment === 'CUT'
+        ? (await encodeState({ formula: 'a = 1;\n'.repeat(50), context: '{}' })).slice(0, 20)
+        : fragment;
     const decoded = await decodeState(input);
     expect(decoded.ok).toBe(false);
     if (!decoded.ok) expect(decoded.reason).toMatch(/damaged/);

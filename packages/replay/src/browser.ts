@@ -5,11 +5,22 @@
 export type { Recording, RecordingFormat } from './recording/model.ts';
 export { RECORDING_FORMATS } from './recording/model.ts';
 export type { RecordingMeta } from './recording/meta.ts';
-export { readRecordingSource, parseSideMeta, type RecordingSource, type ReadSourceOptions } from './recording/read-source.ts';
+export {
+  readRecordingSource,
+  parseSideMeta,
+  type RecordingSource,
+  type ReadSourceOptions,
+} from './recording/read-source.ts';
 export { detectFormat, metaSidePath, PEEK_CHARS } from './recording/detect.ts';
 export { splitLines, textLines, type LineSource } from './io/lines.ts';
 export { formatRecordingError, type RecordingError, type ReadResult } from './recording/errors.ts';
-export { DEFAULT_EVALUATION_INTERVAL_MS, MIN_EVALUATION_INTERVAL_MS, MAX_EVALUATION_INTERVAL_MS, DEFAULT_ALLOCATION_LATENCY_MS, checkEvaluationInterval } from './replay/schedule.ts';
+export {
+  DEFAULT_EVALUATION_INTERVAL_MS,
+  MIN_EVALUATION_INTERVAL_MS,
+  MAX_EVALUATION_INTERVAL_MS,
+  DEFAULT_ALLOCATION_LATENCY_MS,
+  checkEvaluationInterval,
+} from './replay/schedule.ts';
 export { runReplay, type ReplayOptions, type ReplayOutcome } from './replay/run.ts';
 export type { ReplayRequest } from './replay/settings.ts';
 export { prepareFormula, columnsToKeep } from './replay/formulas.ts';

@@ -23,7 +23,9 @@ describe('writeOutputFile', () => {
   });
 
   it('fails without leaving a partial file when the folder does not exist', async () => {
-    await expect(writeOutputFile(join(files.dir, 'missing', 'report.html'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(writeOutputFile(join(files.dir, 'missing', 'report.html'), 'x')).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
     expect(readdirSync(files.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
@@ -37,6 +39,11 @@ describe('ProgressBar', () => {
     bar.update(0.5);
     bar.update(1);
     bar.done();
-    expect(out).toEqual(['\rreplaying [..........]   0%', '\rreplaying [#####.....]  50%', '\rreplaying [##########] 100%', `\r${' '.repeat(27)}\r`]);
+    expect(out).toEqual([
+      '\rreplaying [..........]   0%',
+      '\rreplaying [#####.....]  50%',
+      '\rreplaying [##########] 100%',
+      `\r${' '.repeat(27)}\r`,
+    ]);
   });
 });

@@ -6,7 +6,15 @@ import { NodePool, type NodePoolOptions, type SimNode } from '../src/sim/node-po
 import { T0 } from './support.ts';
 
 function pool(dedicated: number, lowPriority: number, slotsPerNode = 1): NodePool {
-  const o: NodePoolOptions = { start: T0, slotsPerNode, allocationLatency: 0, maxDedicated: Infinity, maxLowPriority: Infinity, initialDedicated: dedicated, initialLowPriority: lowPriority };
+  const o: NodePoolOptions = {
+    start: T0,
+    slotsPerNode,
+    allocationLatency: 0,
+    maxDedicated: Infinity,
+    maxLowPriority: Infinity,
+    initialDedicated: dedicated,
+    initialLowPriority: lowPriority,
+  };
   return new NodePool(o);
 }
 

@@ -33,18 +33,58 @@ describe('JSON Lines recordings', () => {
   it.each([
     ['broken JSON', '{"timestamp": "2026-01-05T00:00:00Z", ', /^bad\.jsonl:1: not valid JSON: /],
     ['a line that is not an object', '[1, 2]', /^bad\.jsonl:1: each line must be a JSON object/],
-    ['a missing timestamp', line({ $PendingTasks: 1 }), /^bad\.jsonl:1: "timestamp" must be an ISO 8601 instant string like "2026-01-05T00:00:00Z" \(it is missing\)$/],
-    ['a bad timestamp', line({ timestamp: 'yesterday', $PendingTasks: 1 }), /^bad\.jsonl:1: timestamp: "yesterday" is not an ISO 8601 instant/],
-    ['an unknown key', line({ timestamp: '2026-01-05T00:00:00Z', $PendingTask: 1 }), /^bad\.jsonl:1: unknown column "\$PendingTask"; did you mean "\$PendingTasks"\?$/],
-    ['a number given as a string', line({ timestamp: '2026-01-05T00:00:00Z', $PendingTasks: '1' }), /^bad\.jsonl:1: \$PendingTasks: expected a number or null \(missing sample\), got "1"$/],
-    ['a negative value', line({ timestamp: '2026-01-05T00:00:00Z', $RunningTasks: -2 }), /^bad\.jsonl:1: \$RunningTasks: -2 is negative/],
-    ['a variable under two spellings', line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicated: 1, $CurrentDedicatedNodes: 1 }), /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/],
+    [
+      'a missing timestamp',
+      line({ $PendingTasks: 1 }),
+      /^bad\.jsonl:1: "timestamp" must be an ISO 8601 instant string like "2026-01-05T00:00:00Z" \(it is missing\)$/,
+    ],
+    [
+      'a bad timestamp',
+      line({ timestamp: 'yesterday', $PendingTasks: 1 }),
+      /^bad\.jsonl:1: timestamp: "yesterday" is not an ISO 8601 instant/,
+    ],
+    [
+      'an unknown key',
+      line({ timestamp: '2026-01-05T00:00:00Z', $PendingTask: 1 }),
+      /^bad\.jsonl:1: unknown column "\$PendingTask"; did you mean "\$PendingTasks"\?$/,
+    ],
+    [
+      'a number given as a string',
+      line({ timestamp: '2026-01-05T00:00:00Z', $PendingTasks: '1' }),
+      /^bad\.jsonl:1: \$PendingTasks: expected a number or null \(missing sample\), got "1"$/,
+    ],
+    [
+      'a negative value',
+      line({ timestamp: '2026-01-05T00:00:00Z', $RunningTasks: -2 }),
+      /^bad\.jsonl:1: \$RunningTasks: -2 is negative/,
+    ],
+    [
+      'a variable under two spellings',
+      line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicated: 1, $CurrentDedicatedNodes: 1 }),
+      /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/,
+    ],
     // A null is a missing sample, but the key still names the variable: one null spelling is still a repeat.
-    ['a variable under two spellings, one null', line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicated: null, $CurrentDedicatedNodes: 3 }), /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/],
-    ['a variable under two spellings, both null', line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicatedNodes: null, $CurrentDedicated: null }), /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/],
-    ['bad metadata', line({ meta: { taskSlotsPerNode: 'two' } }), /^bad\.jsonl:1: meta: taskSlotsPerNode must be a whole number from 1 to 256, got "two"$/],
+    [
+      'a variable under two spellings, one null',
+      line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicated: null, $CurrentDedicatedNodes: 3 }),
+      /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/,
+    ],
+    [
+      'a variable under two spellings, both null',
+      line({ timestamp: '2026-01-05T00:00:00Z', $CurrentDedicatedNodes: null, $CurrentDedicated: null }),
+      /^bad\.jsonl:1: \$CurrentDedicatedNodes is given twice/,
+    ],
+    [
+      'bad metadata',
+      line({ meta: { taskSlotsPerNode: 'two' } }),
+      /^bad\.jsonl:1: meta: taskSlotsPerNode must be a whole number from 1 to 256, got "two"$/,
+    ],
     ['a second metadata line', `${line({ meta: {} })}\n${line({ meta: {} })}`, /^bad\.jsonl:2: "timestamp" must be/],
-    ['timestamps going back', `${line({ timestamp: '2026-01-05T00:01:00Z' })}\n${line({ timestamp: '2026-01-05T00:00:00Z' })}`, /^bad\.jsonl:2: timestamps must increase/],
+    [
+      'timestamps going back',
+      `${line({ timestamp: '2026-01-05T00:01:00Z' })}\n${line({ timestamp: '2026-01-05T00:00:00Z' })}`,
+      /^bad\.jsonl:2: timestamps must increase/,
+    ],
   ])('refuses %s', async (_, text, pattern) => {
     const r = await readRecording(files.write('bad.jsonl', text), { display: 'bad.jsonl' });
     expect(r.ok).toBe(false);

@@ -3,7 +3,15 @@
 // the workload model derived from recorded task counts, and its low-confidence periods.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatRecordingError, readRecording, readTaskLog, runReplay, type Recording, type RecordingReplay, type TaskLog } from '@autoscale/replay';
+import {
+  formatRecordingError,
+  readRecording,
+  readTaskLog,
+  runReplay,
+  type Recording,
+  type RecordingReplay,
+  type TaskLog,
+} from '@autoscale/replay';
 import { deriveWorkload } from '../src/sim/derive-workload.ts';
 import { csv, iso, MIN, T0, TempFiles } from './support.ts';
 
@@ -40,7 +48,14 @@ describe('closed loop with a task log', () => {
     const c = s.closedLoop!;
     // Task 0 starts at once, task 1 when node 2 arrives (5 min), task 2 when task 0 ends (10 min).
     expect([c.waitP50Seconds, c.waitP95Seconds, c.waitMaxSeconds]).toEqual([300, 600, 600]);
-    expect(c).toMatchObject({ workload: 'task-log', tasksArrived: 3, tasksCompleted: 3, tasksWaitingAtEnd: 0, tasksRunningAtEnd: 0, tasksRequeued: 0 });
+    expect(c).toMatchObject({
+      workload: 'task-log',
+      tasksArrived: 3,
+      tasksCompleted: 3,
+      tasksWaitingAtEnd: 0,
+      tasksRunningAtEnd: 0,
+      tasksRequeued: 0,
+    });
     // Node 1 for 30 minutes, node 2 from minute 5.
     expect(s.nodeHours.dedicated).toBeCloseTo(55 / 60, 10);
     // Node 1 idle from 20 to 30, node 2 from 15 to 30.
@@ -48,7 +63,11 @@ describe('closed loop with a task log', () => {
     // Tasks waited with no free slot from 0 to 10 minutes.
     expect(s.queuedNoFreeSlotHours).toBeCloseTo(10 / 60, 10);
     const rows = r.formulas[0]!.timeline;
-    expect(rows.map((row) => [row.simulatedPending, row.simulatedActive, row.simulatedDedicated])).toEqual([[3, 2, 1], [1, 0, 2], [0, 0, 2]]);
+    expect(rows.map((row) => [row.simulatedPending, row.simulatedActive, row.simulatedDedicated])).toEqual([
+      [3, 2, 1],
+      [1, 0, 2],
+      [0, 0, 2],
+    ]);
   });
 
   it.each([
@@ -60,7 +79,11 @@ describe('closed loop with a task log', () => {
   ] as const)('shrinking under running tasks with %s', async (option, nodeMinutes, expected) => {
     const rec = await recording(halfHour(['# initialTargetDedicatedNodes: 2']));
     const log = await taskLog(['submitted,duration', `${iso(T0)},25m`, `${iso(T0)},25m`]);
-    const r = closed(rec, `$TargetDedicatedNodes = time() >= time("2026-01-05T00:15:00Z") ? 1 : 2;\n$NodeDeallocationOption = ${option};`, log);
+    const r = closed(
+      rec,
+      `$TargetDedicatedNodes = time() >= time("2026-01-05T00:15:00Z") ? 1 : 2;\n$NodeDeallocationOption = ${option};`,
+      log,
+    );
     const s = r.formulas[0]!.summary;
     expect(s.nodeHours.dedicated).toBeCloseTo(nodeMinutes / 60, 10);
     expect(s.closedLoop).toMatchObject(expected);
@@ -68,7 +91,13 @@ describe('closed loop with a task log', () => {
   });
 
   it('preemptions follow the recording: the node counts but runs nothing; its task is requeued', async () => {
-    const text = csv(['$PendingTasks', '$PreemptedNodeCount'], 61, (row, c) => (c === '$PreemptedNodeCount' ? (row >= 10 && row < 20 ? 1 : 0) : 0), T0, ['# initialTargetLowPriorityNodes: 1']);
+    const text = csv(
+      ['$PendingTasks', '$PreemptedNodeCount'],
+      61,
+      (row, c) => (c === '$PreemptedNodeCount' ? (row >= 10 && row < 20 ? 1 : 0) : 0),
+      T0,
+      ['# initialTargetLowPriorityNodes: 1'],
+    );
     const rec = await recording(text);
     const log = await taskLog(['submitted,duration', `${iso(T0)},12m`]);
     const r = closed(rec, '$TargetLowPriorityNodes = 1;\nn = $PreemptedNodeCount.GetSample(1);', log);
@@ -78,13 +107,32 @@ describe('closed loop with a task log', () => {
     expect(s.nodeHours.lowPriority).toBeCloseTo(0.5, 10);
     // The formula reads the simulated $PreemptedNodeCount.
     expect(r.formulas[0]!.timeline.map((row) => row.results.replace(/^.*;n=/, ''))).toEqual(['[]', '[0]', '[0]']);
-    const during = runReplay(rec, [{ name: 'f', text: 'n = $PreemptedNodeCount.GetSample(1);' }], { mode: 'closed', to: T0 + 30 * MIN, interval: 5 * MIN, delay: 0 }, { taskLog: log });
-    expect(during.ok && during.replay.formulas[0]!.timeline.map((row) => row.results.replace(/^.*;n=/, ''))).toEqual(['[0]', '[1]', '[0]', '[0]', '[0]', '[0]', '[0]']);
+    const during = runReplay(
+      rec,
+      [{ name: 'f', text: 'n = $PreemptedNodeCount.GetSample(1);' }],
+      { mode: 'closed', to: T0 + 30 * MIN, interval: 5 * MIN, delay: 0 },
+      { taskLog: log },
+    );
+    expect(during.ok && during.replay.formulas[0]!.timeline.map((row) => row.results.replace(/^.*;n=/, ''))).toEqual([
+      '[0]',
+      '[1]',
+      '[0]',
+      '[0]',
+      '[0]',
+      '[0]',
+      '[0]',
+    ]);
   });
 
   it('tasks go to a free dedicated node before an idle low-priority one, so a preemption misses them', async () => {
     // One node of each kind; the low-priority one is preempted from minute 12 to 14.
-    const text = csv(['$PendingTasks', '$PreemptedNodeCount'], 61, (row, c) => (c === '$PreemptedNodeCount' ? (row >= 24 && row < 28 ? 1 : 0) : 0), T0, ['# initialTargetDedicatedNodes: 1', '# initialTargetLowPriorityNodes: 1']);
+    const text = csv(
+      ['$PendingTasks', '$PreemptedNodeCount'],
+      61,
+      (row, c) => (c === '$PreemptedNodeCount' ? (row >= 24 && row < 28 ? 1 : 0) : 0),
+      T0,
+      ['# initialTargetDedicatedNodes: 1', '# initialTargetLowPriorityNodes: 1'],
+    );
     const rec = await recording(text);
     // Task 0 runs 0-5 on the dedicated node; task 1 arrives at 10, when both nodes are idle.
     const log = await taskLog(['submitted,duration', `${iso(T0)},5m`, `${iso(T0 + 10 * MIN)},10m`]);
@@ -99,23 +147,45 @@ describe('closed loop with a task log', () => {
   it('refuses a task that needs more slots than a node has, and a task log with a bad line', async () => {
     const rec = await recording(halfHour(['# taskSlotsPerNode: 2']));
     const log = await taskLog(['submitted,duration,slots', `${iso(T0)},1m,3`]);
-    const out = runReplay(rec, [{ name: 'f', text: '$TargetDedicatedNodes = 1;' }], { mode: 'closed' }, { taskLog: log });
+    const out = runReplay(
+      rec,
+      [{ name: 'f', text: '$TargetDedicatedNodes = 1;' }],
+      { mode: 'closed' },
+      { taskLog: log },
+    );
     expect(out.ok ? [] : out.errors[0]).toMatch(/a task needs 3 slots but nodes have 2/);
-    const bad = await readTaskLog(files.write('bad-tasks.csv', `submitted,duration\n${iso(T0)},90\n2026-01-05,1m\n`), 'bad-tasks.csv');
+    const bad = await readTaskLog(
+      files.write('bad-tasks.csv', `submitted,duration\n${iso(T0)},90\n2026-01-05,1m\n`),
+      'bad-tasks.csv',
+    );
     expect(bad.ok ? [] : bad.errors.map(formatRecordingError)).toEqual([
       'bad-tasks.csv:2:22: duration: "90" has no unit (a plain number is ambiguous); write e.g. "90s" or "90ms"',
       'bad-tasks.csv:3:1: submitted: "2026-01-05" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"',
     ]);
     const header = await readTaskLog(files.write('bad-header.csv', 'start,length\n'), 'bad-header.csv');
-    expect(header.ok ? [] : header.errors.map(formatRecordingError)).toEqual(['bad-header.csv:1:1: the header must be "submitted,duration" or "submitted,duration,slots", got "start,length"']);
+    expect(header.ok ? [] : header.errors.map(formatRecordingError)).toEqual([
+      'bad-header.csv:1:1: the header must be "submitted,duration" or "submitted,duration,slots", got "start,length"',
+    ]);
   });
 });
 
 describe('workload derived from recorded task counts', () => {
-  it('arrivals = growth of pending + completions; durations by Little\'s law', async () => {
+  it("arrivals = growth of pending + completions; durations by Little's law", async () => {
     // pending, running, succeeded per 30 s
-    const table: Array<[number, number, number]> = [[0, 0, 0], [2, 2, 0], [2, 2, 0], [1, 1, 1], [3, 2, 0], [3, 2, 0], [2, 2, 1]];
-    const text = csv(['$PendingTasks', '$RunningTasks', '$SucceededTasks'], table.length, (row, c) => (table[row] as number[])[['$PendingTasks', '$RunningTasks', '$SucceededTasks'].indexOf(c)] as number);
+    const table: Array<[number, number, number]> = [
+      [0, 0, 0],
+      [2, 2, 0],
+      [2, 2, 0],
+      [1, 1, 1],
+      [3, 2, 0],
+      [3, 2, 0],
+      [2, 2, 1],
+    ];
+    const text = csv(
+      ['$PendingTasks', '$RunningTasks', '$SucceededTasks'],
+      table.length,
+      (row, c) => (table[row] as number[])[['$PendingTasks', '$RunningTasks', '$SucceededTasks'].indexOf(c)] as number,
+    );
     const rec = await recording(text);
     const w = deriveWorkload(rec, T0, T0 + 3 * MIN);
     if (typeof w === 'string') throw new Error(w);
@@ -140,7 +210,11 @@ describe('workload derived from recorded task counts', () => {
     // The two pending tasks at the start, then two more that appear after the gap.
     expect(w.count).toBe(4);
     expect(w.initial).toBe(2);
-    const withCompletions = await recording(csv(['$PendingTasks', '$SucceededTasks'], 40, (row, c) => (row >= 10 && row < 20 ? '' : c === '$SucceededTasks' ? 0 : 2)));
+    const withCompletions = await recording(
+      csv(['$PendingTasks', '$SucceededTasks'], 40, (row, c) =>
+        row >= 10 && row < 20 ? '' : c === '$SucceededTasks' ? 0 : 2,
+      ),
+    );
     const w2 = deriveWorkload(withCompletions, T0, T0 + 20 * MIN);
     if (typeof w2 === 'string') throw new Error(w2);
     expect(w2.lowConfidence.map((p) => [(p.from - T0) / 1000, (p.to - T0) / 1000, p.reason])).toEqual([
@@ -152,17 +226,36 @@ describe('workload derived from recorded task counts', () => {
   it('needs task counts or a task log', async () => {
     const rec = await recording(csv(['$CPUPercent'], 10, () => 5));
     const out = runReplay(rec, [{ name: 'f', text: '$TargetDedicatedNodes = 1;' }], { mode: 'closed' });
-    expect(out.ok ? [] : out.errors[0]).toMatch(/a closed-loop replay needs \$PendingTasks \(or \$ActiveTasks and \$RunningTasks\) in the recording, or a task log$/);
+    expect(out.ok ? [] : out.errors[0]).toMatch(
+      /a closed-loop replay needs \$PendingTasks \(or \$ActiveTasks and \$RunningTasks\) in the recording, or a task log$/,
+    );
   });
 
   it('the simulated metrics continue the recorded history before the start', async () => {
-    const rec = await recording(csv(['$PendingTasks', '$RunningTasks', '$SucceededTasks'], 61, (row, c) => (c === '$SucceededTasks' ? 0 : row < 20 ? 9 : 0)));
-    const out = runReplay(rec, [{ name: 'f', text: 'h = $PendingTasks.GetSample(TimeInterval_Minute * 12, 0);' }], { mode: 'closed', from: T0 + 10 * MIN, to: T0 + 10 * MIN });
+    const rec = await recording(
+      csv(['$PendingTasks', '$RunningTasks', '$SucceededTasks'], 61, (row, c) =>
+        c === '$SucceededTasks' ? 0 : row < 20 ? 9 : 0,
+      ),
+    );
+    const out = runReplay(rec, [{ name: 'f', text: 'h = $PendingTasks.GetSample(TimeInterval_Minute * 12, 0);' }], {
+      mode: 'closed',
+      from: T0 + 10 * MIN,
+      to: T0 + 10 * MIN,
+    });
     if (!out.ok) throw new Error(out.errors.join());
     // At 10:00 with a 30-s delay the window (-2:00, 10:00] shows the recorded samples 0:00..9:30.
-    expect(out.replay.formulas[0]!.timeline[0]!.results.replace(/^.*;h=/, '')).toBe(`[${new Array(20).fill(9).join(',')}]`);
+    expect(out.replay.formulas[0]!.timeline[0]!.results.replace(/^.*;h=/, '')).toBe(
+      `[${new Array(20).fill(9).join(',')}]`,
+    );
     // At 15:00: recorded 3:30..9:30, then the simulation's own samples from 10:00 (the pool is empty then).
-    const later = runReplay(rec, [{ name: 'f', text: 'h = $PendingTasks.GetSample(TimeInterval_Minute * 12, 0);' }], { mode: 'closed', from: T0 + 10 * MIN, to: T0 + 15 * MIN, interval: 5 * MIN });
-    expect(later.ok && later.replay.formulas[0]!.timeline[1]!.results.replace(/^.*;h=/, '')).toBe(`[${[...new Array(13).fill(9), ...new Array(10).fill(0)].join(',')}]`);
+    const later = runReplay(rec, [{ name: 'f', text: 'h = $PendingTasks.GetSample(TimeInterval_Minute * 12, 0);' }], {
+      mode: 'closed',
+      from: T0 + 10 * MIN,
+      to: T0 + 15 * MIN,
+      interval: 5 * MIN,
+    });
+    expect(later.ok && later.replay.formulas[0]!.timeline[1]!.results.replace(/^.*;h=/, '')).toBe(
+      `[${[...new Array(13).fill(9), ...new Array(10).fill(0)].join(',')}]`,
+    );
   });
 });

@@ -6,7 +6,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRecordingError, readRecording, renderCsv, renderHtml, renderJson, renderText, runReplay, TIMELINE_COLUMNS, type RecordingReplay } from '@autoscale/replay';
+import {
+  formatRecordingError,
+  readRecording,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  renderText,
+  runReplay,
+  TIMELINE_COLUMNS,
+  type RecordingReplay,
+} from '@autoscale/replay';
 import { csv, T0, TempFiles } from './support.ts';
 
 const files = new TempFiles();
@@ -15,7 +25,22 @@ let replay: RecordingReplay;
 let closed: RecordingReplay;
 
 beforeAll(async () => {
-  const text = csv(['$PendingTasks', '$RunningTasks', '$SucceededTasks', '$CurrentDedicatedNodes'], 241, (row, c) => (c === '$CurrentDedicatedNodes' ? 2 : c === '$SucceededTasks' ? (row % 4 === 0 ? 1 : 0) : c === '$PendingTasks' ? 4 : 2), T0, ['# poolId: <pool & "co">']);
+  const text = csv(
+    ['$PendingTasks', '$RunningTasks', '$SucceededTasks', '$CurrentDedicatedNodes'],
+    241,
+    (row, c) =>
+      c === '$CurrentDedicatedNodes'
+        ? 2
+        : c === '$SucceededTasks'
+          ? row % 4 === 0
+            ? 1
+            : 0
+          : c === '$PendingTasks'
+            ? 4
+            : 2,
+    T0,
+    ['# poolId: <pool & "co">'],
+  );
   const r = await readRecording(files.write('two-hours.csv', text));
   if (!r.ok) throw new Error(r.errors.map(formatRecordingError).join('\n'));
   const formulas = [
@@ -32,12 +57,16 @@ beforeAll(async () => {
 describe('text report', () => {
   it('one table per formula, or side by side with --compare; failures and notes below', () => {
     const separate = renderText([replay], false);
-    expect(separate).toMatch(/^Replay of .*two-hours\.csv \(pool <pool & "co">\), open loop, 2026-01-05T00:00:00Z to 2026-01-05T02:00:00Z: 9 evaluations every 15m, availability delay 30s, allocation latency 4m, 1 task slot per node\n/);
+    expect(separate).toMatch(
+      /^Replay of .*two-hours\.csv \(pool <pool & "co">\), open loop, 2026-01-05T00:00:00Z to 2026-01-05T02:00:00Z: 9 evaluations every 15m, availability delay 30s, allocation latency 4m, 1 task slot per node\n/,
+    );
     expect(separate.match(/^\s+recorded\s+grow\.autoscale$/m)).not.toBeNull();
     expect(separate.match(/^\s+recorded\s+bad\.autoscale$/m)).not.toBeNull();
     expect(separate).toMatch(/^dedicated node-hours\s+4\.0\s+5\.9$/m);
     expect(separate).toMatch(/^cost\s+6\.00\s+8\.90$/m);
-    expect(separate).toMatch(/^Failed evaluations of bad\.autoscale:\n {2}InsufficientSampleData: 9 times, first at 2026-01-05T00:00:00Z, 2026-01-05T00:15:00Z, 2026-01-05T00:30:00Z\n {4}Line 1, Col 52: Insufficient data from data set: \$PendingTasks wanted 100%, received 0%$/m);
+    expect(separate).toMatch(
+      /^Failed evaluations of bad\.autoscale:\n {2}InsufficientSampleData: 9 times, first at 2026-01-05T00:00:00Z, 2026-01-05T00:15:00Z, 2026-01-05T00:30:00Z\n {4}Line 1, Col 52: Insufficient data from data set: \$PendingTasks wanted 100%, received 0%$/m,
+    );
     const side = renderText([replay], true);
     expect(side).toMatch(/^\s+recorded\s+grow\.autoscale\s+bad\.autoscale$/m);
     expect(renderText([closed], true)).toMatch(/^task wait p50 \/ p95 \/ max\s+-\s+\S+/m);
@@ -49,8 +78,12 @@ describe('CSV timeline', () => {
     const lines = renderCsv([replay]).trimEnd().split('\n');
     expect(lines[0]).toBe(TIMELINE_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 2 * 9);
-    expect(lines[1]).toBe(`${replay.recording},grow.autoscale,2026-01-05T00:00:00Z,"$TargetDedicatedNodes=3;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;s=a,b;v=[1,2]",,,3,0,requeue,2,,2,0,,4,,`);
-    expect(lines[10]).toBe(`${replay.recording},bad.autoscale,2026-01-05T00:00:00Z,$TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue,InsufficientSampleData,"Line 1, Col 52: Insufficient data from data set: $PendingTasks wanted 100%, received 0%",2,0,requeue,2,,2,0,,4,,`);
+    expect(lines[1]).toBe(
+      `${replay.recording},grow.autoscale,2026-01-05T00:00:00Z,"$TargetDedicatedNodes=3;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;s=a,b;v=[1,2]",,,3,0,requeue,2,,2,0,,4,,`,
+    );
+    expect(lines[10]).toBe(
+      `${replay.recording},bad.autoscale,2026-01-05T00:00:00Z,$TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue,InsufficientSampleData,"Line 1, Col 52: Insufficient data from data set: $PendingTasks wanted 100%, received 0%",2,0,requeue,2,,2,0,,4,,`,
+    );
   });
 });
 
@@ -59,14 +92,24 @@ describe('JSON report', () => {
     const json = JSON.parse(renderJson([replay], true)) as { version: number; replays: Array<Record<string, any>> };
     expect(json.version).toBe(1);
     const r = json.replays[0]!;
-    expect(r.settings).toMatchObject({ mode: 'open', from: '2026-01-05T00:00:00Z', interval: '15m', delay: '30s', allocationLatency: '4m', priceDedicated: 1.5 });
+    expect(r.settings).toMatchObject({
+      mode: 'open',
+      from: '2026-01-05T00:00:00Z',
+      interval: '15m',
+      delay: '30s',
+      allocationLatency: '4m',
+      priceDedicated: 1.5,
+    });
     expect(r.recorded.nodeHours.dedicated).toBe(4);
     expect(r.formulas.map((f: any) => f.formula)).toEqual(['grow.autoscale', 'bad.autoscale']);
     expect(r.formulas[1].summary.failures[0].first[0]).toBe('2026-01-05T00:00:00Z');
     expect(r.formulas[0].timeline).toHaveLength(9);
     expect(r.formulas[0].timeline[0]).toMatchObject({ time: '2026-01-05T00:00:00Z', targetDedicated: 3, error: null });
     expect(r.comparison[1]).toMatchObject({ formula: 'bad.autoscale', baseline: 'grow.autoscale' });
-    expect(r.comparison[1].dedicatedNodeHours).toBeCloseTo(replay.formulas[1]!.summary.nodeHours.dedicated - replay.formulas[0]!.summary.nodeHours.dedicated, 10);
+    expect(r.comparison[1].dedicatedNodeHours).toBeCloseTo(
+      replay.formulas[1]!.summary.nodeHours.dedicated - replay.formulas[0]!.summary.nodeHours.dedicated,
+      10,
+    );
     expect('comparison' in (JSON.parse(renderJson([replay], false)) as any).replays[0]).toBe(false);
   });
 });
@@ -79,8 +122,11 @@ describe('HTML report', () => {
     const require = createRequire(import.meta.url);
     const uplot = readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8');
     expect(html).toContain(uplot);
-    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replaceAll('&#39;', "'") ?? '';
-    expect(csp).toMatch(/^default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+'; style-src 'sha256-[^']+'; img-src data:; base-uri 'none'; form-action 'none'$/);
+    const csp =
+      /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replaceAll('&#39;', "'") ?? '';
+    expect(csp).toMatch(
+      /^default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+'; style-src 'sha256-[^']+'; img-src data:; base-uri 'none'; form-action 'none'$/,
+    );
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
     const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] as string);
     expect(scripts).toHaveLength(2);
@@ -97,9 +143,25 @@ describe('HTML report', () => {
 
   it('charts demand, targets and nodes, recorded vs each formula; the data block cannot close its script', () => {
     const html = renderHtml([replay], false);
-    const data = JSON.parse(/<script type="application\/json" id="replay-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as { charts: Array<{ id: string; title: string; series: Array<{ label: string; values: Array<number | null> }>; x: number[] }> };
+    const data = JSON.parse(
+      /<script type="application\/json" id="replay-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}',
+    ) as {
+      charts: Array<{
+        id: string;
+        title: string;
+        series: Array<{ label: string; values: Array<number | null> }>;
+        x: number[];
+      }>;
+    };
     // Without --compare each formula gets its own three charts.
-    expect(data.charts.map((c) => c.id)).toEqual(['chart-0-0-0', 'chart-0-0-1', 'chart-0-0-2', 'chart-0-1-0', 'chart-0-1-1', 'chart-0-1-2']);
+    expect(data.charts.map((c) => c.id)).toEqual([
+      'chart-0-0-0',
+      'chart-0-0-1',
+      'chart-0-0-2',
+      'chart-0-1-0',
+      'chart-0-1-1',
+      'chart-0-1-2',
+    ]);
     for (const c of data.charts) expect(html).toContain(`<div class="chart" id="${c.id}"></div>`);
     const nodes = data.charts[2]!;
     expect(nodes.series.map((s) => s.label)).toEqual(['recorded dedicated', 'grow.autoscale dedicated']);

@@ -5,11 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { registry } from '@autoscale/core';
-import { AZURE_MONITOR_MAPPINGS, MODEL_COLUMNS, recordingMetaSchema, recordingRowSchema, resolveColumn } from '@autoscale/replay';
+import {
+  AZURE_MONITOR_MAPPINGS,
+  MODEL_COLUMNS,
+  recordingMetaSchema,
+  recordingRowSchema,
+  resolveColumn,
+} from '@autoscale/replay';
 import { SIMULATED_METRICS } from '../src/replay/closed-loop.ts';
 import { REST_POLL_VARIABLES } from '../src/import/rest-poll.ts';
 
-const committed = (name: string): unknown => JSON.parse(readFileSync(new URL(`../schema/${name}`, import.meta.url), 'utf8'));
+const committed = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../schema/${name}`, import.meta.url), 'utf8'));
 
 describe('recording schemas', () => {
   it('the committed files are up to date', () => {
@@ -19,10 +26,30 @@ describe('recording schemas', () => {
 
   it('the committed schemas name the documented metadata fields and recordable columns (RECORDING-FORMAT.md)', () => {
     const meta = Object.keys((committed('recording-meta.schema.json') as { properties: object }).properties);
-    expect(meta).toEqual(['$schema', 'poolId', 'taskSlotsPerNode', 'initialTargetDedicatedNodes', 'initialTargetLowPriorityNodes', 'evaluationInterval', 'allocationLatency', 'maxDedicatedNodes', 'maxLowPriorityNodes']);
+    expect(meta).toEqual([
+      '$schema',
+      'poolId',
+      'taskSlotsPerNode',
+      'initialTargetDedicatedNodes',
+      'initialTargetLowPriorityNodes',
+      'evaluationInterval',
+      'allocationLatency',
+      'maxDedicatedNodes',
+      'maxLowPriorityNodes',
+    ]);
     const row = Object.keys((committed('recording-row.schema.json') as { properties: object }).properties);
     // Sampled metrics and node counts (with the retired spelling $CurrentDedicated), never the targets the formula sets.
-    expect(row).toEqual(expect.arrayContaining(['timestamp', '$PendingTasks', '$CPUPercent', '$CurrentDedicated', '$CurrentDedicatedNodes', '$CurrentLowPriorityNodes', '$PreemptedNodeCount']));
+    expect(row).toEqual(
+      expect.arrayContaining([
+        'timestamp',
+        '$PendingTasks',
+        '$CPUPercent',
+        '$CurrentDedicated',
+        '$CurrentDedicatedNodes',
+        '$CurrentLowPriorityNodes',
+        '$PreemptedNodeCount',
+      ]),
+    );
     expect(row).not.toContain('$TargetDedicatedNodes');
     expect(row).not.toContain('$NodeDeallocationOption');
     expect(row).toHaveLength(22);

@@ -10,7 +10,10 @@ import { formatRecordingError, readRecording, replayFile } from '@autoscale/repl
 import { replayCsvStreaming } from '../src/replay/streaming.ts';
 import { csv, TempFiles } from './support.ts';
 
-const spy = vi.hoisted(() => ({ workers: [] as Array<{ exited: boolean }>, failReadAfterLines: undefined as number | undefined }));
+const spy = vi.hoisted(() => ({
+  workers: [] as Array<{ exited: boolean }>,
+  failReadAfterLines: undefined as number | undefined,
+}));
 
 vi.mock('../src/parallel/workers.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/parallel/workers.ts')>();
@@ -54,12 +57,16 @@ async function plainErrors(path: string): Promise<string[]> {
 describe('streaming replay of a file it cannot read', () => {
   it.each([
     ['a missing file', () => join(files.dir, 'missing.csv'), 'cannot read: no such file or directory'],
-    ['a directory', () => {
-      const dir = join(files.dir, 'dir.csv');
-      mkdirSync(dir, { recursive: true });
-      return dir;
-    }, 'cannot read: is a directory'],
-  ])('%s: the plain path\'s error, and no worker started', async (_, make, reason) => {
+    [
+      'a directory',
+      () => {
+        const dir = join(files.dir, 'dir.csv');
+        mkdirSync(dir, { recursive: true });
+        return dir;
+      },
+      'cannot read: is a directory',
+    ],
+  ])("%s: the plain path's error, and no worker started", async (_, make, reason) => {
     const path = make();
     const expected = [`${path}: ${reason}`];
     expect(await plainErrors(path)).toEqual(expected);
@@ -71,7 +78,10 @@ describe('streaming replay of a file it cannot read', () => {
   });
 
   it('a read failing part-way is `cannot read`, and the worker that was evaluating is stopped', async () => {
-    const path = files.write('vanishing.csv', csv(['$PendingTasks'], 200, (row) => row % 7));
+    const path = files.write(
+      'vanishing.csv',
+      csv(['$PendingTasks'], 200, (row) => row % 7),
+    );
     spy.failReadAfterLines = 100;
     const out = await replayCsvStreaming(path, FORMULAS, { mode: 'open' }, {}, 16);
     expect(out).toEqual({ ok: false, errors: [`${path}: cannot read: no such file or directory`] });
@@ -80,7 +90,10 @@ describe('streaming replay of a file it cannot read', () => {
   });
 
   it('a readable file still streams through the tracked worker (the mocks change nothing else)', async () => {
-    const path = files.write('fine.csv', csv(['$PendingTasks'], 200, (row) => row % 7));
+    const path = files.write(
+      'fine.csv',
+      csv(['$PendingTasks'], 200, (row) => row % 7),
+    );
     const out = await replayCsvStreaming(path, FORMULAS, { mode: 'open' }, {}, 16);
     expect(out.ok).toBe(true);
     expect(spy.workers).toHaveLength(1);

@@ -18,16 +18,28 @@ const files = new TempFiles();
 afterAll(() => files.remove());
 
 const FORMULAS = [
-  { name: 'pending', text: '$samples = $PendingTasks.GetSamplePercent(TimeInterval_Minute * 10);\n$TargetDedicatedNodes = $samples < 70 ? $TargetDedicatedNodes : max($PendingTasks.GetSample(TimeInterval_Minute * 10));\n$TargetLowPriorityNodes = $CurrentDedicatedNodes > 3 ? 1 : 0;' },
-  { name: 'cpu', text: 'c = avg($CPUPercent.GetSample(TimeInterval_Minute * 5, 50));\n$TargetDedicatedNodes = c > 50 ? 4 : 2;\n$NodeDeallocationOption = taskcompletion;' },
+  {
+    name: 'pending',
+    text: '$samples = $PendingTasks.GetSamplePercent(TimeInterval_Minute * 10);\n$TargetDedicatedNodes = $samples < 70 ? $TargetDedicatedNodes : max($PendingTasks.GetSample(TimeInterval_Minute * 10));\n$TargetLowPriorityNodes = $CurrentDedicatedNodes > 3 ? 1 : 0;',
+  },
+  {
+    name: 'cpu',
+    text: 'c = avg($CPUPercent.GetSample(TimeInterval_Minute * 5, 50));\n$TargetDedicatedNodes = c > 50 ? 4 : 2;\n$NodeDeallocationOption = taskcompletion;',
+  },
 ];
 
-const text = csv(['$PendingTasks', '$CPUPercent', '$CurrentDedicatedNodes', '$ActiveTasks'], 400, (row, c) => {
-  if (c === '$CPUPercent') return row % 13 === 0 || (row > 100 && row < 130) ? '' : (row * 7) % 100;
-  if (c === '$CurrentDedicatedNodes') return Math.floor(row / 50);
-  if (c === '$ActiveTasks') return row % 5;
-  return row % 40 === 0 ? '' : (row * 3) % 17;
-}, T0, ['# taskSlotsPerNode: 2', '# evaluationInterval: 5m']);
+const text = csv(
+  ['$PendingTasks', '$CPUPercent', '$CurrentDedicatedNodes', '$ActiveTasks'],
+  400,
+  (row, c) => {
+    if (c === '$CPUPercent') return row % 13 === 0 || (row > 100 && row < 130) ? '' : (row * 7) % 100;
+    if (c === '$CurrentDedicatedNodes') return Math.floor(row / 50);
+    if (c === '$ActiveTasks') return row % 5;
+    return row % 40 === 0 ? '' : (row * 3) % 17;
+  },
+  T0,
+  ['# taskSlotsPerNode: 2', '# evaluationInterval: 5m'],
+);
 
 async function plain(path: string, request: ReplayRequest): Promise<string> {
   const r = await readRecording(path);
@@ -87,7 +99,13 @@ async function streamInProcess(path: string, request: ReplayRequest, batchRows: 
 describe('streaming open loop: when evaluation starts', () => {
   /** 200 rows (100 minutes); $CurrentDedicatedNodes is empty until row `firstNodes`, then 5. */
   const lateNodes = (firstNodes: number, header: string[] = []) =>
-    csv(['$PendingTasks', '$CPUPercent', '$CurrentDedicatedNodes'], 200, (row, c) => (c === '$CurrentDedicatedNodes' ? (row < firstNodes ? '' : 5) : (row * 7) % 60), T0, ['# evaluationInterval: 5m', ...header]);
+    csv(
+      ['$PendingTasks', '$CPUPercent', '$CurrentDedicatedNodes'],
+      200,
+      (row, c) => (c === '$CurrentDedicatedNodes' ? (row < firstNodes ? '' : 5) : (row * 7) % 60),
+      T0,
+      ['# evaluationInterval: 5m', ...header],
+    );
 
   it('starts with the first batch when the node counts are sampled from the first row', async () => {
     const path = files.write('start-at-once.csv', text);

@@ -27,8 +27,15 @@ export class TempFiles {
 }
 
 /** A wide CSV: `columns` after timestamp, one row per 30 s from `start`, `value(row, column)` ('' = missing). */
-export function csv(columns: string[], rows: number, value: (row: number, column: string) => number | string, start = T0, header: string[] = []): string {
+export function csv(
+  columns: string[],
+  rows: number,
+  value: (row: number, column: string) => number | string,
+  start = T0,
+  header: string[] = [],
+): string {
   const lines = [...header, ['timestamp', ...columns].join(',')];
-  for (let r = 0; r < rows; r++) lines.push([iso(start + r * 30_000), ...columns.map((c) => String(value(r, c)))].join(','));
+  for (let r = 0; r < rows; r++)
+    lines.push([iso(start + r * 30_000), ...columns.map((c) => String(value(r, c)))].join(','));
   return `${lines.join('\n')}\n`;
 }

@@ -18,17 +18,24 @@ describe('sweep', () => {
   it('visits the same segments whether or not the series share their times array', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 30 }).map((t) => t.sort((a, b) => a - b)),
+        fc
+          .uniqueArray(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 30 })
+          .map((t) => t.sort((a, b) => a - b)),
         fc.integer({ min: 1, max: 3 }),
         fc.integer({ min: -20, max: 220 }),
         fc.integer({ min: 0, max: 240 }),
         fc.boolean(),
         (times, columns, from, length, withAbsent) => {
           const shared = Float64Array.from(times);
-          const seriesShared: Array<MetricHistory | undefined> = Array.from({ length: columns }, (_, k) => ({ times: shared, values: Float64Array.from(times, (t) => t * (k + 1)) }));
+          const seriesShared: Array<MetricHistory | undefined> = Array.from({ length: columns }, (_, k) => ({
+            times: shared,
+            values: Float64Array.from(times, (t) => t * (k + 1)),
+          }));
           if (withAbsent) seriesShared.push(undefined);
           // The same data with a copy of the times per series takes the general merge.
-          const seriesCopied = seriesShared.map((h) => (h === undefined ? undefined : { times: Float64Array.from(h.times), values: h.values }));
+          const seriesCopied = seriesShared.map((h) =>
+            h === undefined ? undefined : { times: Float64Array.from(h.times), values: h.values },
+          );
           expect(visits(seriesShared, from, from + length)).toEqual(visits(seriesCopied, from, from + length));
         },
       ),

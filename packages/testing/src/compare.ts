@@ -2,7 +2,16 @@
 // results string reports (numbers within NUMBER_TOLERANCE), or the error against expect_error.
 // Produces mismatches as data; reporters decide how to print them.
 
-import { formatValue, printedTarget, serviceErrorDetail, TARGET_DEDICATED, TARGET_LOW_PRIORITY, DEALLOCATION_OPTION, type EvaluationResult, type Value } from '@autoscale/core';
+import {
+  formatValue,
+  printedTarget,
+  serviceErrorDetail,
+  TARGET_DEDICATED,
+  TARGET_LOW_PRIORITY,
+  DEALLOCATION_OPTION,
+  type EvaluationResult,
+  type Value,
+} from '@autoscale/core';
 import { NUMBER_TOLERANCE, type ExpectedError, type ExpectedValue, type Expectation, type TestStep } from './model.ts';
 
 export interface Mismatch {
@@ -48,11 +57,16 @@ function checkError(expected: ExpectedError, result: EvaluationResult): Mismatch
   const messageOk = expected.message === undefined || errorMessage(result).includes(expected.message);
   if (codeOk && messageOk) return [];
   const note = !codeOk && result.failure !== null ? `core code ${result.failure.code}` : undefined;
-  return [{ variable: undefined, expected: describeExpectedError(expected), got, ...(note !== undefined ? { note } : {}) }];
+  return [
+    { variable: undefined, expected: describeExpectedError(expected), got, ...(note !== undefined ? { note } : {}) },
+  ];
 }
 
 /** The value an expected variable is compared with, as the results string reports it. */
-type Actual = { kind: 'target'; printed: number; computed: number } | { kind: 'value'; value: Value } | { kind: 'absent' };
+type Actual =
+  | { kind: 'target'; printed: number; computed: number }
+  | { kind: 'value'; value: Value }
+  | { kind: 'absent' };
 
 function actual(name: string, result: EvaluationResult): Actual {
   if (name === TARGET_DEDICATED || name === TARGET_LOW_PRIORITY) {
@@ -68,11 +82,13 @@ function actual(name: string, result: EvaluationResult): Actual {
 function checkValue(e: Expectation, result: EvaluationResult): Mismatch | undefined {
   const got = actual(e.name, result);
   const expected = showExpected(e.value);
-  if (got.kind === 'absent') return { variable: e.written, expected, got: 'nothing: the evaluation ended (stop()) before assigning it' };
+  if (got.kind === 'absent')
+    return { variable: e.written, expected, got: 'nothing: the evaluation ended (stop()) before assigning it' };
   const value: Value = got.kind === 'target' ? got.printed : got.value;
   if (matches(e.value, value)) return undefined;
   const mismatch: Mismatch = { variable: e.written, expected, got: showValue(value) };
-  if (got.kind === 'target' && got.computed !== got.printed) mismatch.note = `computed ${String(got.computed)}; results print targets truncated toward zero`;
+  if (got.kind === 'target' && got.computed !== got.printed)
+    mismatch.note = `computed ${String(got.computed)}; results print targets truncated toward zero`;
   return mismatch;
 }
 
@@ -85,7 +101,11 @@ function matches(expected: ExpectedValue, got: Value): boolean {
     case 'number':
       return typeof got === 'number' && numbersMatch(expected.value, got);
     case 'vector':
-      return Array.isArray(got) && got.length === expected.values.length && got.every((g, i) => numbersMatch(expected.values[i] as number, g));
+      return (
+        Array.isArray(got) &&
+        got.length === expected.values.length &&
+        got.every((g, i) => numbersMatch(expected.values[i] as number, g))
+      );
     case 'text':
       return formatValue(got) === expected.value;
   }

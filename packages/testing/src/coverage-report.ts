@@ -3,7 +3,15 @@
 // under each && / || operand that never decided its chain, a marker on each statement that never
 // ran), and the JSON shape the json reporter embeds.
 
-import { branchRatio, percent, statementRatio, sumRatios, type FormulaCoverage, type OperandCoverage, type Ratio } from './coverage.ts';
+import {
+  branchRatio,
+  percent,
+  statementRatio,
+  sumRatios,
+  type FormulaCoverage,
+  type OperandCoverage,
+  type Ratio,
+} from './coverage.ts';
 
 function cell(r: Ratio): string {
   return `${r.covered}/${r.total}`.padStart(7) + `  ${percent(r).toFixed(1).padStart(5)}%`;
@@ -15,7 +23,9 @@ export function coverageTable(list: readonly FormulaCoverage[]): string {
   const rows = [`${'coverage'.padEnd(width)}  ${'statements'.padStart(15)}  ${'branches'.padStart(15)}`];
   for (const c of list) rows.push(`${c.formula.padEnd(width)}  ${cell(statementRatio(c))}  ${cell(branchRatio(c))}`);
   if (list.length > 1) {
-    rows.push(`${'all formulas'.padEnd(width)}  ${cell(sumRatios(list.map(statementRatio)))}  ${cell(sumRatios(list.map(branchRatio)))}`);
+    rows.push(
+      `${'all formulas'.padEnd(width)}  ${cell(sumRatios(list.map(statementRatio)))}  ${cell(sumRatios(list.map(branchRatio)))}`,
+    );
   }
   return `${rows.join('\n')}\n`;
 }
@@ -39,7 +49,10 @@ export function uncoveredListing(list: readonly FormulaCoverage[]): string {
     // A range's width on its first line: to its end, or to the end of that line.
     const widthOf = (line: number, column: number, endOffset: number): number => {
       const end = c.lines.positionAt(endOffset);
-      return Math.max(1, end.line + 1 === line ? end.character - (column - 1) : c.lines.lineText(line - 1).length - (column - 1));
+      return Math.max(
+        1,
+        end.line + 1 === line ? end.character - (column - 1) : c.lines.lineText(line - 1).length - (column - 1),
+      );
     };
     for (const s of c.statements) {
       if (s.hits > 0) continue;
@@ -47,7 +60,12 @@ export function uncoveredListing(list: readonly FormulaCoverage[]): string {
     }
     for (const b of c.branches) {
       if (b.then > 0 && b.else > 0) continue;
-      const text = b.then === 0 && b.else === 0 ? '?: never evaluated' : b.then === 0 ? "?: never took 'then' (condition always 0)" : "?: never took 'else' (condition never 0)";
+      const text =
+        b.then === 0 && b.else === 0
+          ? '?: never evaluated'
+          : b.then === 0
+            ? "?: never took 'then' (condition always 0)"
+            : "?: never took 'else' (condition never 0)";
       add(b.line, { column: b.column, width: 1, text });
     }
     for (const o of c.operands) {
@@ -123,10 +141,23 @@ export function coverageJson(list: readonly FormulaCoverage[]): CoverageJson[] {
         branches: [
           ...c.branches
             .filter((b) => b.then === 0 || b.else === 0)
-            .map((b): UncoveredConditionalJson & { at: number } => ({ at: b.at, kind: '?:', line: b.line, column: b.column, missing: [...(b.then === 0 ? ['then' as const] : []), ...(b.else === 0 ? ['else' as const] : [])] })),
+            .map((b): UncoveredConditionalJson & { at: number } => ({
+              at: b.at,
+              kind: '?:',
+              line: b.line,
+              column: b.column,
+              missing: [...(b.then === 0 ? ['then' as const] : []), ...(b.else === 0 ? ['else' as const] : [])],
+            })),
           ...c.operands
             .filter((o) => o.decided === 0)
-            .map((o): UncoveredOperandJson & { at: number } => ({ at: o.start, kind: o.operator, line: o.line, column: o.column, operand: o.index + 1, operands: o.count })),
+            .map((o): UncoveredOperandJson & { at: number } => ({
+              at: o.start,
+              kind: o.operator,
+              line: o.line,
+              column: o.column,
+              operand: o.index + 1,
+              operands: o.count,
+            })),
         ]
           .sort((a, b) => a.at - b.at)
           .map(({ at: _, ...entry }) => entry),

@@ -17,7 +17,15 @@
 // An operand nested inside another (a ?: or a chain in an operand) counts on its own terms whenever
 // it is evaluated.
 
-import { forEachExpression, statementExpression, type Binary, type Expression, type LineMap, type LogicalTrace, type Trace } from '@autoscale/core';
+import {
+  forEachExpression,
+  statementExpression,
+  type Binary,
+  type Expression,
+  type LineMap,
+  type LogicalTrace,
+  type Trace,
+} from '@autoscale/core';
 import type { FormulaUnderTest } from './model.ts';
 
 export interface StatementCoverage {
@@ -89,7 +97,10 @@ export function branchRatio(c: FormulaCoverage): Ratio {
 }
 
 export function sumRatios(ratios: readonly Ratio[]): Ratio {
-  return ratios.reduce((a, r) => ({ covered: a.covered + r.covered, total: a.total + r.total }), { covered: 0, total: 0 });
+  return ratios.reduce((a, r) => ({ covered: a.covered + r.covered, total: a.total + r.total }), {
+    covered: 0,
+    total: 0,
+  });
 }
 
 /** A chain's operand and where the trace tells its truth: the record of the operator it sits beside. */
@@ -135,7 +146,14 @@ export class CoverageCollector {
     const chainsByStatement: Chain[][] = [];
     analysis.formula.statements.forEach((s, index) => {
       const p = lines.positionAt(s.range.start);
-      statements.push({ index, line: p.line + 1, column: p.character + 1, start: s.range.start, end: s.range.end, hits: 0 });
+      statements.push({
+        index,
+        line: p.line + 1,
+        column: p.character + 1,
+        start: s.range.start,
+        end: s.range.end,
+        hits: 0,
+      });
       const expression = statementExpression(s);
       forEachExpression(expression, (e) => {
         if (e.kind !== 'Conditional') return;
@@ -148,7 +166,10 @@ export class CoverageCollector {
     });
     branches.sort((a, b) => a.at - b.at);
     operands.sort((a, b) => a.start - b.start);
-    const entry: Entry = { coverage: { formula: formula.name, lines, statements, branches, operands }, chainsByStatement };
+    const entry: Entry = {
+      coverage: { formula: formula.name, lines, statements, branches, operands },
+      chainsByStatement,
+    };
     this.byKey.set(key, entry);
     return entry;
   }
@@ -174,7 +195,9 @@ export class CoverageCollector {
 
   /** Every formula seen, by name. */
   results(): FormulaCoverage[] {
-    return [...this.byKey.values()].map((e) => e.coverage).sort((a, b) => (a.formula < b.formula ? -1 : a.formula > b.formula ? 1 : 0));
+    return [...this.byKey.values()]
+      .map((e) => e.coverage)
+      .sort((a, b) => (a.formula < b.formula ? -1 : a.formula > b.formula ? 1 : 0));
   }
 }
 
@@ -201,7 +224,8 @@ function recordChains(chains: readonly Chain[], records: readonly LogicalTrace[]
   }
 }
 
-const isLogical = (e: Expression): e is Binary & { operator: '&&' | '||' } => e.kind === 'Binary' && (e.operator === '&&' || e.operator === '||');
+const isLogical = (e: Expression): e is Binary & { operator: '&&' | '||' } =>
+  e.kind === 'Binary' && (e.operator === '&&' || e.operator === '||');
 
 function unparenthesized(e: Expression): Expression {
   let inner = e;
@@ -216,17 +240,20 @@ function logicalChains(expression: Expression, lines: LineMap): Chain[] {
   forEachExpression(expression, (e) => {
     if (!isLogical(e)) return;
     all.push(e);
-    for (const child of [unparenthesized(e.left), unparenthesized(e.right)]) if (isLogical(child) && child.operator === e.operator) inner.add(child);
+    for (const child of [unparenthesized(e.left), unparenthesized(e.right)])
+      if (isLogical(child) && child.operator === e.operator) inner.add(child);
   });
-  return all.filter((root) => !inner.has(root)).map((root) => {
-    const operands: ChainOperand[] = [];
-    collectOperands(root, root.operator, operands, lines);
-    operands.forEach((o, index) => {
-      o.coverage.index = index;
-      o.coverage.count = operands.length;
+  return all
+    .filter((root) => !inner.has(root))
+    .map((root) => {
+      const operands: ChainOperand[] = [];
+      collectOperands(root, root.operator, operands, lines);
+      operands.forEach((o, index) => {
+        o.coverage.index = index;
+        o.coverage.count = operands.length;
+      });
+      return { operator: root.operator, root: root.operatorRange.start, operands };
     });
-    return { operator: root.operator, root: root.operatorRange.start, operands };
-  });
 }
 
 function collectOperands(node: Binary, operator: '&&' | '||', out: ChainOperand[], lines: LineMap): void {
@@ -238,7 +265,17 @@ function collectOperands(node: Binary, operator: '&&' | '||', out: ChainOperand[
       continue;
     }
     const p = lines.positionAt(child.range.start);
-    const coverage: OperandCoverage = { operator, start: child.range.start, end: child.range.end, line: p.line + 1, column: p.character + 1, index: 0, count: 0, decided: 0, evaluated: 0 };
+    const coverage: OperandCoverage = {
+      operator,
+      start: child.range.start,
+      end: child.range.end,
+      line: p.line + 1,
+      column: p.character + 1,
+      index: 0,
+      count: 0,
+      decided: 0,
+      evaluated: 0,
+    };
     out.push({ coverage, parent: node.operatorRange.start, side });
   }
 }

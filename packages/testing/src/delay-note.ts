@@ -7,7 +7,12 @@
 import { formatDuration, upperBound, type MetricHistory } from '@autoscale/core';
 
 /** One note per metric the evaluation read that has samples inside the delay, in the order of `metrics`. */
-export function delayNotes(metrics: ReadonlyMap<string, MetricHistory>, read: ReadonlySet<string>, at: number, delay: number): string[] {
+export function delayNotes(
+  metrics: ReadonlyMap<string, MetricHistory>,
+  read: ReadonlySet<string>,
+  at: number,
+  delay: number,
+): string[] {
   const notes: string[] = [];
   for (const [metric, history] of metrics) {
     if (!read.has(metric)) continue;
@@ -15,7 +20,9 @@ export function delayNotes(metrics: ReadonlyMap<string, MetricHistory>, read: Re
     const hidden = upperBound(history.times, at) - upperBound(history.times, at - delay);
     if (hidden === 0) continue;
     const [samples, are, were] = hidden === 1 ? ['sample', 'is', 'was'] : ['samples', 'are', 'were'];
-    notes.push(`${hidden} ${samples} of ${metric} ${are} newer than at - availabilityDelay (${formatDuration(delay)}) and ${were} not visible`);
+    notes.push(
+      `${hidden} ${samples} of ${metric} ${are} newer than at - availabilityDelay (${formatDuration(delay)}) and ${were} not visible`,
+    );
   }
   return notes;
 }

@@ -22,7 +22,8 @@ function isGlob(path: string): boolean {
 
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {
   const found: string[] = [];
-  const exclude = (p: string | { name: string }): boolean => SKIPPED_DIRECTORIES.has(typeof p === 'string' ? basename(p) : p.name);
+  const exclude = (p: string | { name: string }): boolean =>
+    SKIPPED_DIRECTORIES.has(typeof p === 'string' ? basename(p) : p.name);
   for await (const match of glob(pattern, { cwd, exclude })) {
     // `exclude` prunes the walk, but a pattern like `infra/*` can still match node_modules itself.
     if (!match.split(/[\\/]/).some((segment) => SKIPPED_DIRECTORIES.has(segment))) found.push(match);

@@ -36,14 +36,19 @@ export interface SeriesInput {
   seed?: number;
 }
 
-export type SeriesEvaluation = { ok: true; result: EvaluationResult; context: EvaluationContext } | { ok: false; errors: string[] };
+export type SeriesEvaluation =
+  | { ok: true; result: EvaluationResult; context: EvaluationContext }
+  | { ok: false; errors: string[] };
 
 /** Evaluates `formula` (text, or compiled once by the caller for many evaluations) in the context `input` describes. */
 export function evaluateWithSeries(formula: string | CompiledFormula, input: SeriesInput): SeriesEvaluation {
   const errors: string[] = [];
   const at = typeof input.at === 'number' ? { ok: true as const, ms: input.at } : parseInstant(input.at);
   if (!at.ok) errors.push(`at: ${at.reason}`);
-  const interval = input.interval === undefined ? { ok: true as const, ms: DEFAULT_SERIES_INTERVAL_MS } : parseDuration(input.interval);
+  const interval =
+    input.interval === undefined
+      ? { ok: true as const, ms: DEFAULT_SERIES_INTERVAL_MS }
+      : parseDuration(input.interval);
   if (!interval.ok) errors.push(`interval: ${interval.reason}`);
   else if (interval.ms === 0) errors.push('interval: must be longer than zero');
   const delay = input.availabilityDelay === undefined ? undefined : parseDuration(input.availabilityDelay);
@@ -58,7 +63,8 @@ export function evaluateWithSeries(formula: string | CompiledFormula, input: Ser
   }
   if (errors.length > 0 || !at.ok || !interval.ok) return { ok: false, errors };
   const metrics = new Map<string, MetricHistory>();
-  for (const [metric, values] of parsed) metrics.set(metric, seriesToHistory(values, { end: at.ms, intervalMs: interval.ms }));
+  for (const [metric, values] of parsed)
+    metrics.set(metric, seriesToHistory(values, { end: at.ms, intervalMs: interval.ms }));
   const context = makeContext({
     now: at.ms,
     metrics,

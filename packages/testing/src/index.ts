@@ -7,8 +7,27 @@ export { loadTestFile, parseTestFile, type LoadOptions } from './load-test-file.
 export { readFormulaFile, type FormulaFileReader } from './load-formula.ts';
 export { runTestFile, runTest, type RunOptions, type TestOutcome, type StepOutcome, type FileOutcome } from './run.ts';
 export { checkStep, numbersMatch, describeExpectedError, type Mismatch } from './compare.ts';
-export { CoverageCollector, percent, statementRatio, branchRatio, sumRatios, type FormulaCoverage, type StatementCoverage, type BranchCoverage, type OperandCoverage, type Ratio } from './coverage.ts';
-export { coverageTable, uncoveredListing, coverageJson, totalBranchPercent, type CoverageJson, type UncoveredConditionalJson, type UncoveredOperandJson } from './coverage-report.ts';
+export {
+  CoverageCollector,
+  percent,
+  statementRatio,
+  branchRatio,
+  sumRatios,
+  type FormulaCoverage,
+  type StatementCoverage,
+  type BranchCoverage,
+  type OperandCoverage,
+  type Ratio,
+} from './coverage.ts';
+export {
+  coverageTable,
+  uncoveredListing,
+  coverageJson,
+  totalBranchPercent,
+  type CoverageJson,
+  type UncoveredConditionalJson,
+  type UncoveredOperandJson,
+} from './coverage-report.ts';
 export { discoverTestFiles, TEST_FILE_SUFFIX, type Discovered } from './discover.ts';
 export { TextReporter, failureLines, failureSummary, summaryLine } from './report-text.ts';
 export { jsonReport, type JsonReport, type JsonTest, type JsonStep } from './report-json.ts';

@@ -21,7 +21,8 @@ function regularFileReader(kind: Extract<InputKind, 'formula' | 'testFile'>): Fo
     try {
       // A test names its files: a device or a pipe (/dev/zero, /dev/stdin) is never one of them.
       const stats = statSync(absolutePath);
-      if (!stats.isFile() && !stats.isDirectory()) return { ok: false, reason: 'not a regular file (a device, a pipe or a socket)' };
+      if (!stats.isFile() && !stats.isDirectory())
+        return { ok: false, reason: 'not a regular file (a device, a pipe or a socket)' };
       const text = readTextSync(absolutePath, kind);
       return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
     } catch (err) {
@@ -36,7 +37,12 @@ export const readFormulaFile: FormulaFileReader = regularFileReader('formula');
 export const readTestFileText: FormulaFileReader = regularFileReader('testFile');
 
 /** Loads the formula named by the file's `formula` or `formula_text` member (exactly one must be there). */
-export function loadFormula(src: YamlSource, top: readonly Member[], absoluteFile: string, read: FormulaFileReader): FormulaUnderTest | undefined {
+export function loadFormula(
+  src: YamlSource,
+  top: readonly Member[],
+  absoluteFile: string,
+  read: FormulaFileReader,
+): FormulaUnderTest | undefined {
   const byPath = top.find((m) => m.key === 'formula');
   const inline = top.find((m) => m.key === 'formula_text');
   if (byPath !== undefined && inline !== undefined) {
@@ -48,7 +54,11 @@ export function loadFormula(src: YamlSource, top: readonly Member[], absoluteFil
     return text === undefined ? undefined : compile(src, inline, text, `${src.file}#formula_text`, undefined);
   }
   if (byPath === undefined) {
-    src.report(src.root === null ? undefined : src.location(src.root), '', 'missing "formula" (path of the formula file, relative to this file) or "formula_text"');
+    src.report(
+      src.root === null ? undefined : src.location(src.root),
+      '',
+      'missing "formula" (path of the formula file, relative to this file) or "formula_text"',
+    );
     return undefined;
   }
   const relativePath = src.text(byPath.value, byPath.path, 'the path of the formula file, relative to this file');
@@ -64,14 +74,30 @@ export function loadFormula(src: YamlSource, top: readonly Member[], absoluteFil
   return compile(src, byPath, text, name, absolute);
 }
 
-function compile(src: YamlSource, member: Member, text: string, name: string, path: string | undefined): FormulaUnderTest | undefined {
+function compile(
+  src: YamlSource,
+  member: Member,
+  text: string,
+  name: string,
+  path: string | undefined,
+): FormulaUnderTest | undefined {
   const analysis = analyzeFormula(text);
-  const syntaxErrors = analysis.diagnostics.filter((d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax');
+  const syntaxErrors = analysis.diagnostics.filter(
+    (d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax',
+  );
   if (syntaxErrors.length > 0) {
     for (const d of syntaxErrors) {
       const p = analysis.lines.positionAt(d.range.start);
-      const where = path === undefined ? `line ${p.line + 1}, column ${p.character + 1} of formula_text` : `${name}:${p.line + 1}:${p.character + 1}`;
-      src.report(inlinePosition(src, member.value, analysis.lines.lineText(p.line), p.line, p.character) ?? src.location(member.value), member.path, `the formula does not parse: ${where}: ${d.code} ${d.message}`);
+      const where =
+        path === undefined
+          ? `line ${p.line + 1}, column ${p.character + 1} of formula_text`
+          : `${name}:${p.line + 1}:${p.character + 1}`;
+      src.report(
+        inlinePosition(src, member.value, analysis.lines.lineText(p.line), p.line, p.character) ??
+          src.location(member.value),
+        member.path,
+        `the formula does not parse: ${where}: ${d.code} ${d.message}`,
+      );
     }
     return undefined;
   }
@@ -87,8 +113,15 @@ function compile(src: YamlSource, member: Member, text: string, name: string, pa
  * a literal block scalar (`|`): its lines are the block's lines minus the indentation. Checked
  * against the file's text, so anything unexpected falls back to the node's own position.
  */
-function inlinePosition(src: YamlSource, node: Node | null, lineText: string, line: number, character: number): Location | undefined {
-  if (!isScalar(node) || node.type !== Scalar.BLOCK_LITERAL || node.range === undefined || node.range === null) return undefined;
+function inlinePosition(
+  src: YamlSource,
+  node: Node | null,
+  lineText: string,
+  line: number,
+  character: number,
+): Location | undefined {
+  if (!isScalar(node) || node.type !== Scalar.BLOCK_LITERAL || node.range === undefined || node.range === null)
+    return undefined;
   const header = src.locationOf(node.range[0]);
   const fileLines = src.source.split(/\r\n|\r|\n/);
   const target = fileLines[header.line + line];

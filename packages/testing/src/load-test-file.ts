@@ -6,11 +6,39 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_AVAILABILITY_DELAY_MS, DEFAULT_SERIES_INTERVAL_MS, parseDuration, seriesToHistory, type MetricHistory, type PoolState } from '@autoscale/core';
+import {
+  DEFAULT_AVAILABILITY_DELAY_MS,
+  DEFAULT_SERIES_INTERVAL_MS,
+  parseDuration,
+  seriesToHistory,
+  type MetricHistory,
+  type PoolState,
+} from '@autoscale/core';
 import type { Node } from 'yaml';
 import { loadFormula, readFormulaFile, readTestFileText, type FormulaFileReader } from './load-formula.ts';
-import { DEFAULTS_KEYS, STEP_KEYS, TEST_FILE_KEYS, TEST_KEYS, type FormulaUnderTest, type LoadError, type LoadResult, type Location, type TestCase, type TestStep } from './model.ts';
-import { readDuration, readExpect, readExpectError, readInstant, readPool, readSeed, readSeriesMap, readUtcOffset, type SeriesSpec } from './read-values.ts';
+import {
+  DEFAULTS_KEYS,
+  STEP_KEYS,
+  TEST_FILE_KEYS,
+  TEST_KEYS,
+  type FormulaUnderTest,
+  type LoadError,
+  type LoadResult,
+  type Location,
+  type TestCase,
+  type TestStep,
+} from './model.ts';
+import {
+  readDuration,
+  readExpect,
+  readExpectError,
+  readInstant,
+  readPool,
+  readSeed,
+  readSeriesMap,
+  readUtcOffset,
+  type SeriesSpec,
+} from './read-values.ts';
 import { YamlSource, type Member } from './yaml-reader.ts';
 
 export interface LoadOptions {
@@ -23,7 +51,8 @@ export interface LoadOptions {
 /** Reads and loads a test file from disk; `file` is also how reports name it. */
 export function loadTestFile(file: string, options: LoadOptions = {}): LoadResult {
   const read = (options.readFormula ?? readTestFileText)(resolve(options.cwd ?? process.cwd(), file));
-  if (!read.ok) return { ok: false, errors: [{ file, path: '', message: `cannot read the test file: ${read.reason}` }] };
+  if (!read.ok)
+    return { ok: false, errors: [{ file, path: '', message: `cannot read the test file: ${read.reason}` }] };
   return parseTestFile(read.text, file, options);
 }
 
@@ -31,16 +60,23 @@ export function loadTestFile(file: string, options: LoadOptions = {}): LoadResul
 export function parseTestFile(text: string, file: string, options: LoadOptions = {}): LoadResult {
   const src = new YamlSource(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (src.errors.length > 0 && src.root === null) return { ok: false, errors: src.errors };
-  const top = src.root === null ? undefined : src.members(src.root, '', 'the test file: a map with "formula" and "tests"');
+  const top =
+    src.root === null ? undefined : src.members(src.root, '', 'the test file: a map with "formula" and "tests"');
   if (top === undefined) {
-    if (src.root === null) src.report(undefined, '', 'the file is empty; expected "formula" (or "formula_text") and "tests"');
+    if (src.root === null)
+      src.report(undefined, '', 'the file is empty; expected "formula" (or "formula_text") and "tests"');
     return { ok: false, errors: src.errors };
   }
   const members = src.known(top, TEST_FILE_KEYS);
   const get = (key: string) => members.find((m) => m.key === key);
   const schema = get('$schema');
   if (schema !== undefined) src.text(schema.value, schema.path, "a string (the schema's path or URI)");
-  const formula = loadFormula(src, members, resolve(options.cwd ?? process.cwd(), file), options.readFormula ?? readFormulaFile);
+  const formula = loadFormula(
+    src,
+    members,
+    resolve(options.cwd ?? process.cwd(), file),
+    options.readFormula ?? readFormulaFile,
+  );
   const defaultsMember = get('defaults');
   const defaults = defaultsMember === undefined ? EMPTY_DEFAULTS : readDefaults(src, defaultsMember);
   const testsMember = get('tests');
@@ -48,19 +84,22 @@ export function parseTestFile(text: string, file: string, options: LoadOptions =
   if (testsMember === undefined) src.report(src.location(src.root), '', 'missing "tests" (a list of tests)');
   else {
     const items = src.items(testsMember.value, testsMember.path, 'the tests');
-    if (items !== undefined && items.length === 0) src.error(testsMember.value, testsMember.path, 'no tests: the list is empty');
+    if (items !== undefined && items.length === 0)
+      src.error(testsMember.value, testsMember.path, 'no tests: the list is empty');
     const names = new Map<string, number>();
     for (const item of items ?? []) {
       const test = readTest(src, item.node, item.path, defaults, formula);
       if (test === undefined) continue;
       const earlier = names.get(test.name);
-      if (earlier !== undefined) src.report(test.location, item.path, `duplicate test name "${test.name}" (also at line ${earlier})`);
+      if (earlier !== undefined)
+        src.report(test.location, item.path, `duplicate test name "${test.name}" (also at line ${earlier})`);
       names.set(test.name, test.location.line);
       tests.push(test);
     }
   }
   // Broken defaults are always reported; the check only keeps a test that inherits one from running.
-  if (src.errors.length > 0 || formula === undefined || defaults.broken.size > 0) return { ok: false, errors: inFileOrder(src.errors) };
+  if (src.errors.length > 0 || formula === undefined || defaults.broken.size > 0)
+    return { ok: false, errors: inFileOrder(src.errors) };
   return { ok: true, testFile: { file, formula, tests } };
 }
 
@@ -118,7 +157,10 @@ function readShared(src: YamlSource, members: readonly Member[], inherited: Defa
       broken.delete('utcOffset');
     }
   }
-  const set = <K extends 'at' | 'interval' | 'availabilityDelay' | 'seed'>(key: K, read: (m: Member) => number | undefined): void => {
+  const set = <K extends 'at' | 'interval' | 'availabilityDelay' | 'seed'>(
+    key: K,
+    read: (m: Member) => number | undefined,
+  ): void => {
     const m = get(key);
     if (m === undefined) return;
     const value = read(m);
@@ -158,14 +200,20 @@ function readDefaults(src: YamlSource, member: Member): Defaults {
   return readShared(src, src.known(members, DEFAULTS_KEYS), EMPTY_DEFAULTS);
 }
 
-function readTest(src: YamlSource, node: Node | null, path: string, defaults: Defaults, formula: FormulaUnderTest | undefined): TestCase | undefined {
+function readTest(
+  src: YamlSource,
+  node: Node | null,
+  path: string,
+  defaults: Defaults,
+  formula: FormulaUnderTest | undefined,
+): TestCase | undefined {
   const all = src.members(node, path, 'a test');
   const location = src.location(node);
   if (all === undefined || location === undefined) return undefined;
   const members = src.known(all, TEST_KEYS);
   const get = (key: string) => members.find((m) => m.key === key);
   const nameMember = get('name');
-  const name = nameMember === undefined ? undefined : readName(src, nameMember, 'the test\'s name');
+  const name = nameMember === undefined ? undefined : readName(src, nameMember, "the test's name");
   if (nameMember === undefined) src.report(location, path, 'missing "name"');
   const settings = readShared(src, members, defaults);
   const stepsMember = get('steps');
@@ -173,17 +221,20 @@ function readTest(src: YamlSource, node: Node | null, path: string, defaults: De
   if (stepsMember !== undefined) {
     for (const key of ['at', 'expect', 'expect_error'] as const) {
       const misplaced = get(key);
-      if (misplaced !== undefined) src.error(misplaced.keyNode, misplaced.path, `a test with "steps" gives "${key}" in each step`);
+      if (misplaced !== undefined)
+        src.error(misplaced.keyNode, misplaced.path, `a test with "steps" gives "${key}" in each step`);
     }
     steps = readSteps(src, stepsMember, readingOffset(settings), formula);
   } else {
     const at = settings.at;
     // An `at` that is there but broken (here or in the defaults) is not also missing.
-    if (at === undefined && !settings.broken.has('at')) src.report(location, path, 'missing "at" (the evaluation instant) or "steps"');
+    if (at === undefined && !settings.broken.has('at'))
+      src.report(location, path, 'missing "at" (the evaluation instant) or "steps"');
     const step = readExpectations(src, members, formula);
     if (at !== undefined && step !== undefined) steps = [{ name: undefined, at, pool: {}, ...step, location }];
   }
-  if (name === undefined || settings.broken.size > 0 || steps === undefined || members.length !== all.length) return undefined;
+  if (name === undefined || settings.broken.size > 0 || steps === undefined || members.length !== all.length)
+    return undefined;
   const last = steps[steps.length - 1];
   if (last === undefined) return undefined;
   const metrics = placeSeries(settings.series, last.at, settings.interval ?? DEFAULT_SERIES_INTERVAL_MS);
@@ -204,23 +255,41 @@ function readTest(src: YamlSource, node: Node | null, path: string, defaults: De
  * `at`, or its last step's), unless the series gives `start` or `end`. Every step reads the same
  * histories; the evaluator shows a step only the samples taken by its own `at` (less the delay).
  */
-function placeSeries(series: ReadonlyMap<string, SeriesSpec>, lastAt: number, interval: number): Map<string, MetricHistory> {
+function placeSeries(
+  series: ReadonlyMap<string, SeriesSpec>,
+  lastAt: number,
+  interval: number,
+): Map<string, MetricHistory> {
   const out = new Map<string, MetricHistory>();
   for (const [metric, spec] of series) {
     const intervalMs = spec.interval ?? interval;
-    out.set(metric, seriesToHistory(spec.values, spec.start !== undefined ? { start: spec.start, intervalMs } : { end: spec.end ?? lastAt, intervalMs }));
+    out.set(
+      metric,
+      seriesToHistory(
+        spec.values,
+        spec.start !== undefined ? { start: spec.start, intervalMs } : { end: spec.end ?? lastAt, intervalMs },
+      ),
+    );
   }
   return out;
 }
 
-function readExpectations(src: YamlSource, members: readonly Member[], formula: FormulaUnderTest | undefined): Pick<TestStep, 'expect' | 'expectError'> | undefined {
+function readExpectations(
+  src: YamlSource,
+  members: readonly Member[],
+  formula: FormulaUnderTest | undefined,
+): Pick<TestStep, 'expect' | 'expectError'> | undefined {
   const expect = members.find((m) => m.key === 'expect');
   const expectError = members.find((m) => m.key === 'expect_error');
   // Both are read even when both are given, so their own mistakes show in the same run.
   const expectations = expect === undefined ? [] : readExpect(src, expect.value, expect.path, formula);
   const error = expectError === undefined ? undefined : readExpectError(src, expectError.value, expectError.path);
   if (expect !== undefined && expectError !== undefined) {
-    src.error(expectError.keyNode, expectError.path, 'give either "expect" or "expect_error", not both: an evaluation that fails has no results to compare');
+    src.error(
+      expectError.keyNode,
+      expectError.path,
+      'give either "expect" or "expect_error", not both: an evaluation that fails has no results to compare',
+    );
     return undefined;
   }
   if (expectations === undefined || (expectError !== undefined && error === undefined)) return undefined;
@@ -234,7 +303,12 @@ function readExpectations(src: YamlSource, members: readonly Member[], formula: 
  */
 type PreviousAt = number | 'none' | 'unreadable';
 
-function readSteps(src: YamlSource, member: Member, utcOffset: string | undefined, formula: FormulaUnderTest | undefined): TestStep[] | undefined {
+function readSteps(
+  src: YamlSource,
+  member: Member,
+  utcOffset: string | undefined,
+  formula: FormulaUnderTest | undefined,
+): TestStep[] | undefined {
   const items = src.items(member.value, member.path, 'the steps: evaluations in time order');
   if (items === undefined) return undefined;
   if (items.length === 0) {
@@ -248,7 +322,11 @@ function readSteps(src: YamlSource, member: Member, utcOffset: string | undefine
     // A step's time counts for the next one even when something else in the step is wrong.
     const { step, at, location } = readStep(src, item.node, item.path, utcOffset, previous, formula);
     if (at !== undefined && typeof previous === 'number' && at <= previous) {
-      src.report(location, `${item.path}.at`, 'steps must move forward in time: this step is not later than the one before');
+      src.report(
+        location,
+        `${item.path}.at`,
+        'steps must move forward in time: this step is not later than the one before',
+      );
       ok = false;
     }
     previous = at ?? 'unreadable';
@@ -273,20 +351,30 @@ function readStep(
   const members = src.known(all, STEP_KEYS);
   const get = (key: string) => members.find((m) => m.key === key);
   const nameMember = get('name');
-  const name = nameMember === undefined ? undefined : readName(src, nameMember, 'the step\'s name');
+  const name = nameMember === undefined ? undefined : readName(src, nameMember, "the step's name");
   const atMember = get('at');
-  if (atMember === undefined) src.report(location, path, 'missing "at": an instant, or "+DURATION" after the previous step');
+  if (atMember === undefined)
+    src.report(location, path, 'missing "at": an instant, or "+DURATION" after the previous step');
   const at = atMember === undefined ? undefined : readStepAt(src, atMember, utcOffset, previous);
   const poolMember = get('pool');
   const pool = poolMember === undefined ? {} : readPool(src, poolMember.value, poolMember.path);
   const expectations = readExpectations(src, members, formula);
-  const failed = at === undefined || pool === undefined || expectations === undefined || (nameMember !== undefined && name === undefined);
+  const failed =
+    at === undefined ||
+    pool === undefined ||
+    expectations === undefined ||
+    (nameMember !== undefined && name === undefined);
   if (failed || members.length !== all.length) return { step: undefined, at, location };
   return { step: { name, at, pool, ...expectations, location }, at, location };
 }
 
 /** A step's `at`: an instant, or `+15m` after the previous step. */
-function readStepAt(src: YamlSource, member: Member, utcOffset: string | undefined, previous: PreviousAt): number | undefined {
+function readStepAt(
+  src: YamlSource,
+  member: Member,
+  utcOffset: string | undefined,
+  previous: PreviousAt,
+): number | undefined {
   const text = src.text(member.value, member.path, 'an instant, or "+DURATION" after the previous step');
   if (text === undefined) return undefined;
   if (!text.startsWith('+')) return readInstant(src, member.value, member.path, utcOffset);

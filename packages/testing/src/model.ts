@@ -9,7 +9,19 @@ export const TEST_FILE_KEYS = ['$schema', 'formula', 'formula_text', 'defaults',
 /** Keys of `defaults`: everything a test may inherit. */
 export const DEFAULTS_KEYS = ['at', 'interval', 'availabilityDelay', 'seed', 'utcOffset', 'pool', 'series'] as const;
 /** Keys of one test. */
-export const TEST_KEYS = ['name', 'at', 'steps', 'interval', 'availabilityDelay', 'seed', 'utcOffset', 'pool', 'series', 'expect', 'expect_error'] as const;
+export const TEST_KEYS = [
+  'name',
+  'at',
+  'steps',
+  'interval',
+  'availabilityDelay',
+  'seed',
+  'utcOffset',
+  'pool',
+  'series',
+  'expect',
+  'expect_error',
+] as const;
 /** Keys of one step of a multi-step test. */
 export const STEP_KEYS = ['name', 'at', 'pool', 'expect', 'expect_error'] as const;
 /** Keys of a series given as an object rather than as a bare notation string. */
@@ -57,7 +69,10 @@ export interface FormulaUnderTest {
 }
 
 /** An expected value: a number (compared within NUMBER_TOLERANCE), exact text, or a vector of numbers. */
-export type ExpectedValue = { kind: 'number'; value: number } | { kind: 'text'; value: string } | { kind: 'vector'; values: number[] };
+export type ExpectedValue =
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string }
+  | { kind: 'vector'; values: number[] };
 
 export interface Expectation {
   /** The variable as written in the test file. */

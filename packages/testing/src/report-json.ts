@@ -31,7 +31,12 @@ export interface JsonReport {
   summary: { passed: number; failed: number; files: number; unusableFiles: number };
   /** Paths that found no test file, or could not be read. */
   errors: string[];
-  files: Array<{ file: string; formula?: string; errors: Array<{ line?: number; column?: number; path: string; message: string }>; tests: JsonTest[] }>;
+  files: Array<{
+    file: string;
+    formula?: string;
+    errors: Array<{ line?: number; column?: number; path: string; message: string }>;
+    tests: JsonTest[];
+  }>;
   coverage?: CoverageJson[];
   /** Set with --min-coverage: the threshold and whether the run met it. */
   minCoverage?: { percent: number; branchPercent: number; met: boolean };
@@ -39,12 +44,21 @@ export interface JsonReport {
 
 export function jsonReport(result: SuiteResult): JsonReport {
   const report: JsonReport = {
-    summary: { passed: result.passed, failed: result.failed, files: result.files.length, unusableFiles: result.files.filter((f) => f.errors.length > 0).length },
+    summary: {
+      passed: result.passed,
+      failed: result.failed,
+      files: result.files.length,
+      unusableFiles: result.files.filter((f) => f.errors.length > 0).length,
+    },
     errors: result.discoveryErrors,
     files: result.files.map((f) => ({
       file: f.file,
       ...(f.outcome !== undefined ? { formula: f.outcome.testFile.formula.name } : {}),
-      errors: f.errors.map(({ line, column, path, message }) => ({ ...(line !== undefined ? { line, column } : {}), path, message })),
+      errors: f.errors.map(({ line, column, path, message }) => ({
+        ...(line !== undefined ? { line, column } : {}),
+        path,
+        message,
+      })),
       tests: (f.outcome?.tests ?? []).map((t) => ({
         name: t.test.name,
         line: t.test.location.line,

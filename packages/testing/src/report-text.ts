@@ -10,7 +10,9 @@ import type { StepOutcome, TestOutcome } from './run.ts';
 
 function showMismatch(m: Mismatch): string {
   const note = m.note === undefined ? '' : ` (${m.note})`;
-  return m.variable === undefined ? `expected ${m.expected}, got ${m.got}${note}` : `${m.variable}: expected ${m.expected}, got ${m.got}${note}`;
+  return m.variable === undefined
+    ? `expected ${m.expected}, got ${m.got}${note}`
+    : `${m.variable}: expected ${m.expected}, got ${m.got}${note}`;
 }
 
 function stepLabel(s: StepOutcome, index: number, file: string): string {
@@ -59,9 +61,16 @@ export class TextReporter {
       this.currentFile = testFile;
       this.write(`${testFile.file}  (${testFile.formula.name})\n`);
     }
-    const steps = outcome.test.multiStep ? ` (${outcome.steps.length} step${outcome.steps.length === 1 ? '' : 's'})` : '';
+    const steps = outcome.test.multiStep
+      ? ` (${outcome.steps.length} step${outcome.steps.length === 1 ? '' : 's'})`
+      : '';
     this.write(`  ${outcome.passed ? '✓' : '✗'} ${outcome.test.name}${steps}\n`);
-    if (!outcome.passed) this.write(failureLines(outcome, testFile.file).map((l) => `      ${l}\n`).join(''));
+    if (!outcome.passed)
+      this.write(
+        failureLines(outcome, testFile.file)
+          .map((l) => `      ${l}\n`)
+          .join(''),
+      );
   }
 }
 

@@ -66,13 +66,26 @@ export function runTest(formula: FormulaUnderTest, test: TestCase, coverage?: Co
     const pool = defaultPoolState({ ...explicit, ...carried, ...step.pool });
     explicit = { ...explicit, ...step.pool };
     const metrics = new ReadRecordingMetrics(test.metrics);
-    const context = makeContext({ now: step.at, availabilityDelay: test.availabilityDelay, seed: test.seed, pool, metrics });
+    const context = makeContext({
+      now: step.at,
+      availabilityDelay: test.availabilityDelay,
+      seed: test.seed,
+      pool,
+      metrics,
+    });
     const result = formula.compiled.evaluate(context, { trace: coverage !== undefined });
     if (coverage !== undefined && result.trace !== undefined) coverage.record(formula, result.trace);
-    if (result.ok) carried = { targetDedicatedNodes: result.applied.dedicated, targetLowPriorityNodes: result.applied.lowPriority };
+    if (result.ok)
+      carried = { targetDedicatedNodes: result.applied.dedicated, targetLowPriorityNodes: result.applied.lowPriority };
     const mismatches = checkStep(step, result);
-    const notes = mismatches.length === 0 ? [] : delayNotes(test.metrics, metrics.read, step.at, test.availabilityDelay);
+    const notes =
+      mismatches.length === 0 ? [] : delayNotes(test.metrics, metrics.read, step.at, test.availabilityDelay);
     steps.push({ step, pool, result, mismatches, notes });
   }
-  return { test, passed: steps.every((s) => s.mismatches.length === 0), steps, durationMs: performance.now() - started };
+  return {
+    test,
+    passed: steps.every((s) => s.mismatches.length === 0),
+    steps,
+    durationMs: performance.now() - started,
+  };
 }

@@ -42,7 +42,10 @@ export interface SuiteOutput {
   problem(message: string): void;
 }
 
-export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise<{ verdict: Verdict; result: SuiteResult }> {
+export async function runSuite(
+  options: SuiteOptions,
+  out: SuiteOutput,
+): Promise<{ verdict: Verdict; result: SuiteResult }> {
   const started = performance.now();
   const discovered = await discoverTestFiles(options.paths, options.cwd);
   for (const e of discovered.errors) out.problem(e);
@@ -52,10 +55,21 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
     const resolved = inputs.map((f) => resolve(options.cwd, f));
     const clash = junitPath === undefined ? undefined : await inputOverwrittenBy(junitPath, resolved);
     // Named as the user or the test file named it.
-    if (clash !== undefined) out.problem(`the JUnit report ${options.junit} is the input ${inputs[resolved.indexOf(clash)] ?? clash}; choose another file for the report (nothing was written)`);
+    if (clash !== undefined)
+      out.problem(
+        `the JUnit report ${options.junit} is the input ${inputs[resolved.indexOf(clash)] ?? clash}; choose another file for the report (nothing was written)`,
+      );
     return clash !== undefined;
   };
-  const empty: SuiteResult = { files: [], discoveryErrors: discovered.errors, passed: 0, failed: 0, durationMs: 0, coverage: undefined, minCoverage: undefined };
+  const empty: SuiteResult = {
+    files: [],
+    discoveryErrors: discovered.errors,
+    passed: 0,
+    failed: 0,
+    durationMs: 0,
+    coverage: undefined,
+    minCoverage: undefined,
+  };
   if (await refuseJunit(discovered.files)) return { verdict: 'unusable', result: empty };
   const wantsCoverage = options.coverage === true || options.minCoverage !== undefined;
   const collector = wantsCoverage ? new CoverageCollector() : undefined;
@@ -82,7 +96,15 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
     files.push({ file, errors: [], outcome });
   }
   const coverage = collector?.results();
-  const result: SuiteResult = { files, discoveryErrors: discovered.errors, passed, failed, durationMs: 0, coverage, minCoverage: undefined };
+  const result: SuiteResult = {
+    files,
+    discoveryErrors: discovered.errors,
+    passed,
+    failed,
+    durationMs: 0,
+    coverage,
+    minCoverage: undefined,
+  };
   let verdict: Verdict = discovered.errors.length > 0 || files.some((f) => f.errors.length > 0) ? 'unusable' : 'passed';
   if (passed + failed === 0 && discovered.files.length > 0 && verdict === 'passed') {
     out.problem(options.run !== undefined ? `no test name matches /${options.run.source}/` : 'no tests to run');
@@ -106,7 +128,9 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
   }
   if (failed > 0) verdict = worse(verdict, 'failed');
   result.durationMs = performance.now() - started;
-  const formulaFiles = files.flatMap((f) => (f.outcome?.testFile.formula.path === undefined ? [] : [f.outcome.testFile.formula.path]));
+  const formulaFiles = files.flatMap((f) =>
+    f.outcome?.testFile.formula.path === undefined ? [] : [f.outcome.testFile.formula.path],
+  );
   if (await refuseJunit(formulaFiles)) verdict = 'unusable';
   else if (options.junit !== undefined) {
     try {
@@ -118,6 +142,9 @@ export async function runSuite(options: SuiteOptions, out: SuiteOutput): Promise
   }
   if (options.reporter === 'json') out.stdout(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
   else if (options.reporter === 'junit') out.stdout(junitReport(result));
-  else out.stdout(`${text === undefined || passed + failed === 0 ? '' : '\n'}${summaryLine(passed, failed, files.filter((f) => f.errors.length > 0).length)}\n`);
+  else
+    out.stdout(
+      `${text === undefined || passed + failed === 0 ? '' : '\n'}${summaryLine(passed, failed, files.filter((f) => f.errors.length > 0).length)}\n`,
+    );
   return { verdict, result };
 }

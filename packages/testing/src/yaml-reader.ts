@@ -62,7 +62,11 @@ export class YamlSource {
   }
 
   report(loc: Location | undefined, path: string, message: string): void {
-    this.errors.push(loc === undefined ? { file: this.file, path, message } : { file: this.file, line: loc.line, column: loc.column, path, message });
+    this.errors.push(
+      loc === undefined
+        ? { file: this.file, path, message }
+        : { file: this.file, line: loc.line, column: loc.column, path, message },
+    );
   }
 
   /** Follows an alias (`*name`) to the node it names. */
@@ -116,14 +120,16 @@ export class YamlSource {
    * `+01:00` (an offset) are not first turned into numbers by YAML's type resolution.
    */
   text(node: Node | null, path: string, what: string): string | undefined {
-    if (isScalar(node) && node.value !== null && typeof node.value !== 'boolean' && typeof node.value !== 'object') return scalarText(node);
+    if (isScalar(node) && node.value !== null && typeof node.value !== 'boolean' && typeof node.value !== 'object')
+      return scalarText(node);
     this.error(node, path, `expected ${what}, got ${describeNode(node)}`);
     return undefined;
   }
 
   /** A whole number of at least `min`. */
   integer(node: Node | null, path: string, min: number, what: string): number | undefined {
-    if (isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= min) return node.value;
+    if (isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= min)
+      return node.value;
     const got = isScalar(node) && typeof node.value === 'number' ? String(node.value) : describeNode(node);
     this.error(node, path, `expected ${what}, got ${got}`);
     return undefined;

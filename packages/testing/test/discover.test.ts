@@ -19,7 +19,8 @@ for (const name of [
   'infra/node_modules/y.autoscale-test.yaml',
   '.git/z.autoscale-test.yaml',
   'empty/.keep',
-]) tmp.file(name, 'x');
+])
+  tmp.file(name, 'x');
 
 describe('discovering test files', () => {
   it('with no path: every test file under the working directory, skipping node_modules and .git', async () => {
@@ -37,13 +38,25 @@ describe('discovering test files', () => {
   });
 
   it('a glob keeps the test files among its matches and searches the directories it matches', async () => {
-    expect(await discoverTestFiles(['infra/*'], tmp.dir)).toEqual({ files: ['infra/deep/er/night.autoscale-test.yaml', 'infra/pool.autoscale-test.yaml'], errors: [] });
-    expect(await discoverTestFiles(['**/night.*'], tmp.dir)).toEqual({ files: ['infra/deep/er/night.autoscale-test.yaml'], errors: [] });
-    expect(await discoverTestFiles(['{a,infra/pool}.autoscale-test.yaml'], tmp.dir)).toEqual({ files: ['a.autoscale-test.yaml', 'infra/pool.autoscale-test.yaml'], errors: [] });
+    expect(await discoverTestFiles(['infra/*'], tmp.dir)).toEqual({
+      files: ['infra/deep/er/night.autoscale-test.yaml', 'infra/pool.autoscale-test.yaml'],
+      errors: [],
+    });
+    expect(await discoverTestFiles(['**/night.*'], tmp.dir)).toEqual({
+      files: ['infra/deep/er/night.autoscale-test.yaml'],
+      errors: [],
+    });
+    expect(await discoverTestFiles(['{a,infra/pool}.autoscale-test.yaml'], tmp.dir)).toEqual({
+      files: ['a.autoscale-test.yaml', 'infra/pool.autoscale-test.yaml'],
+      errors: [],
+    });
   });
 
   it('a file found twice is run once', async () => {
-    expect((await discoverTestFiles(['a.autoscale-test.yaml', './a.autoscale-test.yaml', '*.autoscale-test.yaml'], tmp.dir)).files).toEqual(['a.autoscale-test.yaml']);
+    expect(
+      (await discoverTestFiles(['a.autoscale-test.yaml', './a.autoscale-test.yaml', '*.autoscale-test.yaml'], tmp.dir))
+        .files,
+    ).toEqual(['a.autoscale-test.yaml']);
   });
 
   it('reports paths that find nothing', async () => {
@@ -57,6 +70,8 @@ describe('discovering test files', () => {
         'device: not a file or directory',
       ],
     });
-    expect((await discoverTestFiles([], tmp.path('empty'))).errors).toEqual([`no test files (*.autoscale-test.yaml) under ${tmp.path('empty')}`]);
+    expect((await discoverTestFiles([], tmp.path('empty'))).errors).toEqual([
+      `no test files (*.autoscale-test.yaml) under ${tmp.path('empty')}`,
+    ]);
   });
 });

@@ -27,7 +27,17 @@ const seriesObject = defs.seriesValue.oneOf.find((v: { type?: string }) => v.typ
 describe('test-file.schema.json', () => {
   it('is draft 2020-12 and closed at every level', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    for (const node of [schema, defs.defaults, defs.test, defs.step, defs.pool, defs.series, seriesObject, defs.expectError]) expect(node.additionalProperties).toBe(false);
+    for (const node of [
+      schema,
+      defs.defaults,
+      defs.test,
+      defs.step,
+      defs.pool,
+      defs.series,
+      seriesObject,
+      defs.expectError,
+    ])
+      expect(node.additionalProperties).toBe(false);
   });
 
   it('names exactly the keys the loader accepts at each level', () => {
@@ -44,7 +54,8 @@ describe('test-file.schema.json', () => {
 
   it('describes every property', () => {
     expect(undocumentedProperties(schema)).toEqual([]);
-    for (const [name, def] of Object.entries(defs)) expect(typeof (def as { description?: unknown }).description, name).toBe('string');
+    for (const [name, def] of Object.entries(defs))
+      expect(typeof (def as { description?: unknown }).description, name).toBe('string');
   });
 
   it('each key the schema names is accepted by the loader, at every level', () => {
@@ -55,10 +66,16 @@ describe('test-file.schema.json', () => {
       'defaults:',
       ...Object.keys(defs.defaults.properties).map((k) => `  ${k}: ${VALUES[k]}`),
       'tests:',
-      `  - { ${Object.keys(defs.test.properties).filter((k) => !['steps', 'expect_error', 'at'].includes(k)).map((k) => `${k}: ${VALUES[k]}`).join(', ')} }`,
+      `  - { ${Object.keys(defs.test.properties)
+        .filter((k) => !['steps', 'expect_error', 'at'].includes(k))
+        .map((k) => `${k}: ${VALUES[k]}`)
+        .join(', ')} }`,
       '  - name: steps',
       '    steps:',
-      `      - { ${Object.keys(defs.step.properties).filter((k) => k !== 'expect_error').map((k) => `${k}: ${VALUES[k]}`).join(', ')} }`,
+      `      - { ${Object.keys(defs.step.properties)
+        .filter((k) => k !== 'expect_error')
+        .map((k) => `${k}: ${VALUES[k]}`)
+        .join(', ')} }`,
       '      - { at: +1m, expect_error: { code: InsufficientSampleData, message: wanted } }',
       '  - { name: bad, at: 2026-01-05T10:00:00Z, expect_error: { code: AS3002 } }',
     ].join('\n');
@@ -69,9 +86,14 @@ describe('test-file.schema.json', () => {
   it('has examples, each of which loads and passes', () => {
     expect(schema.examples.length).toBeGreaterThanOrEqual(2);
     for (const example of schema.examples) {
-      const r = parseTestFile(JSON.stringify(example), 'examples/tests/example.autoscale-test.yaml', { cwd: REPO_ROOT });
+      const r = parseTestFile(JSON.stringify(example), 'examples/tests/example.autoscale-test.yaml', {
+        cwd: REPO_ROOT,
+      });
       expect(r.ok ? [] : r.errors).toEqual([]);
-      if (r.ok) expect(runTestFile(r.testFile).tests.map((t) => [t.test.name, t.passed])).toEqual(r.testFile.tests.map((t) => [t.name, true]));
+      if (r.ok)
+        expect(runTestFile(r.testFile).tests.map((t) => [t.test.name, t.passed])).toEqual(
+          r.testFile.tests.map((t) => [t.name, true]),
+        );
     }
   });
 });
@@ -85,6 +107,8 @@ const VALUES: Record<string, string> = {
   seed: '3',
   utcOffset: '"+00:00"',
   pool: `{ ${POOL_KEYS.map((k) => `${k}: 1`).join(', ')} }`,
-  series: `{ $PendingTasks: "5x20", $ActiveTasks: { ${SERIES_KEYS.filter((k) => k !== 'end').map((k) => `${k}: ${k === 'values' ? '"1x3"' : k === 'interval' ? '1m' : '2026-01-05T09:00:00Z'}`).join(', ')} }, $RunningTasks: { values: "2", end: 2026-01-05T09:00:00Z } }`,
+  series: `{ $PendingTasks: "5x20", $ActiveTasks: { ${SERIES_KEYS.filter((k) => k !== 'end')
+    .map((k) => `${k}: ${k === 'values' ? '"1x3"' : k === 'interval' ? '1m' : '2026-01-05T09:00:00Z'}`)
+    .join(', ')} }, $RunningTasks: { values: "2", end: 2026-01-05T09:00:00Z } }`,
   expect: '{ $TargetDedicatedNodes: 5, $NodeDeallocationOption: taskcompletion, pendingTaskSamples: 5 }',
 };

@@ -11,30 +11,37 @@ import { TempDir } from './support.ts';
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
 
-const FORMULA = 'hour = time().hour;\n$TargetDedicatedNodes = hour < 12 ? 1 : 2;\n$NodeDeallocationOption = taskcompletion;\n';
+const FORMULA =
+  'hour = time().hour;\n$TargetDedicatedNodes = hour < 12 ? 1 : 2;\n$NodeDeallocationOption = taskcompletion;\n';
 tmp.file('f.autoscale', FORMULA);
-tmp.file('suite.autoscale-test.yaml', [
-  'formula: f.autoscale',
-  'tests:',
-  '  - name: morning',
-  '    at: 2026-01-05T10:00:00Z',
-  '    expect: { $TargetDedicatedNodes: 1 }',
-  '  - name: evening <wrong> & "quoted"',
-  '    at: 2026-01-05T20:00:00Z',
-  '    expect: { $TargetDedicatedNodes: 3, hour: 20 }',
-  '  - name: day',
-  '    steps:',
-  '      - { at: 2026-01-05T09:00:00Z, expect: { hour: 9 } }',
-  '      - { name: late, at: +10h, expect_error: { code: InsufficientSampleData } }',
-  '',
-].join('\n'));
+tmp.file(
+  'suite.autoscale-test.yaml',
+  [
+    'formula: f.autoscale',
+    'tests:',
+    '  - name: morning',
+    '    at: 2026-01-05T10:00:00Z',
+    '    expect: { $TargetDedicatedNodes: 1 }',
+    '  - name: evening <wrong> & "quoted"',
+    '    at: 2026-01-05T20:00:00Z',
+    '    expect: { $TargetDedicatedNodes: 3, hour: 20 }',
+    '  - name: day',
+    '    steps:',
+    '      - { at: 2026-01-05T09:00:00Z, expect: { hour: 9 } }',
+    '      - { name: late, at: +10h, expect_error: { code: InsufficientSampleData } }',
+    '',
+  ].join('\n'),
+);
 tmp.file('bad/bad.autoscale-test.yaml', 'formula: ../f.autoscale\ntests: [{ name: x, at: nope }]\n');
 
 async function suite(options: Partial<SuiteOptions>) {
   let stdout = '';
   let stderr = '';
   const problems: string[] = [];
-  const { verdict, result } = await runSuite({ paths: ['suite.autoscale-test.yaml'], cwd: tmp.dir, reporter: 'text', ...options }, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), problem: (m) => problems.push(m) });
+  const { verdict, result } = await runSuite(
+    { paths: ['suite.autoscale-test.yaml'], cwd: tmp.dir, reporter: 'text', ...options },
+    { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), problem: (m) => problems.push(m) },
+  );
   return { verdict, result, stdout, stderr, problems };
 }
 
@@ -49,22 +56,24 @@ describe('the text reporter', () => {
     const r = await suite({});
     expect(r.verdict).toBe('failed');
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe([
-      'suite.autoscale-test.yaml  (f.autoscale)',
-      '  ✓ morning',
-      '  ✗ evening <wrong> & "quoted"',
-      '      at suite.autoscale-test.yaml:6',
-      '      $TargetDedicatedNodes: expected 3, got 2',
-      `      results: ${resultsAt('2026-01-05T20:00:00Z')}`,
-      '  ✗ day (2 steps)',
-      '      at suite.autoscale-test.yaml:9',
-      '      step 2 "late" at 2026-01-05T19:00:00Z (suite.autoscale-test.yaml:12):',
-      '        expected error InsufficientSampleData, got no error',
-      `        results: ${resultsAt('2026-01-05T19:00:00Z')}`,
-      '',
-      '1 passed, 2 failed',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'suite.autoscale-test.yaml  (f.autoscale)',
+        '  ✓ morning',
+        '  ✗ evening <wrong> & "quoted"',
+        '      at suite.autoscale-test.yaml:6',
+        '      $TargetDedicatedNodes: expected 3, got 2',
+        `      results: ${resultsAt('2026-01-05T20:00:00Z')}`,
+        '  ✗ day (2 steps)',
+        '      at suite.autoscale-test.yaml:9',
+        '      step 2 "late" at 2026-01-05T19:00:00Z (suite.autoscale-test.yaml:12):',
+        '        expected error InsufficientSampleData, got no error',
+        `        results: ${resultsAt('2026-01-05T19:00:00Z')}`,
+        '',
+        '1 passed, 2 failed',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('--run selects tests; all passing exits 0', async () => {
@@ -85,7 +94,9 @@ describe('the text reporter', () => {
   it('an unusable file is reported on stderr, the others still run, and the verdict is unusable', async () => {
     const r = await suite({ paths: ['bad', 'suite.autoscale-test.yaml'] });
     expect(r.verdict).toBe('unusable');
-    expect(r.stderr).toBe('bad/bad.autoscale-test.yaml:2:24: tests[0].at: "nope" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"\n');
+    expect(r.stderr).toBe(
+      'bad/bad.autoscale-test.yaml:2:24: tests[0].at: "nope" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"\n',
+    );
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 2 failed, 1 file could not be loaded');
   });
 
@@ -96,12 +107,25 @@ describe('the text reporter', () => {
       broken.file('b.autoscale-test.yaml', 'formula_text: "x = 1;"\n');
       const run = async (reporter: SuiteOptions['reporter']) => {
         let stdout = '';
-        const { verdict } = await runSuite({ paths: ['.'], cwd: broken.dir, reporter }, { stdout: (t) => (stdout += t), stderr: () => {}, problem: () => {} });
+        const { verdict } = await runSuite(
+          { paths: ['.'], cwd: broken.dir, reporter },
+          { stdout: (t) => (stdout += t), stderr: () => {}, problem: () => {} },
+        );
         return { verdict, stdout };
       };
-      expect(await run('text')).toEqual({ verdict: 'unusable', stdout: '0 passed, 0 failed, 2 files could not be loaded\n' });
-      expect((JSON.parse((await run('json')).stdout) as JsonReport).summary).toEqual({ passed: 0, failed: 0, files: 2, unusableFiles: 2 });
-      expect((await run('junit')).stdout).toContain('<testsuites name="autoscale test" tests="2" failures="0" errors="2" ');
+      expect(await run('text')).toEqual({
+        verdict: 'unusable',
+        stdout: '0 passed, 0 failed, 2 files could not be loaded\n',
+      });
+      expect((JSON.parse((await run('json')).stdout) as JsonReport).summary).toEqual({
+        passed: 0,
+        failed: 0,
+        files: 2,
+        unusableFiles: 2,
+      });
+      expect((await run('junit')).stdout).toContain(
+        '<testsuites name="autoscale test" tests="2" failures="0" errors="2" ',
+      );
     } finally {
       broken.remove();
     }
@@ -110,7 +134,9 @@ describe('the text reporter', () => {
   it('--coverage prints the table and the uncovered lines before the summary', async () => {
     const r = await suite({ coverage: true, run: /morning/ });
     expect(r.stdout).toContain('coverage ');
-    expect(r.stdout).toContain("  2 | $TargetDedicatedNodes = hour < 12 ? 1 : 2;\n    |                                   ^ ?: never took 'else' (condition never 0)\n");
+    expect(r.stdout).toContain(
+      "  2 | $TargetDedicatedNodes = hour < 12 ? 1 : 2;\n    |                                   ^ ?: never took 'else' (condition never 0)\n",
+    );
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed');
     expect(r.verdict).toBe('passed');
   });
@@ -136,11 +162,34 @@ describe('the json reporter', () => {
       ['bad/bad.autoscale-test.yaml', undefined, 1, 0],
       ['suite.autoscale-test.yaml', 'f.autoscale', 0, 3],
     ]);
-    expect(report.files[0]?.errors).toEqual([{ line: 2, column: 24, path: 'tests[0].at', message: '"nope" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"' }]);
+    expect(report.files[0]?.errors).toEqual([
+      {
+        line: 2,
+        column: 24,
+        path: 'tests[0].at',
+        message: '"nope" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"',
+      },
+    ]);
     const day = report.files[1]?.tests[2];
-    expect(day?.steps.map(({ name, at, line, passed, error, mismatches }) => ({ name, at, line, passed, error, mismatches }))).toEqual([
+    expect(
+      day?.steps.map(({ name, at, line, passed, error, mismatches }) => ({
+        name,
+        at,
+        line,
+        passed,
+        error,
+        mismatches,
+      })),
+    ).toEqual([
       { name: undefined, at: '2026-01-05T09:00:00Z', line: 11, passed: true, error: null, mismatches: [] },
-      { name: 'late', at: '2026-01-05T19:00:00Z', line: 12, passed: false, error: null, mismatches: [{ expected: 'error InsufficientSampleData', got: 'no error' }] },
+      {
+        name: 'late',
+        at: '2026-01-05T19:00:00Z',
+        line: 12,
+        passed: false,
+        error: null,
+        mismatches: [{ expected: 'error InsufficientSampleData', got: 'no error' }],
+      },
     ]);
     expect(day?.steps[1]?.results).toBe(resultsAt('2026-01-05T19:00:00Z'));
     expect(report.coverage).toBeUndefined();
@@ -165,16 +214,30 @@ describe('JUnit XML', () => {
     const r = await suite({ reporter: 'junit', paths: ['.'] });
     expect(r.verdict).toBe('unusable');
     const xml = r.stdout;
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="autoscale test" tests="4" failures="2" errors="1" ')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="autoscale test" tests="4" failures="2" errors="1" ',
+      ),
+    ).toBe(true);
     expect(xml).toMatch(/<testsuite name="bad\/bad.autoscale-test.yaml" tests="1" failures="0" errors="1"/);
-    expect(xml).toContain('<error type="UnusableTestFile" message="bad/bad.autoscale-test.yaml:2:24: tests[0].at: &quot;nope&quot; is not an ISO 8601 instant like &quot;2026-01-05T10:00:00Z&quot;">');
-    expect(xml).toMatch(/<testsuite name="suite.autoscale-test.yaml" tests="3" failures="2" errors="0" skipped="0" time="[\d.]+">/);
-    expect(xml).toMatch(/<testcase name="morning" classname="suite.autoscale-test.yaml" file="suite.autoscale-test.yaml" line="3" time="[\d.]+"\/>/);
-    expect(xml).toMatch(/<testcase name="evening &lt;wrong&gt; &amp; &quot;quoted&quot;" [^>]*line="6"[^>]*>\n {6}<failure type="ExpectationFailed" message="\$TargetDedicatedNodes: expected 3, got 2">at suite.autoscale-test.yaml:6\n\$TargetDedicatedNodes: expected 3, got 2\nresults: /);
+    expect(xml).toContain(
+      '<error type="UnusableTestFile" message="bad/bad.autoscale-test.yaml:2:24: tests[0].at: &quot;nope&quot; is not an ISO 8601 instant like &quot;2026-01-05T10:00:00Z&quot;">',
+    );
+    expect(xml).toMatch(
+      /<testsuite name="suite.autoscale-test.yaml" tests="3" failures="2" errors="0" skipped="0" time="[\d.]+">/,
+    );
+    expect(xml).toMatch(
+      /<testcase name="morning" classname="suite.autoscale-test.yaml" file="suite.autoscale-test.yaml" line="3" time="[\d.]+"\/>/,
+    );
+    expect(xml).toMatch(
+      /<testcase name="evening &lt;wrong&gt; &amp; &quot;quoted&quot;" [^>]*line="6"[^>]*>\n {6}<failure type="ExpectationFailed" message="\$TargetDedicatedNodes: expected 3, got 2">at suite.autoscale-test.yaml:6\n\$TargetDedicatedNodes: expected 3, got 2\nresults: /,
+    );
     expect(xml.trimEnd().endsWith('</testsuites>')).toBe(true);
     // Balanced elements: every opened testsuite/testcase is closed.
     expect(xml.match(/<testsuite /g)?.length).toBe(xml.match(/<\/testsuite>/g)?.length);
-    expect(xml).toContain('<failure type="ExpectationFailed" message="step 2: expected error InsufficientSampleData, got no error">');
+    expect(xml).toContain(
+      '<failure type="ExpectationFailed" message="step 2: expected error InsufficientSampleData, got no error">',
+    );
     expect(junitReport(r.result)).toBe(xml);
   });
 

@@ -48,7 +48,10 @@ export class TempDir {
 }
 
 /** Loads test-file text whose `formula:` paths resolve to `formulas` (by file name) instead of the disk. */
-export function load(text: string, formulas: Record<string, string> = {}): { ok: true; testFile: TestFile } | { ok: false; errors: LoadError[] } {
+export function load(
+  text: string,
+  formulas: Record<string, string> = {},
+): { ok: true; testFile: TestFile } | { ok: false; errors: LoadError[] } {
   return parseTestFile(text, 'suite.autoscale-test.yaml', {
     cwd: '/virtual',
     readFormula: (path) => {
@@ -62,7 +65,10 @@ export function load(text: string, formulas: Record<string, string> = {}): { ok:
 /** Loads text that must load; fails the test with the errors otherwise. */
 export function loadOk(text: string, formulas: Record<string, string> = {}): TestFile {
   const r = load(text, formulas);
-  if (!r.ok) throw new Error(`expected the file to load, got:\n${r.errors.map((e) => `${e.line}:${e.column} ${e.path}: ${e.message}`).join('\n')}`);
+  if (!r.ok)
+    throw new Error(
+      `expected the file to load, got:\n${r.errors.map((e) => `${e.line}:${e.column} ${e.path}: ${e.message}`).join('\n')}`,
+    );
   return r.testFile;
 }
 

@@ -11,9 +11,14 @@ export const FORMULA_WITH_MISTAKES = [
 ].join('\n');
 
 /** The service's results string for it: the misspelt name fails, so the pool's targets stay as they were. */
-export const EVALUATED_RESULTS = 'results: $TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue';
+export const EVALUATED_RESULTS =
+  'results: $TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue';
 /** ...and the service's error, exactly as the service words it. */
 export const EVALUATED_ERROR = 'Undefined symbol: $PendingTask';
 
 /** Workbench settings for quiet, comparable pages and screenshots. */
-export const WORKBENCH_SETTINGS = { 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true, 'workbench.colorTheme': 'Default Light Modern' };
+export const WORKBENCH_SETTINGS = {
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'workbench.colorTheme': 'Default Light Modern',
+};

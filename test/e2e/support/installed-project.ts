@@ -20,8 +20,14 @@ export interface WorkspacePackage {
 /** The workspace packages that are published (not `private`), read from their manifests. */
 export function publishablePackages(): WorkspacePackage[] {
   return readdirSync(join(REPO_ROOT, 'packages')).flatMap((dir) => {
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', dir, 'package.json'), 'utf8')) as { name: string; version: string; private?: boolean };
-    return manifest.private === true ? [] : [{ name: manifest.name, dir: `packages/${dir}`, version: manifest.version }];
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', dir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      private?: boolean;
+    };
+    return manifest.private === true
+      ? []
+      : [{ name: manifest.name, dir: `packages/${dir}`, version: manifest.version }];
   });
 }
 
@@ -56,12 +62,22 @@ export class InstalledProject {
     mkdirSync(this.packs, { recursive: true });
     mkdirSync(this.dir, { recursive: true });
     const workspaces = this.packages.flatMap((p) => ['--workspace', p.dir]);
-    const packed = npm(['pack', ...workspaces, '--pack-destination', this.packs, '--json', '--loglevel=error'], REPO_ROOT);
+    const packed = npm(
+      ['pack', ...workspaces, '--pack-destination', this.packs, '--json', '--loglevel=error'],
+      REPO_ROOT,
+    );
     if (packed.code !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
-    for (const entry of JSON.parse(packed.stdout) as Array<{ name: string; filename: string }>) this.tarballs.set(entry.name, entry.filename);
-    writeFileSync(join(this.dir, 'package.json'), `${JSON.stringify({ name: 'user-infrastructure', private: true, type: 'module' }, null, 2)}\n`);
+    for (const entry of JSON.parse(packed.stdout) as Array<{ name: string; filename: string }>)
+      this.tarballs.set(entry.name, entry.filename);
+    writeFileSync(
+      join(this.dir, 'package.json'),
+      `${JSON.stringify({ name: 'user-infrastructure', private: true, type: 'module' }, null, 2)}\n`,
+    );
     const tarballs = [...this.tarballs.values()].map((file) => join(this.packs, file));
-    const installed = npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs], this.dir);
+    const installed = npm(
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs],
+      this.dir,
+    );
     if (installed.code !== 0) throw new Error(`npm install of the packs failed: ${installed.stderr}`);
   }
 
@@ -83,17 +99,31 @@ export class InstalledProject {
 
   /** `npx autoscale ARGS` in the project, on `nodeBinary`. */
   autoscale(args: readonly string[], nodeBinary?: string): RunOutput {
-    return output(spawnSync('npx', ['--no-install', 'autoscale', ...args], { cwd: this.dir, env: this.env(nodeBinary), encoding: 'utf8', timeout: 120_000 }));
+    return output(
+      spawnSync('npx', ['--no-install', 'autoscale', ...args], {
+        cwd: this.dir,
+        env: this.env(nodeBinary),
+        encoding: 'utf8',
+        timeout: 120_000,
+      }),
+    );
   }
 
   /** `npx autoscale ARGS` left running (servers), on `nodeBinary`. */
   startAutoscale(args: readonly string[], nodeBinary?: string): ChildProcess {
-    return spawn('npx', ['--no-install', 'autoscale', ...args], { cwd: this.dir, env: this.env(nodeBinary), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    return spawn('npx', ['--no-install', 'autoscale', ...args], {
+      cwd: this.dir,
+      env: this.env(nodeBinary),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
   }
 
   /** `node FILE` in the project, with no flags: what a user's script gets. */
   node(file: string, nodeBinary: string = process.execPath): RunOutput {
-    return output(spawnSync(nodeBinary, [file], { cwd: this.dir, env: this.env(nodeBinary), encoding: 'utf8', timeout: 60_000 }));
+    return output(
+      spawnSync(nodeBinary, [file], { cwd: this.dir, env: this.env(nodeBinary), encoding: 'utf8', timeout: 60_000 }),
+    );
   }
 
   remove(): void {

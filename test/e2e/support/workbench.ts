@@ -17,12 +17,19 @@ export function visibleText(text: string): string {
  * with the last value read after `timeoutMs`. (Not vitest's expect.poll: this module also runs
  * outside tests, and in beforeAll.)
  */
-export async function pollUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
@@ -66,7 +73,12 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
 
 /** The text shown in the panel's output editor. */
 export async function outputText(page: Page): Promise<string> {
-  return visibleText((await page.locator('.panel .monaco-editor .view-lines').textContent().catch(() => '')) ?? '');
+  return visibleText(
+    (await page
+      .locator('.panel .monaco-editor .view-lines')
+      .textContent()
+      .catch(() => '')) ?? '',
+  );
 }
 
 /** Runs "Batch Autoscale: Evaluate formula" with the default context; returns once `expected` is in the output. */
@@ -74,7 +86,11 @@ export async function evaluateWithDefaultContext(page: Page, expected: string): 
   await runCommand(page, 'Batch Autoscale: Evaluate formula');
   await page.locator('.quick-input-widget').getByText('Default context').first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
-  return pollUntil(() => outputText(page), (text) => text.includes(expected), `"${expected}" in the output`);
+  return pollUntil(
+    () => outputText(page),
+    (text) => text.includes(expected),
+    `"${expected}" in the output`,
+  );
 }
 
 /** Waits until the editor underlines an error. */
@@ -90,7 +106,9 @@ export async function problemsLabel(page: Page): Promise<string> {
 /** Hovers the editor token whose text is exactly `token` until a hover containing `expected` shows. */
 export async function hoverUntil(page: Page, token: string, expected: string): Promise<void> {
   // Token spans sit inside one span per line: pick the one holding exactly the token.
-  const span = page.locator('.editor-instance .view-line span span', { hasText: new RegExp(`^${token.replace(/[$.]/g, '\\$&')}$`) }).first();
+  const span = page
+    .locator('.editor-instance .view-line span span', { hasText: new RegExp(`^${token.replace(/[$.]/g, '\\$&')}$`) })
+    .first();
   // VS Code keeps several hover widgets in the page; read them all. A hover can be missed on a
   // busy machine (the mouse arrives before the editor listens), so move away and back each try.
   const hoverText = async () => {
@@ -102,7 +120,14 @@ export async function hoverUntil(page: Page, token: string, expected: string): P
   await pollUntil(hoverText, (text) => text.includes(expected), `a hover on ${token} saying "${expected}"`, 60_000);
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.cjs': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.md': 'text/markdown', '.txt': 'text/plain' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.cjs': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.md': 'text/markdown',
+  '.txt': 'text/plain',
+};
 
 /**
  * Installs an extension into the workbench as a web extension, as vscode.dev installs one from
@@ -119,12 +144,20 @@ export async function installWebExtension(page: Page, files: ReadonlyMap<string,
     const path = decodeURIComponent(new URL(route.request().url()).pathname).slice(1);
     fetched.push(path);
     const body = files.get(path);
-    const headers = { 'Access-Control-Allow-Origin': '*', 'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' };
+    const headers = {
+      'Access-Control-Allow-Origin': '*',
+      'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    };
     return route.fulfill(body ? { status: 200, body, headers } : { status: 404, headers });
   });
   await runCommand(page, 'Developer: Install Extension from Location...');
   // The command asks for the location in a second quick input, once the palette's list is gone.
-  await pollUntil(() => page.locator('.quick-input-widget .monaco-list-row', { hasText: 'from Location' }).count(), (rows) => rows === 0, 'the location input', 10_000);
+  await pollUntil(
+    () => page.locator('.quick-input-widget .monaco-list-row', { hasText: 'from Location' }).count(),
+    (rows) => rows === 0,
+    'the location input',
+    10_000,
+  );
   await page.keyboard.type(`${origin}/`);
   await page.keyboard.press('Enter');
   return fetched;

@@ -8,7 +8,11 @@ import { prepareFormula } from '../evaluation.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import type { CommandContext } from '../program.ts';
 
-export async function runEval(file: string, options: ContextOptions & { format: EvalFormat }, { io }: CommandContext): Promise<number> {
+export async function runEval(
+  file: string,
+  options: ContextOptions & { format: EvalFormat },
+  { io }: CommandContext,
+): Promise<number> {
   const prepared = await prepareFormula(file, options, new SourceReader(io), io);
   if (typeof prepared === 'number') return prepared;
   const result = prepared.compiled.evaluate(prepared.context);
@@ -48,7 +52,9 @@ function renderText(result: EvaluationResult): string {
   out.push(`  $TargetDedicatedNodes   = ${formatDouble(targets.dedicated)}`);
   out.push(`  $TargetLowPriorityNodes = ${formatDouble(targets.lowPriority)}`);
   out.push(`  $NodeDeallocationOption = ${targets.deallocationOption}`);
-  out.push(`applied: ${applied.dedicated} dedicated, ${applied.lowPriority} low-priority nodes (deallocation: ${targets.deallocationOption})`);
+  out.push(
+    `applied: ${applied.dedicated} dedicated, ${applied.lowPriority} low-priority nodes (deallocation: ${targets.deallocationOption})`,
+  );
   if (result.stopped) out.push('stopped: stop() ended the evaluation early');
   out.push(result.variables.length === 0 ? 'variables: none' : 'variables:');
   for (const [name, value] of result.variables) out.push(`  ${name} = ${formatValue(value)}`);

@@ -13,7 +13,9 @@ import { playgroundFiles } from '../shipped-files.ts';
 export async function runPlayground(ctx: CommandContext, port: number, root = playgroundFiles()): Promise<number> {
   if (!existsSync(join(root, 'index.html'))) {
     // Only a checkout can lack them: the published package is packed after they are built.
-    ctx.io.stderr(`autoscale playground: the page's files are missing (${root}); in a checkout of the toolkit, run "npm run build" first\n`);
+    ctx.io.stderr(
+      `autoscale playground: the page's files are missing (${root}); in a checkout of the toolkit, run "npm run build" first\n`,
+    );
     return EXIT_FAILURE;
   }
   let server: PlaygroundServer;
@@ -21,7 +23,12 @@ export async function runPlayground(ctx: CommandContext, port: number, root = pl
     server = await servePlayground({ port, root });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    const reason = code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port (0 picks a free one)` : error instanceof Error ? error.message : String(error);
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${port} is in use; choose another with --port (0 picks a free one)`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     ctx.io.stderr(`autoscale playground: ${reason}\n`);
     return EXIT_FAILURE;
   }

@@ -24,16 +24,31 @@ import type { ReplayCliOptions, ReportFormat } from '../commands/replay.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
 import type { CommandContext } from '../program.ts';
 
-export async function runReplay(files: string[], options: ReplayCliOptions, command: Command, { io }: CommandContext): Promise<number> {
+export async function runReplay(
+  files: string[],
+  options: ReplayCliOptions,
+  command: Command,
+  { io }: CommandContext,
+): Promise<number> {
   if (files.filter((f) => f === STDIN).length > 1) return usage(io, 'only one formula can be read from stdin');
   if (options.compare === true && files.length < 2) return usage(io, '--compare needs at least two formulas');
-  if (options.taskLog !== undefined && options.mode !== 'closed') return usage(io, '--task-log applies only to --mode closed');
+  if (options.taskLog !== undefined && options.mode !== 'closed')
+    return usage(io, '--task-log applies only to --mode closed');
   const format = reportFormat(options, command);
   if (options.out !== undefined) {
     // The report must not overwrite what it reports on (a recording, its metadata, a formula, the task log).
-    const inputs = [...files.filter((f) => f !== STDIN), ...options.recording, ...options.recording.map(metaSidePath), ...(options.taskLog === undefined ? [] : [options.taskLog])];
+    const inputs = [
+      ...files.filter((f) => f !== STDIN),
+      ...options.recording,
+      ...options.recording.map(metaSidePath),
+      ...(options.taskLog === undefined ? [] : [options.taskLog]),
+    ];
     const clash = await inputOverwrittenBy(options.out, inputs);
-    if (clash !== undefined) return usage(io, `--out ${options.out} is the input ${clash}; choose another file for the report (nothing was replayed or written)`);
+    if (clash !== undefined)
+      return usage(
+        io,
+        `--out ${options.out} is the input ${clash}; choose another file for the report (nothing was replayed or written)`,
+      );
   }
   const reader = new SourceReader(io);
   const sources: FormulaSource[] = [];
@@ -80,7 +95,12 @@ export async function runReplay(files: string[], options: ReplayCliOptions, comm
   }
   if (failed) return EXIT_USAGE;
   const compare = options.compare === true;
-  const report = format === 'json' ? renderJson(replays, compare) : format === 'csv' ? renderCsv(replays) : renderText(replays, compare);
+  const report =
+    format === 'json'
+      ? renderJson(replays, compare)
+      : format === 'csv'
+        ? renderCsv(replays)
+        : renderText(replays, compare);
   try {
     if (options.out !== undefined && isHtml(options.out)) {
       await writeOutputFile(options.out, renderHtml(replays, compare));

@@ -20,7 +20,11 @@ export async function runTests(paths: string[], options: TestOptions, ctx: Comma
       ...(options.coverage === true ? { coverage: true } : {}),
       ...(options.minCoverage !== undefined ? { minCoverage: options.minCoverage } : {}),
     },
-    { stdout: (s) => ctx.io.stdout(s), stderr: (s) => ctx.io.stderr(s), problem: (message) => ctx.io.stderr(`autoscale test: ${message}\n`) },
+    {
+      stdout: (s) => ctx.io.stdout(s),
+      stderr: (s) => ctx.io.stderr(s),
+      problem: (message) => ctx.io.stderr(`autoscale test: ${message}\n`),
+    },
   );
   return EXIT_CODES[verdict];
 }

@@ -11,7 +11,9 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .description('Parse and check formulas, reporting syntax errors, name and type errors, and lint warnings.')
     .argument('<file...>', 'formula files; "-" reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Output:
   text  file:line:col severity code message, the source line with the range underlined, and a summary
   json  [{"file", "code", "severity", "message", "range": {"start": {"line", "character"}, "end": ...}}]
@@ -24,7 +26,8 @@ Exit codes:
 
 Example:
   autoscale check pool.autoscale
-  cat pool.autoscale | autoscale check --format json -`)
+  cat pool.autoscale | autoscale check --format json -`,
+    )
     .action(async (files: string[], options: { format: 'text' | 'json' }) => {
       const { runCheck } = await import('../actions/check.ts');
       ctx.setExitCode(await runCheck(files, options.format, ctx));

@@ -14,6 +14,10 @@ export interface ContextOptions {
 export function addContextOptions(command: Command): Command {
   return command
     .option('-c, --context <file>', 'evaluation context JSON (instant, pool state, metric histories); "-" reads stdin')
-    .option('--at <instant>', 'evaluate at this ISO 8601 instant, e.g. 2026-01-05T10:00:00Z (overrides the context file\'s "now"; default: the current time)', instantArgument)
+    .option(
+      '--at <instant>',
+      'evaluate at this ISO 8601 instant, e.g. 2026-01-05T10:00:00Z (overrides the context file\'s "now"; default: the current time)',
+      instantArgument,
+    )
     .option('--seed <n>', 'seed of rand() (overrides the context file\'s "seed"; default 1)', integerArgument);
 }

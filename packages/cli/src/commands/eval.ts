@@ -11,12 +11,18 @@ export function registerEval(program: Command, ctx: CommandContext): void {
   const command = program
     .command('eval')
     .summary('evaluate a formula as the Batch service would')
-    .description('Evaluate a formula against an evaluation context and print what the Batch service would return.\n'
-      + 'Formulas the checker rejects are still evaluated (the service does too); their errors are printed on stderr first.')
+    .description(
+      'Evaluate a formula against an evaluation context and print what the Batch service would return.\n' +
+        'Formulas the checker rejects are still evaluated (the service does too); their errors are printed on stderr first.',
+    )
     .argument('<file>', 'formula file; "-" reads stdin');
   addContextOptions(command)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['results', 'json', 'text']).default('results'))
-    .addHelpText('after', `
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['results', 'json', 'text']).default('results'),
+    )
+    .addHelpText(
+      'after',
+      `
 Without --context the formula is evaluated at --at (or now) with a default pool (0 nodes) and no metric samples.
 
 Output:
@@ -33,7 +39,8 @@ Exit codes:
 
 Example:
   autoscale eval pool.autoscale --context pool-busy.json --format json
-  echo '$TargetDedicatedNodes = 3;' | autoscale eval - --at 2026-01-05T10:00:00Z`)
+  echo '$TargetDedicatedNodes = 3;' | autoscale eval - --at 2026-01-05T10:00:00Z`,
+    )
     .action(async (file: string, options: ContextOptions & { format: EvalFormat }) => {
       const { runEval } = await import('../actions/eval.ts');
       ctx.setExitCode(await runEval(file, options, ctx));

@@ -9,10 +9,14 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
     .command('explain')
     .summary('evaluate a formula and show what each statement did')
-    .description('Evaluate a formula and print a trace: one line per statement with the value it assigned and the branch each ?: took.')
+    .description(
+      'Evaluate a formula and print a trace: one line per statement with the value it assigned and the branch each ?: took.',
+    )
     .argument('<file>', 'formula file; "-" reads stdin');
   addContextOptions(command)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Output, one line per statement, then the results string (or the error):
   L<line>  <target> = <value>  (? at L:C took then|else, condition=<value>)
   L<line>  <target>  failed: Line L, Col C: <message>
@@ -24,7 +28,8 @@ Exit codes:
   2  the formula does not parse, a bad context file, an unreadable file, or bad usage
 
 Example:
-  autoscale explain pool.autoscale --context pool-busy.json`)
+  autoscale explain pool.autoscale --context pool-busy.json`,
+    )
     .action(async (file: string, options: ContextOptions) => {
       const { runExplain } = await import('../actions/explain.ts');
       ctx.setExitCode(await runExplain(file, options, ctx));

@@ -13,12 +13,20 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
   program
     .command('fmt')
     .summary('format formulas in the one canonical layout')
-    .description('Format formulas: one statement per line, single spaces around operators, comments kept.\n'
-      + 'A file with syntax errors is reported and left untouched.')
+    .description(
+      'Format formulas: one statement per line, single spaces around operators, comments kept.\n' +
+        'A file with syntax errors is reported and left untouched.',
+    )
     .argument('<file...>', 'formula files; "-" reads stdin (not with --write)')
-    .addOption(new Option('--check', 'print the names of files that are not formatted, change nothing').conflicts('write'))
-    .addOption(new Option('-w, --write', 'rewrite files that are not formatted, in place (atomically), and print their names'))
-    .addHelpText('after', `
+    .addOption(
+      new Option('--check', 'print the names of files that are not formatted, change nothing').conflicts('write'),
+    )
+    .addOption(
+      new Option('-w, --write', 'rewrite files that are not formatted, in place (atomically), and print their names'),
+    )
+    .addHelpText(
+      'after',
+      `
 Without --check or --write the formatted text of every file is printed on stdout.
 
 Exit codes:
@@ -29,7 +37,8 @@ Exit codes:
 Example:
   autoscale fmt pool.autoscale
   autoscale fmt --check formulas/*.autoscale
-  autoscale fmt --write pool.autoscale`)
+  autoscale fmt --write pool.autoscale`,
+    )
     .action(async (files: string[], options: FmtOptions) => {
       const { runFmt } = await import('../actions/fmt.ts');
       ctx.setExitCode(await runFmt(files, options, ctx));

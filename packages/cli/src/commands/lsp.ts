@@ -9,10 +9,14 @@ export function registerLsp(program: Command, ctx: CommandContext): void {
   program
     .command('lsp')
     .summary('run the language server for editors (LSP over stdio)')
-    .description('Run the language server for autoscale formulas. An editor starts it and speaks JSON-RPC on stdin/stdout.')
+    .description(
+      'Run the language server for autoscale formulas. An editor starts it and speaks JSON-RPC on stdin/stdout.',
+    )
     .requiredOption('--stdio', 'speak LSP on stdin/stdout (required: the only transport)')
     .option('--clientProcessId <pid>', 'exit when this process ends (editors pass it)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Features: diagnostics (syntax, semantic, lint), hover, completion, signature help, definition,
 references, highlights, rename, symbols, folding, semantic tokens, formatting, code actions,
 inlay hints, a code lens and the custom request autoscale/evaluate. Nothing but the protocol is
@@ -28,7 +32,8 @@ Exit codes:
   2  bad usage (e.g. --stdio missing)
 
 Example (an editor's server command):
-  autoscale lsp --stdio`)
+  autoscale lsp --stdio`,
+    )
     .action(async () => {
       const { startStdioServer } = await import('@autoscale/lsp-server');
       startStdioServer();

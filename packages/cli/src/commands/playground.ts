@@ -13,9 +13,13 @@ export function registerPlayground(program: Command, ctx: CommandContext): void 
   program
     .command('playground')
     .summary('serve the browser playground on 127.0.0.1')
-    .description('Serve the browser playground: edit a formula with live diagnostics, hover and completion, evaluate it against a context, and replay it on the example recording or your own. Everything runs in the browser: a recording you pick is never uploaded, and the page loads nothing from the network.')
+    .description(
+      'Serve the browser playground: edit a formula with live diagnostics, hover and completion, evaluate it against a context, and replay it on the example recording or your own. Everything runs in the browser: a recording you pick is never uploaded, and the page loads nothing from the network.',
+    )
     .option('-p, --port <n>', `port on 127.0.0.1 (0 picks a free one)`, portArgument, DEFAULT_PLAYGROUND_PORT)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 The page is a static site that ships inside this package (dist/playground/); any web server can host
 that folder instead. Runs until interrupted.
 
@@ -25,7 +29,8 @@ Exit codes:
   2  bad usage
 
 Example:
-  autoscale playground --port 8080`)
+  autoscale playground --port 8080`,
+    )
     .action(async (options: { port: number }) => {
       const { runPlayground } = await import('../actions/playground.ts');
       ctx.setExitCode(await runPlayground(ctx, options.port));

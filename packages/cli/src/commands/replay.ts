@@ -37,7 +37,8 @@ function interval(value: string): number {
 
 function price(value: string): number {
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n)) throw new InvalidArgumentError(`"${value}" is not a price (a number >= 0 per node-hour)`);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n))
+    throw new InvalidArgumentError(`"${value}" is not a price (a number >= 0 per node-hour)`);
   return n;
 }
 
@@ -51,26 +52,60 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
   program
     .command('replay')
     .summary('replay formulas against recorded pool metrics')
-    .description('Run formulas against a recording of a pool\'s metrics and report what the pool would have done: node-hours and cost '
-      + 'against the recorded pool, scale events, failed evaluations, queueing; in closed loop also task waits and idle nodes. '
-      + 'Every evaluation is core\'s evaluator, the same as `autoscale eval`.')
+    .description(
+      "Run formulas against a recording of a pool's metrics and report what the pool would have done: node-hours and cost " +
+        'against the recorded pool, scale events, failed evaluations, queueing; in closed loop also task waits and idle nodes. ' +
+        "Every evaluation is core's evaluator, the same as `autoscale eval`.",
+    )
     .argument('<formula...>', 'formula files; "-" reads one from stdin')
-    .requiredOption('-r, --recording <file>', 'recording: wide CSV, JSON Lines, `az monitor metrics list` JSON or a REST poll log (repeat for several pools)', collect)
-    .addOption(new Option('--recording-format <format>', 'how to read the recording (default: from its content)').choices([...RECORDING_FORMATS]))
-    .addOption(new Option('--mode <mode>', 'open: evaluate against the recording as recorded; closed: simulate the pool and feed its metrics back').choices(['open', 'closed']).default('open'))
-    .option('--interval <duration>', 'evaluation interval, 5m to 168h (default: the recording\'s metadata, else 15m)', interval)
+    .requiredOption(
+      '-r, --recording <file>',
+      'recording: wide CSV, JSON Lines, `az monitor metrics list` JSON or a REST poll log (repeat for several pools)',
+      collect,
+    )
+    .addOption(
+      new Option('--recording-format <format>', 'how to read the recording (default: from its content)').choices([
+        ...RECORDING_FORMATS,
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        'open: evaluate against the recording as recorded; closed: simulate the pool and feed its metrics back',
+      )
+        .choices(['open', 'closed'])
+        .default('open'),
+    )
+    .option(
+      '--interval <duration>',
+      "evaluation interval, 5m to 168h (default: the recording's metadata, else 15m)",
+      interval,
+    )
     .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instantArgument)
     .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instantArgument)
-    .addOption(new Option('--delay <duration>', 'sample availability delay').argParser(durationArgument).default(DEFAULT_AVAILABILITY_DELAY_MS, formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)))
-    .option('--allocation-latency <duration>', 'time from a target increase to the nodes joining the pool (default: metadata, else 4m)', durationArgument)
+    .addOption(
+      new Option('--delay <duration>', 'sample availability delay')
+        .argParser(durationArgument)
+        .default(DEFAULT_AVAILABILITY_DELAY_MS, formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)),
+    )
+    .option(
+      '--allocation-latency <duration>',
+      'time from a target increase to the nodes joining the pool (default: metadata, else 4m)',
+      durationArgument,
+    )
     .option('--price-dedicated <x>', 'price of a dedicated node-hour, for the cost figures', price)
     .option('--price-low-priority <y>', 'price of a low-priority node-hour', price)
-    .option('--task-log <file>', 'closed loop: CSV of tasks "submitted,duration[,slots]" instead of the workload derived from task counts')
+    .option(
+      '--task-log <file>',
+      'closed loop: CSV of tasks "submitted,duration[,slots]" instead of the workload derived from task counts',
+    )
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'csv']).default('text'))
     .option('-o, --out <file>', 'write the report to FILE (atomically); FILE.html gets the self-contained HTML report')
     .option('-j, --jobs <n>', 'recordings replayed at once on worker threads (default: one per CPU)', jobs)
     .option('--compare', 'several formulas side by side in one table and one set of charts')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 The replay evaluates at the start and then every interval. Pool metadata (task slots per node, starting
 targets, interval, allocation latency, quotas) comes from "# key: value" lines before a CSV header or a
 NAME.meta.json file beside the recording; see packages/replay/RECORDING-FORMAT.md and MODEL.md.
@@ -92,7 +127,8 @@ Examples:
   autoscale replay pool.autoscale --recording week.csv
   autoscale replay a.autoscale b.autoscale --recording week.csv --compare --out report.html
   autoscale replay pool.autoscale --recording week.csv --mode closed --interval 5m --price-dedicated 0.45
-  autoscale replay pool.autoscale -r eu.csv -r us.csv --jobs 2 --format json`)
+  autoscale replay pool.autoscale -r eu.csv -r us.csv --jobs 2 --format json`,
+    )
     .action(async (files: string[], options: ReplayCliOptions, command: Command) => {
       const { runReplay } = await import('../actions/replay.ts');
       ctx.setExitCode(await runReplay(files, options, command, ctx));

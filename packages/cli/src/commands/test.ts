@@ -24,7 +24,8 @@ function parseRegex(value: string): RegExp {
 
 function parsePercent(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`"${value}" is not a percentage from 0 to 100`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new InvalidArgumentError(`"${value}" is not a percentage from 0 to 100`);
   return n;
 }
 
@@ -32,15 +33,29 @@ export function registerTest(program: Command, ctx: CommandContext): void {
   program
     .command('test')
     .summary('run formula unit tests (*.autoscale-test.yaml)')
-    .description('Run formula unit tests: each test evaluates the formula at a pinned instant with a pool state and metric series, '
-      + 'and compares the results (or the error) with what it expects. Prints each test as it runs and a summary line last.')
-    .argument('[paths...]', 'test files, directories (searched for *.autoscale-test.yaml) and globs; default: every test file under the current directory, skipping node_modules and .git')
+    .description(
+      'Run formula unit tests: each test evaluates the formula at a pinned instant with a pool state and metric series, ' +
+        'and compares the results (or the error) with what it expects. Prints each test as it runs and a summary line last.',
+    )
+    .argument(
+      '[paths...]',
+      'test files, directories (searched for *.autoscale-test.yaml) and globs; default: every test file under the current directory, skipping node_modules and .git',
+    )
     .option('--run <regex>', 'run only the tests whose name matches this regular expression', parseRegex)
     .addOption(new Option('--reporter <name>', 'output on stdout').choices([...REPORTERS]).default('text'))
     .option('--junit <file>', 'also write a JUnit XML report to this file (written atomically)')
-    .option('--coverage', 'print which statements ran, which way each ?: went and which operands of && and || decided them, per formula, and the uncovered lines')
-    .option('--min-coverage <percent>', 'fail (exit 1) when branch coverage over all tested formulas is below this percentage', parsePercent)
-    .addHelpText('after', `
+    .option(
+      '--coverage',
+      'print which statements ran, which way each ?: went and which operands of && and || decided them, per formula, and the uncovered lines',
+    )
+    .option(
+      '--min-coverage <percent>',
+      'fail (exit 1) when branch coverage over all tested formulas is below this percentage',
+      parsePercent,
+    )
+    .addHelpText(
+      'after',
+      `
 Test file format: see packages/testing/test-file.schema.json and the README; for example
   formula: ../formulas/pending-tasks.autoscale
   tests:
@@ -64,7 +79,8 @@ Exit codes:
 
 Example:
   autoscale test examples/tests
-  autoscale test 'infra/**/*.autoscale-test.yaml' --coverage --min-coverage 80 --junit reports/autoscale.xml`)
+  autoscale test 'infra/**/*.autoscale-test.yaml' --coverage --min-coverage 80 --junit reports/autoscale.xml`,
+    )
     .action(async (paths: string[], options: TestOptions) => {
       const { runTests } = await import('../actions/test.ts');
       ctx.setExitCode(await runTests(paths, options, ctx));

@@ -8,7 +8,15 @@ const DAY = 86_400_000;
 
 function interval(suffix: string, milliseconds: number, summary: string, extra = ''): ConstantEntry {
   const name = `TimeInterval_${suffix}`;
-  return { kind: 'constant', name, type: INTERVAL, milliseconds, summary, docs: `${summary}${extra ? `\n\n${extra}` : ''}`, example: `span = ${name} * 2;` };
+  return {
+    kind: 'constant',
+    name,
+    type: INTERVAL,
+    milliseconds,
+    summary,
+    docs: `${summary}${extra ? `\n\n${extra}` : ''}`,
+    example: `span = ${name} * 2;`,
+  };
 }
 
 export const CONSTANTS: readonly ConstantEntry[] = [
@@ -21,7 +29,12 @@ export const CONSTANTS: readonly ConstantEntry[] = [
   interval('Hour', 3600 * SECOND, 'A timeinterval of one hour.'),
   interval('Day', DAY, 'A timeinterval of one day.'),
   interval('Week', 7 * DAY, 'A timeinterval of seven days.'),
-  interval('Year', 365 * DAY, 'A timeinterval of 365 days.', 'The service does not document the length of a year; this toolkit uses 365 days (docs/semantics.md §8.3).'),
+  interval(
+    'Year',
+    365 * DAY,
+    'A timeinterval of 365 days.',
+    'The service does not document the length of a year; this toolkit uses 365 days (docs/semantics.md §8.3).',
+  ),
 ];
 
 function member(name: string, summary: string, read: (d: Date) => number, example: string, extra = ''): MemberEntry {
@@ -53,12 +66,24 @@ export const TIMESTAMP_MEMBERS: readonly MemberEntry[] = [
 ];
 
 function keyword(name: string, summary: string): KeywordEntry {
-  return { kind: 'keyword', name, summary, docs: `${summary}\n\nOnly valid as the bare right-hand side of \`$NodeDeallocationOption = ${name};\`.`, example: `$NodeDeallocationOption = ${name};` };
+  return {
+    kind: 'keyword',
+    name,
+    summary,
+    docs: `${summary}\n\nOnly valid as the bare right-hand side of \`$NodeDeallocationOption = ${name};\`.`,
+    example: `$NodeDeallocationOption = ${name};`,
+  };
 }
 
 export const KEYWORDS: readonly KeywordEntry[] = [
   keyword('requeue', 'Default: stop running tasks on removed nodes at once and put them back in the queue.'),
   keyword('terminate', 'Stop running tasks on removed nodes at once and remove them from the job.'),
-  keyword('taskcompletion', 'Let running tasks finish before removing their nodes; no new tasks are scheduled on them.'),
-  keyword('retaineddata', 'Wait until the data retained by tasks on the nodes has been cleaned up before removing them.'),
+  keyword(
+    'taskcompletion',
+    'Let running tasks finish before removing their nodes; no new tasks are scheduled on them.',
+  ),
+  keyword(
+    'retaineddata',
+    'Wait until the data retained by tasks on the nodes has been cleaned up before removing them.',
+  ),
 ];

@@ -35,7 +35,12 @@ function aggregate(name: string, emptyResult: number | undefined, compute: (v: n
 /** A function with a scalar overload and a component-wise vector overload (lg, ceil, round, ...). */
 function componentWise(name: string, f: (x: number) => number): Overload[] {
   return [
-    { params: [{ name: 'x', kind: 'double' }], returns: DOUBLE, label: `${name}(double) -> double`, impl: (args, rt, at) => f(toDouble(args[0] as Value, rt, at, `${name}()`)) },
+    {
+      params: [{ name: 'x', kind: 'double' }],
+      returns: DOUBLE,
+      label: `${name}(double) -> double`,
+      impl: (args, rt, at) => f(toDouble(args[0] as Value, rt, at, `${name}()`)),
+    },
     {
       params: LIST,
       variadic: true,
@@ -96,16 +101,68 @@ function fn(name: string, summary: string, docs: string, example: string, overlo
 const AGG_DOCS = 'Takes any mix of doubles and doubleVecs (a doubleVecList), flattened into one vector first.';
 
 export const FUNCTIONS: readonly FunctionEntry[] = [
-  fn('avg', 'Average of all values in the list.', `${AGG_DOCS} An empty list is an evaluation error.`, 'x = avg($PendingTasks.GetSample(TimeInterval_Minute * 5), 0);', [aggregate('avg', undefined, (v) => sum(v) / v.length)]),
-  fn('ceil', 'Smallest integer greater than or equal to x; component-wise for a list.', 'A single double selects the scalar overload; a doubleVec or several arguments select the component-wise one.', 'x = ceil(2.1);', componentWise('ceil', Math.ceil)),
-  fn('floor', 'Largest integer less than or equal to x; component-wise for a list.', 'A single double selects the scalar overload; a doubleVec or several arguments select the component-wise one.', 'x = floor(2.9);', componentWise('floor', Math.floor)),
-  fn('len', 'Number of values in the list.', `${AGG_DOCS} An empty list gives 0.`, 'x = len($PendingTasks.GetSample(10));', [aggregate('len', 0, (v) => v.length)]),
-  fn('lg', 'Log base 2; component-wise for a list.', 'lg(0) is -infinity, lg of a negative number is NaN. A single double selects the scalar overload.', 'x = lg(8);', componentWise('lg', Math.log2)),
-  fn('ln', 'Natural logarithm; component-wise for a list.', 'ln(0) is -infinity, ln of a negative number is NaN. A single double selects the scalar overload.', 'x = ln(10);', componentWise('ln', Math.log)),
-  fn('log', 'Log base 10; component-wise for a list.', 'log(0) is -infinity, log of a negative number is NaN. A single double selects the scalar overload.', 'x = log(1000);', componentWise('log', Math.log10)),
-  fn('max', 'Largest value in the list.', `${AGG_DOCS} An empty list is an evaluation error.`, 'x = max(0, $PendingTasks.GetSample(1));', [aggregate('max', undefined, maxOf)]),
-  fn('min', 'Smallest value in the list.', `${AGG_DOCS} An empty list is an evaluation error.`, 'x = min(10, 4, 7);', [aggregate('min', undefined, minOf)]),
-  fn('norm', 'Two-norm (Euclidean length) of the list.', `${AGG_DOCS} An empty list gives 0.`, 'x = norm(3, 4);', [aggregate('norm', 0, (v) => Math.sqrt(sum(v.map((x) => x * x))))]),
+  fn(
+    'avg',
+    'Average of all values in the list.',
+    `${AGG_DOCS} An empty list is an evaluation error.`,
+    'x = avg($PendingTasks.GetSample(TimeInterval_Minute * 5), 0);',
+    [aggregate('avg', undefined, (v) => sum(v) / v.length)],
+  ),
+  fn(
+    'ceil',
+    'Smallest integer greater than or equal to x; component-wise for a list.',
+    'A single double selects the scalar overload; a doubleVec or several arguments select the component-wise one.',
+    'x = ceil(2.1);',
+    componentWise('ceil', Math.ceil),
+  ),
+  fn(
+    'floor',
+    'Largest integer less than or equal to x; component-wise for a list.',
+    'A single double selects the scalar overload; a doubleVec or several arguments select the component-wise one.',
+    'x = floor(2.9);',
+    componentWise('floor', Math.floor),
+  ),
+  fn(
+    'len',
+    'Number of values in the list.',
+    `${AGG_DOCS} An empty list gives 0.`,
+    'x = len($PendingTasks.GetSample(10));',
+    [aggregate('len', 0, (v) => v.length)],
+  ),
+  fn(
+    'lg',
+    'Log base 2; component-wise for a list.',
+    'lg(0) is -infinity, lg of a negative number is NaN. A single double selects the scalar overload.',
+    'x = lg(8);',
+    componentWise('lg', Math.log2),
+  ),
+  fn(
+    'ln',
+    'Natural logarithm; component-wise for a list.',
+    'ln(0) is -infinity, ln of a negative number is NaN. A single double selects the scalar overload.',
+    'x = ln(10);',
+    componentWise('ln', Math.log),
+  ),
+  fn(
+    'log',
+    'Log base 10; component-wise for a list.',
+    'log(0) is -infinity, log of a negative number is NaN. A single double selects the scalar overload.',
+    'x = log(1000);',
+    componentWise('log', Math.log10),
+  ),
+  fn(
+    'max',
+    'Largest value in the list.',
+    `${AGG_DOCS} An empty list is an evaluation error.`,
+    'x = max(0, $PendingTasks.GetSample(1));',
+    [aggregate('max', undefined, maxOf)],
+  ),
+  fn('min', 'Smallest value in the list.', `${AGG_DOCS} An empty list is an evaluation error.`, 'x = min(10, 4, 7);', [
+    aggregate('min', undefined, minOf),
+  ]),
+  fn('norm', 'Two-norm (Euclidean length) of the list.', `${AGG_DOCS} An empty list gives 0.`, 'x = norm(3, 4);', [
+    aggregate('norm', 0, (v) => Math.sqrt(sum(v.map((x) => x * x)))),
+  ]),
   fn(
     'percentile',
     'The p-th percentile element of the vector v, p from 0 to 100.',
@@ -119,16 +176,43 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
         ],
         returns: DOUBLE,
         label: 'percentile(doubleVec v, double p) -> double',
-        impl: (args, rt, at) => percentile(toVector(args[0] as Value, at, 'percentile()'), toDouble(args[1] as Value, rt, at, 'percentile()'), at),
+        impl: (args, rt, at) =>
+          percentile(
+            toVector(args[0] as Value, at, 'percentile()'),
+            toDouble(args[1] as Value, rt, at, 'percentile()'),
+            at,
+          ),
       },
     ],
   ),
-  fn('rand', 'A random value from 0 (inclusive) to 1 (exclusive).', 'Deterministic for a given evaluation seed, so evaluations can be reproduced.', 'x = rand();', [
-    { params: [], returns: DOUBLE, label: 'rand() -> double', impl: (_args, rt) => rt.random() },
-  ]),
-  fn('range', 'Difference between the largest and smallest values in the list.', `${AGG_DOCS} An empty list is an evaluation error.`, 'x = range(1, 5, 3);', [aggregate('range', undefined, (v) => maxOf(v) - minOf(v))]),
-  fn('round', 'Nearest integer, halves away from zero; component-wise for a list.', 'round(2.5) is 3 and round(-2.5) is -3. A single double selects the scalar overload.', 'x = round(2.5);', componentWise('round', roundHalfAwayFromZero)),
-  fn('std', 'Sample standard deviation (n - 1) of the list.', `${AGG_DOCS} One value gives 0; an empty list is an evaluation error.`, 'x = std(2, 4, 4, 4, 5, 5, 7, 9);', [aggregate('std', undefined, std)]),
+  fn(
+    'rand',
+    'A random value from 0 (inclusive) to 1 (exclusive).',
+    'Deterministic for a given evaluation seed, so evaluations can be reproduced.',
+    'x = rand();',
+    [{ params: [], returns: DOUBLE, label: 'rand() -> double', impl: (_args, rt) => rt.random() }],
+  ),
+  fn(
+    'range',
+    'Difference between the largest and smallest values in the list.',
+    `${AGG_DOCS} An empty list is an evaluation error.`,
+    'x = range(1, 5, 3);',
+    [aggregate('range', undefined, (v) => maxOf(v) - minOf(v))],
+  ),
+  fn(
+    'round',
+    'Nearest integer, halves away from zero; component-wise for a list.',
+    'round(2.5) is 3 and round(-2.5) is -3. A single double selects the scalar overload.',
+    'x = round(2.5);',
+    componentWise('round', roundHalfAwayFromZero),
+  ),
+  fn(
+    'std',
+    'Sample standard deviation (n - 1) of the list.',
+    `${AGG_DOCS} One value gives 0; an empty list is an evaluation error.`,
+    'x = std(2, 4, 4, 4, 5, 5, 7, 9);',
+    [aggregate('std', undefined, std)],
+  ),
   fn(
     'stop',
     'Stops evaluating the formula.',
@@ -145,7 +229,13 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
       },
     ],
   ),
-  fn('sum', 'Sum of all values in the list.', `${AGG_DOCS} An empty list gives 0.`, 'x = sum($SucceededTasks.GetSample(10));', [aggregate('sum', 0, sum)]),
+  fn(
+    'sum',
+    'Sum of all values in the list.',
+    `${AGG_DOCS} An empty list gives 0.`,
+    'x = sum($SucceededTasks.GetSample(10));',
+    [aggregate('sum', 0, sum)],
+  ),
   fn(
     'time',
     'The evaluation instant, or the instant a date-time string names.',
@@ -160,7 +250,8 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
         label: 'time(string dateTime) -> timestamp',
         impl: (args, _rt, at) => {
           const s = args[0];
-          if (typeof s !== 'string') throw new EvaluationFailure('AS3003', 'Type mismatch: time() expects a string', at);
+          if (typeof s !== 'string')
+            throw new EvaluationFailure('AS3003', 'Type mismatch: time() expects a string', at);
           const parsed = parseTimeString(s);
           if (!parsed.ok) fail(`time() cannot parse "${s}": ${parsed.reason}`, at);
           return new Timestamp(parsed.ms);

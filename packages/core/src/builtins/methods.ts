@@ -23,7 +23,11 @@ function metricOf(v: Value | undefined, at: number): MetricRef {
 function instant(v: Value | undefined, rt: Runtime, at: number): number {
   if (v instanceof Interval) return rt.now - v.ms;
   if (v instanceof Timestamp) return v.ms;
-  throw new EvaluationFailure('AS3003', 'Type mismatch: a sample window bound must be a timestamp or a timeinterval', at);
+  throw new EvaluationFailure(
+    'AS3003',
+    'Type mismatch: a sample window bound must be a timestamp or a timeinterval',
+    at,
+  );
 }
 
 function windowOf(m: MetricRef, a: number, b: number, rt: Runtime) {
@@ -38,7 +42,12 @@ function windowSample(args: Value[], rt: Runtime, at: number, hasEnd: boolean, h
   const sel = windowOf(m, start, end, rt);
   const received = windowPercent(sel);
   if (received < wanted) {
-    throw new EvaluationFailure('AS3002', `Insufficient data from data set: ${m.name} wanted ${formatDouble(wanted)}%, received ${formatDouble(received)}%`, at, 'InsufficientSampleData');
+    throw new EvaluationFailure(
+      'AS3002',
+      `Insufficient data from data set: ${m.name} wanted ${formatDouble(wanted)}%, received ${formatDouble(received)}%`,
+      at,
+      'InsufficientSampleData',
+    );
   }
   return sliceValues(m.history, sel.from, sel.to);
 }
@@ -56,8 +65,18 @@ function countSample(args: Value[], rt: Runtime, at: number): number[] {
 const TIME = 'time' as const;
 
 const getSample: Overload[] = [
-  { params: [{ name: 'count', kind: 'double' }], returns: VEC, label: 'GetSample(double count) -> doubleVec', impl: countSample },
-  { params: [{ name: 'startTime', kind: TIME }], returns: VEC, label: 'GetSample(startTime) -> doubleVec', impl: (a, rt, at) => windowSample(a, rt, at, false, false) },
+  {
+    params: [{ name: 'count', kind: 'double' }],
+    returns: VEC,
+    label: 'GetSample(double count) -> doubleVec',
+    impl: countSample,
+  },
+  {
+    params: [{ name: 'startTime', kind: TIME }],
+    returns: VEC,
+    label: 'GetSample(startTime) -> doubleVec',
+    impl: (a, rt, at) => windowSample(a, rt, at, false, false),
+  },
   {
     params: [
       { name: 'startTime', kind: TIME },
@@ -115,11 +134,16 @@ export const METHODS: readonly MethodEntry[] = [
   {
     kind: 'method',
     name: 'GetSamplePercent',
-    summary: 'Percentage (0-100) of a window\'s samples that are available.',
+    summary: "Percentage (0-100) of a window's samples that are available.",
     docs: `Use it to avoid an InsufficientSampleData failure: \`$PendingTasks.GetSamplePercent(TimeInterval_Minute * 15) < 70 ? ... : ...\`. Returns a percentage, so compare it with 70, not 0.7.\n\n${WINDOW_DOCS}`,
     example: 'p = $PendingTasks.GetSamplePercent(TimeInterval_Minute * 15);',
     overloads: [
-      { params: [{ name: 'startTime', kind: TIME }], returns: DOUBLE, label: 'GetSamplePercent(startTime) -> double', impl: samplePercent },
+      {
+        params: [{ name: 'startTime', kind: TIME }],
+        returns: DOUBLE,
+        label: 'GetSamplePercent(startTime) -> double',
+        impl: samplePercent,
+      },
       {
         params: [
           { name: 'startTime', kind: TIME },
@@ -137,12 +161,19 @@ export const METHODS: readonly MethodEntry[] = [
     summary: 'The period between samples: 30 seconds.',
     docs: 'Returns a timeinterval of 30 seconds, the sampling period of every metric.',
     example: 'period = $PendingTasks.GetSamplePeriod();',
-    overloads: [{ params: [], returns: INTERVAL, label: 'GetSamplePeriod() -> timeinterval', impl: () => new Interval(SAMPLE_PERIOD_MS) }],
+    overloads: [
+      {
+        params: [],
+        returns: INTERVAL,
+        label: 'GetSamplePeriod() -> timeinterval',
+        impl: () => new Interval(SAMPLE_PERIOD_MS),
+      },
+    ],
   },
   {
     kind: 'method',
     name: 'Count',
-    summary: 'Number of available samples in the metric\'s history.',
+    summary: "Number of available samples in the metric's history.",
     docs: 'A freshly created pool has no samples, so `Count()` is 0 on its first evaluation; `$PendingTasks.Count() ? a : b` detects that.',
     example: 'n = $PendingTasks.Count();',
     overloads: [
@@ -168,7 +199,12 @@ export const METHODS: readonly MethodEntry[] = [
         impl: (args, rt, at) => {
           const m = metricOf(args[0], at);
           if (visibleCount(m.history, rt.now, rt.availabilityDelay) === 0) {
-            throw new EvaluationFailure('AS3002', `Insufficient data from data set: ${m.name} has no sample yet`, at, 'InsufficientSampleData');
+            throw new EvaluationFailure(
+              'AS3002',
+              `Insufficient data from data set: ${m.name} has no sample yet`,
+              at,
+              'InsufficientSampleData',
+            );
           }
           return new Timestamp(m.history.times[0] as number);
         },

@@ -2,7 +2,15 @@
 // signature help and the TextMate grammar generator read these lookups; nothing else lists names.
 
 import { CONSTANTS, KEYWORDS, TIMESTAMP_MEMBERS } from './constants.ts';
-import type { ConstantEntry, FunctionEntry, KeywordEntry, MemberEntry, MethodEntry, RegistryEntry, VariableEntry } from './entry.ts';
+import type {
+  ConstantEntry,
+  FunctionEntry,
+  KeywordEntry,
+  MemberEntry,
+  MethodEntry,
+  RegistryEntry,
+  VariableEntry,
+} from './entry.ts';
 import { FUNCTIONS } from './functions.ts';
 import { METHODS } from './methods.ts';
 import { VARIABLES } from './variables.ts';

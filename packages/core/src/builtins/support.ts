@@ -21,7 +21,12 @@ export type BuiltinImpl = (args: Value[], rt: Runtime, at: number) => Value;
 export function latestSample(m: MetricRef, rt: Runtime, at: number): number {
   const n = visibleCount(m.history, rt.now, rt.availabilityDelay);
   if (n === 0) {
-    throw new EvaluationFailure('AS3002', `Insufficient data from data set: ${m.name} has no sample to use as a number`, at, 'InsufficientSampleData');
+    throw new EvaluationFailure(
+      'AS3002',
+      `Insufficient data from data set: ${m.name} has no sample to use as a number`,
+      at,
+      'InsufficientSampleData',
+    );
   }
   return m.history.values[n - 1] as number;
 }

@@ -7,7 +7,20 @@ import { diagnostic, type Diagnostic, type DiagnosticCode, type Fix } from '../d
 import { DEALLOCATION_OPTION, KEYWORD_LIST, KEYWORD_NAMES, registry } from '../builtins/registry.ts';
 import type { Overload } from '../builtins/entry.ts';
 import { argumentsFit, arityAccepts } from '../builtins/overloads.ts';
-import { ANY, DOUBLE, INTERVAL, KEYWORD, members, METRIC, NOTHING, STRING, TIMESTAMP, typeName, VEC, type Type } from '../types.ts';
+import {
+  ANY,
+  DOUBLE,
+  INTERVAL,
+  KEYWORD,
+  members,
+  METRIC,
+  NOTHING,
+  STRING,
+  TIMESTAMP,
+  typeName,
+  VEC,
+  type Type,
+} from '../types.ts';
 import { describeOperatorSignatures, findBinaryRow, findUnaryRow } from '../operators.ts';
 import { suggest } from '../text/suggest.ts';
 import { andList, orList } from '../text/words.ts';
@@ -29,7 +42,12 @@ export function check(formula: Formula): CheckResult {
 
 class Checker {
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly analysis: Analysis = { types: new Map(), references: [], userVariables: new Map(), identifiers: new Map() };
+  private readonly analysis: Analysis = {
+    types: new Map(),
+    references: [],
+    userVariables: new Map(),
+    identifiers: new Map(),
+  };
   /** User variables assigned so far, with their current type. */
   private readonly assigned = new Map<string, Type>();
   /** User variables whose current value is a compile-time constant. */
@@ -46,7 +64,9 @@ class Checker {
   constructor(formula: Formula) {
     this.formula = formula;
     this.lints = new FormulaLints((d) => this.diagnostics.push(d));
-    for (const s of formula.statements) if (s.kind === 'Assignment' && s.target.name && !registry.variable(s.target.name)) this.assignedAnywhere.add(s.target.name);
+    for (const s of formula.statements)
+      if (s.kind === 'Assignment' && s.target.name && !registry.variable(s.target.name))
+        this.assignedAnywhere.add(s.target.name);
   }
 
   run(): CheckResult {
@@ -74,7 +94,12 @@ class Checker {
       const hasEffect = ['Call', 'MethodCall', 'Missing', 'Conditional'].includes(s.expression.kind);
       // After a syntax error the "statement" is usually the rest of a broken one: no lint on it.
       if (!hasEffect && !s.afterSyntaxError) {
-        this.report('AS4014', 'This statement has no effect: its value is computed and discarded. Assign it to a variable?', s.range, comparisonMeantAsAssignment(s.expression));
+        this.report(
+          'AS4014',
+          'This statement has no effect: its value is computed and discarded. Assign it to a variable?',
+          s.range,
+          comparisonMeantAsAssignment(s.expression),
+        );
       }
       return;
     }
@@ -95,7 +120,11 @@ class Checker {
     }
     if (registry.constant(name) || registry.keyword(name)) {
       this.reference(s.target, registry.constant(name) ? 'constant' : 'keyword', true);
-      this.report('AS2009', `Cannot assign to '${name}': it is a built-in ${registry.constant(name) ? 'constant' : 'keyword'}.`, s.target.range);
+      this.report(
+        'AS2009',
+        `Cannot assign to '${name}': it is a built-in ${registry.constant(name) ? 'constant' : 'keyword'}.`,
+        s.target.range,
+      );
       return;
     }
     this.reference(s.target, 'user', true);
@@ -130,18 +159,29 @@ class Checker {
     }
     if (type === METRIC) this.lints.metricUse(this.metricName(s.value), 'coerced', s.value.range);
     if ((type & (DOUBLE | METRIC)) === 0 && type !== ANY) {
-      this.report('AS2014', `'${name}' needs a number of nodes, but this is ${article(typeName(type))}.`, s.value.range);
+      this.report(
+        'AS2014',
+        `'${name}' needs a number of nodes, but this is ${article(typeName(type))}.`,
+        s.value.range,
+      );
     }
   }
 
   private deallocationValueError(s: Assignment): void {
     const value = s.value;
     const quoted = value.kind === 'String' ? registry.keyword(value.value.toLowerCase()) : undefined;
-    const fixes: Fix[] = quoted ? [{ title: `Use the bare keyword ${quoted.name}`, edits: [{ range: value.range, newText: quoted.name }] }] : [];
+    const fixes: Fix[] = quoted
+      ? [{ title: `Use the bare keyword ${quoted.name}`, edits: [{ range: value.range, newText: quoted.name }] }]
+      : [];
     const near = value.kind === 'Identifier' ? suggest(value.name, KEYWORD_NAMES) : undefined;
     if (near) fixes.push({ title: `Change to ${near}`, edits: [{ range: value.range, newText: near }] });
     const hint = quoted ? ` Write it without quotes: ${quoted.name}.` : near ? ` Did you mean ${near}?` : '';
-    this.report('AS2010', `$NodeDeallocationOption must be one of the bare keywords ${KEYWORD_LIST}.${hint}`, value.range, fixes);
+    this.report(
+      'AS2010',
+      `$NodeDeallocationOption must be one of the bare keywords ${KEYWORD_LIST}.${hint}`,
+      value.range,
+      fixes,
+    );
   }
 
   /** The sampled metric an expression names, or '' (lints about metrics skip unknown names). */
@@ -172,7 +212,8 @@ class Checker {
       case 'Vector':
         for (const el of e.elements) {
           const t = this.asNumber(el, this.expression(el));
-          if (!admits(t, DOUBLE)) this.report('AS2007', `Vector elements must be doubles, not ${typeName(t)}.`, el.range);
+          if (!admits(t, DOUBLE))
+            this.report('AS2007', `Vector elements must be doubles, not ${typeName(t)}.`, el.range);
         }
         return VEC;
       case 'Unary': {
@@ -181,7 +222,13 @@ class Checker {
         let result = 0;
         for (const m of members(operand)) result |= findUnaryRow(e.operator, m)?.result ?? 0;
         if (result === 0) {
-          this.report(operand === NOTHING ? 'AS2016' : 'AS2008', operand === NOTHING ? 'stop() has no value to use here.' : `Operator '${e.operator}' cannot be applied to ${article(typeName(operand))}.`, e.range);
+          this.report(
+            operand === NOTHING ? 'AS2016' : 'AS2008',
+            operand === NOTHING
+              ? 'stop() has no value to use here.'
+              : `Operator '${e.operator}' cannot be applied to ${article(typeName(operand))}.`,
+            e.range,
+          );
           return ANY;
         }
         return result;
@@ -192,12 +239,17 @@ class Checker {
         this.lints.comparison(e, this.constants);
         if (left === ANY || right === ANY) return ANY;
         let result = 0;
-        for (const l of members(left)) for (const r of members(right)) result |= findBinaryRow(e.operator, l, r)?.result ?? 0;
+        for (const l of members(left))
+          for (const r of members(right)) result |= findBinaryRow(e.operator, l, r)?.result ?? 0;
         if (result === 0) {
           if (left === NOTHING || right === NOTHING) {
             this.report('AS2016', 'stop() has no value to use here.', e.range);
           } else {
-            this.report('AS2008', `Operator '${e.operator}' cannot be applied to ${typeName(left)} and ${typeName(right)}; it accepts ${describeOperatorSignatures(e.operator).join(', ')}.`, e.operatorRange);
+            this.report(
+              'AS2008',
+              `Operator '${e.operator}' cannot be applied to ${typeName(left)} and ${typeName(right)}; it accepts ${describeOperatorSignatures(e.operator).join(', ')}.`,
+              e.operatorRange,
+            );
           }
           return ANY;
         }
@@ -205,7 +257,12 @@ class Checker {
       }
       case 'Conditional': {
         const test = this.asNumber(e.test, this.expression(e.test));
-        if (!admits(test, DOUBLE)) this.report('AS2015', `The condition of '?:' must be a number (non-zero is true), not ${typeName(test)}.`, e.test.range);
+        if (!admits(test, DOUBLE))
+          this.report(
+            'AS2015',
+            `The condition of '?:' must be a number (non-zero is true), not ${typeName(test)}.`,
+            e.test.range,
+          );
         this.branchDepth++;
         const result = this.expression(e.consequent) | this.expression(e.alternate);
         this.branchDepth--;
@@ -250,7 +307,11 @@ class Checker {
     if (registry.keyword(name)) {
       this.reference(id, 'keyword');
       if (keywordContext) return KEYWORD;
-      this.report('AS2011', `'${name}' is a deallocation keyword: it can only be assigned to $NodeDeallocationOption, as in '$NodeDeallocationOption = ${name};'.`, id.range);
+      this.report(
+        'AS2011',
+        `'${name}' is a deallocation keyword: it can only be assigned to $NodeDeallocationOption, as in '$NodeDeallocationOption = ${name};'.`,
+        id.range,
+      );
       return ANY;
     }
     if (keywordContext) {
@@ -268,18 +329,36 @@ class Checker {
       this.reference(id, 'user');
       // Still an occurrence of the variable: a rename fix (AS4013) must cover it too.
       this.lints.userRead(id);
-      this.report('AS2002', `'${name}' is read before the statement that assigns it: statements run in order.`, id.range);
+      this.report(
+        'AS2002',
+        `'${name}' is read before the statement that assigns it: statements run in order.`,
+        id.range,
+      );
       return ANY;
     }
     this.reference(id, 'unknown');
     const fn = registry.function(name);
     if (fn) {
-      this.report('AS2001', `Undefined symbol: ${name} is a function; call it as ${name}(...).`, id.range, callWithoutArguments(fn.overloads, name, id.range));
+      this.report(
+        'AS2001',
+        `Undefined symbol: ${name} is a function; call it as ${name}(...).`,
+        id.range,
+        callWithoutArguments(fn.overloads, name, id.range),
+      );
       return ANY;
     }
-    const candidates = [...this.assigned.keys(), ...registry.variableSpellings(), ...registry.constants.map((c) => c.name)];
+    const candidates = [
+      ...this.assigned.keys(),
+      ...registry.variableSpellings(),
+      ...registry.constants.map((c) => c.name),
+    ];
     const near = suggest(name, candidates);
-    this.report('AS2001', `Undefined symbol: ${name}. ${near ? `Did you mean ${near}?` : 'It is not a service variable, and no statement before this one assigns it.'}`, id.range, near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined);
+    this.report(
+      'AS2001',
+      `Undefined symbol: ${name}. ${near ? `Did you mean ${near}?` : 'It is not a service variable, and no statement before this one assigns it.'}`,
+      id.range,
+      near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined,
+    );
     return ANY;
   }
 
@@ -287,13 +366,22 @@ class Checker {
     const objectType = this.expression(object);
     const entry = registry.member(member.name);
     if (!entry) {
-      const near = suggest(member.name, registry.members.map((m) => m.name));
+      const near = suggest(
+        member.name,
+        registry.members.map((m) => m.name),
+      );
       const method = registry.method(member.name);
       this.reference(member, 'unknown');
-      const fixes = method ? callWithoutArguments(method.overloads, member.name, member.range) : near ? [{ title: `Change to ${near}`, edits: [{ range: member.range, newText: near }] }] : undefined;
+      const fixes = method
+        ? callWithoutArguments(method.overloads, member.name, member.range)
+        : near
+          ? [{ title: `Change to ${near}`, edits: [{ range: member.range, newText: near }] }]
+          : undefined;
       this.report(
         'AS2005',
-        method ? `'${member.name}' is a method: call it as .${member.name}(...).` : `Unknown timestamp member '${member.name}'${near ? `. Did you mean ${near}?` : `; members are ${andList(registry.members.map((m) => m.name))}.`}`,
+        method
+          ? `'${member.name}' is a method: call it as .${member.name}(...).`
+          : `Unknown timestamp member '${member.name}'${near ? `. Did you mean ${near}?` : `; members are ${andList(registry.members.map((m) => m.name))}.`}`,
         member.range,
         fixes,
       );
@@ -312,14 +400,23 @@ class Checker {
     const entry = registry.function(e.callee.name);
     if (!entry) {
       this.reference(e.callee, 'unknown');
-      const near = suggest(e.callee.name, registry.functions.map((f) => f.name));
-      this.report('AS2003', `Unknown function '${e.callee.name}'${near ? `. Did you mean ${near}?` : '.'}`, e.callee.range, near ? [{ title: `Change to ${near}`, edits: [{ range: e.callee.range, newText: near }] }] : undefined);
+      const near = suggest(
+        e.callee.name,
+        registry.functions.map((f) => f.name),
+      );
+      this.report(
+        'AS2003',
+        `Unknown function '${e.callee.name}'${near ? `. Did you mean ${near}?` : '.'}`,
+        e.callee.range,
+        near ? [{ title: `Change to ${near}`, edits: [{ range: e.callee.range, newText: near }] }] : undefined,
+      );
       return ANY;
     }
     this.reference(e.callee, 'function');
     if (entry.name === 'time' && e.args.length === 1 && e.args[0]?.kind === 'String') {
       const parsed = parseTimeString(e.args[0].value);
-      if (!parsed.ok) this.report('AS2017', `time() cannot parse "${e.args[0].value}": ${parsed.reason}.`, e.args[0].range);
+      if (!parsed.ok)
+        this.report('AS2017', `time() cannot parse "${e.args[0].value}": ${parsed.reason}.`, e.args[0].range);
     }
     return this.resolve(entry.name, entry.overloads, e.args, argTypes, e.callee.range);
   }
@@ -330,14 +427,29 @@ class Checker {
     const entry = registry.method(e.method.name);
     if (!entry) {
       this.reference(e.method, 'unknown');
-      const near = suggest(e.method.name, registry.methods.map((m) => m.name));
-      this.report('AS2004', `Unknown sample method '${e.method.name}'${near ? `. Did you mean ${near}?` : `; the methods are ${andList(registry.methods.map((m) => m.name))}.`}`, e.method.range, near ? [{ title: `Change to ${near}`, edits: [{ range: e.method.range, newText: near }] }] : undefined);
+      const near = suggest(
+        e.method.name,
+        registry.methods.map((m) => m.name),
+      );
+      this.report(
+        'AS2004',
+        `Unknown sample method '${e.method.name}'${near ? `. Did you mean ${near}?` : `; the methods are ${andList(registry.methods.map((m) => m.name))}.`}`,
+        e.method.range,
+        near ? [{ title: `Change to ${near}`, edits: [{ range: e.method.range, newText: near }] }] : undefined,
+      );
       return ANY;
     }
     this.reference(e.method, 'method');
     if (!admits(receiverType, METRIC)) {
-      const what = e.receiver.kind === 'Identifier' ? `'${e.receiver.name}' is not a sampled metric` : `it is applied to ${article(typeName(receiverType))}`;
-      this.report('AS2012', `${e.method.name} is a sample method of sampled metrics such as $PendingTasks; ${what}.`, e.method.range);
+      const what =
+        e.receiver.kind === 'Identifier'
+          ? `'${e.receiver.name}' is not a sampled metric`
+          : `it is applied to ${article(typeName(receiverType))}`;
+      this.report(
+        'AS2012',
+        `${e.method.name} is a sample method of sampled metrics such as $PendingTasks; ${what}.`,
+        e.method.range,
+      );
       return this.resolve(entry.name, entry.overloads, e.args, argTypes, e.method.range);
     }
     const result = this.resolve(entry.name, entry.overloads, e.args, argTypes, e.method.range);
@@ -346,10 +458,20 @@ class Checker {
   }
 
   /** Overload resolution: every overload whose arity and parameter kinds admit the argument types. */
-  private resolve(name: string, overloads: readonly Overload[], args: readonly Expression[], argTypes: Type[], at: Range): Type {
+  private resolve(
+    name: string,
+    overloads: readonly Overload[],
+    args: readonly Expression[],
+    argTypes: Type[],
+    at: Range,
+  ): Type {
     const arityMatches = overloads.filter((o) => arityAccepts(o, args.length));
     if (arityMatches.length === 0) {
-      this.report('AS2006', `${name} takes ${describeArities(overloads)}, not ${args.length}: ${overloads.map((o) => o.label).join('; ')}.`, at);
+      this.report(
+        'AS2006',
+        `${name} takes ${describeArities(overloads)}, not ${args.length}: ${overloads.map((o) => o.label).join('; ')}.`,
+        at,
+      );
       return ANY;
     }
     let result = 0;
@@ -364,7 +486,11 @@ class Checker {
       return result;
     }
     const got = argTypes.map((t) => typeName(t)).join(', ');
-    this.report('AS2007', `No overload of ${name} accepts (${got}); expected ${overloads.map((o) => o.label).join('; ')}.`, at);
+    this.report(
+      'AS2007',
+      `No overload of ${name} accepts (${got}); expected ${overloads.map((o) => o.label).join('; ')}.`,
+      at,
+    );
     return ANY;
   }
 }
@@ -377,8 +503,11 @@ function callWithoutArguments(overloads: readonly Overload[], name: string, rang
 
 /** `x == 1;` as a statement is almost always an assignment typed with one '=' too many. */
 function comparisonMeantAsAssignment(e: Expression): Fix[] | undefined {
-  if (e.kind !== 'Binary' || e.operator !== '==' || e.left.kind !== 'Identifier' || e.operatorRange.start < 0) return undefined;
-  return [{ title: `Assign with '=' instead of comparing with '=='`, edits: [{ range: e.operatorRange, newText: '=' }] }];
+  if (e.kind !== 'Binary' || e.operator !== '==' || e.left.kind !== 'Identifier' || e.operatorRange.start < 0)
+    return undefined;
+  return [
+    { title: `Assign with '=' instead of comparing with '=='`, edits: [{ range: e.operatorRange, newText: '=' }] },
+  ];
 }
 
 /** Whether a (possibly union) type has a member in `mask`; the unknown type admits everything. */

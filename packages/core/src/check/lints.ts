@@ -40,7 +40,11 @@ export class FormulaLints {
     this.metricUses.set(name, uses);
     if (kind === 'coerced') {
       this.report(
-        diagnostic('AS4010', `${name} is a sampled metric used as a number: that is its most recent sample, which may be old. Prefer an explicit window, e.g. avg(${name}.GetSample(TimeInterval_Minute * 5)).`, range),
+        diagnostic(
+          'AS4010',
+          `${name} is a sampled metric used as a number: that is its most recent sample, which may be old. Prefer an explicit window, e.g. avg(${name}.GetSample(TimeInterval_Minute * 5)).`,
+          range,
+        ),
       );
     }
   }
@@ -48,12 +52,20 @@ export class FormulaLints {
   serviceRead(id: Identifier, entry: VariableEntry): void {
     if (id.name !== entry.name) {
       this.report(
-        diagnostic('AS4009', `${id.name} is the legacy name of ${entry.name}.`, id.range, [{ title: `Use ${entry.name}`, edits: [{ range: id.range, newText: entry.name }] }]),
+        diagnostic('AS4009', `${id.name} is the legacy name of ${entry.name}.`, id.range, [
+          { title: `Use ${entry.name}`, edits: [{ range: id.range, newText: entry.name }] },
+        ]),
       );
     }
     if (entry.retired && !this.retiredReported.has(entry.name)) {
       this.retiredReported.add(entry.name);
-      this.report(diagnostic('AS4008', `${entry.name} was retired after 31 March 2024: the service no longer populates it with samples.`, id.range));
+      this.report(
+        diagnostic(
+          'AS4008',
+          `${entry.name} was retired after 31 March 2024: the service no longer populates it with samples.`,
+          id.range,
+        ),
+      );
     }
   }
 
@@ -65,7 +77,13 @@ export class FormulaLints {
     this.noteUserName(target);
     const name = target.name;
     if (registry.function(name)) {
-      this.report(diagnostic('AS4011', `'${name}' is also the name of a built-in function; a different name would read more clearly.`, target.range));
+      this.report(
+        diagnostic(
+          'AS4011',
+          `'${name}' is also the name of a built-in function; a different name would read more clearly.`,
+          target.range,
+        ),
+      );
     }
     const list = this.userAssignments.get(name) ?? [];
     list.push(target.range);
@@ -74,7 +92,11 @@ export class FormulaLints {
 
   targetAssignment(target: Identifier, canonical: string): void {
     if (target.name !== canonical) {
-      this.report(diagnostic('AS4009', `${target.name} is the legacy name of ${canonical}.`, target.range, [{ title: `Use ${canonical}`, edits: [{ range: target.range, newText: canonical }] }]));
+      this.report(
+        diagnostic('AS4009', `${target.name} is the legacy name of ${canonical}.`, target.range, [
+          { title: `Use ${canonical}`, edits: [{ range: target.range, newText: canonical }] },
+        ]),
+      );
     }
     const list = this.targets.get(canonical) ?? [];
     list.push({ spelling: target.name, range: target.range });
@@ -86,9 +108,12 @@ export class FormulaLints {
       // The value starts one character after the opening quote, so its last character sits at start + length.
       const backslash = { start: s.range.start + s.value.length, end: s.range.start + s.value.length + 1 };
       this.report(
-        diagnostic('AS4001', 'This string ends with a backslash: \\" is C#-style escaping; the formula language has no escapes and the string ends at the first quote.', s.range, [
-          { title: "Remove the '\\'", edits: [{ range: backslash, newText: '' }] },
-        ]),
+        diagnostic(
+          'AS4001',
+          'This string ends with a backslash: \\" is C#-style escaping; the formula language has no escapes and the string ends at the first quote.',
+          s.range,
+          [{ title: "Remove the '\\'", edits: [{ range: backslash, newText: '' }] }],
+        ),
       );
     }
   }
@@ -105,13 +130,33 @@ export class FormulaLints {
       if (c > 0 && c < 1 && isPercentage(side)) {
         const percent = formatDouble(c * 100);
         // Only a literal is rewritten, and only to a spelling the service accepts.
-        const fixes = other.kind === 'Number' && /^\d+(?:\.\d+)?$/.test(percent) ? [{ title: `Change to ${percent}`, edits: [{ range: other.range, newText: percent }] }] : undefined;
-        this.report(diagnostic('AS4004', `${describePercentage(side)} is a percentage from 0 to 100, but it is compared with ${formatDouble(c)}: did you mean ${percent}?`, other.range, fixes));
+        const fixes =
+          other.kind === 'Number' && /^\d+(?:\.\d+)?$/.test(percent)
+            ? [{ title: `Change to ${percent}`, edits: [{ range: other.range, newText: percent }] }]
+            : undefined;
+        this.report(
+          diagnostic(
+            'AS4004',
+            `${describePercentage(side)} is a percentage from 0 to 100, but it is compared with ${formatDouble(c)}: did you mean ${percent}?`,
+            other.range,
+            fixes,
+          ),
+        );
       }
       if (c === 7 && side.kind === 'Member' && side.member.name === 'weekday') {
         // `== 7` / `!= 7` mean Sunday; `< 7` and the like have no one obvious rewrite.
-        const fixes = other.kind === 'Number' && (e.operator === '==' || e.operator === '!=') ? [{ title: 'Change to 0 (Sunday)', edits: [{ range: other.range, newText: '0' }] }] : undefined;
-        this.report(diagnostic('AS4005', 'weekday runs from 0 (Sunday) to 6 (Saturday): it is never 7. Use 0 for Sunday.', other.range, fixes));
+        const fixes =
+          other.kind === 'Number' && (e.operator === '==' || e.operator === '!=')
+            ? [{ title: 'Change to 0 (Sunday)', edits: [{ range: other.range, newText: '0' }] }]
+            : undefined;
+        this.report(
+          diagnostic(
+            'AS4005',
+            'weekday runs from 0 (Sunday) to 6 (Saturday): it is never 7. Use 0 for Sunday.',
+            other.range,
+            fixes,
+          ),
+        );
       }
     }
   }
@@ -139,7 +184,10 @@ export class FormulaLints {
     const older = Math.max(first.ms, end);
     if (newer >= SERVICE_DELAY_FOR_LINT_MS || older <= newer) return;
     const expected = (older - newer) / SAMPLE_PERIOD_MS;
-    const firstVisible = Math.max(Math.ceil(SERVICE_DELAY_FOR_LINT_MS / SAMPLE_PERIOD_MS), Math.ceil(newer / SAMPLE_PERIOD_MS));
+    const firstVisible = Math.max(
+      Math.ceil(SERVICE_DELAY_FOR_LINT_MS / SAMPLE_PERIOD_MS),
+      Math.ceil(newer / SAMPLE_PERIOD_MS),
+    );
     const visible = Math.max(0, Math.ceil(older / SAMPLE_PERIOD_MS) - firstVisible);
     const best = Math.min(100, (visible / expected) * 100);
     if (best < wanted) {
@@ -158,24 +206,53 @@ export class FormulaLints {
     for (const [metric, uses] of this.metricUses) {
       if (uses.length > 0 && uses.every((u) => u.kind === 'last')) {
         for (const u of uses) {
-          this.report(diagnostic('AS4002', `${metric} is only read through GetSample(1), its last available sample, which may be minutes old. Combine it with a window, e.g. max(${metric}.GetSample(1), avg(${metric}.GetSample(TimeInterval_Minute * 5))).`, u.range));
+          this.report(
+            diagnostic(
+              'AS4002',
+              `${metric} is only read through GetSample(1), its last available sample, which may be minutes old. Combine it with a window, e.g. max(${metric}.GetSample(1), avg(${metric}.GetSample(TimeInterval_Minute * 5))).`,
+              u.range,
+            ),
+          );
         }
       }
     }
     for (const [name, range] of this.userNames) {
       if (name.startsWith('$') && this.userNames.has(name.slice(1))) {
-        this.report(diagnostic('AS4006', `Both '${name.slice(1)}' and '${name}' are used: they are two different variables.`, range));
+        this.report(
+          diagnostic(
+            'AS4006',
+            `Both '${name.slice(1)}' and '${name}' are used: they are two different variables.`,
+            range,
+          ),
+        );
       }
     }
     for (const [canonical, list] of this.targets) {
       const full = list.some((t) => t.spelling === canonical);
       for (const t of list) {
-        if (full && t.spelling !== canonical) this.report(diagnostic('AS4012', `Both ${canonical} and its alias ${t.spelling} are assigned: the value assigned to ${canonical} wins.`, t.range));
+        if (full && t.spelling !== canonical)
+          this.report(
+            diagnostic(
+              'AS4012',
+              `Both ${canonical} and its alias ${t.spelling} are assigned: the value assigned to ${canonical} wins.`,
+              t.range,
+            ),
+          );
       }
     }
-    if (formula.statements.length > 0 && !this.targets.has(TARGET_DEDICATED) && !this.targets.has(TARGET_LOW_PRIORITY)) {
+    if (
+      formula.statements.length > 0 &&
+      !this.targets.has(TARGET_DEDICATED) &&
+      !this.targets.has(TARGET_LOW_PRIORITY)
+    ) {
       const first = formula.statements[0] as { range: Range };
-      this.report(diagnostic('AS4007', 'The formula assigns neither $TargetDedicatedNodes nor $TargetLowPriorityNodes, so it never changes the pool size.', first.range));
+      this.report(
+        diagnostic(
+          'AS4007',
+          'The formula assigns neither $TargetDedicatedNodes nor $TargetLowPriorityNodes, so it never changes the pool size.',
+          first.range,
+        ),
+      );
     }
   }
 
@@ -199,9 +276,17 @@ export class FormulaLints {
       const occurrences = this.userOccurrences.get(name) as Range[];
       const edits = occurrences.map((range) => ({ range, newText: entry.name }));
       // Renaming to a read-only variable would turn the assignment into an error: no fix then.
-      const fixes = entry.access === 'readwrite' ? [{ title: `Change every '${name}' to ${entry.name}`, edits }] : undefined;
+      const fixes =
+        entry.access === 'readwrite' ? [{ title: `Change every '${name}' to ${entry.name}`, edits }] : undefined;
       for (const range of assignments) {
-        this.report(diagnostic('AS4013', `'${name}' is a new user variable, not the service variable ${entry.name} (names are case-sensitive and service variables start with '$').`, range, fixes));
+        this.report(
+          diagnostic(
+            'AS4013',
+            `'${name}' is a new user variable, not the service variable ${entry.name} (names are case-sensitive and service variables start with '$').`,
+            range,
+            fixes,
+          ),
+        );
       }
     }
   }

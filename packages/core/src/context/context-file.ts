@@ -12,7 +12,14 @@ import {
   type PoolState,
 } from '../eval/context.ts';
 import { formatDuration, formatInstant, parseDuration, parseInstant } from './duration.ts';
-import { jsonPath, parseJson, parseJsonWithLocations, type JsonLocation, type JsonObject, type JsonValue } from './json-locations.ts';
+import {
+  jsonPath,
+  parseJson,
+  parseJsonWithLocations,
+  type JsonLocation,
+  type JsonObject,
+  type JsonValue,
+} from './json-locations.ts';
 import { MAX_SERIES_SAMPLES, parseSeries, seriesToHistory } from './series-notation.ts';
 
 export interface ContextError {
@@ -112,20 +119,36 @@ function readContext(root: JsonValue, options: LoadContextOptions, report: Repor
   const obj = expectObject(root, '', 'the context file', report);
   if (obj === undefined) return undefined;
   checkKeys(obj, '', CONTEXT_FILE_KEYS, report);
-  if (obj.$schema !== undefined && typeof obj.$schema !== 'string') report.error('$schema', `expected a string (the schema's URI), got ${typeName(obj.$schema)}`);
+  if (obj.$schema !== undefined && typeof obj.$schema !== 'string')
+    report.error('$schema', `expected a string (the schema's URI), got ${typeName(obj.$schema)}`);
   const fileNow = readNow(obj, options, report);
   const now = options.overrides?.now ?? fileNow;
-  const availabilityDelay = obj.availabilityDelay === undefined ? DEFAULT_AVAILABILITY_DELAY_MS : readDuration(obj.availabilityDelay, 'availabilityDelay', report);
-  const fileSeed = obj.seed === undefined ? 1 : readInteger(obj.seed, 'seed', Number.MIN_SAFE_INTEGER, 'an integer', report);
+  const availabilityDelay =
+    obj.availabilityDelay === undefined
+      ? DEFAULT_AVAILABILITY_DELAY_MS
+      : readDuration(obj.availabilityDelay, 'availabilityDelay', report);
+  const fileSeed =
+    obj.seed === undefined ? 1 : readInteger(obj.seed, 'seed', Number.MIN_SAFE_INTEGER, 'an integer', report);
   const pool = obj.pool === undefined ? defaultPoolState() : readPool(obj.pool, report);
-  const metrics = obj.metrics === undefined ? new Map<string, MetricHistory>() : readMetrics(obj.metrics, now, options.knownMetrics, report);
-  if (now === undefined || availabilityDelay === undefined || fileSeed === undefined || pool === undefined || metrics === undefined) return undefined;
+  const metrics =
+    obj.metrics === undefined
+      ? new Map<string, MetricHistory>()
+      : readMetrics(obj.metrics, now, options.knownMetrics, report);
+  if (
+    now === undefined ||
+    availabilityDelay === undefined ||
+    fileSeed === undefined ||
+    pool === undefined ||
+    metrics === undefined
+  )
+    return undefined;
   return { now, availabilityDelay, seed: options.overrides?.seed ?? fileSeed, pool, metrics };
 }
 
 function readNow(obj: JsonObject, options: LoadContextOptions, report: Reporter): number | undefined {
   if (obj.now === undefined) {
-    if (options.overrides?.now === undefined) report.error('', 'missing required "now" (the evaluation instant, e.g. "2026-01-05T10:00:00Z")');
+    if (options.overrides?.now === undefined)
+      report.error('', 'missing required "now" (the evaluation instant, e.g. "2026-01-05T10:00:00Z")');
     return undefined;
   }
   return readInstant(obj.now, 'now', report);
@@ -141,9 +164,10 @@ function readPool(value: JsonValue, report: Reporter): PoolState | undefined {
     const field = obj[key];
     if (field === undefined) continue;
     // A node needs at least one task slot; every other field counts nodes and may be zero.
-    const n = key === 'taskSlotsPerNode'
-      ? readInteger(field, `pool.${key}`, 1, 'a whole number of at least 1', report)
-      : readInteger(field, `pool.${key}`, 0, 'a non-negative whole number', report);
+    const n =
+      key === 'taskSlotsPerNode'
+        ? readInteger(field, `pool.${key}`, 1, 'a whole number of at least 1', report)
+        : readInteger(field, `pool.${key}`, 0, 'a non-negative whole number', report);
     if (n === undefined) ok = false;
     else pool[key] = n;
   }
@@ -176,7 +200,10 @@ function readMetrics(
     }
   }
   if (total > MAX_SERIES_SAMPLES) {
-    report.error('metrics', `the metrics hold ${total} samples in all, more than the limit of ${MAX_SERIES_SAMPLES.toLocaleString('en-US')}`);
+    report.error(
+      'metrics',
+      `the metrics hold ${total} samples in all, more than the limit of ${MAX_SERIES_SAMPLES.toLocaleString('en-US')}`,
+    );
     ok = false;
   }
   return ok ? metrics : undefined;
@@ -189,7 +216,12 @@ function unknownMetricMessage(name: string, knownMetrics: readonly string[]): st
 }
 
 /** One metric: either `values` (series notation, with optional `interval` and `start`) or `samples`. */
-function readMetric(value: JsonValue, path: string, now: number | undefined, report: Reporter): MetricHistory | undefined {
+function readMetric(
+  value: JsonValue,
+  path: string,
+  now: number | undefined,
+  report: Reporter,
+): MetricHistory | undefined {
   const obj = expectObject(value, path, 'a metric history ({ "values": ... } or { "samples": ... })', report);
   if (obj === undefined) return undefined;
   const unknownKeys = checkKeys(obj, path, METRIC_KEYS, report);
@@ -210,21 +242,31 @@ function readMetric(value: JsonValue, path: string, now: number | undefined, rep
   }
   if (obj.values === undefined) {
     // An unknown key here is most likely the misspelt "values" or "samples": one error is enough.
-    if (unknownKeys === 0) report.error(path, 'a metric needs "values" (series notation) or "samples" ([time, value] pairs)');
+    if (unknownKeys === 0)
+      report.error(path, 'a metric needs "values" (series notation) or "samples" ([time, value] pairs)');
     return undefined;
   }
   return readValues(obj, path, now, report);
 }
 
-function readValues(obj: JsonObject, path: string, now: number | undefined, report: Reporter): MetricHistory | undefined {
-  const interval = obj.interval === undefined ? DEFAULT_SERIES_INTERVAL_MS : readDuration(obj.interval, jsonPath(path, 'interval'), report);
+function readValues(
+  obj: JsonObject,
+  path: string,
+  now: number | undefined,
+  report: Reporter,
+): MetricHistory | undefined {
+  const interval =
+    obj.interval === undefined
+      ? DEFAULT_SERIES_INTERVAL_MS
+      : readDuration(obj.interval, jsonPath(path, 'interval'), report);
   if (interval === 0) {
     report.error(jsonPath(path, 'interval'), 'the interval must be longer than zero');
     return undefined;
   }
   const start = obj.start === undefined ? undefined : readInstant(obj.start, jsonPath(path, 'start'), report);
   const values = readSeries(obj.values, jsonPath(path, 'values'), report);
-  if (values === undefined || interval === undefined || (obj.start !== undefined && start === undefined)) return undefined;
+  if (values === undefined || interval === undefined || (obj.start !== undefined && start === undefined))
+    return undefined;
   // Without `start` the last slot sits at `now`; if `now` is invalid that is already reported.
   if (start !== undefined) return seriesToHistory(values, { start, intervalMs: interval });
   if (now === undefined) return undefined;
@@ -241,7 +283,10 @@ function readSeries(value: JsonValue | undefined, path: string, report: Reporter
   const loc = report.locations.get(path);
   for (const e of result.errors) {
     // Best effort: exact unless escapes precede the item in the JSON string (+1 for the quote).
-    const at = loc === undefined ? undefined : { line: loc.line, column: loc.column + 1 + e.offset, offset: loc.offset + 1 + e.offset };
+    const at =
+      loc === undefined
+        ? undefined
+        : { line: loc.line, column: loc.column + 1 + e.offset, offset: loc.offset + 1 + e.offset };
     report.error(path, e.message, at);
   }
   return undefined;
@@ -267,20 +312,38 @@ function readSamples(value: JsonValue, path: string, report: Reporter): MetricHi
   }
   if (!ok) return undefined;
   // Where each sorted sample came from (its index in the file), for a duplicate's message.
-  const order = inOrder ? undefined : Array.from(times.keys()).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
-  const history = order === undefined ? { times, values } : { times: Float64Array.from(order, (i) => times[i] as number), values: Float64Array.from(order, (i) => values[i] as number) };
+  const order = inOrder
+    ? undefined
+    : Array.from(times.keys()).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+  const history =
+    order === undefined
+      ? { times, values }
+      : {
+          times: Float64Array.from(order, (i) => times[i] as number),
+          values: Float64Array.from(order, (i) => values[i] as number),
+        };
   for (let i = 1; i < history.times.length; i++) {
     if (history.times[i] !== history.times[i - 1]) continue;
     const at = order?.[i] ?? i;
     const previous = order?.[i - 1] ?? i - 1;
-    report.error(jsonPath(jsonPath(path, at), 0), `duplicate sample time ${formatInstant(history.times[i] as number)} (also at ${jsonPath(path, previous)})`);
+    report.error(
+      jsonPath(jsonPath(path, at), 0),
+      `duplicate sample time ${formatInstant(history.times[i] as number)} (also at ${jsonPath(path, previous)})`,
+    );
     ok = false;
   }
   return ok ? history : undefined;
 }
 
 /** Reads `samples[index]` into times[index] and values[index]; reports and returns false when it is not a [time, value] pair. */
-function readSample(pair: JsonValue, path: string, index: number, report: Reporter, times: Float64Array, values: Float64Array): boolean {
+function readSample(
+  pair: JsonValue,
+  path: string,
+  index: number,
+  report: Reporter,
+  times: Float64Array,
+  values: Float64Array,
+): boolean {
   if (!Array.isArray(pair) || pair.length !== 2) {
     const got = Array.isArray(pair) ? `an array of ${pair.length}` : typeName(pair);
     report.error(jsonPath(path, index), `expected a [time, value] pair like ["2026-01-05T09:59:00Z", 44], got ${got}`);
@@ -289,7 +352,10 @@ function readSample(pair: JsonValue, path: string, index: number, report: Report
   const time = readInstant(pair[0] ?? null, () => jsonPath(jsonPath(path, index), 0), report);
   const v = pair[1] ?? null;
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    report.error(jsonPath(jsonPath(path, index), 1), typeof v === 'number' ? 'the value is too large' : `expected a number, got ${typeName(v)}`);
+    report.error(
+      jsonPath(jsonPath(path, index), 1),
+      typeof v === 'number' ? 'the value is too large' : `expected a number, got ${typeName(v)}`,
+    );
     return false;
   }
   if (time === undefined) return false;
@@ -357,7 +423,6 @@ function typeName(value: JsonValue | undefined): string {
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
-
 
 /** `file:line:col: path: message`; the line/column and the path are left out when unknown or empty. */
 export function formatContextError(file: string, e: ContextError): string {

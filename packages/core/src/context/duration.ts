@@ -25,7 +25,10 @@ export function parseDuration(text: string): DurationResult {
   // No trimming: the schema's pattern does not allow surrounding spaces either.
   if (text === '') return { ok: false, reason: `empty duration; ${EXPECTED}` };
   if (/^[+-]?\d+(?:\.\d+)?$/.test(text)) {
-    return { ok: false, reason: `"${text}" has no unit (a plain number is ambiguous); write e.g. "${text}s" or "${text}ms"` };
+    return {
+      ok: false,
+      reason: `"${text}" has no unit (a plain number is ambiguous); write e.g. "${text}s" or "${text}ms"`,
+    };
   }
   if (text.startsWith('-')) return { ok: false, reason: `"${text}": durations cannot be negative` };
   if (/^p/i.test(text)) return parseIsoDuration(text);
@@ -43,7 +46,10 @@ function parseCompactDuration(text: string): DurationResult {
     const unit = m[2] as CompactUnit;
     const rank = COMPACT_ORDER.indexOf(unit);
     if (rank <= lastRank) {
-      return { ok: false, reason: `"${text}": units must go from largest to smallest, each at most once (d, h, m, s, ms)` };
+      return {
+        ok: false,
+        reason: `"${text}": units must go from largest to smallest, each at most once (d, h, m, s, ms)`,
+      };
     }
     lastRank = rank;
     total += Number(m[1]) * MS_PER_UNIT[unit];
@@ -76,9 +82,14 @@ function parseIsoDuration(text: string): DurationResult {
   if (years !== undefined || months !== undefined) {
     return { ok: false, reason: `"${text}": years and months have no fixed length; use days (D) or weeks (W)` };
   }
-  const part = (s: string | undefined, unitMs: number): number => (s === undefined ? 0 : Number(s.replace(',', '.')) * unitMs);
+  const part = (s: string | undefined, unitMs: number): number =>
+    s === undefined ? 0 : Number(s.replace(',', '.')) * unitMs;
   const total =
-    part(weeks, 7 * MS_PER_UNIT.d) + part(days, MS_PER_UNIT.d) + part(hours, MS_PER_UNIT.h) + part(minutes, MS_PER_UNIT.m) + part(seconds, MS_PER_UNIT.s);
+    part(weeks, 7 * MS_PER_UNIT.d) +
+    part(days, MS_PER_UNIT.d) +
+    part(hours, MS_PER_UNIT.h) +
+    part(minutes, MS_PER_UNIT.m) +
+    part(seconds, MS_PER_UNIT.s);
   return finish(text, total);
 }
 
@@ -123,20 +134,29 @@ export function parseInstant(text: string): InstantResult {
   if (fast !== undefined) return { ok: true, ms: fast };
   const m = ISO_INSTANT.exec(text);
   if (m === null) {
-    const hint = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/.test(text) ? ' (a zone, e.g. "Z", is required)' : '';
+    const hint = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/.test(text)
+      ? ' (a zone, e.g. "Z", is required)'
+      : '';
     return { ok: false, reason: `"${text}" is not an ISO 8601 instant like "2026-01-05T10:00:00Z"${hint}` };
   }
   const [, y, mo, d, h, mi, s, frac, zulu, sign, oh, om] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s ?? '0');
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: `"${text}": no such date` };
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = Number(s ?? '0');
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return { ok: false, reason: `"${text}": no such date` };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: `"${text}": no such time of day` };
   const fraction = frac ?? '';
-  if (/[1-9]/.test(fraction.slice(3))) return { ok: false, reason: `"${text}": precision finer than a millisecond is not supported` };
+  if (/[1-9]/.test(fraction.slice(3)))
+    return { ok: false, reason: `"${text}": precision finer than a millisecond is not supported` };
   const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
   let offsetMin = 0;
   if (zulu === undefined) {
-    const offH = Number(oh), offM = Number(om);
+    const offH = Number(oh),
+      offM = Number(om);
     if (offH > 23 || offM > 59) return { ok: false, reason: `"${text}": no such zone offset` };
     offsetMin = (sign === '-' ? -1 : 1) * (offH * 60 + offM);
   }
@@ -180,10 +200,35 @@ function commonUtcInstant(text: string): number | undefined {
     }
     return value;
   };
-  const separators = text[4] === '-' && text[7] === '-' && text[10] === 'T' && text[13] === ':' && text[16] === ':' && (n === 20 || text[19] === '.');
+  const separators =
+    text[4] === '-' &&
+    text[7] === '-' &&
+    text[10] === 'T' &&
+    text[13] === ':' &&
+    text[16] === ':' &&
+    (n === 20 || text[19] === '.');
   if (!separators) return undefined;
-  const year = digits(0, 4), month = digits(5, 2), day = digits(8, 2), hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2);
+  const year = digits(0, 4),
+    month = digits(5, 2),
+    day = digits(8, 2),
+    hour = digits(11, 2),
+    minute = digits(14, 2),
+    second = digits(17, 2);
   const millis = n === 24 ? digits(20, 3) : 0;
-  if (year < 0 || millis < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  if (
+    year < 0 ||
+    millis < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return undefined;
   return utc(year, month - 1, day, hour, minute, second, millis);
 }

@@ -102,7 +102,11 @@ class Parser {
     if (c === '[') return this.parseArray(path, depth + 1);
     if (c === '"') return this.parseString();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.parseNumber();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
         return value;
@@ -141,7 +145,12 @@ class Parser {
         seen.add(key);
         this.keyLocations.set(childPath, keyLocation);
         // defineProperty, not assignment: a "__proto__" key must stay data, not a prototype.
-        Object.defineProperty(result, key, { value: this.parseValue(childPath, depth), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(result, key, {
+          value: this.parseValue(childPath, depth),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       this.skipWhitespace();
       const c = this.text[this.pos];
@@ -189,7 +198,12 @@ class Parser {
         this.pos++;
         return out;
       }
-      if (c < 0x20) this.fail(c === 0x0a || c === 0x0d ? 'unterminated string (line break inside a string)' : 'control character in a string; escape it');
+      if (c < 0x20)
+        this.fail(
+          c === 0x0a || c === 0x0d
+            ? 'unterminated string (line break inside a string)'
+            : 'control character in a string; escape it',
+        );
       if (c === 0x5c) {
         out += t.slice(chunkStart, this.pos);
         out += this.parseEscape();
@@ -200,7 +214,16 @@ class Parser {
 
   parseEscape(): string {
     const e = this.text[this.pos + 1];
-    const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+    const simple: Record<string, string> = {
+      '"': '"',
+      '\\': '\\',
+      '/': '/',
+      b: '\b',
+      f: '\f',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+    };
     if (e !== undefined && Object.hasOwn(simple, e)) {
       this.pos += 2;
       return simple[e] ?? '';
@@ -233,9 +256,10 @@ class Parser {
 }
 
 function describe(c: string): string {
-  return /^[\x21-\x7e]$/.test(c) ? `"${c}"` : `character U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return /^[\x21-\x7e]$/.test(c)
+    ? `"${c}"`
+    : `character U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
-
 
 /**
  * Parses JSON text to the same value, with the same errors, as parseJsonWithLocations, but a
@@ -312,7 +336,9 @@ export function parseJsonWithLocations(text: string): JsonParseResult {
     if (parser.pos < text.length) parser.fail(`unexpected ${parser.found()} after the end of the JSON value`);
   } catch (e) {
     // Anything but a SyntaxStop is a bug here, still reported as an error: callers rely on no throw.
-    parser.errors.push(e instanceof SyntaxStop ? e.error : { ...parser.location(), message: `internal JSON parser error: ${String(e)}` });
+    parser.errors.push(
+      e instanceof SyntaxStop ? e.error : { ...parser.location(), message: `internal JSON parser error: ${String(e)}` },
+    );
     value = undefined;
   }
   // Locations of dropped duplicate values were recorded under marked paths; remove them.

@@ -8,8 +8,15 @@ import { formatContextError, loadContextFile } from './context-file.ts';
 
 export type ReadContextResult = { ok: true; context: EvaluationContext } | { ok: false; messages: string[] };
 
-export function readContext(text: string, fileName: string, overrides?: { now?: number; seed?: number }): ReadContextResult {
-  const loaded = loadContextFile(text, { knownMetrics: registry.sampledMetricNames(), ...(overrides ? { overrides } : {}) });
+export function readContext(
+  text: string,
+  fileName: string,
+  overrides?: { now?: number; seed?: number },
+): ReadContextResult {
+  const loaded = loadContextFile(text, {
+    knownMetrics: registry.sampledMetricNames(),
+    ...(overrides ? { overrides } : {}),
+  });
   if (loaded.ok) return loaded;
   return { ok: false, messages: loaded.errors.map((e) => formatContextError(fileName, e)) };
 }

@@ -76,7 +76,8 @@ function parseItem(token: string): SeriesItem | string {
 }
 
 function explainBadItem(token: string): string {
-  if (/^[+-]?(?:inf(?:inity)?|nan)$/i.test(token) || token === 'stale') return `"${token}": only finite numbers and "_" (missing) are allowed`;
+  if (/^[+-]?(?:inf(?:inity)?|nan)$/i.test(token) || token === 'stale')
+    return `"${token}": only finite numbers and "_" (missing) are allowed`;
   if (/^_[+-]/.test(token)) return `"${token}": a missing sample "_" cannot have a step; write "_xn"`;
   if (/X\d+$/.test(token)) return `"${token}": the repeat marker is a lowercase "x"`;
   if (/[\d.]x$/.test(token)) return `"${token}": "x" must be followed by a count`;
@@ -86,12 +87,18 @@ function explainBadItem(token: string): string {
 }
 
 /** Reports the first item that takes the total past MAX_SERIES_SAMPLES, before anything is expanded. */
-function findOverflow(items: ReadonlyArray<{ item: SeriesItem; offset: number; length: number }>): SeriesError | undefined {
+function findOverflow(
+  items: ReadonlyArray<{ item: SeriesItem; offset: number; length: number }>,
+): SeriesError | undefined {
   let total = 0;
   for (const { item, offset, length } of items) {
     total += item.count;
     if (total > MAX_SERIES_SAMPLES) {
-      return { offset, length, message: `the series expands to more than ${MAX_SERIES_SAMPLES.toLocaleString('en-US')} samples (the limit)` };
+      return {
+        offset,
+        length,
+        message: `the series expands to more than ${MAX_SERIES_SAMPLES.toLocaleString('en-US')} samples (the limit)`,
+      };
     }
   }
   return undefined;

@@ -5,7 +5,13 @@
 // even one the checker rejects: problems surface when (and only if) evaluation reaches them.
 
 import type { Assignment, BinaryOperator, Expression, Formula, Statement } from '../syntax/ast.ts';
-import { DEALLOCATION_OPTION, KEYWORD_LIST, registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
+import {
+  DEALLOCATION_OPTION,
+  KEYWORD_LIST,
+  registry,
+  TARGET_DEDICATED,
+  TARGET_LOW_PRIORITY,
+} from '../builtins/registry.ts';
 import type { Overload, VariableEntry } from '../builtins/entry.ts';
 import { argumentFits, arityAccepts } from '../builtins/overloads.ts';
 import { latestSample, toDouble, type Runtime } from '../builtins/support.ts';
@@ -13,7 +19,16 @@ import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts
 import { typeName } from '../types.ts';
 import { EvaluationFailure } from './errors.ts';
 import type { Frame } from './frame.ts';
-import { formatValue, Interval, Keyword, MetricRef, NOTHING_VALUE, Timestamp, typeOfValue, type Value } from './values.ts';
+import {
+  formatValue,
+  Interval,
+  Keyword,
+  MetricRef,
+  NOTHING_VALUE,
+  Timestamp,
+  typeOfValue,
+  type Value,
+} from './values.ts';
 import type { LineMap } from '../text/source.ts';
 
 export type ExprFn = (f: Frame) => Value;
@@ -63,14 +78,19 @@ class Compiler {
     this.formula = formula;
     this.lines = lines;
     for (const s of formula.statements) {
-      if (s.kind === 'Assignment' && this.isUserVariable(s.target.name) && !this.slots.has(s.target.name)) this.slots.set(s.target.name, this.slots.size);
+      if (s.kind === 'Assignment' && this.isUserVariable(s.target.name) && !this.slots.has(s.target.name))
+        this.slots.set(s.target.name, this.slots.size);
     }
   }
 
   compile(): CompiledProgram {
     const slotNames = new Array<string>(this.slots.size);
     for (const [name, i] of this.slots) slotNames[i] = name;
-    return { statements: this.formula.statements.map((s, i) => this.statement(s, i)), slotCount: this.slots.size, slotNames };
+    return {
+      statements: this.formula.statements.map((s, i) => this.statement(s, i)),
+      slotCount: this.slots.size,
+      slotNames,
+    };
   }
 
   private isUserVariable(name: string): boolean {
@@ -125,7 +145,14 @@ class Compiler {
     };
   }
 
-  private serviceAssignment(service: VariableEntry, spelling: string, value: ExprFn, at: number, valueAt: number, record: (f: Frame, v: Value) => void): StatementFn {
+  private serviceAssignment(
+    service: VariableEntry,
+    spelling: string,
+    value: ExprFn,
+    at: number,
+    valueAt: number,
+    record: (f: Frame, v: Value) => void,
+  ): StatementFn {
     if (service.access !== 'readwrite') {
       return () => {
         throw mismatch(`cannot assign to the read-only service variable ${spelling}`, at);
@@ -134,7 +161,8 @@ class Compiler {
     if (service.name === DEALLOCATION_OPTION) {
       return (f) => {
         const v = value(f);
-        if (!(v instanceof Keyword)) throw mismatch(`$NodeDeallocationOption must be ${KEYWORD_LIST}, not ${formatValue(v)}`, valueAt);
+        if (!(v instanceof Keyword))
+          throw mismatch(`$NodeDeallocationOption must be ${KEYWORD_LIST}, not ${formatValue(v)}`, valueAt);
         f.deallocation = v.name;
         record(f, v);
       };
@@ -163,7 +191,12 @@ class Compiler {
       case 'Missing': {
         const at = e.range.start;
         return () => {
-          throw new EvaluationFailure('AS3003', 'Syntax error: missing expression', at, 'AutoScalingFormulaSyntaxError');
+          throw new EvaluationFailure(
+            'AS3003',
+            'Syntax error: missing expression',
+            at,
+            'AutoScalingFormulaSyntaxError',
+          );
         };
       }
       case 'Identifier':
@@ -197,7 +230,14 @@ class Compiler {
         return (f) => {
           const c = toDouble(test(f), f.rt, testAt, 'the condition of ?:');
           const taken = c !== 0;
-          if (f.current) f.current.branches.push({ at, line: pos.line + 1, column: pos.character + 1, taken: taken ? 'then' : 'else', condition: formatValue(c) });
+          if (f.current)
+            f.current.branches.push({
+              at,
+              line: pos.line + 1,
+              column: pos.character + 1,
+              taken: taken ? 'then' : 'else',
+              condition: formatValue(c),
+            });
           return taken ? consequent(f) : alternate(f);
         };
       }
@@ -209,7 +249,8 @@ class Compiler {
         return (f) => {
           const v = object(f);
           if (!entry) throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
-          if (!(v instanceof Timestamp)) throw mismatch(`.${name} applies to timestamps, not to ${typeName(typeOfValue(v))}`, at);
+          if (!(v instanceof Timestamp))
+            throw mismatch(`.${name} applies to timestamps, not to ${typeName(typeOfValue(v))}`, at);
           return entry.read(v.ms);
         };
       }
@@ -289,7 +330,8 @@ class Compiler {
   }
 
   private binary(op: BinaryOperator, left: ExprFn, right: ExprFn, at: number): ExprFn {
-    const describe = (l: Value, r: Value) => `operator '${op}' cannot be applied to ${typeName(typeOfValue(l))} and ${typeName(typeOfValue(r))}`;
+    const describe = (l: Value, r: Value) =>
+      `operator '${op}' cannot be applied to ${typeName(typeOfValue(l))} and ${typeName(typeOfValue(r))}`;
     // Both operands are always evaluated, also for && and || (docs/semantics.md §3.5), which differ only in what a trace records.
     if (op === '&&' || op === '||') return this.logical(op, left, right, at, describe);
     return (f) => {
@@ -311,7 +353,13 @@ class Compiler {
    * when tracing, a record of how the operation was decided. A closure of their own, so other
    * operators pay nothing and an untraced && or || only one test of `f.current`.
    */
-  private logical(op: '&&' | '||', left: ExprFn, right: ExprFn, at: number, describe: (l: Value, r: Value) => string): ExprFn {
+  private logical(
+    op: '&&' | '||',
+    left: ExprFn,
+    right: ExprFn,
+    at: number,
+    describe: (l: Value, r: Value) => string,
+  ): ExprFn {
     const pos = this.lines.positionAt(at);
     const line = pos.line + 1;
     const column = pos.character + 1;
@@ -329,12 +377,27 @@ class Compiler {
         if (err instanceof OperatorValueError) throw new EvaluationFailure('AS3004', err.message, at);
         throw err;
       }
-      if (f.current) f.current.logical.push({ at, line, column, operator: op, left: l !== 0, right: r !== 0, shortCircuit: (l !== 0) === decisive });
+      if (f.current)
+        f.current.logical.push({
+          at,
+          line,
+          column,
+          operator: op,
+          left: l !== 0,
+          right: r !== 0,
+          shortCircuit: (l !== 0) === decisive,
+        });
       return v;
     };
   }
 
-  private invoke(name: string, overloads: readonly Overload[], receiver: ExprFn | undefined, args: ExprFn[], at: number): ExprFn {
+  private invoke(
+    name: string,
+    overloads: readonly Overload[],
+    receiver: ExprFn | undefined,
+    args: ExprFn[],
+    at: number,
+  ): ExprFn {
     // The argument count is fixed by the text: match arities once, here, and only kinds per call.
     const candidates = overloads.filter((o) => arityAccepts(o, args.length));
     // The receiver is values[0] of a method call; the overloads' parameters start after it.
@@ -343,12 +406,20 @@ class Compiler {
       const values: Value[] = [];
       if (receiver) {
         const r = receiver(f);
-        if (!(r instanceof MetricRef)) throw mismatch(`${name} is a sample method of sampled metrics, not of ${typeName(typeOfValue(r))}`, at);
+        if (!(r instanceof MetricRef))
+          throw mismatch(`${name} is a sample method of sampled metrics, not of ${typeName(typeOfValue(r))}`, at);
         values.push(r);
       }
       for (const a of args) values.push(a(f));
       const chosen = pickOverload(candidates, values, first);
-      if (!chosen) throw mismatch(`no overload of ${name} accepts (${values.slice(first).map((v) => typeName(typeOfValue(v))).join(', ')})`, at);
+      if (!chosen)
+        throw mismatch(
+          `no overload of ${name} accepts (${values
+            .slice(first)
+            .map((v) => typeName(typeOfValue(v)))
+            .join(', ')})`,
+          at,
+        );
       return chosen.impl(values, f.rt, at);
     };
   }

@@ -53,11 +53,14 @@ export function defaultPoolState(overrides: Partial<PoolState> = {}): PoolState 
     ...overrides,
   };
   // Usable nodes default to every current node (the service does not document the variable; docs/semantics.md §4.6).
-  if (Number.isNaN(pool.usableNodeCount)) pool.usableNodeCount = pool.currentDedicatedNodes + pool.currentLowPriorityNodes;
+  if (Number.isNaN(pool.usableNodeCount))
+    pool.usableNodeCount = pool.currentDedicatedNodes + pool.currentLowPriorityNodes;
   return pool;
 }
 
-export function makeContext(init: Partial<Omit<EvaluationContext, 'pool'>> & { now: number; pool?: Partial<PoolState> }): EvaluationContext {
+export function makeContext(
+  init: Partial<Omit<EvaluationContext, 'pool'>> & { now: number; pool?: Partial<PoolState> },
+): EvaluationContext {
   return {
     now: init.now,
     availabilityDelay: init.availabilityDelay ?? DEFAULT_AVAILABILITY_DELAY_MS,

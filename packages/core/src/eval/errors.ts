@@ -4,7 +4,11 @@
 
 import type { DiagnosticCode } from '../diagnostics.ts';
 
-export type ServiceErrorCode = 'AutoScalingFormulaSyntaxError' | 'AutoScaleFormulaTooLong' | 'AutoScalingFormulaEvaluationError' | 'InsufficientSampleData';
+export type ServiceErrorCode =
+  | 'AutoScalingFormulaSyntaxError'
+  | 'AutoScaleFormulaTooLong'
+  | 'AutoScalingFormulaEvaluationError'
+  | 'InsufficientSampleData';
 
 export const SERVICE_ERROR_MESSAGES: Record<ServiceErrorCode, string> = {
   AutoScalingFormulaSyntaxError: 'The specified auto-scaling formula has a syntax error.',
@@ -38,7 +42,12 @@ export class EvaluationFailure extends Error {
   readonly offset: number;
   /** The text after "Line L, Col C: ". */
   readonly detail: string;
-  constructor(code: DiagnosticCode, detail: string, offset: number, serviceCode: ServiceErrorCode = 'AutoScalingFormulaEvaluationError') {
+  constructor(
+    code: DiagnosticCode,
+    detail: string,
+    offset: number,
+    serviceCode: ServiceErrorCode = 'AutoScalingFormulaEvaluationError',
+  ) {
     super(detail);
     this.code = code;
     this.detail = detail;

@@ -4,7 +4,12 @@
 
 import { parse, type ParseResult } from '../syntax/parse.ts';
 import { codeInfo, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
-import { DEALLOCATION_OPTION, DEFAULT_DEALLOCATION_OPTION, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
+import {
+  DEALLOCATION_OPTION,
+  DEFAULT_DEALLOCATION_OPTION,
+  TARGET_DEDICATED,
+  TARGET_LOW_PRIORITY,
+} from '../builtins/registry.ts';
 import { LineMap, type Range } from '../text/source.ts';
 import { compileProgram, type CompiledProgram } from './compile.ts';
 import type { EvaluationContext } from './context.ts';
@@ -44,7 +49,14 @@ export class EvaluationResult {
   readonly trace: Trace | undefined;
   private resultsText: string | undefined;
 
-  constructor(init: { targets: Targets; variables: Array<readonly [string, Value]>; error: ServiceError | null; failure: EvaluationFailureInfo | null; stopped: boolean; trace: Trace | undefined }) {
+  constructor(init: {
+    targets: Targets;
+    variables: Array<readonly [string, Value]>;
+    error: ServiceError | null;
+    failure: EvaluationFailureInfo | null;
+    stopped: boolean;
+    trace: Trace | undefined;
+  }) {
     this.targets = init.targets;
     this.variables = init.variables;
     this.error = init.error;
@@ -59,7 +71,10 @@ export class EvaluationResult {
 
   /** Node counts the pool would be resized to: truncated toward zero, negatives as 0 (docs/semantics.md §10.3). */
   get applied(): { dedicated: number; lowPriority: number } {
-    return { dedicated: Math.max(0, Math.trunc(this.targets.dedicated)), lowPriority: Math.max(0, Math.trunc(this.targets.lowPriority)) };
+    return {
+      dedicated: Math.max(0, Math.trunc(this.targets.dedicated)),
+      lowPriority: Math.max(0, Math.trunc(this.targets.lowPriority)),
+    };
   }
 
   /** The service's results string, built on first use (the replay rarely needs it). */
@@ -104,11 +119,17 @@ export class CompiledFormula {
     this.lines = new LineMap(text);
     this.syntaxError = parsed.diagnostics.find((d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax');
     this.program = compileProgram(parsed.formula, this.lines);
-    this.sortedSlots = this.program.slotNames.map((_, i) => i).sort((a, b) => ordinal(this.program.slotNames[a] as string, this.program.slotNames[b] as string));
+    this.sortedSlots = this.program.slotNames
+      .map((_, i) => i)
+      .sort((a, b) => ordinal(this.program.slotNames[a] as string, this.program.slotNames[b] as string));
   }
 
   evaluate(ctx: EvaluationContext, options: EvaluationOptions = {}): EvaluationResult {
-    const initial: Targets = { dedicated: ctx.pool.targetDedicatedNodes, lowPriority: ctx.pool.targetLowPriorityNodes, deallocationOption: DEFAULT_DEALLOCATION_OPTION };
+    const initial: Targets = {
+      dedicated: ctx.pool.targetDedicatedNodes,
+      lowPriority: ctx.pool.targetLowPriorityNodes,
+      deallocationOption: DEFAULT_DEALLOCATION_OPTION,
+    };
     if (this.syntaxError) return this.syntaxFailure(initial, this.syntaxError);
     const frame = new Frame(ctx, this.program.slotCount, options.trace === true);
     let stopped = false;
@@ -124,10 +145,18 @@ export class CompiledFormula {
         throw err;
       }
     }
-    const targets: Targets = { dedicated: frame.dedicated.final, lowPriority: frame.lowPriority.final, deallocationOption: frame.deallocation };
+    const targets: Targets = {
+      dedicated: frame.dedicated.final,
+      lowPriority: frame.lowPriority.final,
+      deallocationOption: frame.deallocation,
+    };
     for (const slot of [frame.dedicated, frame.lowPriority]) {
       if (!Number.isFinite(slot.final)) {
-        const failure = new EvaluationFailure('AS3005', `Target ${slot === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY} is ${formatDouble(slot.final)}`, Math.max(0, slot.finalAt));
+        const failure = new EvaluationFailure(
+          'AS3005',
+          `Target ${slot === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY} is ${formatDouble(slot.final)}`,
+          Math.max(0, slot.finalAt),
+        );
         return this.failure(initial, failure, frame);
       }
     }
@@ -157,7 +186,10 @@ export class CompiledFormula {
     return new EvaluationResult({
       targets: initial,
       variables: [],
-      error: serviceError(d.code === 'AS1009' ? 'AutoScaleFormulaTooLong' : 'AutoScalingFormulaSyntaxError', `${where}: ${d.message}`),
+      error: serviceError(
+        d.code === 'AS1009' ? 'AutoScaleFormulaTooLong' : 'AutoScalingFormulaSyntaxError',
+        `${where}: ${d.message}`,
+      ),
       failure: { code: d.code, range: d.range, message: d.message },
       stopped: false,
       trace: undefined,

@@ -49,7 +49,8 @@ function validate(f: Fields): string | undefined {
   if (f.year < 1 || f.year > 9999) return `year ${f.year} is out of range (0001-9999)`;
   if (f.month < 1 || f.month > 12) return `month ${f.month} is out of range (01-12)`;
   const maxDay = daysInMonth(f.year, f.month);
-  if (f.day < 1 || f.day > maxDay) return `day ${f.day} is out of range for month ${f.month} of ${f.year} (01-${maxDay})`;
+  if (f.day < 1 || f.day > maxDay)
+    return `day ${f.day} is out of range for month ${f.month} of ${f.year} (01-${maxDay})`;
   if (f.hour > 23) return `hour ${f.hour} is out of range (00-23)`;
   if (f.minute > 59) return `minute ${f.minute} is out of range (00-59)`;
   if (f.second > 59) return `second ${f.second} is out of range (00-59)`;
@@ -73,8 +74,7 @@ function finish(f: Fields): ParseTimeResult {
 
 // YYYY[-MM[-DD[(T| )hh:mm[:ss[.f+]][Z|±hh:mm]]]]; the fraction is captured unbounded so that a
 // too-long one gets its own message.
-const ISO =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 function parseIso(m: RegExpExecArray): ParseTimeResult {
   const fraction = m[7] ?? '';

@@ -32,7 +32,13 @@ export interface WindowSelection {
 }
 
 /** The visible samples in (older, newer]. */
-export function selectWindow(h: MetricHistory, older: number, newer: number, now: number, delay: number): WindowSelection {
+export function selectWindow(
+  h: MetricHistory,
+  older: number,
+  newer: number,
+  now: number,
+  delay: number,
+): WindowSelection {
   const lastVisible = Math.min(newer, now - delay);
   const from = upperBound(h.times, older);
   const to = Math.max(from, upperBound(h.times, lastVisible));

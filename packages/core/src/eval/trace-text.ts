@@ -20,11 +20,21 @@ export function traceLines(compiled: CompiledFormula, result: EvaluationResult):
 }
 
 function describeStatement(statement: Statement, trace: StatementTrace | undefined, text: string): string {
-  const label = statement.kind === 'Assignment' ? statement.target.name : compact(text.slice(statement.range.start, statement.range.end));
+  const label =
+    statement.kind === 'Assignment'
+      ? statement.target.name
+      : compact(text.slice(statement.range.start, statement.range.end));
   if (trace === undefined) return `${label}  not run`;
-  const branches = trace.branches.map((b) => `  (? at ${b.line}:${b.column} took ${b.taken}, condition=${b.condition})`).join('');
+  const branches = trace.branches
+    .map((b) => `  (? at ${b.line}:${b.column} took ${b.taken}, condition=${b.condition})`)
+    .join('');
   if (trace.error !== undefined) return `${label}${branches}  failed: ${trace.error}`;
-  const value = trace.value === undefined ? label : statement.kind === 'Assignment' ? `${label} = ${trace.value}` : `${label} => ${trace.value}`;
+  const value =
+    trace.value === undefined
+      ? label
+      : statement.kind === 'Assignment'
+        ? `${label} = ${trace.value}`
+        : `${label} => ${trace.value}`;
   return `${value}${branches}${trace.stopped === true ? '  stopped: stop() ends the evaluation here' : ''}`;
 }
 

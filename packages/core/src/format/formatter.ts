@@ -53,7 +53,10 @@ interface Piece {
   space: boolean;
 }
 
-type TopItem = { kind: 'statement'; statement: Statement; comments: Comment[] } | { kind: 'semicolon'; range: Range } | { kind: 'comment'; comment: Comment };
+type TopItem =
+  | { kind: 'statement'; statement: Statement; comments: Comment[] }
+  | { kind: 'semicolon'; range: Range }
+  | { kind: 'comment'; comment: Comment };
 
 /** What the last output line is, which decides whether a same-line comment may trail it. */
 type LastLine = 'none' | 'statement' | 'statement+comment' | 'comment';
@@ -114,7 +117,9 @@ function topItems(formula: Formula): TopItem[] {
   }
   for (const range of formula.semicolons) items.push({ kind: 'semicolon', range });
   for (const comment of formula.comments) {
-    const owner = formula.statements.find((s) => comment.range.start > s.range.start && comment.range.start < s.range.end);
+    const owner = formula.statements.find(
+      (s) => comment.range.start > s.range.start && comment.range.start < s.range.end,
+    );
     if (owner) inner.get(owner)?.push(comment);
     else items.push({ kind: 'comment', comment });
   }

@@ -30,7 +30,9 @@ export function guardDepth(tokens: IToken[]): GuardResult {
     if (problem && segment.length > 0) {
       const first = segment[0] as IToken;
       const last = segment[segment.length - 1] as IToken;
-      diagnostics.push(diagnostic('AS1011', problem, { start: first.startOffset, end: last.startOffset + last.image.length }));
+      diagnostics.push(
+        diagnostic('AS1011', problem, { start: first.startOffset, end: last.startOffset + last.image.length }),
+      );
       // Its ';' goes too, so the removed statement does not leave an "empty statement" behind.
     } else {
       kept.push(...segment);
@@ -55,7 +57,8 @@ function measure(segment: IToken[]): string | undefined {
   for (const t of segment) {
     const type = t.tokenType;
     const frame = frames[frames.length - 1] as (typeof frames)[number];
-    if (type === T.LParen || type === T.LBracket) frames.push({ outer: frame.outer + 1 + frame.questions + frame.chain, questions: 0, chain: 0 });
+    if (type === T.LParen || type === T.LBracket)
+      frames.push({ outer: frame.outer + 1 + frame.questions + frame.chain, questions: 0, chain: 0 });
     else if ((type === T.RParen || type === T.RBracket) && frames.length > 1) frames.pop();
     else if (type === T.Comma) frame.questions = frame.chain = 0;
     else if (type === T.Question) frame.questions++;
@@ -68,9 +71,16 @@ function measure(segment: IToken[]): string | undefined {
     }
     const top = frames[frames.length - 1] as (typeof frames)[number];
     maxDepth = Math.max(maxDepth, top.outer + top.questions + top.chain + unaryRun);
-    previousEndsOperand = type === T.Identifier || type === T.Number || type === T.RParen || type === T.RBracket || type.CATEGORIES?.includes(T.StringLiteral) === true;
+    previousEndsOperand =
+      type === T.Identifier ||
+      type === T.Number ||
+      type === T.RParen ||
+      type === T.RBracket ||
+      type.CATEGORIES?.includes(T.StringLiteral) === true;
   }
-  if (maxDepth > MAX_NESTING) return `This statement nests parentheses, brackets, prefix operators, ?: or member chains more than ${MAX_NESTING} deep; split it into several statements.`;
-  if (operators > MAX_OPERATORS) return `This statement has ${operators} operators; the limit is ${MAX_OPERATORS}. Split it into several statements.`;
+  if (maxDepth > MAX_NESTING)
+    return `This statement nests parentheses, brackets, prefix operators, ?: or member chains more than ${MAX_NESTING} deep; split it into several statements.`;
+  if (operators > MAX_OPERATORS)
+    return `This statement has ${operators} operators; the limit is ${MAX_OPERATORS}. Split it into several statements.`;
   return undefined;
 }

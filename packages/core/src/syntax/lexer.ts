@@ -13,7 +13,11 @@ let lexer: Lexer | undefined;
  * (the definitions are fixed) so that no process pays for them.
  */
 function newLexer(validate: boolean): Lexer {
-  return new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
+  return new Lexer(T.allTokens, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    skipValidations: !validate,
+  });
 }
 
 /** The process-wide lexer, built on first use (building it analyses every token pattern). */
@@ -48,7 +52,9 @@ export function lex(text: string): LexResult {
   // Characters no token can start with (control and non-ASCII characters): chevrotain skips a run.
   for (const e of result.errors) {
     const range = { start: e.offset, end: e.offset + e.length };
-    diagnostics.push(diagnostic('AS1007', `Unexpected ${describeCharacters(text.slice(range.start, range.end))}.`, range));
+    diagnostics.push(
+      diagnostic('AS1007', `Unexpected ${describeCharacters(text.slice(range.start, range.end))}.`, range),
+    );
   }
   for (const t of result.tokens) {
     const d = tokenDiagnostic(t);
@@ -73,9 +79,12 @@ function errorTokenDiagnostic(t: IToken, text: string): Diagnostic {
         .split(/\r?\n/)
         .map((line) => `//${line}`)
         .join('\n') + (codeFollows ? '\n' : '');
-    return diagnostic('AS1003', "Block comments are not accepted by the Batch service: it only knows '//' line comments.", range, [
-      { title: "Convert to '//' comments", edits: [{ range, newText: replacement }] },
-    ]);
+    return diagnostic(
+      'AS1003',
+      "Block comments are not accepted by the Batch service: it only knows '//' line comments.",
+      range,
+      [{ title: "Convert to '//' comments", edits: [{ range, newText: replacement }] }],
+    );
   }
   const ch = t.image;
   if (ch === '\\' && text[t.startOffset + 1] === '"') {
@@ -101,7 +110,11 @@ function errorTokenDiagnostic(t: IToken, text: string): Diagnostic {
 
 /** "character 'é'" or "characters U+0001 U+0002", readable whatever the characters are. */
 function describeCharacters(chars: string): string {
-  const shown = [...chars].map((c) => (/[\x00-\x1f\x7f-\x9f\s]/.test(c) ? `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : `'${c}'`));
+  const shown = [...chars].map((c) =>
+    /[\x00-\x1f\x7f-\x9f\s]/.test(c)
+      ? `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+      : `'${c}'`,
+  );
   return `character${shown.length > 1 ? 's' : ''} ${shown.join(' ')}`;
 }
 
@@ -120,17 +133,22 @@ function tokenDiagnostic(t: IToken): Diagnostic | undefined {
     }
     case T.SingleQuotedString: {
       const body = t.image.endsWith("'") && t.image.length > 1 ? t.image.slice(1, -1) : t.image.slice(1);
-      return diagnostic('AS1005', 'Strings use double quotes: the service does not accept single-quoted strings.', range, [
-        { title: 'Use double quotes', edits: [{ range, newText: `"${body}"` }] },
-      ]);
+      return diagnostic(
+        'AS1005',
+        'Strings use double quotes: the service does not accept single-quoted strings.',
+        range,
+        [{ title: 'Use double quotes', edits: [{ range, newText: `"${body}"` }] }],
+      );
     }
     case T.SingleAmpersand:
     case T.SinglePipe: {
       const ch = t.image;
-      return diagnostic('AS1007', `Unexpected character '${ch}': the logical operators are '${ch}${ch}'.`, range, [{ title: `Replace with '${ch}${ch}'`, edits: [{ range, newText: ch + ch }] }]);
+      return diagnostic('AS1007', `Unexpected character '${ch}': the logical operators are '${ch}${ch}'.`, range, [
+        { title: `Replace with '${ch}${ch}'`, edits: [{ range, newText: ch + ch }] },
+      ]);
     }
     case T.UnterminatedString:
-      return diagnostic('AS1006', 'String not closed: add the closing \'"\' on the same line.', range, [
+      return diagnostic('AS1006', "String not closed: add the closing '\"' on the same line.", range, [
         { title: 'Close the string', edits: [{ range: { start: range.end, end: range.end }, newText: '"' }] },
       ]);
     default:

@@ -29,7 +29,10 @@ export function parse(text: string): ParseResult {
   const items = parser.parseItems();
   const lastTokenEnd = lastEnd(lexed.tokens, text);
   for (const error of parser.errors) diagnostics.push(recognitionDiagnostic(error, lastTokenEnd));
-  const errorStarts = diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start).sort((a, b) => a - b);
+  const errorStarts = diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.range.start)
+    .sort((a, b) => a - b);
 
   const statements: Statement[] = [];
   const semicolons: Range[] = [];
@@ -38,18 +41,27 @@ export function parse(text: string): ParseResult {
     if (item.kind === 'semicolon') {
       semicolons.push(item.range);
       if (!previous || previous.kind === 'semicolon') {
-        diagnostics.push(diagnostic('AS1008', "Empty statement: remove the extra ';'.", item.range, [{ title: "Remove the extra ';'", edits: [{ range: item.range, newText: '' }] }]));
+        diagnostics.push(
+          diagnostic('AS1008', "Empty statement: remove the extra ';'.", item.range, [
+            { title: "Remove the extra ';'", edits: [{ range: item.range, newText: '' }] },
+          ]),
+        );
       }
     } else if (item.kind === 'statement') {
       if (parser.errors.length > 0) repairRanges(item.statement, previousEnd(previous, lastTokenEnd));
-      const errorBefore = previous?.kind === 'statement' && hasErrorBetween(errorStarts, previous.statement.range.end, item.statement.range.start);
+      const errorBefore =
+        previous?.kind === 'statement' &&
+        hasErrorBetween(errorStarts, previous.statement.range.end, item.statement.range.start);
       if (errorBefore && item.statement.kind === 'ExpressionStatement') item.statement.afterSyntaxError = true;
       if (previous?.kind === 'statement' && previous.statement.range.end >= 0 && !errorBefore) {
         const at = previous.statement.range.end;
         diagnostics.push(
-          diagnostic('AS1002', `Missing ';' before '${firstWord(text, item.statement.range)}': statements must be separated by semicolons.`, firstTokenRange(text, item.statement.range), [
-            { title: "Insert ';'", edits: [{ range: { start: at, end: at }, newText: ';' }] },
-          ]),
+          diagnostic(
+            'AS1002',
+            `Missing ';' before '${firstWord(text, item.statement.range)}': statements must be separated by semicolons.`,
+            firstTokenRange(text, item.statement.range),
+            [{ title: "Insert ';'", edits: [{ range: { start: at, end: at }, newText: ';' }] }],
+          ),
         );
       }
       statements.push(item.statement);
@@ -62,18 +74,34 @@ export function parse(text: string): ParseResult {
 
   if (text.length > MAX_FORMULA_LENGTH) {
     diagnostics.push(
-      diagnostic('AS1009', `Formula is ${text.length} characters long; the service accepts at most ${MAX_FORMULA_LENGTH} (AutoScaleFormulaTooLong).`, { start: MAX_FORMULA_LENGTH, end: text.length }),
+      diagnostic(
+        'AS1009',
+        `Formula is ${text.length} characters long; the service accepts at most ${MAX_FORMULA_LENGTH} (AutoScaleFormulaTooLong).`,
+        { start: MAX_FORMULA_LENGTH, end: text.length },
+      ),
     );
   }
   if (statements.length > MAX_STATEMENTS) {
     const extra = statements[MAX_STATEMENTS];
     const last = statements[statements.length - 1];
     if (extra && last) {
-      diagnostics.push(diagnostic('AS1010', `Formula has ${statements.length} statements; the service accepts at most ${MAX_STATEMENTS}.`, { start: extra.range.start, end: last.range.end }));
+      diagnostics.push(
+        diagnostic(
+          'AS1010',
+          `Formula has ${statements.length} statements; the service accepts at most ${MAX_STATEMENTS}.`,
+          { start: extra.range.start, end: last.range.end },
+        ),
+      );
     }
   }
 
-  const formula: Formula = { kind: 'Formula', statements, comments: lexed.comments, semicolons, range: { start: 0, end: text.length } };
+  const formula: Formula = {
+    kind: 'Formula',
+    statements,
+    comments: lexed.comments,
+    semicolons,
+    range: { start: 0, end: text.length },
+  };
   return { formula, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
 }
 

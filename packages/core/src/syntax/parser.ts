@@ -42,7 +42,12 @@ class FormulaParser extends EmbeddedActionsParser {
    * starts that much sooner.
    */
   constructor(validate = false) {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: messages, skipValidations: !validate });
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 2,
+      errorMessageProvider: messages,
+      skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 
@@ -126,7 +131,10 @@ class FormulaParser extends EmbeddedActionsParser {
         },
       ]);
     },
-    { recoveryValueFunc: (): Statement => this.takePendingStatement() ?? { kind: 'ExpressionStatement', expression: missing(), range: { ...NO_RANGE } } },
+    {
+      recoveryValueFunc: (): Statement =>
+        this.takePendingStatement() ?? { kind: 'ExpressionStatement', expression: missing(), range: { ...NO_RANGE } },
+    },
   );
 
   public expression = this.RULE(
@@ -143,7 +151,14 @@ class FormulaParser extends EmbeddedActionsParser {
           const t = test ?? missing();
           const c = consequent ?? missing();
           const a = alternate ?? missing();
-          result = { kind: 'Conditional', test: t, consequent: c, alternate: a, questionRange: tokenRange(q), range: cover(t.range, a.range.end >= 0 ? a.range : c.range) };
+          result = {
+            kind: 'Conditional',
+            test: t,
+            consequent: c,
+            alternate: a,
+            questionRange: tokenRange(q),
+            range: cover(t.range, a.range.end >= 0 ? a.range : c.range),
+          };
         });
       });
       return result;
@@ -185,7 +200,12 @@ class FormulaParser extends EmbeddedActionsParser {
             const operand = this.SUBRULE(this.unary);
             return this.ACTION((): Expression => {
               const o = operand ?? missing();
-              return { kind: 'Unary', operator: op.image === '!' ? '!' : '-', operand: o, range: cover(tokenRange(op), o.range) };
+              return {
+                kind: 'Unary',
+                operator: op.image === '!' ? '!' : '-',
+                operand: o,
+                range: cover(tokenRange(op), o.range),
+              };
             });
           },
         },
@@ -206,7 +226,14 @@ class FormulaParser extends EmbeddedActionsParser {
           const receiver = result ?? missing();
           const member = identifier(name);
           if (call) {
-            result = { kind: 'MethodCall', receiver, method: member, args: call.args, openParen: call.open.start, range: cover(receiver.range, call.close.end >= 0 ? call.close : member.range) };
+            result = {
+              kind: 'MethodCall',
+              receiver,
+              method: member,
+              args: call.args,
+              openParen: call.open.start,
+              range: cover(receiver.range, call.close.end >= 0 ? call.close : member.range),
+            };
           } else {
             result = { kind: 'Member', object: receiver, member, range: cover(receiver.range, member.range) };
           }
@@ -224,13 +251,22 @@ class FormulaParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(T.NumberLiteral);
-            return this.ACTION((): Expression => ({ kind: 'Number', value: parseFloat(t.image.startsWith('.') ? `0${t.image}` : t.image), text: t.image, range: tokenRange(t) }));
+            return this.ACTION(
+              (): Expression => ({
+                kind: 'Number',
+                value: parseFloat(t.image.startsWith('.') ? `0${t.image}` : t.image),
+                text: t.image,
+                range: tokenRange(t),
+              }),
+            );
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(T.StringLiteral);
-            return this.ACTION((): Expression => ({ kind: 'String', value: stringBody(t.image), range: tokenRange(t) }));
+            return this.ACTION(
+              (): Expression => ({ kind: 'String', value: stringBody(t.image), range: tokenRange(t) }),
+            );
           },
         },
         {
@@ -240,7 +276,13 @@ class FormulaParser extends EmbeddedActionsParser {
             return this.ACTION((): Expression => {
               const callee = identifier(name);
               if (!call) return callee;
-              return { kind: 'Call', callee, args: call.args, openParen: call.open.start, range: cover(callee.range, call.close.end >= 0 ? call.close : callee.range) };
+              return {
+                kind: 'Call',
+                callee,
+                args: call.args,
+                openParen: call.open.start,
+                range: cover(callee.range, call.close.end >= 0 ? call.close : callee.range),
+              };
             });
           },
         },
@@ -251,7 +293,11 @@ class FormulaParser extends EmbeddedActionsParser {
             const close = this.CONSUME(T.RParen);
             return this.ACTION((): Expression => {
               const e = inner ?? missing();
-              return { kind: 'Paren', expression: e, range: cover(tokenRange(open), tokenRange(close).end >= 0 ? tokenRange(close) : e.range) };
+              return {
+                kind: 'Paren',
+                expression: e,
+                range: cover(tokenRange(open), tokenRange(close).end >= 0 ? tokenRange(close) : e.range),
+              };
             });
           },
         },
@@ -260,7 +306,13 @@ class FormulaParser extends EmbeddedActionsParser {
             const open = this.CONSUME(T.LBracket);
             const elements = this.SUBRULE(this.expressionList);
             const close = this.CONSUME(T.RBracket);
-            return this.ACTION((): Expression => ({ kind: 'Vector', elements: elements ?? [], range: cover(tokenRange(open), tokenRange(close)) }));
+            return this.ACTION(
+              (): Expression => ({
+                kind: 'Vector',
+                elements: elements ?? [],
+                range: cover(tokenRange(open), tokenRange(close)),
+              }),
+            );
           },
         },
       ]),
@@ -287,7 +339,6 @@ class FormulaParser extends EmbeddedActionsParser {
     });
     return list;
   });
-
 }
 
 /** How a token is named in a message: its text in quotes, or "end of formula". */
@@ -301,14 +352,28 @@ function label(t: TokenType): string {
 }
 
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => `Expected ${label(expected)} but found ${describeToken(actual)}.`,
+  buildMismatchTokenMessage: ({ expected, actual }) =>
+    `Expected ${label(expected)} but found ${describeToken(actual)}.`,
   buildNotAllInputParsedMessage: ({ firstRedundant }) => `Unexpected ${describeToken(firstRedundant)}.`,
   buildNoViableAltMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
   buildEarlyExitMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
 };
 
 /** Binding strength of each binary operator, loosest first (docs/semantics.md §2.2). */
-const PRECEDENCE: Record<BinaryOperator, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6 };
+const PRECEDENCE: Record<BinaryOperator, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+};
 
 /** Builds left-associative binary nodes from `e0 op1 e1 op2 e2 ...` by precedence climbing. */
 function climb(operands: Expression[], operators: IToken[]): Expression {
@@ -322,7 +387,14 @@ function climb(operands: Expression[], operators: IToken[]): Expression {
       if (precedence < minPrecedence) break;
       index++;
       const right = parse(precedence + 1);
-      left = { kind: 'Binary', operator: op, operatorRange: tokenRange(token), left, right, range: cover(left.range, right.range.end >= 0 ? right.range : tokenRange(token)) };
+      left = {
+        kind: 'Binary',
+        operator: op,
+        operatorRange: tokenRange(token),
+        left,
+        right,
+        range: cover(left.range, right.range.end >= 0 ? right.range : tokenRange(token)),
+      };
     }
     return left;
   };

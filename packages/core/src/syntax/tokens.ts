@@ -8,9 +8,17 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 export const ERROR_GROUP = 'errors';
 export const COMMENT_GROUP = 'comments';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/,
+  group: Lexer.SKIPPED,
+});
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: COMMENT_GROUP });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*(?:[^*]|\*(?!\/))*(?:\*\/)?/, group: ERROR_GROUP });
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*(?:[^*]|\*(?!\/))*(?:\*\/)?/,
+  group: ERROR_GROUP,
+});
 
 // Categories used by the parser: one per precedence level, and the two literal kinds.
 export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: Lexer.NA });
@@ -25,29 +33,119 @@ export const BinaryOperatorToken = createToken({ name: 'BinaryOperatorToken', pa
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
 
 /** Any number-like spelling; the lexing stage rejects all but `digits ('.' digits)?`. */
-export const Number = createToken({ name: 'Number', pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/, categories: [NumberLiteral, AnyToken], label: 'a number' });
-export const DoubleQuotedString = createToken({ name: 'DoubleQuotedString', pattern: /"[^"\r\n]*"/, categories: [StringLiteral, AnyToken], label: 'a string' });
-export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"[^"\r\n]*/, categories: [StringLiteral, AnyToken], label: 'a string' });
-export const SingleQuotedString = createToken({ name: 'SingleQuotedString', pattern: /'[^'\r\n]*'?/, categories: [StringLiteral, AnyToken], label: 'a string' });
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_$][A-Za-z0-9_]*/, categories: [AnyToken], label: 'a name' });
+export const Number = createToken({
+  name: 'Number',
+  pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/,
+  categories: [NumberLiteral, AnyToken],
+  label: 'a number',
+});
+export const DoubleQuotedString = createToken({
+  name: 'DoubleQuotedString',
+  pattern: /"[^"\r\n]*"/,
+  categories: [StringLiteral, AnyToken],
+  label: 'a string',
+});
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"[^"\r\n]*/,
+  categories: [StringLiteral, AnyToken],
+  label: 'a string',
+});
+export const SingleQuotedString = createToken({
+  name: 'SingleQuotedString',
+  pattern: /'[^'\r\n]*'?/,
+  categories: [StringLiteral, AnyToken],
+  label: 'a string',
+});
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_$][A-Za-z0-9_]*/,
+  categories: [AnyToken],
+  label: 'a name',
+});
 
-export const EqualEqual = createToken({ name: 'EqualEqual', pattern: '==', categories: [BinaryOperatorToken, EqualityOperator, AnyToken], label: "'=='" });
-export const NotEqual = createToken({ name: 'NotEqual', pattern: '!=', categories: [BinaryOperatorToken, EqualityOperator, AnyToken], label: "'!='" });
-export const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'<='" });
-export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'>='" });
-export const Less = createToken({ name: 'Less', pattern: '<', categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'<'" });
-export const Greater = createToken({ name: 'Greater', pattern: '>', categories: [BinaryOperatorToken, RelationalOperator, AnyToken], label: "'>'" });
-export const AndAnd = createToken({ name: 'AndAnd', pattern: '&&', categories: [BinaryOperatorToken, AnyToken], label: "'&&'" });
-export const OrOr = createToken({ name: 'OrOr', pattern: '||', categories: [BinaryOperatorToken, AnyToken], label: "'||'" });
+export const EqualEqual = createToken({
+  name: 'EqualEqual',
+  pattern: '==',
+  categories: [BinaryOperatorToken, EqualityOperator, AnyToken],
+  label: "'=='",
+});
+export const NotEqual = createToken({
+  name: 'NotEqual',
+  pattern: '!=',
+  categories: [BinaryOperatorToken, EqualityOperator, AnyToken],
+  label: "'!='",
+});
+export const LessEqual = createToken({
+  name: 'LessEqual',
+  pattern: '<=',
+  categories: [BinaryOperatorToken, RelationalOperator, AnyToken],
+  label: "'<='",
+});
+export const GreaterEqual = createToken({
+  name: 'GreaterEqual',
+  pattern: '>=',
+  categories: [BinaryOperatorToken, RelationalOperator, AnyToken],
+  label: "'>='",
+});
+export const Less = createToken({
+  name: 'Less',
+  pattern: '<',
+  categories: [BinaryOperatorToken, RelationalOperator, AnyToken],
+  label: "'<'",
+});
+export const Greater = createToken({
+  name: 'Greater',
+  pattern: '>',
+  categories: [BinaryOperatorToken, RelationalOperator, AnyToken],
+  label: "'>'",
+});
+export const AndAnd = createToken({
+  name: 'AndAnd',
+  pattern: '&&',
+  categories: [BinaryOperatorToken, AnyToken],
+  label: "'&&'",
+});
+export const OrOr = createToken({
+  name: 'OrOr',
+  pattern: '||',
+  categories: [BinaryOperatorToken, AnyToken],
+  label: "'||'",
+});
 /** A lone '&' or '|': reported by the lexing stage, parsed as '&&' / '||' so the tree stays whole. */
-export const SingleAmpersand = createToken({ name: 'SingleAmpersand', pattern: '&', categories: [AndAnd, AnyToken], label: "'&'" });
+export const SingleAmpersand = createToken({
+  name: 'SingleAmpersand',
+  pattern: '&',
+  categories: [AndAnd, AnyToken],
+  label: "'&'",
+});
 export const SinglePipe = createToken({ name: 'SinglePipe', pattern: '|', categories: [OrOr, AnyToken], label: "'|'" });
 export const Equals = createToken({ name: 'Equals', pattern: '=', categories: [AnyToken], label: "'='" });
 export const Bang = createToken({ name: 'Bang', pattern: '!', categories: [AnyToken], label: "'!'" });
-export const Plus = createToken({ name: 'Plus', pattern: '+', categories: [BinaryOperatorToken, AdditiveOperator, AnyToken], label: "'+'" });
-export const Minus = createToken({ name: 'Minus', pattern: '-', categories: [BinaryOperatorToken, AdditiveOperator, AnyToken], label: "'-'" });
-export const Star = createToken({ name: 'Star', pattern: '*', categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken], label: "'*'" });
-export const Slash = createToken({ name: 'Slash', pattern: '/', categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken], label: "'/'" });
+export const Plus = createToken({
+  name: 'Plus',
+  pattern: '+',
+  categories: [BinaryOperatorToken, AdditiveOperator, AnyToken],
+  label: "'+'",
+});
+export const Minus = createToken({
+  name: 'Minus',
+  pattern: '-',
+  categories: [BinaryOperatorToken, AdditiveOperator, AnyToken],
+  label: "'-'",
+});
+export const Star = createToken({
+  name: 'Star',
+  pattern: '*',
+  categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken],
+  label: "'*'",
+});
+export const Slash = createToken({
+  name: 'Slash',
+  pattern: '/',
+  categories: [BinaryOperatorToken, MultiplicativeOperator, AnyToken],
+  label: "'/'",
+});
 export const Question = createToken({ name: 'Question', pattern: '?', categories: [AnyToken], label: "'?'" });
 export const Colon = createToken({ name: 'Colon', pattern: ':', categories: [AnyToken], label: "':'" });
 export const LParen = createToken({ name: 'LParen', pattern: '(', categories: [AnyToken], label: "'('" });

@@ -52,7 +52,9 @@ const numberArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Every character but `"` and line breaks; the language has no escapes. */
-const stringArb: fc.Arbitrary<string> = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\t', '\\', '/', ';', ':', '?', '1', '.', "'", 'é'), maxLength: 8 }).map((s) => `"${s}"`);
+const stringArb: fc.Arbitrary<string> = fc
+  .string({ unit: fc.constantFrom('a', 'Z', ' ', '\t', '\\', '/', ';', ':', '?', '1', '.', "'", 'é'), maxLength: 8 })
+  .map((s) => `"${s}"`);
 
 const commentTextArb: fc.Arbitrary<string> = fc
   .string({ unit: fc.constantFrom('a', 'b', ' ', '\t', ';', '"', '/', '*', ':', '?', '(', '=', '1'), maxLength: 12 })
@@ -65,7 +67,12 @@ function gapArb(options: Required<FormulaArbitraryOptions>): fc.Arbitrary<string
   const blank = fc.oneof(...spaces);
   if (!options.comments) return blank;
   const comment = fc
-    .tuple(fc.constantFrom(' ', '\n', '\n\n', '\t', '\r\n'), commentTextArb, fc.constantFrom('\n', '\r\n', '\n\n'), blank)
+    .tuple(
+      fc.constantFrom(' ', '\n', '\n\n', '\t', '\r\n'),
+      commentTextArb,
+      fc.constantFrom('\n', '\r\n', '\n\n'),
+      blank,
+    )
     .map(([before, text, after, rest]) => before + text + after + rest);
   // Rare enough that many statements have no comment inside, common enough that most formulas do.
   return fc.oneof({ weight: 12, arbitrary: blank }, { weight: 1, arbitrary: comment });
@@ -75,15 +82,30 @@ function gapArb(options: Required<FormulaArbitraryOptions>): fc.Arbitrary<string
 export function expressionTokensArbitrary(maxDepth = 4): fc.Arbitrary<Tokens> {
   const depth = { maxDepth, depthIdentifier: 'formula-expression' };
   const list = (item: fc.Arbitrary<Tokens>, open: string, close: string): fc.Arbitrary<Tokens> =>
-    fc.array(item, { maxLength: 3 }).map((items) => [open, ...items.flatMap((t, i) => (i === 0 ? t : [',', ...t])), close]);
+    fc
+      .array(item, { maxLength: 3 })
+      .map((items) => [open, ...items.flatMap((t, i) => (i === 0 ? t : [',', ...t])), close]);
   const trees = fc.letrec<{ expression: Tokens; receiver: Tokens; postfix: Tokens; primary: Tokens }>((tie) => ({
     expression: fc.oneof(
       depth,
       { weight: 3, arbitrary: tie('primary') },
       { weight: 1, arbitrary: tie('postfix') },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('-', '!'), tie('expression')).map(([op, e]): Tokens => [op, ...e]) },
-      { weight: 3, arbitrary: fc.tuple(tie('expression'), fc.constantFrom(...BINARY), tie('expression')).map(([l, op, r]): Tokens => [...l, op, ...r]) },
-      { weight: 1, arbitrary: fc.tuple(tie('expression'), tie('expression'), tie('expression')).map(([t, c, a]): Tokens => [...t, '?', ...c, ':', ...a]) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.constantFrom('-', '!'), tie('expression')).map(([op, e]): Tokens => [op, ...e]),
+      },
+      {
+        weight: 3,
+        arbitrary: fc
+          .tuple(tie('expression'), fc.constantFrom(...BINARY), tie('expression'))
+          .map(([l, op, r]): Tokens => [...l, op, ...r]),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(tie('expression'), tie('expression'), tie('expression'))
+          .map(([t, c, a]): Tokens => [...t, '?', ...c, ':', ...a]),
+      },
     ),
     primary: fc.oneof(
       depth,
@@ -96,7 +118,9 @@ export function expressionTokensArbitrary(maxDepth = 4): fc.Arbitrary<Tokens> {
     receiver: fc.oneof(
       depth,
       identifierArb.map((n): Tokens => [n]),
-      fc.tuple(fc.constantFrom(...FUNCTIONS), list(tie('expression'), '(', ')')).map(([f, args]): Tokens => [f, ...args]),
+      fc
+        .tuple(fc.constantFrom(...FUNCTIONS), list(tie('expression'), '(', ')'))
+        .map(([f, args]): Tokens => [f, ...args]),
       tie('expression').map((e): Tokens => ['(', ...e, ')']),
       list(tie('expression'), '[', ']'),
       tie('postfix'),
@@ -104,7 +128,9 @@ export function expressionTokensArbitrary(maxDepth = 4): fc.Arbitrary<Tokens> {
     postfix: fc.oneof(
       depth,
       fc.tuple(tie('receiver'), fc.constantFrom(...MEMBERS)).map(([r, m]): Tokens => [...r, '.', m]),
-      fc.tuple(tie('receiver'), fc.constantFrom(...METHODS), list(tie('expression'), '(', ')')).map(([r, m, args]): Tokens => [...r, '.', m, ...args]),
+      fc
+        .tuple(tie('receiver'), fc.constantFrom(...METHODS), list(tie('expression'), '(', ')'))
+        .map(([r, m, args]): Tokens => [...r, '.', m, ...args]),
     ),
   }));
   return trees.expression;
@@ -113,7 +139,12 @@ export function expressionTokensArbitrary(maxDepth = 4): fc.Arbitrary<Tokens> {
 function statementTokensArbitrary(maxDepth: number): fc.Arbitrary<Tokens> {
   const expression = expressionTokensArbitrary(maxDepth);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...TARGETS), identifierArb), expression).map(([t, e]): Tokens => [t, '=', ...e]) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.oneof(fc.constantFrom(...TARGETS), identifierArb), expression)
+        .map(([t, e]): Tokens => [t, '=', ...e]),
+    },
     { weight: 1, arbitrary: expression },
   );
 }
@@ -121,27 +152,36 @@ function statementTokensArbitrary(maxDepth: number): fc.Arbitrary<Tokens> {
 /** Token list of a whole formula: statements separated by `;`, sometimes `;;`, optional final `;`. */
 function formulaTokensArbitrary(options: Required<FormulaArbitraryOptions>): fc.Arbitrary<Tokens> {
   const statement = fc.tuple(statementTokensArbitrary(options.maxDepth), fc.nat({ max: 9 }));
-  return fc.tuple(fc.array(statement, { maxLength: options.maxStatements }), fc.boolean(), fc.boolean()).map(([statements, finalSemicolon, leadingSemicolon]) => {
-    const tokens: Tokens = leadingSemicolon ? [';'] : [];
-    statements.forEach(([s, extra], i) => {
-      tokens.push(...s);
-      const last = i === statements.length - 1;
-      if (!last || finalSemicolon) tokens.push(';');
-      if (extra === 0) tokens.push(';');
+  return fc
+    .tuple(fc.array(statement, { maxLength: options.maxStatements }), fc.boolean(), fc.boolean())
+    .map(([statements, finalSemicolon, leadingSemicolon]) => {
+      const tokens: Tokens = leadingSemicolon ? [';'] : [];
+      statements.forEach(([s, extra], i) => {
+        tokens.push(...s);
+        const last = i === statements.length - 1;
+        if (!last || finalSemicolon) tokens.push(';');
+        if (extra === 0) tokens.push(';');
+      });
+      return tokens;
     });
-    return tokens;
-  });
 }
 
 /** Interleaves generated gaps with the tokens: gaps[0] leads, gaps[n] trails. */
 function withGaps(tokens: fc.Arbitrary<Tokens>, gap: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return tokens.chain((ts) =>
-    fc.array(gap, { minLength: ts.length + 1, maxLength: ts.length + 1 }).map((gaps) => ts.map((t, i) => (gaps[i] ?? '') + t).join('') + (gaps[ts.length] ?? '')),
+    fc
+      .array(gap, { minLength: ts.length + 1, maxLength: ts.length + 1 })
+      .map((gaps) => ts.map((t, i) => (gaps[i] ?? '') + t).join('') + (gaps[ts.length] ?? '')),
   );
 }
 
 function resolve(options: FormulaArbitraryOptions): Required<FormulaArbitraryOptions> {
-  return { maxStatements: options.maxStatements ?? 6, maxDepth: options.maxDepth ?? 4, comments: options.comments ?? true, lineBreaks: options.lineBreaks ?? true };
+  return {
+    maxStatements: options.maxStatements ?? 6,
+    maxDepth: options.maxDepth ?? 4,
+    comments: options.comments ?? true,
+    lineBreaks: options.lineBreaks ?? true,
+  };
 }
 
 /** A valid expression's text, with random spacing and (optionally) comments inside. */

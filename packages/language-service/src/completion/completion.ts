@@ -3,7 +3,17 @@
 // after `$NodeDeallocationOption =`, user variables assigned in earlier statements, functions as
 // snippets, and whole-formula templates where a statement starts. The client filters by prefix.
 
-import { METRIC, NOTHING, registry, TIMESTAMP, typeName, type Overload, type Range, type RegistryEntry, type SymbolReference } from '@autoscale/core';
+import {
+  METRIC,
+  NOTHING,
+  registry,
+  TIMESTAMP,
+  typeName,
+  type Overload,
+  type Range,
+  type RegistryEntry,
+  type SymbolReference,
+} from '@autoscale/core';
 import type { FormulaDocument } from '../document.ts';
 import { statementText } from '../queries.ts';
 import { codeBlock, entryMarkdown, kindLine } from '../markdown.ts';
@@ -11,7 +21,15 @@ import { escapeSnippetText } from '../snippets.ts';
 import { completionContext, type CompletionContext, type CompletionContextKind } from './context.ts';
 import { TEMPLATES } from './templates.ts';
 
-export type CompletionItemKind = 'serviceVariable' | 'userVariable' | 'function' | 'method' | 'member' | 'constant' | 'keyword' | 'template';
+export type CompletionItemKind =
+  | 'serviceVariable'
+  | 'userVariable'
+  | 'function'
+  | 'method'
+  | 'member'
+  | 'constant'
+  | 'keyword'
+  | 'template';
 
 export interface CompletionItem {
   label: string;
@@ -47,14 +65,16 @@ export function completion(doc: FormulaDocument, offset: number): CompletionList
 function itemsFor(doc: FormulaDocument, ctx: CompletionContext): CompletionItem[] {
   const dollar = ctx.prefix.startsWith('$');
   // Completing the name of a call already written (`ma|x(1)`): insert the name alone.
-  const call = (entry: CallableEntry, kind: 'function' | 'method') => callItem(entry, kind, ctx.range, doc.text.charAt(ctx.range.end) === '(');
+  const call = (entry: CallableEntry, kind: 'function' | 'method') =>
+    callItem(entry, kind, ctx.range, doc.text.charAt(ctx.range.end) === '(');
   switch (ctx.kind) {
     case 'none':
       return [];
     case 'member': {
       const items: CompletionItem[] = [];
       if ((ctx.receiverType & METRIC) !== 0) for (const m of registry.methods) items.push(call(m, 'method'));
-      if ((ctx.receiverType & TIMESTAMP) !== 0) for (const m of registry.members) items.push(entryItem(m, 'member', m.name, ctx.range, '2'));
+      if ((ctx.receiverType & TIMESTAMP) !== 0)
+        for (const m of registry.members) items.push(entryItem(m, 'member', m.name, ctx.range, '2'));
       return items;
     }
     case 'deallocation':
@@ -63,7 +83,8 @@ function itemsFor(doc: FormulaDocument, ctx: CompletionContext): CompletionItem[
       // A statement assigns a writable service variable or a user variable, or calls stop().
       const items = [...serviceVariableItems(ctx.range, true), ...userVariableItems(doc, ctx)];
       if (!dollar) {
-        for (const f of registry.functions) if (f.overloads.every((o) => o.returns === NOTHING)) items.push(call(f, 'function'));
+        for (const f of registry.functions)
+          if (f.overloads.every((o) => o.returns === NOTHING)) items.push(call(f, 'function'));
         items.push(...templateItems(ctx.range));
       }
       return dollar ? items.filter((i) => i.label.startsWith('$')) : items;
@@ -72,7 +93,8 @@ function itemsFor(doc: FormulaDocument, ctx: CompletionContext): CompletionItem[
       const items = [...userVariableItems(doc, ctx), ...serviceVariableItems(ctx.range, false)];
       if (!dollar) {
         // stop() has no value, so it never fits inside an expression.
-        for (const f of registry.functions) if (f.overloads.some((o) => o.returns !== NOTHING)) items.push(call(f, 'function'));
+        for (const f of registry.functions)
+          if (f.overloads.some((o) => o.returns !== NOTHING)) items.push(call(f, 'function'));
         for (const c of registry.constants) items.push(entryItem(c, 'constant', c.name, ctx.range, '3'));
       }
       return dollar ? items.filter((i) => i.label.startsWith('$')) : items;
@@ -80,8 +102,23 @@ function itemsFor(doc: FormulaDocument, ctx: CompletionContext): CompletionItem[
   }
 }
 
-function entryItem(entry: RegistryEntry, kind: CompletionItemKind, insertText: string, range: Range, group: string): CompletionItem {
-  return { label: entry.name, kind, detail: kindLine(entry), documentation: entryMarkdown(entry), insertText, insertTextFormat: 'plain', range, sortText: `${group}${entry.name}` };
+function entryItem(
+  entry: RegistryEntry,
+  kind: CompletionItemKind,
+  insertText: string,
+  range: Range,
+  group: string,
+): CompletionItem {
+  return {
+    label: entry.name,
+    kind,
+    detail: kindLine(entry),
+    documentation: entryMarkdown(entry),
+    insertText,
+    insertTextFormat: 'plain',
+    range,
+    sortText: `${group}${entry.name}`,
+  };
 }
 
 /** Service variables by their full names (legacy aliases are not offered); targets only if `writable`. */
@@ -124,7 +161,12 @@ function userVariableItems(doc: FormulaDocument, ctx: CompletionContext): Comple
 type CallableEntry = RegistryEntry & { overloads: readonly Overload[] };
 
 /** A function or method as a snippet whose placeholders are its parameters: `max(${1:values})`. */
-function callItem(entry: CallableEntry, kind: 'function' | 'method', range: Range, argumentsFollow: boolean): CompletionItem {
+function callItem(
+  entry: CallableEntry,
+  kind: 'function' | 'method',
+  range: Range,
+  argumentsFollow: boolean,
+): CompletionItem {
   const withParams = entry.overloads.find((o) => o.params.length > 0);
   const noParams = entry.overloads.some((o) => o.params.length === 0);
   const group = kind === 'method' ? '0' : '2';
@@ -133,7 +175,8 @@ function callItem(entry: CallableEntry, kind: 'function' | 'method', range: Rang
   if (!withParams) insertText = `${entry.name}()`;
   // time() or time("..."): leave the cursor between the parentheses, both are fine from there.
   else if (noParams) insertText = `${entry.name}($1)`;
-  else insertText = `${entry.name}(${withParams.params.map((p, i) => `\${${i + 1}:${escapeSnippetText(p.name)}}`).join(', ')})`;
+  else
+    insertText = `${entry.name}(${withParams.params.map((p, i) => `\${${i + 1}:${escapeSnippetText(p.name)}}`).join(', ')})`;
   const item = entryItem(entry, kind, insertText, range, group);
   if (withParams) {
     item.insertTextFormat = 'snippet';

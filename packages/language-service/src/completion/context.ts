@@ -3,7 +3,16 @@
 // partial. A member receiver's type comes from the checker, re-run with a placeholder name after
 // the dot when the tree has no member there yet.
 
-import { analyzeFormula, ANY, DEALLOCATION_OPTION, registry, type Expression, type Formula, type Range, type Type } from '@autoscale/core';
+import {
+  analyzeFormula,
+  ANY,
+  DEALLOCATION_OPTION,
+  registry,
+  type Expression,
+  type Formula,
+  type Range,
+  type Type,
+} from '@autoscale/core';
 import type { FormulaDocument, LexToken } from '../document.ts';
 import { forEachNode, isValidOffset, tokenAt, tokenIndexBefore } from '../queries.ts';
 
@@ -35,7 +44,13 @@ export interface CompletionContext {
 const PLACEHOLDER = '__autoscale_completion__';
 
 export function completionContext(doc: FormulaDocument, offset: number): CompletionContext {
-  const none: CompletionContext = { kind: 'none', range: { start: offset, end: offset }, prefix: '', receiverType: ANY, statementStart: 0 };
+  const none: CompletionContext = {
+    kind: 'none',
+    range: { start: offset, end: offset },
+    prefix: '',
+    receiverType: ANY,
+    statementStart: 0,
+  };
   if (!isValidOffset(doc, offset) || insideComment(doc, offset)) return none;
   let index = tokenIndexBefore(doc, offset);
   const current = tokenAt(doc, index);
@@ -44,7 +59,10 @@ export function completionContext(doc: FormulaDocument, offset: number): Complet
     if (current.class === 'identifier') {
       word = current;
       index--;
-    } else if (current.class === 'number' || (current.class === 'string' && (offset < current.end || !closedString(current.image)))) {
+    } else if (
+      current.class === 'number' ||
+      (current.class === 'string' && (offset < current.end || !closedString(current.image)))
+    ) {
       return none;
     }
   }
@@ -58,7 +76,9 @@ export function completionContext(doc: FormulaDocument, offset: number): Complet
   if (endsOperand(previous)) {
     // `x = 1` then a new line: the next statement, its ';' not typed yet. On the same line, an
     // operator must come next, and there is no name to offer.
-    return /[\r\n]/.test(doc.text.slice(previous.end, range.start)) ? { ...base, kind: 'statement' } : { ...none, range, prefix };
+    return /[\r\n]/.test(doc.text.slice(previous.end, range.start))
+      ? { ...base, kind: 'statement' }
+      : { ...none, range, prefix };
   }
   return { ...base, kind: 'expression' };
 }
@@ -105,12 +125,18 @@ function receiverType(doc: FormulaDocument, range: Range): Type {
 }
 
 /** The receiver type of the member or method named at `memberStart` (optionally named `name`). */
-function receiverIn(formula: Formula, types: Map<Expression, Type>, memberStart: number, name: string | undefined): Type | undefined {
+function receiverIn(
+  formula: Formula,
+  types: Map<Expression, Type>,
+  memberStart: number,
+  name: string | undefined,
+): Type | undefined {
   let found: Type | undefined;
   forEachNode(formula, (e) => {
     if (found !== undefined || (e.kind !== 'Member' && e.kind !== 'MethodCall')) return;
     const member = e.kind === 'Member' ? e.member : e.method;
-    if (member.range.start !== memberStart || member.name === '' || (name !== undefined && member.name !== name)) return;
+    if (member.range.start !== memberStart || member.name === '' || (name !== undefined && member.name !== name))
+      return;
     found = types.get(e.kind === 'Member' ? e.object : e.receiver) ?? ANY;
   });
   return found;

@@ -19,7 +19,8 @@ export interface FormulaTemplate {
 const SOURCES: ReadonlyArray<{ label: string; description: string; template: string }> = [
   {
     label: 'pending tasks',
-    description: 'Scale dedicated nodes to the pending tasks, using the last sample until 15 minutes of samples exist (docs, Example 2).',
+    description:
+      'Scale dedicated nodes to the pending tasks, using the last sample until 15 minutes of samples exist (docs, Example 2).',
     template: `// Scale on pending tasks: the 15-minute history when enough samples exist, else the last sample.
 $samples = $PendingTasks.GetSamplePercent(TimeInterval_Minute * \${1:15});
 $tasks = $samples < 70 ? max(0, $PendingTasks.GetSample(1)) : max($PendingTasks.GetSample(1), avg($PendingTasks.GetSample(TimeInterval_Minute * \${1:15})));
@@ -30,7 +31,8 @@ $NodeDeallocationOption = taskcompletion;
   },
   {
     label: 'CPU',
-    description: 'Grow the pool by 10% while the average CPU is high and shrink it by 10% while it is low, within bounds.',
+    description:
+      'Grow the pool by 10% while the average CPU is high and shrink it by 10% while it is low, within bounds.',
     template: `// Scale on CPU: the 10-minute average CPU percentage (0-100) drives the pool size.
 $enoughSamples = $CPUPercent.GetSamplePercent(TimeInterval_Minute * 10) >= 70;
 $cpu = $enoughSamples ? avg($CPUPercent.GetSample(TimeInterval_Minute * 10)) : 50;
@@ -42,7 +44,8 @@ $NodeDeallocationOption = taskcompletion;
   },
   {
     label: 'time of day',
-    description: 'More nodes during working hours on weekdays, fewer otherwise; time() is UTC, so shift it to your time zone.',
+    description:
+      'More nodes during working hours on weekdays, fewer otherwise; time() is UTC, so shift it to your time zone.',
     template: `// Scale by time of day: time() is UTC, so add your time zone's offset in hours.
 $curTime = time() + (\${1:0} * TimeInterval_Hour);
 $workHours = $curTime.hour >= \${2:8} && $curTime.hour < \${3:18};
@@ -53,7 +56,8 @@ $NodeDeallocationOption = taskcompletion;
   },
   {
     label: 'pool age',
-    description: 'Keep an initial pool size while the pool is young, then scale down to 0 when no tasks ran or waited for an hour (docs, Example 4).',
+    description:
+      'Keep an initial pool size while the pool is young, then scale down to 0 when no tasks ran or waited for an hour (docs, Example 4).',
     template: `// Pool age: keep the initial size for the first minutes, then drop to 0 when idle for an hour.
 lifespan = time() - time("\${1:Mon, 06 Oct 2014 10:20:00 GMT}");
 span = TimeInterval_Minute * 60;

@@ -31,7 +31,8 @@ export function parseMarked(marked: string): Marked {
 /** The text with each range wrapped in ⟦ ⟧ (ranges must not overlap). */
 export function markRanges(text: string, ranges: readonly Range[]): string {
   let out = text;
-  for (const r of [...ranges].sort((a, b) => b.start - a.start)) out = `${out.slice(0, r.start)}⟦${out.slice(r.start, r.end)}⟧${out.slice(r.end)}`;
+  for (const r of [...ranges].sort((a, b) => b.start - a.start))
+    out = `${out.slice(0, r.start)}⟦${out.slice(r.start, r.end)}⟧${out.slice(r.end)}`;
   return out;
 }
 

@@ -16,7 +16,10 @@ export function registerFormulaLanguage(): void {
     comments: { lineComment: configuration.comments.lineComment },
     brackets: configuration.brackets as monaco.languages.CharacterPair[],
     autoClosingPairs: configuration.autoClosingPairs,
-    surroundingPairs: configuration.surroundingPairs.map(([open, close]) => ({ open: open as string, close: close as string })),
+    surroundingPairs: configuration.surroundingPairs.map(([open, close]) => ({
+      open: open as string,
+      close: close as string,
+    })),
     wordPattern: new RegExp(configuration.wordPattern),
   });
   monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, monarchFromGrammar());

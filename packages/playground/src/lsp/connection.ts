@@ -22,19 +22,42 @@ export interface LanguageClient {
 const CLIENT_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { didSave: false, dynamicRegistration: false },
-    completion: { completionItem: { snippetSupport: true, tagSupport: { valueSet: [1] }, documentationFormat: ['markdown', 'plaintext'] } },
+    completion: {
+      completionItem: {
+        snippetSupport: true,
+        tagSupport: { valueSet: [1] },
+        documentationFormat: ['markdown', 'plaintext'],
+      },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
-    signatureHelp: { signatureInformation: { documentationFormat: ['markdown', 'plaintext'], parameterInformation: { labelOffsetSupport: true }, noActiveParameterSupport: true } },
+    signatureHelp: {
+      signatureInformation: {
+        documentationFormat: ['markdown', 'plaintext'],
+        parameterInformation: { labelOffsetSupport: true },
+        noActiveParameterSupport: true,
+      },
+    },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     rename: { prepareSupport: true },
-    publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, versionSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      tagSupport: { valueSet: [1, 2] },
+      codeDescriptionSupport: true,
+      versionSupport: true,
+    },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+      isPreferredSupport: true,
+    },
   },
   workspace: {},
 };
 
 export async function startLanguageClient(): Promise<LanguageClient> {
-  const worker = new Worker(new URL('../workers/language-server.worker.ts', import.meta.url), { type: 'module', name: 'autoscale-language-server' });
+  const worker = new Worker(new URL('../workers/language-server.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'autoscale-language-server',
+  });
   const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
   connection.listen();
   const result = await connection.sendRequest(InitializeRequest.type, {

@@ -7,7 +7,12 @@ import { monaco } from '../editor/monaco.ts';
 type IRange = monaco.IRange;
 
 export function toRange(r: lsp.Range): IRange {
-  return { startLineNumber: r.start.line + 1, startColumn: r.start.character + 1, endLineNumber: r.end.line + 1, endColumn: r.end.character + 1 };
+  return {
+    startLineNumber: r.start.line + 1,
+    startColumn: r.start.character + 1,
+    endLineNumber: r.end.line + 1,
+    endColumn: r.end.character + 1,
+  };
 }
 
 export function toLspPosition(p: monaco.IPosition): lsp.Position {
@@ -15,10 +20,15 @@ export function toLspPosition(p: monaco.IPosition): lsp.Position {
 }
 
 export function toLspRange(r: IRange): lsp.Range {
-  return { start: { line: r.startLineNumber - 1, character: r.startColumn - 1 }, end: { line: r.endLineNumber - 1, character: r.endColumn - 1 } };
+  return {
+    start: { line: r.startLineNumber - 1, character: r.startColumn - 1 },
+    end: { line: r.endLineNumber - 1, character: r.endColumn - 1 },
+  };
 }
 
-export function toMarkdown(content: lsp.MarkupContent | lsp.MarkedString | string | undefined): monaco.IMarkdownString | undefined {
+export function toMarkdown(
+  content: lsp.MarkupContent | lsp.MarkedString | string | undefined,
+): monaco.IMarkdownString | undefined {
   if (content === undefined) return undefined;
   if (typeof content === 'string') return { value: content };
   if ('kind' in content) return { value: content.kind === 'markdown' ? content.value : escapeMarkdown(content.value) };
@@ -62,8 +72,31 @@ export function fromMarker(m: monaco.editor.IMarkerData): lsp.Diagnostic {
 
 /** LSP's CompletionItemKind names in order (the value is the index plus one). */
 const LSP_COMPLETION_KINDS = [
-  'Text', 'Method', 'Function', 'Constructor', 'Field', 'Variable', 'Class', 'Interface', 'Module', 'Property', 'Unit', 'Value', 'Enum',
-  'Keyword', 'Snippet', 'Color', 'File', 'Reference', 'Folder', 'EnumMember', 'Constant', 'Struct', 'Event', 'Operator', 'TypeParameter',
+  'Text',
+  'Method',
+  'Function',
+  'Constructor',
+  'Field',
+  'Variable',
+  'Class',
+  'Interface',
+  'Module',
+  'Property',
+  'Unit',
+  'Value',
+  'Enum',
+  'Keyword',
+  'Snippet',
+  'Color',
+  'File',
+  'Reference',
+  'Folder',
+  'EnumMember',
+  'Constant',
+  'Struct',
+  'Event',
+  'Operator',
+  'TypeParameter',
 ] as const;
 
 function completionKind(kind: lsp.CompletionItemKind | undefined): monaco.languages.CompletionItemKind {
@@ -73,13 +106,20 @@ function completionKind(kind: lsp.CompletionItemKind | undefined): monaco.langua
 
 export function toCompletionItem(item: lsp.CompletionItem, defaultRange: IRange): monaco.languages.CompletionItem {
   const edit = item.textEdit;
-  const range = edit === undefined ? defaultRange : 'range' in edit ? toRange(edit.range) : { insert: toRange(edit.insert), replace: toRange(edit.replace) };
+  const range =
+    edit === undefined
+      ? defaultRange
+      : 'range' in edit
+        ? toRange(edit.range)
+        : { insert: toRange(edit.insert), replace: toRange(edit.replace) };
   const documentation = toMarkdown(item.documentation);
   return {
     label: item.label,
     kind: completionKind(item.kind),
     insertText: edit?.newText ?? item.insertText ?? item.label,
-    ...(item.insertTextFormat === 2 ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
+    ...(item.insertTextFormat === 2
+      ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet }
+      : {}),
     range,
     ...(item.detail !== undefined ? { detail: item.detail } : {}),
     ...(documentation !== undefined ? { documentation } : {}),
@@ -98,7 +138,10 @@ export function toSignatureHelp(help: lsp.SignatureHelp): monaco.languages.Signa
     signatures: help.signatures.map((s) => ({
       label: s.label,
       documentation: toMarkdown(s.documentation) ?? '',
-      parameters: (s.parameters ?? []).map((p) => ({ label: p.label, documentation: toMarkdown(p.documentation) ?? '' })),
+      parameters: (s.parameters ?? []).map((p) => ({
+        label: p.label,
+        documentation: toMarkdown(p.documentation) ?? '',
+      })),
       ...(s.activeParameter !== undefined && s.activeParameter !== null ? { activeParameter: s.activeParameter } : {}),
     })),
   };
@@ -154,7 +197,12 @@ export function toDocumentHighlight(h: lsp.DocumentHighlight): monaco.languages.
 }
 
 export function toFoldingRange(f: lsp.FoldingRange): monaco.languages.FoldingRange {
-  const kind = f.kind === 'comment' ? monaco.languages.FoldingRangeKind.Comment : f.kind === 'region' ? monaco.languages.FoldingRangeKind.Region : undefined;
+  const kind =
+    f.kind === 'comment'
+      ? monaco.languages.FoldingRangeKind.Comment
+      : f.kind === 'region'
+        ? monaco.languages.FoldingRangeKind.Region
+        : undefined;
   return { start: f.startLine + 1, end: f.endLine + 1, ...(kind ? { kind } : {}) };
 }
 

@@ -8,7 +8,12 @@ import {
   DidOpenTextDocumentNotification,
   PublishDiagnosticsNotification,
 } from 'vscode-languageserver-protocol/browser';
-import { CONFIGURATION_SECTION, EVALUATE_REQUEST, type EvaluateParams, type EvaluateResponse } from '@autoscale/lsp-server/protocol';
+import {
+  CONFIGURATION_SECTION,
+  EVALUATE_REQUEST,
+  type EvaluateParams,
+  type EvaluateResponse,
+} from '@autoscale/lsp-server/protocol';
 import { monaco } from '../editor/monaco.ts';
 import type { LanguageClient } from './connection.ts';
 import { toMarker } from './convert.ts';
@@ -46,7 +51,8 @@ export class FormulaDocument {
       monaco.editor.setModelMarkers(this.model, this.markerOwner, params.diagnostics.map(toMarker));
       const now = performance.now();
       const sent = params.version === undefined ? undefined : this.sentAt.get(params.version);
-      for (const v of this.sentAt.keys()) if (params.version !== undefined && v <= params.version) this.sentAt.delete(v);
+      for (const v of this.sentAt.keys())
+        if (params.version !== undefined && v <= params.version) this.sentAt.delete(v);
       const update: DiagnosticsUpdate = {
         version: params.version,
         errors: params.diagnostics.filter((d) => (d.severity ?? 1) === 1).length,
@@ -57,7 +63,12 @@ export class FormulaDocument {
     });
     this.sentAt.set(this.version, performance.now());
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: this.uri, languageId: this.model.getLanguageId(), version: this.version, text: this.model.getValue() },
+      textDocument: {
+        uri: this.uri,
+        languageId: this.model.getLanguageId(),
+        version: this.version,
+        text: this.model.getValue(),
+      },
     });
     this.model.onDidChangeContent(() => {
       this.version++;
@@ -80,12 +91,18 @@ export class FormulaDocument {
   /** Turns the lint layer (AS4xxx warnings) on or off; the server re-checks and republishes. */
   setLint(enabled: boolean): Promise<void> {
     // The page does not answer workspace/configuration, so it pushes the settings section instead.
-    return this.client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { [CONFIGURATION_SECTION]: { diagnostics: { lint: enabled } } } });
+    return this.client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { [CONFIGURATION_SECTION]: { diagnostics: { lint: enabled } } },
+    });
   }
 
   /** Evaluates the current text with core's evaluator in the worker; no context text: the default context at the current time. */
   evaluate(contextText: string | undefined): Promise<EvaluateResponse> {
-    const params: EvaluateParams = { uri: this.uri, contextName: 'context', ...(contextText !== undefined ? { contextText } : {}) };
+    const params: EvaluateParams = {
+      uri: this.uri,
+      contextName: 'context',
+      ...(contextText !== undefined ? { contextText } : {}),
+    };
     return this.client.connection.sendRequest(EVALUATE_REQUEST, params) as Promise<EvaluateResponse>;
   }
 }

@@ -43,7 +43,10 @@ type Model = monaco.editor.ITextModel;
 export function registerLanguageFeatures(languageId: string, client: LanguageClient): monaco.IDisposable[] {
   const { connection, capabilities: caps } = client;
   const doc = (model: Model): lsp.TextDocumentIdentifier => ({ uri: model.uri.toString() });
-  const at = (model: Model, position: monaco.Position): lsp.TextDocumentPositionParams => ({ textDocument: doc(model), position: toLspPosition(position) });
+  const at = (model: Model, position: monaco.Position): lsp.TextDocumentPositionParams => ({
+    textDocument: doc(model),
+    position: toLspPosition(position),
+  });
   const l = monaco.languages;
   const disposables: monaco.IDisposable[] = [];
 
@@ -54,7 +57,10 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
           const hover = await connection.sendRequest(HoverRequest.type, at(model, position), token);
           if (!hover) return null;
           const parts = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
-          return { contents: parts.map((p) => toMarkdown(p) ?? { value: '' }), ...(hover.range ? { range: toRange(hover.range) } : {}) };
+          return {
+            contents: parts.map((p) => toMarkdown(p) ?? { value: '' }),
+            ...(hover.range ? { range: toRange(hover.range) } : {}),
+          };
         },
       }),
     );
@@ -66,9 +72,17 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
         provideCompletionItems: async (model, position, _context, token) => {
           const result = await connection.sendRequest(CompletionRequest.type, at(model, position), token);
           const word = model.getWordUntilPosition(position);
-          const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+          const range = {
+            startLineNumber: position.lineNumber,
+            endLineNumber: position.lineNumber,
+            startColumn: word.startColumn,
+            endColumn: word.endColumn,
+          };
           const items = result === null ? [] : Array.isArray(result) ? result : result.items;
-          return { suggestions: items.map((i) => toCompletionItem(i, range)), incomplete: !Array.isArray(result) && result?.isIncomplete === true };
+          return {
+            suggestions: items.map((i) => toCompletionItem(i, range)),
+            incomplete: !Array.isArray(result) && result?.isIncomplete === true,
+          };
         },
       }),
     );
@@ -89,7 +103,11 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
     disposables.push(
       l.registerDocumentFormattingEditProvider(languageId, {
         provideDocumentFormattingEdits: async (model, options, token) => {
-          const edits = await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: doc(model), options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces } }, token);
+          const edits = await connection.sendRequest(
+            DocumentFormattingRequest.type,
+            { textDocument: doc(model), options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces } },
+            token,
+          );
           return (edits ?? []).map(toTextEdit);
         },
       }),
@@ -101,7 +119,11 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
         provideCodeActions: async (model, range, context, token) => {
           // The formula model carries only the server's markers (the context's are on its own model).
           const diagnostics = context.markers.map(fromMarker);
-          const params: lsp.CodeActionParams = { textDocument: doc(model), range: toLspRange(range), context: { diagnostics, ...(context.only ? { only: [context.only] } : {}) } };
+          const params: lsp.CodeActionParams = {
+            textDocument: doc(model),
+            range: toLspRange(range),
+            context: { diagnostics, ...(context.only ? { only: [context.only] } : {}) },
+          };
           const actions = await connection.sendRequest(CodeActionRequest.type, params, token);
           return { actions: (actions ?? []).map(toCodeAction), dispose: () => undefined };
         },
@@ -117,10 +139,16 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
         },
         resolveRenameLocation: async (model, position, token) => {
           // The server answers { range, placeholder }, or an error whose message says why the name cannot be renamed.
-          const refuse = (reason: string) => ({ range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: reason });
+          const refuse = (reason: string) => ({
+            range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column),
+            text: '',
+            rejectReason: reason,
+          });
           try {
             const r = await connection.sendRequest(PrepareRenameRequest.type, at(model, position), token);
-            return r && 'placeholder' in r ? { range: toRange(r.range), text: r.placeholder } : refuse('This name cannot be renamed.');
+            return r && 'placeholder' in r
+              ? { range: toRange(r.range), text: r.placeholder }
+              : refuse('This name cannot be renamed.');
           } catch (error) {
             return refuse(error instanceof Error ? error.message : String(error));
           }
@@ -133,7 +161,9 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
       l.registerDefinitionProvider(languageId, {
         provideDefinition: async (model, position, token) => {
           // The server answers a list of locations (no location links).
-          const r = (await connection.sendRequest(DefinitionRequest.type, at(model, position), token)) as lsp.Location[] | null;
+          const r = (await connection.sendRequest(DefinitionRequest.type, at(model, position), token)) as
+            | lsp.Location[]
+            | null;
           return r?.map(toLocation) ?? null;
         },
       }),
@@ -142,14 +172,20 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
   if (caps.referencesProvider) {
     disposables.push(
       l.registerReferenceProvider(languageId, {
-        provideReferences: async (model, position, context, token) => (await connection.sendRequest(ReferencesRequest.type, { ...at(model, position), context }, token))?.map(toLocation) ?? [],
+        provideReferences: async (model, position, context, token) =>
+          (await connection.sendRequest(ReferencesRequest.type, { ...at(model, position), context }, token))?.map(
+            toLocation,
+          ) ?? [],
       }),
     );
   }
   if (caps.documentHighlightProvider) {
     disposables.push(
       l.registerDocumentHighlightProvider(languageId, {
-        provideDocumentHighlights: async (model, position, token) => (await connection.sendRequest(DocumentHighlightRequest.type, at(model, position), token))?.map(toDocumentHighlight) ?? [],
+        provideDocumentHighlights: async (model, position, token) =>
+          (await connection.sendRequest(DocumentHighlightRequest.type, at(model, position), token))?.map(
+            toDocumentHighlight,
+          ) ?? [],
       }),
     );
   }
@@ -166,7 +202,10 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
   if (caps.foldingRangeProvider) {
     disposables.push(
       l.registerFoldingRangeProvider(languageId, {
-        provideFoldingRanges: async (model, _context, token) => (await connection.sendRequest(FoldingRangeRequest.type, { textDocument: doc(model) }, token))?.map(toFoldingRange) ?? [],
+        provideFoldingRanges: async (model, _context, token) =>
+          (await connection.sendRequest(FoldingRangeRequest.type, { textDocument: doc(model) }, token))?.map(
+            toFoldingRange,
+          ) ?? [],
       }),
     );
   }
@@ -174,7 +213,11 @@ export function registerLanguageFeatures(languageId: string, client: LanguageCli
     disposables.push(
       l.registerInlayHintsProvider(languageId, {
         provideInlayHints: async (model, range, token) => {
-          const hints = await connection.sendRequest(InlayHintRequest.type, { textDocument: doc(model), range: toLspRange(range) }, token);
+          const hints = await connection.sendRequest(
+            InlayHintRequest.type,
+            { textDocument: doc(model), range: toLspRange(range) },
+            token,
+          );
           return { hints: (hints ?? []).map(toInlayHint), dispose: () => undefined };
         },
       }),

@@ -60,7 +60,11 @@ export class EvaluatePanel {
     trace.textContent = r.trace.join('\n');
     contextErrors.replaceChildren(...r.contextErrors.map((m) => listItem(m)));
     contextErrors.hidden = r.contextErrors.length === 0;
-    monaco.editor.setModelMarkers(this.context, CONTEXT_MARKER_OWNER, r.contextErrors.flatMap((m) => contextMarker(m)));
+    monaco.editor.setModelMarkers(
+      this.context,
+      CONTEXT_MARKER_OWNER,
+      r.contextErrors.flatMap((m) => contextMarker(m)),
+    );
   }
 
   private showFailure(message: string): void {
@@ -81,5 +85,14 @@ function contextMarker(message: string): monaco.editor.IMarkerData[] {
   if (!m) return [];
   const line = Number(m[1]);
   const column = Number(m[2]);
-  return [{ severity: monaco.MarkerSeverity.Error, message: m[3] as string, startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: Number.MAX_SAFE_INTEGER }];
+  return [
+    {
+      severity: monaco.MarkerSeverity.Error,
+      message: m[3] as string,
+      startLineNumber: line,
+      startColumn: column,
+      endLineNumber: line,
+      endColumn: Number.MAX_SAFE_INTEGER,
+    },
+  ];
 }

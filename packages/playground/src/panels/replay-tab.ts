@@ -64,7 +64,10 @@ export class ReplayTab {
     this.worker?.terminate();
     this.el.errors.replaceChildren();
     this.el.errors.hidden = true;
-    const worker = new Worker(new URL('../workers/replay.worker.ts', import.meta.url), { type: 'module', name: 'autoscale-replay' });
+    const worker = new Worker(new URL('../workers/replay.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'autoscale-replay',
+    });
     this.worker = worker;
     worker.onmessage = (event: MessageEvent<ReplayMessage>) => this.receive(event.data);
     worker.onerror = (event) => this.finish([`The replay worker failed: ${event.message}`]);
@@ -93,7 +96,9 @@ export class ReplayTab {
   }
 
   private chosenFormulas(): FormulaSource[] {
-    const checked = [...this.el.formulas.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map((c) => c.value);
+    const checked = [...this.el.formulas.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map(
+      (c) => c.value,
+    );
     return checked.flatMap((value) => {
       if (value === 'editor') return [{ name: EDITOR_FORMULA_NAME, text: this.sources.editorFormula() }];
       const example = this.sources.examples[Number(value)];
@@ -102,10 +107,12 @@ export class ReplayTab {
   }
 
   private chosenRecording(): RecordingChoice | string {
-    const useFile = this.el.form.querySelector<HTMLInputElement>('input[name="recording"][value="file"]')?.checked === true;
+    const useFile =
+      this.el.form.querySelector<HTMLInputElement>('input[name="recording"][value="file"]')?.checked === true;
     if (!useFile) return { kind: 'example', ...this.sources.exampleRecording };
     const files = [...(this.el.file.files ?? [])];
-    if (files.length === 0) return 'Choose a recording file first (CSV, JSON Lines, or `az monitor metrics list` JSON).';
+    if (files.length === 0)
+      return 'Choose a recording file first (CSV, JSON Lines, or `az monitor metrics list` JSON).';
     return { kind: 'files', files };
   }
 

@@ -22,14 +22,22 @@ export async function encodeState(state: SharedState): Promise<string> {
 export async function decodeState(fragment: string): Promise<DecodedState> {
   const text = fragment.replace(/^#/, '');
   if (text === '') return { ok: true, state: {} };
-  if (text.length > MAX_FRAGMENT_LENGTH) return { ok: false, reason: `the link is ${text.length} characters long; the most a link may hold is ${MAX_FRAGMENT_LENGTH}` };
+  if (text.length > MAX_FRAGMENT_LENGTH)
+    return {
+      ok: false,
+      reason: `the link is ${text.length} characters long; the most a link may hold is ${MAX_FRAGMENT_LENGTH}`,
+    };
   const params = new URLSearchParams(text);
   const state: Partial<SharedState> = {};
-  for (const [key, field] of [['f', 'formula'], ['c', 'context']] as const) {
+  for (const [key, field] of [
+    ['f', 'formula'],
+    ['c', 'context'],
+  ] as const) {
     const value = params.get(key);
     if (value === null) continue;
     const unpacked = await unpack(value);
-    if (unpacked === undefined) return { ok: false, reason: `the link's ${field} is damaged (it could not be decoded); was the link cut short?` };
+    if (unpacked === undefined)
+      return { ok: false, reason: `the link's ${field} is damaged (it could not be decoded); was the link cut short?` };
     state[field] = unpacked;
   }
   return { ok: true, state };
@@ -44,7 +52,9 @@ async function unpack(value: string): Promise<string | undefined> {
   const bytes = fromBase64Url(value);
   if (bytes === undefined) return undefined;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await transform(bytes, new DecompressionStream('deflate-raw')));
+    return new TextDecoder('utf-8', { fatal: true }).decode(
+      await transform(bytes, new DecompressionStream('deflate-raw')),
+    );
   } catch {
     return undefined;
   }

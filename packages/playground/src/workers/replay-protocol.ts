@@ -19,5 +19,11 @@ export interface ReplayJob {
 
 export type ReplayMessage =
   | { id: number; type: 'progress'; phase: 'reading' | 'replaying'; fraction: number }
-  | { id: number; type: 'done'; html: string; charts: PageChart[]; nodeHours: Array<{ formula: string; dedicated: number; lowPriority: number }> }
+  | {
+      id: number;
+      type: 'done';
+      html: string;
+      charts: PageChart[];
+      nodeHours: Array<{ formula: string; dedicated: number; lowPriority: number }>;
+    }
   | { id: number; type: 'failed'; errors: string[] };

@@ -19,13 +19,21 @@ import {
 } from '@autoscale/replay/browser';
 import type { RecordingChoice, ReplayJob, ReplayMessage } from './replay-protocol.ts';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ReplayJob>) => void) | null; postMessage(m: ReplayMessage): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ReplayJob>) => void) | null;
+  postMessage(m: ReplayMessage): void;
+};
 
 scope.onmessage = (event) => {
   const job = event.data;
   run(job).then(
     (message) => scope.postMessage(message),
-    (error: unknown) => scope.postMessage({ id: job.id, type: 'failed', errors: [`internal error in the replay worker: ${error instanceof Error ? error.message : String(error)}`] }),
+    (error: unknown) =>
+      scope.postMessage({
+        id: job.id,
+        type: 'failed',
+        errors: [`internal error in the replay worker: ${error instanceof Error ? error.message : String(error)}`],
+      }),
   );
 };
 
@@ -46,11 +54,18 @@ async function run(job: ReplayJob): Promise<ReplayMessage> {
   const formulas = job.formulas.map(prepareFormula);
   const read = await readRecordingSource(source.value, { keep: columnsToKeep(formulas) });
   if (!read.ok) return { id: job.id, type: 'failed', errors: read.errors.map(formatRecordingError) };
-  const outcome = runReplay(read.value, formulas, job.request, { buildResults: false, onProgress: progressPoster(job.id, 'replaying') });
+  const outcome = runReplay(read.value, formulas, job.request, {
+    buildResults: false,
+    onProgress: progressPoster(job.id, 'replaying'),
+  });
   if (!outcome.ok) return { id: job.id, type: 'failed', errors: outcome.errors };
   const charts: PageChart[] = [];
   const html = reportSection(outcome.replay, 0, job.compare, charts);
-  const nodeHours = outcome.replay.formulas.map((f) => ({ formula: f.summary.formula, dedicated: f.summary.nodeHours.dedicated, lowPriority: f.summary.nodeHours.lowPriority }));
+  const nodeHours = outcome.replay.formulas.map((f) => ({
+    formula: f.summary.formula,
+    dedicated: f.summary.nodeHours.dedicated,
+    lowPriority: f.summary.nodeHours.lowPriority,
+  }));
   return { id: job.id, type: 'done', html, charts, nodeHours };
 }
 
@@ -59,30 +74,58 @@ type SourceResult = { ok: true; value: RecordingSource } | { ok: false; errors: 
 async function recordingSource(choice: RecordingChoice, onRead: (fraction: number) => void): Promise<SourceResult> {
   if (choice.kind === 'example') {
     const response = await fetch(choice.url);
-    if (!response.ok) return { ok: false, errors: [`${choice.name}: could not load the example recording (HTTP ${response.status})`] };
+    if (!response.ok)
+      return { ok: false, errors: [`${choice.name}: could not load the example recording (HTTP ${response.status})`] };
     const text = await response.text();
     const meta = parseSideMeta(choice.metaText, metaSidePath(choice.name));
     if (!meta.ok) return { ok: false, errors: meta.errors.map(formatRecordingError) };
-    return { ok: true, value: { display: choice.name, head: text.slice(0, PEEK_CHARS).replace(/^\uFEFF/, ''), lines: textLines(text), text: async () => text, sideMeta: meta.value } };
+    return {
+      ok: true,
+      value: {
+        display: choice.name,
+        head: text.slice(0, PEEK_CHARS).replace(/^\uFEFF/, ''),
+        lines: textLines(text),
+        text: async () => text,
+        sideMeta: meta.value,
+      },
+    };
   }
   const metaFiles = choice.files.filter((f) => f.name.toLowerCase().endsWith('.meta.json'));
   const recordings = choice.files.filter((f) => !metaFiles.includes(f));
   if (recordings.length !== 1) {
-    return { ok: false, errors: [recordings.length === 0 ? 'Pick a recording file (.csv, .jsonl or .json), not only its .meta.json.' : `Pick one recording at a time (and optionally its .meta.json); got ${recordings.map((f) => f.name).join(', ')}.`] };
+    return {
+      ok: false,
+      errors: [
+        recordings.length === 0
+          ? 'Pick a recording file (.csv, .jsonl or .json), not only its .meta.json.'
+          : `Pick one recording at a time (and optionally its .meta.json); got ${recordings.map((f) => f.name).join(', ')}.`,
+      ],
+    };
   }
   const file = recordings[0] as File;
-  if (metaFiles.length > 1) return { ok: false, errors: [`Pick at most one .meta.json; got ${metaFiles.map((f) => f.name).join(', ')}.`] };
+  if (metaFiles.length > 1)
+    return { ok: false, errors: [`Pick at most one .meta.json; got ${metaFiles.map((f) => f.name).join(', ')}.`] };
   const metaFile = metaFiles[0];
   if (metaFile !== undefined && metaFile.name !== metaSidePath(file.name)) {
-    return { ok: false, errors: [`${metaFile.name} is not the metadata of ${file.name} (expected ${metaSidePath(file.name)}).`] };
+    return {
+      ok: false,
+      errors: [`${metaFile.name} is not the metadata of ${file.name} (expected ${metaSidePath(file.name)}).`],
+    };
   }
-  const side = metaFile === undefined ? { ok: true as const, value: {} } : parseSideMeta(await metaFile.text(), metaFile.name);
+  const side =
+    metaFile === undefined ? { ok: true as const, value: {} } : parseSideMeta(await metaFile.text(), metaFile.name);
   if (!side.ok) return { ok: false, errors: side.errors.map(formatRecordingError) };
   if (file.size === 0) return { ok: false, errors: [`${file.name}: the file is empty`] };
   const head = (await file.slice(0, PEEK_CHARS).text()).replace(/^\uFEFF/, '');
   return {
     ok: true,
-    value: { display: file.name, head, lines: (onLine) => splitLines(decodedChunks(file, onRead), onLine), text: () => file.text(), sideMeta: side.value },
+    value: {
+      display: file.name,
+      head,
+      lines: (onLine) => splitLines(decodedChunks(file, onRead), onLine),
+      text: () => file.text(),
+      sideMeta: side.value,
+    },
   };
 }
 

@@ -25,7 +25,8 @@ export const AZURE_MONITOR_MAPPINGS: ReadonlyMap<string, Mapping> = new Map<stri
 ]);
 
 /** Variables no Batch account metric supports; the report repeats this so nobody is misled. */
-export const AZURE_MONITOR_NOT_DERIVABLE = '$ActiveTasks, $RunningTasks and $PendingTasks (Azure Monitor has no queue length or running-task count), $CPUPercent and the other resource metrics (no per-node metrics)';
+export const AZURE_MONITOR_NOT_DERIVABLE =
+  '$ActiveTasks, $RunningTasks and $PendingTasks (Azure Monitor has no queue length or running-task count), $CPUPercent and the other resource metrics (no per-node metrics)';
 
 /** Which value of a data point to read: the first present of these (az prints the requested aggregation). */
 const AGGREGATIONS = ['total', 'average', 'maximum', 'minimum', 'count'] as const;
@@ -34,7 +35,12 @@ interface Series {
   points: Map<number, number>;
 }
 
-export function importAzureMonitor(text: string, display: string, keep: KeepColumn, meta: RecordingMeta): { recording?: Recording; errors: ErrorList } {
+export function importAzureMonitor(
+  text: string,
+  display: string,
+  keep: KeepColumn,
+  meta: RecordingMeta,
+): { recording?: Recording; errors: ErrorList } {
   const errors = new ErrorList(display);
   const parsed = parseJsonText(text.replace(/^\uFEFF/, ''));
   if (!parsed.ok) {
@@ -43,7 +49,10 @@ export function importAzureMonitor(text: string, display: string, keep: KeepColu
   }
   const doc = parsed.value;
   if (!isPlainObject(doc) || !Array.isArray(doc.value)) {
-    errors.add(undefined, 'expected the output of `az monitor metrics list --output json`: an object with a "value" array of metrics');
+    errors.add(
+      undefined,
+      'expected the output of `az monitor metrics list --output json`: an object with a "value" array of metrics',
+    );
     return { errors };
   }
   const byMetric = new Map<string, Series>();
@@ -101,19 +110,36 @@ export function importAzureMonitor(text: string, display: string, keep: KeepColu
     }
     builder.endSparseRow();
   }
-  const notes = [`Imported from Azure Monitor metrics (1-minute grain, each point repeated as two 30-s samples; event counts split between them). Not derivable: ${AZURE_MONITOR_NOT_DERIVABLE}.`];
-  if (byMetric.has('TaskCompleteEvent') && !byMetric.has('TaskFailEvent')) notes.push('TaskFailEvent was not exported: $SucceededTasks counts every completed task and $FailedTasks is absent.');
-  if (unmapped.size > 0) notes.push(`Metrics with no matching variable were ignored: ${[...unmapped].sort().join(', ')}.`);
-  notes.push('Node counts in Azure Monitor are per Batch account, not per pool: they equal the pool\'s only when the account runs one pool.');
-  if (pools.size > 1 && meta.poolId === undefined) notes.push(`Task events of ${pools.size} pools were added up; set "poolId" in the metadata to import one pool's.`);
-  if (times.length === 0) errors.add(undefined, `no data points for any mapped metric (${[...AZURE_MONITOR_MAPPINGS.keys()].join(', ')})`);
+  const notes = [
+    `Imported from Azure Monitor metrics (1-minute grain, each point repeated as two 30-s samples; event counts split between them). Not derivable: ${AZURE_MONITOR_NOT_DERIVABLE}.`,
+  ];
+  if (byMetric.has('TaskCompleteEvent') && !byMetric.has('TaskFailEvent'))
+    notes.push(
+      'TaskFailEvent was not exported: $SucceededTasks counts every completed task and $FailedTasks is absent.',
+    );
+  if (unmapped.size > 0)
+    notes.push(`Metrics with no matching variable were ignored: ${[...unmapped].sort().join(', ')}.`);
+  notes.push(
+    "Node counts in Azure Monitor are per Batch account, not per pool: they equal the pool's only when the account runs one pool.",
+  );
+  if (pools.size > 1 && meta.poolId === undefined)
+    notes.push(`Task events of ${pools.size} pools were added up; set "poolId" in the metadata to import one pool's.`);
+  if (times.length === 0)
+    errors.add(undefined, `no data points for any mapped metric (${[...AZURE_MONITOR_MAPPINGS.keys()].join(', ')})`);
   return errors.empty ? { recording: builder.finish('azure-monitor', meta, notes), errors } : { errors };
 }
 
 function poolOf(ts: Record<string, unknown>): string | undefined {
   if (!Array.isArray(ts.metadatavalues)) return undefined;
   for (const m of ts.metadatavalues) {
-    if (isPlainObject(m) && isPlainObject(m.name) && typeof m.name.value === 'string' && m.name.value.toLowerCase() === 'poolid' && typeof m.value === 'string') return m.value;
+    if (
+      isPlainObject(m) &&
+      isPlainObject(m.name) &&
+      typeof m.name.value === 'string' &&
+      m.name.value.toLowerCase() === 'poolid' &&
+      typeof m.value === 'string'
+    )
+      return m.value;
   }
   return undefined;
 }

@@ -16,7 +16,16 @@ const TOP_KEYS = new Set(['time', 'poolId', 'taskCounts', 'taskSlotCounts', 'nod
 const TASK_KEYS = ['active', 'running', 'completed', 'succeeded', 'failed'] as const;
 
 /** The variables this importer produces, in column order. */
-export const REST_POLL_VARIABLES = ['$ActiveTasks', '$RunningTasks', '$PendingTasks', '$SucceededTasks', '$FailedTasks', '$CurrentDedicatedNodes', '$CurrentLowPriorityNodes', '$PreemptedNodeCount'] as const;
+export const REST_POLL_VARIABLES = [
+  '$ActiveTasks',
+  '$RunningTasks',
+  '$PendingTasks',
+  '$SucceededTasks',
+  '$FailedTasks',
+  '$CurrentDedicatedNodes',
+  '$CurrentLowPriorityNodes',
+  '$PreemptedNodeCount',
+] as const;
 
 interface Previous {
   time: number;
@@ -24,7 +33,12 @@ interface Previous {
   failed: number | undefined;
 }
 
-export async function importRestPoll(lines: LineSource, display: string, keep: KeepColumn, meta: RecordingMeta): Promise<{ recording?: Recording; errors: ErrorList }> {
+export async function importRestPoll(
+  lines: LineSource,
+  display: string,
+  keep: KeepColumn,
+  meta: RecordingMeta,
+): Promise<{ recording?: Recording; errors: ErrorList }> {
   const errors = new ErrorList(display);
   const builder = new RecordingBuilder(display, keep);
   const instants = new InstantParser();
@@ -38,11 +52,17 @@ export async function importRestPoll(lines: LineSource, display: string, keep: K
     if (line.trim() === '') return true;
     const parsed = parseJsonText(line);
     if (!parsed.ok || !isPlainObject(parsed.value)) {
-      errors.add(n, parsed.ok ? 'each line must be a JSON object {"time": ..., "taskCounts": {...}, "nodeCounts": {...}}' : parsed.reason);
+      errors.add(
+        n,
+        parsed.ok
+          ? 'each line must be a JSON object {"time": ..., "taskCounts": {...}, "nodeCounts": {...}}'
+          : parsed.reason,
+      );
       return !errors.full;
     }
     const poll = parsed.value;
-    for (const key of Object.keys(poll)) if (!TOP_KEYS.has(key)) errors.add(n, `unknown key "${key}"; a poll has ${[...TOP_KEYS].join(', ')}`);
+    for (const key of Object.keys(poll))
+      if (!TOP_KEYS.has(key)) errors.add(n, `unknown key "${key}"; a poll has ${[...TOP_KEYS].join(', ')}`);
     if (typeof poll.time !== 'string') {
       errors.add(n, '"time" must be an ISO 8601 instant string');
       return !errors.full;
@@ -55,7 +75,8 @@ export async function importRestPoll(lines: LineSource, display: string, keep: K
     const tasks = readCounts(poll.taskCounts, 'taskCounts', TASK_KEYS, n, errors);
     const dedicated = readNodeCounts(poll.nodeCounts, 'dedicated', n, errors);
     const lowPriority = readNodeCounts(poll.nodeCounts, 'lowPriority', n, errors);
-    if (poll.taskSlotCounts !== undefined && !isPlainObject(poll.taskSlotCounts)) errors.add(n, 'taskSlotCounts must be an object');
+    if (poll.taskSlotCounts !== undefined && !isPlainObject(poll.taskSlotCounts))
+      errors.add(n, 'taskSlotCounts must be an object');
     if (!errors.empty) return !errors.full;
     const order = builder.beginRow(t.ms);
     if (order !== undefined) {
@@ -68,7 +89,10 @@ export async function importRestPoll(lines: LineSource, display: string, keep: K
     };
     put('$ActiveTasks', tasks.active);
     put('$RunningTasks', tasks.running);
-    put('$PendingTasks', tasks.active !== undefined && tasks.running !== undefined ? tasks.active + tasks.running : undefined);
+    put(
+      '$PendingTasks',
+      tasks.active !== undefined && tasks.running !== undefined ? tasks.active + tasks.running : undefined,
+    );
     if (previous !== undefined) {
       const gap = t.ms - previous.time;
       if (gap > 4 * SAMPLE_PERIOD_MS) longGaps++;
@@ -97,9 +121,17 @@ export async function importRestPoll(lines: LineSource, display: string, keep: K
     errors.add(undefined, 'no polls in the file');
     return { errors };
   }
-  const notes = ['Imported from polled Batch REST task and node counts: $SucceededTasks/$FailedTasks are the growth of the cumulative counts between polls, per 30 s; the first poll has none. $CPUPercent and the other resource metrics cannot be derived.'];
-  if (decreases > 0) notes.push(`The cumulative succeeded/failed counts went down ${decreases} times (first at ${firstDecrease}; tasks or jobs deleted?): those polls count 0 completions.`);
-  if (longGaps > 0) notes.push(`${longGaps} gaps of more than 2 minutes between polls: windows over them see fewer samples than the service would.`);
+  const notes = [
+    'Imported from polled Batch REST task and node counts: $SucceededTasks/$FailedTasks are the growth of the cumulative counts between polls, per 30 s; the first poll has none. $CPUPercent and the other resource metrics cannot be derived.',
+  ];
+  if (decreases > 0)
+    notes.push(
+      `The cumulative succeeded/failed counts went down ${decreases} times (first at ${firstDecrease}; tasks or jobs deleted?): those polls count 0 completions.`,
+    );
+  if (longGaps > 0)
+    notes.push(
+      `${longGaps} gaps of more than 2 minutes between polls: windows over them see fewer samples than the service would.`,
+    );
   return { recording: builder.finish('rest-poll', meta, notes), errors };
 }
 
@@ -124,7 +156,12 @@ function readCounts(value: unknown, where: string, keys: readonly string[], line
   return out;
 }
 
-function readNodeCounts(value: unknown, kind: 'dedicated' | 'lowPriority', line: number, errors: ErrorList): Counts | undefined {
+function readNodeCounts(
+  value: unknown,
+  kind: 'dedicated' | 'lowPriority',
+  line: number,
+  errors: ErrorList,
+): Counts | undefined {
   if (value === undefined) return undefined;
   if (!isPlainObject(value)) {
     errors.add(line, 'nodeCounts must be an object {"dedicated": {...}, "lowPriority": {...}}');

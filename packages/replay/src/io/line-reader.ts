@@ -15,7 +15,12 @@ export async function readLines(file: string, onLine: LineHandler): Promise<void
   const limit = inputLimit('recordingLine');
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
   try {
-    await splitLines(stream as AsyncIterable<string>, onLine, limit.bytes, `; set ${limit.variable} to raise the bound`);
+    await splitLines(
+      stream as AsyncIterable<string>,
+      onLine,
+      limit.bytes,
+      `; set ${limit.variable} to raise the bound`,
+    );
   } finally {
     stream.destroy();
   }
@@ -28,7 +33,8 @@ export function fileLines(file: string): LineSource {
 
 /** A read of `file` that failed part-way (the file vanished, an I/O error, a line over the bound), as a recording error. */
 export function readFailure(file: string, err: unknown): RecordingError {
-  if (err instanceof LineTooLongError) return { file, line: err.line, message: err.message.replace(/^line \d+ is/, 'the line is') };
+  if (err instanceof LineTooLongError)
+    return { file, line: err.line, message: err.message.replace(/^line \d+ is/, 'the line is') };
   return { file, message: `cannot read: ${fileErrorReason(err)}` };
 }
 

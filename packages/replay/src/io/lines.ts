@@ -17,7 +17,9 @@ export class LineTooLongError extends Error {
   readonly line: number;
 
   constructor(line: number, maxChars: number, raise: string) {
-    super(`line ${line} is longer than ${maxChars.toLocaleString('en-US')} characters, the most a line of a recording may have${raise}`);
+    super(
+      `line ${line} is longer than ${maxChars.toLocaleString('en-US')} characters, the most a line of a recording may have${raise}`,
+    );
     this.line = line;
   }
 }
@@ -29,7 +31,12 @@ export type LineSource = (onLine: LineHandler) => Promise<void>;
  * Splits the chunks into lines for `onLine`; rejects with LineTooLongError as soon as a line
  * passes `maxLineChars` (`raise` ends its message: how to raise the bound, where one can).
  */
-export async function splitLines(chunks: AsyncIterable<string>, onLine: LineHandler, maxLineChars = DEFAULT_MAX_LINE_CHARS, raise = ''): Promise<void> {
+export async function splitLines(
+  chunks: AsyncIterable<string>,
+  onLine: LineHandler,
+  maxLineChars = DEFAULT_MAX_LINE_CHARS,
+  raise = '',
+): Promise<void> {
   let rest = '';
   let lineNumber = 0;
   let first = true;
@@ -52,7 +59,8 @@ export async function splitLines(chunks: AsyncIterable<string>, onLine: LineHand
     // A line still without its end: stop before it grows past the bound (a file with no line breaks).
     if (rest.length > maxLineChars + 1) throw new LineTooLongError(lineNumber + 1, maxLineChars, raise);
   }
-  if (rest.length > maxLineChars + (rest.endsWith('\r') ? 1 : 0)) throw new LineTooLongError(lineNumber + 1, maxLineChars, raise);
+  if (rest.length > maxLineChars + (rest.endsWith('\r') ? 1 : 0))
+    throw new LineTooLongError(lineNumber + 1, maxLineChars, raise);
   if (rest !== '') {
     const end = rest.charCodeAt(rest.length - 1) === 13 ? rest.length - 1 : rest.length;
     onLine(rest.slice(0, end), lineNumber + 1);

@@ -9,7 +9,10 @@ export async function peekFile(path: string): Promise<string> {
   try {
     const buffer = Buffer.alloc(PEEK_CHARS);
     const { bytesRead } = await handle.read(buffer, 0, PEEK_CHARS, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    return buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } finally {
     await handle.close();
   }

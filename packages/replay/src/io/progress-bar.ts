@@ -19,7 +19,9 @@ export class ProgressBar {
     if (percent === this.shown) return;
     this.shown = percent;
     const filled = Math.round((percent / 100) * this.width);
-    this.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(this.width - filled)}] ${String(percent).padStart(3)}%`);
+    this.write(
+      `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(this.width - filled)}] ${String(percent).padStart(3)}%`,
+    );
   }
 
   /** Clears the line so the report starts on a clean one. */

@@ -23,7 +23,12 @@ export interface ReplayManyOptions {
   onProgress?: (fraction: number) => void;
 }
 
-export async function replayMany(paths: readonly string[], sources: readonly FormulaSource[], request: ReplayFileRequest, options: ReplayManyOptions): Promise<ReplayOutcome[]> {
+export async function replayMany(
+  paths: readonly string[],
+  sources: readonly FormulaSource[],
+  request: ReplayFileRequest,
+  options: ReplayManyOptions,
+): Promise<ReplayOutcome[]> {
   const done = new Array<number>(paths.length).fill(0);
   const report = (i: number, fraction: number): void => {
     done[i] = fraction;
@@ -31,7 +36,13 @@ export async function replayMany(paths: readonly string[], sources: readonly For
   };
   if (paths.length === 1 || options.jobs <= 1) {
     const outcomes: ReplayOutcome[] = [];
-    for (const [i, path] of paths.entries()) outcomes.push(await replayFile(path, sources, request, { buildResults: options.buildResults, onProgress: (f) => report(i, f) }));
+    for (const [i, path] of paths.entries())
+      outcomes.push(
+        await replayFile(path, sources, request, {
+          buildResults: options.buildResults,
+          onProgress: (f) => report(i, f),
+        }),
+      );
     return outcomes;
   }
   const outcomes = new Array<ReplayOutcome | undefined>(paths.length);
@@ -39,7 +50,12 @@ export async function replayMany(paths: readonly string[], sources: readonly For
   const runWorker = async (): Promise<void> => {
     while (next < paths.length) {
       const i = next++;
-      const job: WorkerJob = { path: paths[i] as string, sources: [...sources], request, buildResults: options.buildResults };
+      const job: WorkerJob = {
+        path: paths[i] as string,
+        sources: [...sources],
+        request,
+        buildResults: options.buildResults,
+      };
       outcomes[i] = await inWorker(job, (f) => report(i, f));
     }
   };
@@ -56,8 +72,15 @@ function inWorker(job: WorkerJob, onProgress: (fraction: number) => void): Promi
       else outcome = m.outcome;
     });
     worker.on('error', (err) => {
-      outcome ??= { ok: false, errors: [`${job.path}: internal error in the replay worker: ${err instanceof Error ? err.message : String(err)}`] };
+      outcome ??= {
+        ok: false,
+        errors: [
+          `${job.path}: internal error in the replay worker: ${err instanceof Error ? err.message : String(err)}`,
+        ],
+      };
     });
-    worker.on('exit', () => resolve(outcome ?? { ok: false, errors: [`${job.path}: the replay worker stopped without a result`] }));
+    worker.on('exit', () =>
+      resolve(outcome ?? { ok: false, errors: [`${job.path}: the replay worker stopped without a result`] }),
+    );
   });
 }

@@ -8,6 +8,10 @@ import type { WorkerJob, WorkerMessage } from './replay-many.ts';
 export async function replayRecording(job: WorkerJob, port: MessagePort): Promise<void> {
   const post = (message: WorkerMessage): void => port.postMessage(message);
   // The other workers use the cores already: no streaming worker of its own.
-  const outcome = await replayFile(job.path, job.sources, job.request, { buildResults: job.buildResults, stream: false, onProgress: (fraction) => post({ type: 'progress', fraction }) });
+  const outcome = await replayFile(job.path, job.sources, job.request, {
+    buildResults: job.buildResults,
+    stream: false,
+    onProgress: (fraction) => post({ type: 'progress', fraction }),
+  });
   post({ type: 'done', outcome });
 }

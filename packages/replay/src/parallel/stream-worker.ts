@@ -16,7 +16,9 @@ export interface StreamJob {
   buildResults: boolean;
 }
 
-export type StreamMessage = { type: 'batch'; batch: RecordingBatch; meta: RecordingMeta } | { type: 'end'; file: string; meta: RecordingMeta; present: string[] };
+export type StreamMessage =
+  | { type: 'batch'; batch: RecordingBatch; meta: RecordingMeta }
+  | { type: 'end'; file: string; meta: RecordingMeta; present: string[] };
 
 export function replayStream(job: StreamJob, port: MessagePort): void {
   const loop = new StreamingOpenLoop(job.sources.map(prepareFormula), job.request, { buildResults: job.buildResults });

@@ -12,7 +12,9 @@ import type { WorkerJob, WorkerMessage } from './replay-many.ts';
 import type { StreamJob, StreamMessage } from './stream-worker.ts';
 
 /** workerData of every worker this package starts: the job, tagged with its kind. */
-export type TaggedJob = { autoscaleReplayWorker: 'recording'; job: WorkerJob } | { autoscaleReplayWorker: 'stream'; job: StreamJob };
+export type TaggedJob =
+  | { autoscaleReplayWorker: 'recording'; job: WorkerJob }
+  | { autoscaleReplayWorker: 'stream'; job: StreamJob };
 
 // The sources run as .ts (Node strips the types) and the published package as .js: the entry
 // module has the same extension as this one.
@@ -42,7 +44,8 @@ export function runWorkerIfStarted(): boolean {
   if (isMainThread || parentPort === null || !isTaggedJob(workerData)) return false;
   const port = parentPort;
   const tagged = workerData;
-  if (tagged.autoscaleReplayWorker === 'recording') void import('./replay-worker.ts').then((m) => m.replayRecording(tagged.job, port));
+  if (tagged.autoscaleReplayWorker === 'recording')
+    void import('./replay-worker.ts').then((m) => m.replayRecording(tagged.job, port));
   else void import('./stream-worker.ts').then((m) => m.replayStream(tagged.job, port));
   return true;
 }

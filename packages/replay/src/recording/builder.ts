@@ -81,7 +81,8 @@ export class RecordingBuilder {
     if (this.rowTimes.length > 0 || this.previousTime !== undefined) {
       const previous = this.rowTimes.length > 0 ? this.rowTimes.last() : (this.previousTime as number);
       if (time === previous) return `duplicate timestamp ${formatInstant(time)} (the previous row has the same)`;
-      if (time < previous) return `timestamps must increase: ${formatInstant(time)} is before the previous row's ${formatInstant(previous)}`;
+      if (time < previous)
+        return `timestamps must increase: ${formatInstant(time)} is before the previous row's ${formatInstant(previous)}`;
     }
     this.rowTimes.push(time);
     return undefined;

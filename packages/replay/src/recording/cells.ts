@@ -67,7 +67,9 @@ export class InstantParser {
     let ms = 0;
     if (n === 24) {
       if (text.charCodeAt(19) !== 46) return -1; // '.'
-      const a = digit(text, 20), b = digit(text, 21), c = digit(text, 22);
+      const a = digit(text, 20),
+        b = digit(text, 21),
+        c = digit(text, 22);
       if (a < 0 || b < 0 || c < 0) return -1;
       ms = a * 100 + b * 10 + c;
     }

@@ -21,17 +21,28 @@ export interface ResolvedColumn {
 export type ColumnResult = { ok: true; column: ResolvedColumn } | { ok: false; reason: string };
 
 /** Pool fields that vary over time and so can be recorded; taskSlotsPerNode is fixed at pool creation. */
-const RECORDABLE_POOL_FIELDS: ReadonlySet<NonNullable<VariableEntry['poolField']>> = new Set(['currentDedicatedNodes', 'currentLowPriorityNodes', 'usableNodeCount']);
+const RECORDABLE_POOL_FIELDS: ReadonlySet<NonNullable<VariableEntry['poolField']>> = new Set([
+  'currentDedicatedNodes',
+  'currentLowPriorityNodes',
+  'usableNodeCount',
+]);
 
 export function resolveColumn(name: string): ColumnResult {
   const entry = registry.variable(name);
   if (entry === undefined) return { ok: false, reason: unknownColumn(name) };
   if (entry.sampled) return { ok: true, column: { name: entry.name, kind: 'metric', entry } };
   if (entry.access === 'readwrite') {
-    return { ok: false, reason: `${name} is what a formula sets, not a recorded metric; the pool's starting targets go in the metadata (initialTargetDedicatedNodes, initialTargetLowPriorityNodes)` };
+    return {
+      ok: false,
+      reason: `${name} is what a formula sets, not a recorded metric; the pool's starting targets go in the metadata (initialTargetDedicatedNodes, initialTargetLowPriorityNodes)`,
+    };
   }
-  if (entry.poolField !== undefined && RECORDABLE_POOL_FIELDS.has(entry.poolField)) return { ok: true, column: { name: entry.name, kind: 'pool', entry } };
-  return { ok: false, reason: `${name} is fixed when the pool is created: set it in the metadata (${entry.poolField ?? 'taskSlotsPerNode'}), not as a column` };
+  if (entry.poolField !== undefined && RECORDABLE_POOL_FIELDS.has(entry.poolField))
+    return { ok: true, column: { name: entry.name, kind: 'pool', entry } };
+  return {
+    ok: false,
+    reason: `${name} is fixed when the pool is created: set it in the metadata (${entry.poolField ?? 'taskSlotsPerNode'}), not as a column`,
+  };
 }
 
 /** Every spelling a column may have, from the registry, for messages and suggestions. */

@@ -52,7 +52,12 @@ function unquote(text: string): string | undefined {
   return t.includes('"') ? undefined : t;
 }
 
-export async function readCsvRecording(lines: LineSource, display: string, keep: KeepColumn, batches?: CsvBatches): Promise<CsvReadState> {
+export async function readCsvRecording(
+  lines: LineSource,
+  display: string,
+  keep: KeepColumn,
+  batches?: CsvBatches,
+): Promise<CsvReadState> {
   const errors = new ErrorList(display);
   let builder = new RecordingBuilder(display, keep);
   let headerNames: Array<string | null> = [];
@@ -77,7 +82,12 @@ export async function readCsvRecording(lines: LineSource, display: string, keep:
     resolved = [];
     for (const cell of cells.slice(1)) {
       const name = unquote(cell.text);
-      const r: ColumnResult = name === undefined ? { ok: false, reason: `column name ${cell.text} has stray quotes` } : name === '' ? { ok: false, reason: 'empty column name' } : resolveColumn(name);
+      const r: ColumnResult =
+        name === undefined
+          ? { ok: false, reason: `column name ${cell.text} has stray quotes` }
+          : name === ''
+            ? { ok: false, reason: 'empty column name' }
+            : resolveColumn(name);
       resolved.push(r);
       if (!r.ok) {
         errors.add(n, r.reason, cell.column);
@@ -111,7 +121,10 @@ export async function readCsvRecording(lines: LineSource, display: string, keep:
   const readRow = (line: string, n: number, columns: Array<ColumnBuilder | undefined | null>): void => {
     const cells = line.split(',');
     if (cells.length !== columns.length) {
-      errors.add(n, `expected ${columns.length} cells (timestamp and ${columns.length - 1} metrics), got ${cells.length}`);
+      errors.add(
+        n,
+        `expected ${columns.length} cells (timestamp and ${columns.length - 1} metrics), got ${cells.length}`,
+      );
       return;
     }
     const stamp = instants.parse((cells[0] as string).trim());
@@ -133,7 +146,11 @@ export async function readCsvRecording(lines: LineSource, display: string, keep:
       }
       const value = parseNumberCell(text);
       const r = resolved[i - 1];
-      const problem = Number.isNaN(value) ? `"${text}" is not a number (write a decimal like 12 or 0.5; leave the cell empty for a missing sample)` : r?.ok ? checkCellValue(r.column, value) : undefined;
+      const problem = Number.isNaN(value)
+        ? `"${text}" is not a number (write a decimal like 12 or 0.5; leave the cell empty for a missing sample)`
+        : r?.ok
+          ? checkCellValue(r.column, value)
+          : undefined;
       if (problem !== undefined) {
         errors.add(n, `${r?.ok ? r.column.name : `column ${i + 1}`}: ${problem}`, cellColumn(cells, i));
         continue;
@@ -160,7 +177,8 @@ export async function readCsvRecording(lines: LineSource, display: string, keep:
     }
     if (line === '' || line.startsWith('#')) {
       const entry = line.startsWith('#') ? parseMetaLine(line) : undefined;
-      if (entry !== undefined && isMetaKey(entry.key)) errors.add(n, `metadata (${entry.key}) must come before the header row`, 1);
+      if (entry !== undefined && isMetaKey(entry.key))
+        errors.add(n, `metadata (${entry.key}) must come before the header row`, 1);
       return !errors.full;
     }
     readRow(line, n, header);

@@ -15,7 +15,14 @@ export interface RecordingBatch {
 
 /** A batch from a batch-sized Recording (what readCsvRecording emits), ready to transfer. */
 export function toBatch(r: Recording): RecordingBatch {
-  return { times: r.times, columns: [...r.columns].map(([name, h]) => ({ name, times: h.times === r.times ? null : h.times, values: h.values })) };
+  return {
+    times: r.times,
+    columns: [...r.columns].map(([name, h]) => ({
+      name,
+      times: h.times === r.times ? null : h.times,
+      values: h.values,
+    })),
+  };
 }
 
 class GrowingColumn {
@@ -71,14 +78,22 @@ export class GrowingRecording {
   views(): Map<string, MetricHistory> {
     const rowTimes = this.rowTimes.view();
     const out = new Map<string, MetricHistory>();
-    for (const [name, c] of this.columns) out.set(name, { times: c.times === undefined ? rowTimes : c.times.view(), values: c.values.view() });
+    for (const [name, c] of this.columns)
+      out.set(name, { times: c.times === undefined ? rowTimes : c.times.view(), values: c.values.view() });
     return out;
   }
 
-  finish(file: string, format: RecordingFormat, meta: RecordingMeta, present: string[], notes: string[] = []): Recording {
+  finish(
+    file: string,
+    format: RecordingFormat,
+    meta: RecordingMeta,
+    present: string[],
+    notes: string[] = [],
+  ): Recording {
     const times = this.rowTimes.finish();
     const columns = new Map<string, MetricHistory>();
-    for (const [name, c] of this.columns) columns.set(name, { times: c.times === undefined ? times : c.times.finish(), values: c.values.finish() });
+    for (const [name, c] of this.columns)
+      columns.set(name, { times: c.times === undefined ? times : c.times.finish(), values: c.values.finish() });
     return { file, format, meta, times, columns, present, notes };
   }
 }

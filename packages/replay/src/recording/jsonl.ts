@@ -30,7 +30,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export async function readJsonlRecording(lines: LineSource, display: string, keep: KeepColumn): Promise<JsonlReadState> {
+export async function readJsonlRecording(
+  lines: LineSource,
+  display: string,
+  keep: KeepColumn,
+): Promise<JsonlReadState> {
   const errors = new ErrorList(display);
   const builder = new RecordingBuilder(display, keep);
   let meta: RecordingMeta = {};
@@ -76,7 +80,10 @@ export async function readJsonlRecording(lines: LineSource, display: string, kee
   function readRow(row: Record<string, unknown>, n: number): void {
     const stampText = row[TIME_COLUMN];
     if (typeof stampText !== 'string') {
-      errors.add(n, `"${TIME_COLUMN}" must be an ISO 8601 instant string like "2026-01-05T00:00:00Z"${stampText === undefined ? ' (it is missing)' : ''}`);
+      errors.add(
+        n,
+        `"${TIME_COLUMN}" must be an ISO 8601 instant string like "2026-01-05T00:00:00Z"${stampText === undefined ? ' (it is missing)' : ''}`,
+      );
       return;
     }
     const stamp = instants.parse(stampText);

@@ -34,17 +34,26 @@ export interface ReadSourceOptions {
   keep?: KeepColumn;
 }
 
-export async function readRecordingSource(source: RecordingSource, options: ReadSourceOptions = {}): Promise<ReadResult<Recording>> {
+export async function readRecordingSource(
+  source: RecordingSource,
+  options: ReadSourceOptions = {},
+): Promise<ReadResult<Recording>> {
   const { display, sideMeta } = source;
   const keep = options.keep ?? KEEP_ALL;
   const format = options.format ?? detectFormat(display, source.head);
   if (format === 'csv' || format === 'jsonl') {
-    const state = format === 'csv' ? await readCsvRecording(source.lines, display, keep) : await readJsonlRecording(source.lines, display, keep);
+    const state =
+      format === 'csv'
+        ? await readCsvRecording(source.lines, display, keep)
+        : await readJsonlRecording(source.lines, display, keep);
     const checked = checkTextRecording(state, format, sideMeta, display);
     if (!checked.ok) return checked;
     return { ok: true, value: state.builder.finish(format, checked.value) };
   }
-  const imported = format === 'azure-monitor' ? importAzureMonitor(await source.text(), display, keep, sideMeta) : await importRestPoll(source.lines, display, keep, sideMeta);
+  const imported =
+    format === 'azure-monitor'
+      ? importAzureMonitor(await source.text(), display, keep, sideMeta)
+      : await importRestPoll(source.lines, display, keep, sideMeta);
   if (imported.recording === undefined || !imported.errors.empty) return { ok: false, errors: imported.errors.list() };
   return { ok: true, value: imported.recording };
 }
@@ -53,11 +62,19 @@ export async function readRecordingSource(source: RecordingSource, options: Read
  * What every CSV or JSON Lines read ends with: a header and rows must exist, and the file's own
  * metadata is merged with the side file's. Returns the metadata, or every error.
  */
-export function checkTextRecording(state: { errors: ErrorList; meta: RecordingMeta; builder: { rows: number }; sawHeader?: boolean }, format: 'csv' | 'jsonl', side: RecordingMeta, display: string, rowsSeen = state.builder.rows): ReadResult<RecordingMeta> {
+export function checkTextRecording(
+  state: { errors: ErrorList; meta: RecordingMeta; builder: { rows: number }; sawHeader?: boolean },
+  format: 'csv' | 'jsonl',
+  side: RecordingMeta,
+  display: string,
+  rowsSeen = state.builder.rows,
+): ReadResult<RecordingMeta> {
   const errors = state.errors;
-  if (format === 'csv' && state.sawHeader === false && errors.empty) errors.add(undefined, 'no header row (expected "timestamp,$PendingTasks,...")');
+  if (format === 'csv' && state.sawHeader === false && errors.empty)
+    errors.add(undefined, 'no header row (expected "timestamp,$PendingTasks,...")');
   const merged = mergeMeta(state.meta, side);
-  for (const key of merged.clashes) errors.add(undefined, `metadata "${key}" is set both in the file and in ${metaSidePath(display)}`);
+  for (const key of merged.clashes)
+    errors.add(undefined, `metadata "${key}" is set both in the file and in ${metaSidePath(display)}`);
   if (errors.empty && rowsSeen === 0) errors.add(undefined, 'no rows: a recording needs at least one sample time');
   return errors.empty ? { ok: true, value: merged.meta } : { ok: false, errors: errors.list() };
 }

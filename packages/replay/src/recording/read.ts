@@ -28,9 +28,18 @@ export async function readRecording(path: string, options: ReadRecordingOptions 
   const side = await readSideMeta(path);
   if (!side.ok) return side;
   // An importer that parses the whole file as one document reads it within that kind's bound.
-  const source = { display, head: head.value, lines: fileLines(path), text: async () => readTextSync(path, 'recordingDocument'), sideMeta: side.value };
+  const source = {
+    display,
+    head: head.value,
+    lines: fileLines(path),
+    text: async () => readTextSync(path, 'recordingDocument'),
+    sideMeta: side.value,
+  };
   try {
-    return await readRecordingSource(source, { ...(options.format ? { format: options.format } : {}), ...(options.keep ? { keep: options.keep } : {}) });
+    return await readRecordingSource(source, {
+      ...(options.format ? { format: options.format } : {}),
+      ...(options.keep ? { keep: options.keep } : {}),
+    });
   } catch (err) {
     // A read that failed part-way: the file vanished, an I/O error, a line or the document over its bound.
     return { ok: false, errors: [readFailure(display, err)] };

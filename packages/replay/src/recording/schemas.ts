@@ -7,16 +7,30 @@ import { resolveColumn, TIME_COLUMN } from './columns.ts';
 import { META_FIELDS } from './meta.ts';
 
 export function recordingMetaSchema(): Record<string, unknown> {
-  const properties: Record<string, unknown> = { $schema: { type: 'string', description: 'URI or path of this schema, for editors. Ignored.' } };
+  const properties: Record<string, unknown> = {
+    $schema: { type: 'string', description: 'URI or path of this schema, for editors. Ignored.' },
+  };
   for (const f of META_FIELDS) {
     if (f.type === 'string') properties[f.key] = { type: 'string', minLength: 1, description: f.description };
-    else if (f.type === 'integer') properties[f.key] = { type: 'integer', minimum: f.min ?? 0, ...(f.max !== undefined ? { maximum: f.max } : {}), description: f.description };
-    else properties[f.key] = { type: 'string', description: `${f.description} A duration like "15m", "1h30m", "PT4M".`, pattern: '^(P.+|([0-9]+(\\.[0-9]+)?(d|h|m|s|ms))+)$' };
+    else if (f.type === 'integer')
+      properties[f.key] = {
+        type: 'integer',
+        minimum: f.min ?? 0,
+        ...(f.max !== undefined ? { maximum: f.max } : {}),
+        description: f.description,
+      };
+    else
+      properties[f.key] = {
+        type: 'string',
+        description: `${f.description} A duration like "15m", "1h30m", "PT4M".`,
+        pattern: '^(P.+|([0-9]+(\\.[0-9]+)?(d|h|m|s|ms))+)$',
+      };
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Autoscale replay: pool metadata of a recording',
-    description: 'The side file NAME.meta.json beside a recording NAME.csv / NAME.jsonl, the "meta" object of a JSON Lines recording\'s first line, or "# key: value" lines before a CSV header. Every field is optional.',
+    description:
+      'The side file NAME.meta.json beside a recording NAME.csv / NAME.jsonl, the "meta" object of a JSON Lines recording\'s first line, or "# key: value" lines before a CSV header. Every field is optional.',
     type: 'object',
     additionalProperties: false,
     properties,
@@ -25,7 +39,11 @@ export function recordingMetaSchema(): Record<string, unknown> {
 
 export function recordingRowSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = {
-    [TIME_COLUMN]: { type: 'string', description: 'The sample time: an ISO 8601 instant with a zone, e.g. "2026-01-05T10:00:30Z". Rows must be in increasing time order.' },
+    [TIME_COLUMN]: {
+      type: 'string',
+      description:
+        'The sample time: an ISO 8601 instant with a zone, e.g. "2026-01-05T10:00:30Z". Rows must be in increasing time order.',
+    },
   };
   for (const spelling of registry.variableSpellings().sort()) {
     const r = resolveColumn(spelling);
@@ -42,7 +60,8 @@ export function recordingRowSchema(): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Autoscale replay: one row of a JSON Lines recording',
-    description: 'One line of a JSON Lines recording: the sample time and any service variables sampled at it (the same columns as the wide CSV form). The optional first line {"meta": {...}} follows recording-meta.schema.json instead.',
+    description:
+      'One line of a JSON Lines recording: the sample time and any service variables sampled at it (the same columns as the wide CSV form). The optional first line {"meta": {...}} follows recording-meta.schema.json instead.',
     type: 'object',
     required: [TIME_COLUMN],
     additionalProperties: false,

@@ -19,7 +19,14 @@ import { evaluationCount, evaluationInstant, SIMULATION_STEP_MS } from './schedu
 import type { ReplaySettings } from './types.ts';
 
 /** The metrics the closed loop simulates and feeds back; the others pass through as recorded. */
-export const SIMULATED_METRICS = ['$ActiveTasks', '$RunningTasks', '$PendingTasks', '$SucceededTasks', '$FailedTasks', '$PreemptedNodeCount'] as const;
+export const SIMULATED_METRICS = [
+  '$ActiveTasks',
+  '$RunningTasks',
+  '$PendingTasks',
+  '$SucceededTasks',
+  '$FailedTasks',
+  '$PreemptedNodeCount',
+] as const;
 type SimulatedMetric = (typeof SIMULATED_METRICS)[number];
 
 /** A history that grows as the simulation samples; starts with the recorded samples before `from`. */
@@ -32,7 +39,8 @@ class SimHistory {
     if (recorded !== undefined) while (n < recorded.times.length && (recorded.times[n] as number) < from) n++;
     this.times = new GrowableFloat64(Math.max(16, n + steps));
     this.values = new GrowableFloat64(Math.max(16, n + steps));
-    for (let i = 0; i < n; i++) this.push((recorded as MetricHistory).times[i] as number, (recorded as MetricHistory).values[i] as number);
+    for (let i = 0; i < n; i++)
+      this.push((recorded as MetricHistory).times[i] as number, (recorded as MetricHistory).values[i] as number);
   }
 
   push(t: number, v: number): void {
@@ -51,17 +59,32 @@ export interface ClosedLoopOutput extends LoopOutput {
   queuedNoFreeSlotHours: number;
 }
 
-export function runClosedLoop(recording: Recording, formula: PreparedFormula, settings: ReplaySettings, workload: Workload, cpuModel: CpuModel | undefined, pending: MetricHistory | undefined, hooks: RunHooks): ClosedLoopOutput {
-  const log = new EvaluationLog(settings.initialTargetDedicatedNodes, settings.initialTargetLowPriorityNodes, hooks.buildResults);
+export function runClosedLoop(
+  recording: Recording,
+  formula: PreparedFormula,
+  settings: ReplaySettings,
+  workload: Workload,
+  cpuModel: CpuModel | undefined,
+  pending: MetricHistory | undefined,
+  hooks: RunHooks,
+): ClosedLoopOutput {
+  const log = new EvaluationLog(
+    settings.initialTargetDedicatedNodes,
+    settings.initialTargetLowPriorityNodes,
+    hooks.buildResults,
+  );
   let engine: TaskEngine | undefined;
   const pool = new NodePool(nodePoolOptions(settings, (tasks, how) => engine?.evict(tasks, how)));
   engine = new TaskEngine(workload, pool);
   const steps = Math.floor((settings.to - settings.from) / SIMULATION_STEP_MS) + 1;
-  const sim = new Map<SimulatedMetric, SimHistory>(SIMULATED_METRICS.map((name) => [name, new SimHistory(recording.columns.get(name), settings.from, steps)]));
+  const sim = new Map<SimulatedMetric, SimHistory>(
+    SIMULATED_METRICS.map((name) => [name, new SimHistory(recording.columns.get(name), settings.from, steps)]),
+  );
   const passthrough = recordedMetrics(recording.columns);
   for (const name of SIMULATED_METRICS) passthrough.delete(name);
   // With a CPU model the formula sees simulated CPU; a node-less pool has no CPU sample.
-  const cpu = cpuModel === undefined ? undefined : new SimHistory(recording.columns.get('$CPUPercent'), settings.from, steps);
+  const cpu =
+    cpuModel === undefined ? undefined : new SimHistory(recording.columns.get('$CPUPercent'), settings.from, steps);
   if (cpu !== undefined) passthrough.delete('$CPUPercent');
   const recordedPreempted = recording.columns.get('$PreemptedNodeCount');
   const ded = new LatestCursor(recording.columns.get('$CurrentDedicatedNodes'));
@@ -94,10 +117,14 @@ export function runClosedLoop(recording: Recording, formula: PreparedFormula, se
     engine.stepFailed = 0;
     for (const name of SIMULATED_METRICS) sim.get(name)?.push(t, sample[name]);
     const usableSlots = pool.usable * settings.taskSlotsPerNode;
-    if (cpu !== undefined && cpuModel !== undefined && usableSlots > 0) cpu.push(t, cpuFromUtilization(cpuModel, pool.busySlots / usableSlots));
+    if (cpu !== undefined && cpuModel !== undefined && usableSlots > 0)
+      cpu.push(t, cpuFromUtilization(cpuModel, pool.busySlots / usableSlots));
 
     const stepEnd = Math.min(t + SIMULATION_STEP_MS, settings.to);
-    while (nextEvaluation < evaluations && evaluationInstant(settings.from, settings.interval, nextEvaluation) < t + SIMULATION_STEP_MS) {
+    while (
+      nextEvaluation < evaluations &&
+      evaluationInstant(settings.from, settings.interval, nextEvaluation) < t + SIMULATION_STEP_MS
+    ) {
       const now = evaluationInstant(settings.from, settings.interval, nextEvaluation);
       pool.advanceTo(now);
       const metrics = new Map(passthrough);

@@ -34,7 +34,8 @@ export class EvaluationLog {
       const message = serviceErrorDetail(result.error);
       error = { code: result.error.code, message };
       const f = this.failures.get(result.error.code);
-      if (f === undefined) this.failures.set(result.error.code, { code: result.error.code, count: 1, first: [time], message });
+      if (f === undefined)
+        this.failures.set(result.error.code, { code: result.error.code, count: 1, first: [time], message });
       else {
         f.count++;
         if (f.first.length < FIRST_INSTANTS) f.first.push(time);

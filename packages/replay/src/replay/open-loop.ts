@@ -3,7 +3,13 @@
 // node counts when the recording has them. The targets it sets drive a task-free NodePool, whose
 // node counts give the formula's node-hours (MODEL.md, "Open loop").
 
-import { makeContext, registry, type EvaluationContext, type EvaluationResult, type MetricHistory } from '@autoscale/core';
+import {
+  makeContext,
+  registry,
+  type EvaluationContext,
+  type EvaluationResult,
+  type MetricHistory,
+} from '@autoscale/core';
 import type { Recording } from '../recording/model.ts';
 import { NodePool, nodePoolOptions } from '../sim/node-pool.ts';
 import { LatestCursor } from '../sim/trajectory.ts';
@@ -58,10 +64,18 @@ export class OpenLoopRun {
     this.formula = formula;
     this.settings = settings;
     this.hooks = hooks;
-    this.log = new EvaluationLog(settings.initialTargetDedicatedNodes, settings.initialTargetLowPriorityNodes, hooks.buildResults);
+    this.log = new EvaluationLog(
+      settings.initialTargetDedicatedNodes,
+      settings.initialTargetLowPriorityNodes,
+      hooks.buildResults,
+    );
     this.pool = new NodePool(nodePoolOptions(settings));
     // One context, updated in place per instant: a pool-year at 5 minutes is 105,120 evaluations.
-    this.context = makeContext({ now: settings.from, availabilityDelay: settings.delay, pool: { taskSlotsPerNode: settings.taskSlotsPerNode } });
+    this.context = makeContext({
+      now: settings.from,
+      availabilityDelay: settings.delay,
+      pool: { taskSlotsPerNode: settings.taskSlotsPerNode },
+    });
   }
 
   /** The recording's columns as they are now (views of growing arrays while streaming). */
@@ -124,7 +138,13 @@ export class OpenLoopRun {
   }
 }
 
-export function runOpenLoop(recording: Recording, formula: PreparedFormula, settings: ReplaySettings, pending: MetricHistory | undefined, hooks: RunHooks): LoopOutput {
+export function runOpenLoop(
+  recording: Recording,
+  formula: PreparedFormula,
+  settings: ReplaySettings,
+  pending: MetricHistory | undefined,
+  hooks: RunHooks,
+): LoopOutput {
   const run = new OpenLoopRun(formula, settings, hooks);
   run.attach(recording.columns);
   return run.finish(settings.to, recording, pending);

@@ -29,22 +29,38 @@ export function recordedPending(recording: Recording): MetricHistory | undefined
 }
 
 /** Hours in [from, to) during which pending tasks exceeded nodes x slots; null without the data. */
-export function queuedNoFreeSlotHours(pending: MetricHistory | undefined, dedicated: MetricHistory | undefined, lowPriority: MetricHistory | undefined, settings: ReplaySettings): number | null {
+export function queuedNoFreeSlotHours(
+  pending: MetricHistory | undefined,
+  dedicated: MetricHistory | undefined,
+  lowPriority: MetricHistory | undefined,
+  settings: ReplaySettings,
+): number | null {
   if (pending === undefined || (dedicated === undefined && lowPriority === undefined)) return null;
   let ms = 0;
   sweep([pending, dedicated, lowPriority], settings.from, settings.to, (t0, t1, v) => {
-    const nodes = (Number.isNaN(v[1] as number) ? 0 : (v[1] as number)) + (Number.isNaN(v[2] as number) ? 0 : (v[2] as number));
+    const nodes =
+      (Number.isNaN(v[1] as number) ? 0 : (v[1] as number)) + (Number.isNaN(v[2] as number) ? 0 : (v[2] as number));
     if ((v[0] as number) > nodes * settings.taskSlotsPerNode) ms += t1 - t0;
   });
   return ms / MS_PER_HOUR;
 }
 
-export function cost(dedicatedHours: number | null, lowPriorityHours: number | null, settings: ReplaySettings): number | null {
+export function cost(
+  dedicatedHours: number | null,
+  lowPriorityHours: number | null,
+  settings: ReplaySettings,
+): number | null {
   if (settings.priceDedicated === null && settings.priceLowPriority === null) return null;
-  return (dedicatedHours ?? 0) * (settings.priceDedicated ?? 0) + (lowPriorityHours ?? 0) * (settings.priceLowPriority ?? 0);
+  return (
+    (dedicatedHours ?? 0) * (settings.priceDedicated ?? 0) + (lowPriorityHours ?? 0) * (settings.priceLowPriority ?? 0)
+  );
 }
 
-export function summarizeRecorded(recording: Recording, settings: ReplaySettings, pending: MetricHistory | undefined): RecordedSummary {
+export function summarizeRecorded(
+  recording: Recording,
+  settings: ReplaySettings,
+  pending: MetricHistory | undefined,
+): RecordedSummary {
   const ded = recording.columns.get('$CurrentDedicatedNodes');
   const low = recording.columns.get('$CurrentLowPriorityNodes');
   const dedicated = ded === undefined ? null : integrateHours(ded, settings.from, settings.to);

@@ -30,14 +30,27 @@ export interface ReplayFileOptions extends Omit<ReplayOptions, 'taskLog'> {
 }
 
 /** Reads a recording (and task log) and replays it; every problem comes back as printable lines. */
-export async function replayFile(path: string, sources: readonly FormulaSource[], request: ReplayFileRequest, options: ReplayFileOptions = {}): Promise<ReplayOutcome> {
+export async function replayFile(
+  path: string,
+  sources: readonly FormulaSource[],
+  request: ReplayFileRequest,
+  options: ReplayFileOptions = {},
+): Promise<ReplayOutcome> {
   // Streaming needs a second core to pay off, and evaluation hooks (functions) cannot cross to its worker.
   const stream = options.stream ?? availableParallelism() >= 2;
-  if (stream && options.onEvaluation === undefined && request.mode === 'open' && (request.recordingFormat ?? (await sniff(path))) === 'csv') {
+  if (
+    stream &&
+    options.onEvaluation === undefined &&
+    request.mode === 'open' &&
+    (request.recordingFormat ?? (await sniff(path))) === 'csv'
+  ) {
     return replayCsvStreaming(path, sources, request, options);
   }
   const formulas = sources.map(prepareFormula);
-  const read = await readRecording(path, { keep: columnsToKeep(formulas), ...(request.recordingFormat ? { format: request.recordingFormat } : {}) });
+  const read = await readRecording(path, {
+    keep: columnsToKeep(formulas),
+    ...(request.recordingFormat ? { format: request.recordingFormat } : {}),
+  });
   if (!read.ok) return { ok: false, errors: read.errors.map(formatRecordingError) };
   let taskLog: TaskLog | undefined;
   if (request.taskLog !== undefined) {

@@ -32,43 +32,78 @@ export function hooksFor(options: ReplayOptions, index: number, count: number): 
   return {
     buildResults: options.buildResults ?? true,
     ...(options.onProgress ? { onProgress: (f: number) => options.onProgress?.((index + f) / count) } : {}),
-    ...(options.onEvaluation ? { onEvaluation: (i: number, c: EvaluationContext, r: EvaluationResult) => options.onEvaluation?.(index, i, c, r) } : {}),
+    ...(options.onEvaluation
+      ? {
+          onEvaluation: (i: number, c: EvaluationContext, r: EvaluationResult) =>
+            options.onEvaluation?.(index, i, c, r),
+        }
+      : {}),
   };
 }
 
-export function runReplay(recording: Recording, formulas: ReadonlyArray<FormulaSource | PreparedFormula>, request: ReplayRequest, options: ReplayOptions = {}): ReplayOutcome {
+export function runReplay(
+  recording: Recording,
+  formulas: ReadonlyArray<FormulaSource | PreparedFormula>,
+  request: ReplayRequest,
+  options: ReplayOptions = {},
+): ReplayOutcome {
   const resolved = resolveSettings(recording, request);
   if (!resolved.ok) return { ok: false, errors: resolved.errors.map((e) => `${recording.file}: ${e}`) };
   const settings = resolved.settings;
   const prepared = formulas.map((f) => ('compiled' in f ? f : prepareFormula(f)));
   const pending = recordedPending(recording);
   if (settings.mode === 'open') {
-    const outputs = prepared.map((formula, index) => runOpenLoop(recording, formula, settings, pending, hooksFor(options, index, prepared.length)));
+    const outputs = prepared.map((formula, index) =>
+      runOpenLoop(recording, formula, settings, pending, hooksFor(options, index, prepared.length)),
+    );
     options.onProgress?.(1);
     return { ok: true, replay: openLoopReplay(recording, prepared, settings, pending, outputs) };
   }
-  const w = options.taskLog ? workloadFromTaskLog(options.taskLog, settings.from, settings.to, settings.taskSlotsPerNode) : deriveWorkload(recording, settings.from, settings.to);
+  const w = options.taskLog
+    ? workloadFromTaskLog(options.taskLog, settings.from, settings.to, settings.taskSlotsPerNode)
+    : deriveWorkload(recording, settings.from, settings.to);
   if (typeof w === 'string') return { ok: false, errors: [`${recording.file}: ${w}`] };
   const workload: Workload = w;
   const cpuModel = fitCpuModel(recording, settings.taskSlotsPerNode);
   const notes: string[] = [...workload.notes];
   if (cpuModel !== undefined) {
-    notes.push(`Closed loop: $CPUPercent is simulated as ${cpuModel.intercept.toFixed(1)} + ${cpuModel.slope.toFixed(1)} x slot utilization (least-squares fit on ${cpuModel.samples} recorded samples, R² = ${cpuModel.r2.toFixed(2)}).`);
+    notes.push(
+      `Closed loop: $CPUPercent is simulated as ${cpuModel.intercept.toFixed(1)} + ${cpuModel.slope.toFixed(1)} x slot utilization (least-squares fit on ${cpuModel.samples} recorded samples, R² = ${cpuModel.r2.toFixed(2)}).`,
+    );
   } else if (prepared.some((f) => f.reads.includes('$CPUPercent'))) {
-    notes.push('Closed loop: $CPUPercent could not be fitted to the recording (it needs $CPUPercent, $RunningTasks and node counts) and passes through as recorded, unaffected by the simulated pool.');
+    notes.push(
+      'Closed loop: $CPUPercent could not be fitted to the recording (it needs $CPUPercent, $RunningTasks and node counts) and passes through as recorded, unaffected by the simulated pool.',
+    );
   }
   const recorded = summarizeRecorded(recording, settings, pending);
   const results: FormulaReplay[] = prepared.map((formula, index) => {
-    const out = runClosedLoop(recording, formula, settings, workload, cpuModel, pending, hooksFor(options, index, prepared.length));
+    const out = runClosedLoop(
+      recording,
+      formula,
+      settings,
+      workload,
+      cpuModel,
+      pending,
+      hooksFor(options, index, prepared.length),
+    );
     const closed = closedLoopSummary(out.engine, workload, out.idleNodeHours);
-    return { summary: summarize(formula, out, settings, recorded, out.queuedNoFreeSlotHours, closed), timeline: out.log.rows };
+    return {
+      summary: summarize(formula, out, settings, recorded, out.queuedNoFreeSlotHours, closed),
+      timeline: out.log.rows,
+    };
   });
   options.onProgress?.(1);
   return { ok: true, replay: recordingReplay(recording, settings, recorded, results, workload.lowConfidence, notes) };
 }
 
 /** The report of finished open-loop runs (one per formula, in order). */
-export function openLoopReplay(recording: Recording, prepared: readonly PreparedFormula[], settings: ReplaySettings, pending: MetricHistory | undefined, outputs: readonly LoopOutput[]): RecordingReplay {
+export function openLoopReplay(
+  recording: Recording,
+  prepared: readonly PreparedFormula[],
+  settings: ReplaySettings,
+  pending: MetricHistory | undefined,
+  outputs: readonly LoopOutput[],
+): RecordingReplay {
   const recorded = summarizeRecorded(recording, settings, pending);
   const results = prepared.map((formula, i) => {
     const out = outputs[i] as LoopOutput;
@@ -79,7 +114,14 @@ export function openLoopReplay(recording: Recording, prepared: readonly Prepared
   return recordingReplay(recording, settings, recorded, results, [], []);
 }
 
-function recordingReplay(recording: Recording, settings: ReplaySettings, recorded: RecordingReplay['recorded'], formulas: FormulaReplay[], lowConfidence: RecordingReplay['lowConfidence'], notes: string[]): RecordingReplay {
+function recordingReplay(
+  recording: Recording,
+  settings: ReplaySettings,
+  recorded: RecordingReplay['recorded'],
+  formulas: FormulaReplay[],
+  lowConfidence: RecordingReplay['lowConfidence'],
+  notes: string[],
+): RecordingReplay {
   return {
     recording: recording.file,
     format: recording.format,

@@ -24,18 +24,36 @@ export interface ReplayRequest {
 export type SettingsResult = { ok: true; settings: ReplaySettings } | { ok: false; errors: string[] };
 
 export function resolveSettings(recording: Recording, request: ReplayRequest): SettingsResult {
-  return resolveSettingsFor(recording.times[0] as number, recording.times[recording.times.length - 1] as number, recording.columns, recording.meta, request);
+  return resolveSettingsFor(
+    recording.times[0] as number,
+    recording.times[recording.times.length - 1] as number,
+    recording.columns,
+    recording.meta,
+    request,
+  );
 }
 
 /** The same from a recording's parts, so a streamed recording can start before its end is known. */
-export function resolveSettingsFor(first: number, last: number, columns: ReadonlyMap<string, MetricHistory>, meta: RecordingMeta, request: ReplayRequest): SettingsResult {
+export function resolveSettingsFor(
+  first: number,
+  last: number,
+  columns: ReadonlyMap<string, MetricHistory>,
+  meta: RecordingMeta,
+  request: ReplayRequest,
+): SettingsResult {
   const errors: string[] = [];
   const from = request.from ?? first;
   const to = request.to ?? last;
   // Worded in the request's terms (its start and end), whichever front end set them.
   if (from > to) errors.push(`the replay's start, ${formatInstant(from)}, is after its end, ${formatInstant(to)}`);
-  if (from > last) errors.push(`the replay's start, ${formatInstant(from)}, is after the recording's last sample (${formatInstant(last)})`);
-  if (to < first) errors.push(`the replay's end, ${formatInstant(to)}, is before the recording's first sample (${formatInstant(first)})`);
+  if (from > last)
+    errors.push(
+      `the replay's start, ${formatInstant(from)}, is after the recording's last sample (${formatInstant(last)})`,
+    );
+  if (to < first)
+    errors.push(
+      `the replay's end, ${formatInstant(to)}, is before the recording's first sample (${formatInstant(first)})`,
+    );
   const interval = request.interval ?? meta.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL_MS;
   const bad = checkEvaluationInterval(interval);
   if (bad !== undefined) errors.push(bad);

@@ -42,7 +42,10 @@ export class StreamingOpenLoop {
     if (this.runs === undefined) this.start(meta);
     if (this.runs === undefined) return;
     const views = this.growing.views();
-    const until = Math.min(this.growing.lastTime ?? Number.NEGATIVE_INFINITY, this.request.to ?? Number.POSITIVE_INFINITY);
+    const until = Math.min(
+      this.growing.lastTime ?? Number.NEGATIVE_INFINITY,
+      this.request.to ?? Number.POSITIVE_INFINITY,
+    );
     for (const run of this.runs) {
       run.attach(views);
       run.advance(until);
@@ -56,11 +59,19 @@ export class StreamingOpenLoop {
     const started = this.started;
     // Never started: bad settings (runReplay words them) or a node-count column with no sample at all.
     if (runs === undefined || started === undefined) return this.plain(recording);
-    const final = resolveSettingsFor(recording.times[0] as number, recording.times[recording.times.length - 1] as number, recording.columns, recording.meta, this.request);
+    const final = resolveSettingsFor(
+      recording.times[0] as number,
+      recording.times[recording.times.length - 1] as number,
+      recording.columns,
+      recording.meta,
+      this.request,
+    );
     if (!final.ok) return { ok: false, errors: final.errors.map((e) => `${file}: ${e}`) };
     // start() waits until the rows fix every setting as the whole recording does (startTargetsKnown),
     // so they should agree; should they not, the runs are wrong and only a plain replay is right.
-    const same = (Object.keys(started) as Array<keyof ReplaySettings>).every((k) => k === 'to' || started[k] === final.settings[k]);
+    const same = (Object.keys(started) as Array<keyof ReplaySettings>).every(
+      (k) => k === 'to' || started[k] === final.settings[k],
+    );
     if (!same) return this.plain(recording);
     const pending = recordedPending(recording);
     const outputs = runs.map((run) => {
@@ -85,6 +96,8 @@ export class StreamingOpenLoop {
     const resolved = resolveSettingsFor(first, last, views, meta, { ...this.request, to: this.request.to ?? last });
     if (!resolved.ok) return;
     this.started = resolved.settings;
-    this.runs = this.formulas.map((f, i) => new OpenLoopRun(f, resolved.settings, hooksFor(this.options, i, this.formulas.length)));
+    this.runs = this.formulas.map(
+      (f, i) => new OpenLoopRun(f, resolved.settings, hooksFor(this.options, i, this.formulas.length)),
+    );
   }
 }

@@ -23,20 +23,37 @@ import type { FormulaSource } from './types.ts';
 /** Rows per batch: big enough that messages cost nothing, small enough that evaluation starts early. */
 export const STREAM_BATCH_ROWS = 32_768;
 
-export async function replayCsvStreaming(path: string, sources: readonly FormulaSource[], request: ReplayRequest, options: ReplayFileOptions, batchRows = STREAM_BATCH_ROWS): Promise<ReplayOutcome> {
+export async function replayCsvStreaming(
+  path: string,
+  sources: readonly FormulaSource[],
+  request: ReplayRequest,
+  options: ReplayFileOptions,
+  batchRows = STREAM_BATCH_ROWS,
+): Promise<ReplayOutcome> {
   // Checked before the worker starts, in readRecording's words and order (the file, then its side file).
   const readable = await peekRecording(path);
   if (!readable.ok) return { ok: false, errors: readable.errors.map(formatRecordingError) };
   const side = await readSideMeta(path);
   if (!side.ok) return { ok: false, errors: side.errors.map(formatRecordingError) };
-  const size = await stat(path).then((s) => s.size).catch(() => 0);
+  const size = await stat(path)
+    .then((s) => s.size)
+    .catch(() => 0);
   const job: StreamJob = { sources: [...sources], request, buildResults: options.buildResults ?? true };
   const worker = startWorker({ autoscaleReplayWorker: 'stream', job });
   const outcome = new Promise<ReplayOutcome>((resolve) => {
     let result: ReplayOutcome | undefined;
     worker.on('message', (m: ReplayOutcome) => (result = m));
-    worker.on('error', (err) => (result ??= { ok: false, errors: [`${path}: internal error in the replay worker: ${err instanceof Error ? err.message : String(err)}`] }));
-    worker.on('exit', () => resolve(result ?? { ok: false, errors: [`${path}: the replay worker stopped without a result`] }));
+    worker.on(
+      'error',
+      (err) =>
+        (result ??= {
+          ok: false,
+          errors: [`${path}: internal error in the replay worker: ${err instanceof Error ? err.message : String(err)}`],
+        }),
+    );
+    worker.on('exit', () =>
+      resolve(result ?? { ok: false, errors: [`${path}: the replay worker stopped without a result`] }),
+    );
   });
   const send = (message: StreamMessage, batch?: RecordingBatch): void => {
     const buffers = new Set<ArrayBuffer>();

@@ -10,7 +10,14 @@ import type { LoopOutput } from './open-loop.ts';
 import { cost } from './recorded.ts';
 import type { ClosedLoopSummary, FormulaSummary, RecordedSummary, ReplaySettings } from './types.ts';
 
-export function summarize(formula: PreparedFormula, out: LoopOutput, settings: ReplaySettings, recorded: RecordedSummary, queued: number | null, closed: ClosedLoopSummary | null): FormulaSummary {
+export function summarize(
+  formula: PreparedFormula,
+  out: LoopOutput,
+  settings: ReplaySettings,
+  recorded: RecordedSummary,
+  queued: number | null,
+  closed: ClosedLoopSummary | null,
+): FormulaSummary {
   const series = out.pool.trajectory.series();
   const dedicated = integrateHours(series.dedicated, settings.from, settings.to);
   const lowPriority = integrateHours(series.lowPriority, settings.from, settings.to);

@@ -46,30 +46,44 @@ export function buildCharts(replay: RecordingReplay, formulaIndexes: readonly nu
   const hasAny = (values: Array<number | null>): boolean => values.some((v) => v !== null && v !== 0);
   const recorded = (label: string, pick: Pick, dashed = false): ChartSeries[] => {
     const values = reduce(base, pick);
-    return values.some((v) => v !== null) ? [{ label: `recorded ${label}`, color: -1, dashed, stepped: true, values }] : [];
+    return values.some((v) => v !== null)
+      ? [{ label: `recorded ${label}`, color: -1, dashed, stepped: true, values }]
+      : [];
   };
   const perFormula = (label: string, pick: Pick, dashed: boolean, keepZeros: boolean): ChartSeries[] =>
     formulas.flatMap((f, k) => {
       const values = reduce(f.timeline, pick);
-      return keepZeros || hasAny(values) ? [{ label: `${f.summary.formula} ${label}`, color: k, dashed, stepped: true, values }] : [];
+      return keepZeros || hasAny(values)
+        ? [{ label: `${f.summary.formula} ${label}`, color: k, dashed, stepped: true, values }]
+        : [];
     });
   const closed = replay.settings.mode === 'closed';
   return [
     {
-      title: closed ? 'Demand: pending and queued tasks (recorded, and simulated per formula)' : 'Demand: recorded pending and queued tasks',
+      title: closed
+        ? 'Demand: pending and queued tasks (recorded, and simulated per formula)'
+        : 'Demand: recorded pending and queued tasks',
       yLabel: 'tasks',
       x,
       series: [
         ...recorded('pending', (r) => r.recordedPending),
         ...recorded('queued (active)', (r) => r.recordedActive, true),
-        ...(closed ? [...perFormula('pending', (r) => r.simulatedPending, false, true), ...perFormula('queued', (r) => r.simulatedActive, true, false)] : []),
+        ...(closed
+          ? [
+              ...perFormula('pending', (r) => r.simulatedPending, false, true),
+              ...perFormula('queued', (r) => r.simulatedActive, true, false),
+            ]
+          : []),
       ],
     },
     {
       title: 'Targets the formula set (after each evaluation)',
       yLabel: 'nodes',
       x,
-      series: [...perFormula('dedicated target', (r) => r.targetDedicated, false, true), ...perFormula('low-priority target', (r) => r.targetLowPriority, true, false)],
+      series: [
+        ...perFormula('dedicated target', (r) => r.targetDedicated, false, true),
+        ...perFormula('low-priority target', (r) => r.targetLowPriority, true, false),
+      ],
     },
     {
       title: 'Nodes: recorded vs simulated',

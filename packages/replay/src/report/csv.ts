@@ -50,11 +50,14 @@ function line(recording: string, formula: string, r: TimelineRow): string {
     r.recordedPending,
     r.simulatedActive,
     r.simulatedPending,
-  ].map(csvCell).join(',');
+  ]
+    .map(csvCell)
+    .join(',');
 }
 
 export function renderCsv(replays: readonly RecordingReplay[]): string {
   const out: string[] = [TIMELINE_COLUMNS.join(',')];
-  for (const r of replays) for (const f of r.formulas) for (const row of f.timeline) out.push(line(r.recording, f.summary.formula, row));
+  for (const r of replays)
+    for (const f of r.formulas) for (const row of f.timeline) out.push(line(r.recording, f.summary.formula, row));
   return `${out.join('\n')}\n`;
 }

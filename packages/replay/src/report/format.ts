@@ -28,7 +28,12 @@ export function seconds(s: number | null): string {
   if (s === null) return DASH;
   const total = Math.round(s);
   if (total < 60) return `${total}s`;
-  const units: Array<[string, number]> = [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]];
+  const units: Array<[string, number]> = [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ];
   const parts: string[] = [];
   let rest = total;
   for (const [name, size] of units) {

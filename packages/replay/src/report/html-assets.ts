@@ -24,7 +24,8 @@ export function chartLibrary(): ChartLibrary {
   const style = readFileSync(`${dir}dist/uPlot.min.css`, 'utf8');
   const version = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
   // A closing tag inside an inline block would end it early; uPlot's build has none, and we check.
-  if (/<\/script/i.test(script) || /<\/style/i.test(style)) throw new Error('uPlot build contains a closing tag and cannot be inlined');
+  if (/<\/script/i.test(script) || /<\/style/i.test(style))
+    throw new Error('uPlot build contains a closing tag and cannot be inlined');
   cached = { script, style, version };
   return cached;
 }

@@ -10,7 +10,10 @@ import { describeRun } from './text.ts';
 import { MS_PER_HOUR } from '../sim/trajectory.ts';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 export interface PageChart extends Chart {
@@ -25,7 +28,11 @@ export interface PageChart extends Chart {
  */
 export function reportSection(r: RecordingReplay, ri: number, compare: boolean, charts: PageChart[]): string {
   const groups = compare || r.formulas.length === 1 ? [r.formulas.map((_, i) => i)] : r.formulas.map((_, i) => [i]);
-  const parts: string[] = [`<section>`, `<h2>${escapeHtml(r.recording)} (pool ${escapeHtml(r.poolId)})</h2>`, `<p class="run">${escapeHtml(describeRun(r))}</p>`];
+  const parts: string[] = [
+    `<section>`,
+    `<h2>${escapeHtml(r.recording)} (pool ${escapeHtml(r.poolId)})</h2>`,
+    `<p class="run">${escapeHtml(describeRun(r))}</p>`,
+  ];
   groups.forEach((indexes, gi) => {
     const names = indexes.map((i) => r.formulas[i]?.summary.formula ?? '').join(', ');
     parts.push(`<h3>${escapeHtml(compare ? `Side by side: ${names}` : names)}</h3>`, table(summaryTable(r, indexes)));
@@ -38,23 +45,36 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
   parts.push('<h3>Evaluation errors</h3>', errors(r));
   if (r.lowConfidence.length > 0) {
     const total = r.lowConfidence.reduce((s, p) => s + (p.to - p.from), 0);
-    parts.push(`<h3>Low-confidence periods of the workload model (${r.lowConfidence.length}, ${hours(total / MS_PER_HOUR)} hours)</h3>`);
-    parts.push(`<table><tr><th>from</th><th>to</th><th>why</th></tr>${r.lowConfidence.map((p) => `<tr><td>${instant(p.from)}</td><td>${instant(p.to)}</td><td>${escapeHtml(p.reason)}</td></tr>`).join('')}</table>`);
+    parts.push(
+      `<h3>Low-confidence periods of the workload model (${r.lowConfidence.length}, ${hours(total / MS_PER_HOUR)} hours)</h3>`,
+    );
+    parts.push(
+      `<table><tr><th>from</th><th>to</th><th>why</th></tr>${r.lowConfidence.map((p) => `<tr><td>${instant(p.from)}</td><td>${instant(p.to)}</td><td>${escapeHtml(p.reason)}</td></tr>`).join('')}</table>`,
+    );
   }
-  if (r.notes.length > 0) parts.push('<h3>Notes</h3>', `<ul>${r.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
+  if (r.notes.length > 0)
+    parts.push('<h3>Notes</h3>', `<ul>${r.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
   parts.push('</section>');
   return parts.join('\n');
 }
 
 function table(t: SummaryTable): string {
   const head = `<tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
-  const body = t.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th>${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`)).join('')}</tr>`).join('');
+  const body = t.rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => (i === 0 ? `<th>${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`)).join('')}</tr>`,
+    )
+    .join('');
   return `<table class="summary">${head}${body}</table>`;
 }
 
 function errors(r: RecordingReplay): string {
   const rows = r.formulas.flatMap((f) =>
-    f.summary.failures.map((x) => `<tr><td>${escapeHtml(f.summary.formula)}</td><td>${escapeHtml(x.code)}</td><td class="num">${x.count}</td><td>${x.first.map(instant).join('<br>')}</td><td class="msg">${escapeHtml(x.message)}</td></tr>`),
+    f.summary.failures.map(
+      (x) =>
+        `<tr><td>${escapeHtml(f.summary.formula)}</td><td>${escapeHtml(x.code)}</td><td class="num">${x.count}</td><td>${x.first.map(instant).join('<br>')}</td><td class="msg">${escapeHtml(x.message)}</td></tr>`,
+    ),
   );
   if (rows.length === 0) return '<p class="none">Every evaluation succeeded.</p>';
   return `<table><tr><th>formula</th><th>code</th><th>times</th><th>first at</th><th>first message</th></tr>${rows.join('')}</table>`;

@@ -10,7 +10,10 @@ export interface SummaryTable {
 }
 
 /** The recording column, then the given formulas (all of them by default). */
-export function summaryTable(replay: RecordingReplay, formulaIndexes: readonly number[] = replay.formulas.map((_, i) => i)): SummaryTable {
+export function summaryTable(
+  replay: RecordingReplay,
+  formulaIndexes: readonly number[] = replay.formulas.map((_, i) => i),
+): SummaryTable {
   const summaries = formulaIndexes.map((i) => (replay.formulas[i] as { summary: FormulaSummary }).summary);
   const rec = replay.recorded;
   const closed = replay.settings.mode === 'closed';
@@ -31,11 +34,23 @@ export function summaryTable(replay: RecordingReplay, formulaIndexes: readonly n
   row('evaluations (failed)', DASH, (s) => `${s.evaluations} (${s.failedEvaluations})`);
   row('hours queued with no free slot', hours(rec.queuedNoFreeSlotHours), (s) => hours(s.queuedNoFreeSlotHours));
   if (closed) {
-    row('task wait p50 / p95 / max', DASH, (s) => (s.closedLoop ? `${seconds(s.closedLoop.waitP50Seconds)} / ${seconds(s.closedLoop.waitP95Seconds)} / ${seconds(s.closedLoop.waitMaxSeconds)}` : DASH));
+    row('task wait p50 / p95 / max', DASH, (s) =>
+      s.closedLoop
+        ? `${seconds(s.closedLoop.waitP50Seconds)} / ${seconds(s.closedLoop.waitP95Seconds)} / ${seconds(s.closedLoop.waitMaxSeconds)}`
+        : DASH,
+    );
     row('idle node-hours', DASH, (s) => hours(s.closedLoop?.idleNodeHours ?? null));
-    row('tasks at start / arrived / completed', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksAtStart} / ${s.closedLoop.tasksArrived} / ${s.closedLoop.tasksCompleted}` : DASH));
-    row('tasks requeued / terminated', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksRequeued} / ${s.closedLoop.tasksTerminated}` : DASH));
-    row('tasks queued / running at end', DASH, (s) => (s.closedLoop ? `${s.closedLoop.tasksWaitingAtEnd} / ${s.closedLoop.tasksRunningAtEnd}` : DASH));
+    row('tasks at start / arrived / completed', DASH, (s) =>
+      s.closedLoop
+        ? `${s.closedLoop.tasksAtStart} / ${s.closedLoop.tasksArrived} / ${s.closedLoop.tasksCompleted}`
+        : DASH,
+    );
+    row('tasks requeued / terminated', DASH, (s) =>
+      s.closedLoop ? `${s.closedLoop.tasksRequeued} / ${s.closedLoop.tasksTerminated}` : DASH,
+    );
+    row('tasks queued / running at end', DASH, (s) =>
+      s.closedLoop ? `${s.closedLoop.tasksWaitingAtEnd} / ${s.closedLoop.tasksRunningAtEnd}` : DASH,
+    );
   }
   return { header: ['', 'recorded', ...summaries.map((s) => s.formula)], rows };
 }

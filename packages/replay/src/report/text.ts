@@ -17,8 +17,10 @@ export function renderText(replays: readonly RecordingReplay[], compare: boolean
 export function describeRun(r: RecordingReplay): string {
   const s = r.settings;
   const evaluations = r.formulas[0]?.summary.evaluations ?? 0;
-  return `${s.mode === 'open' ? 'open loop' : 'closed loop'}, ${instant(s.from)} to ${instant(s.to)}: ${evaluations} evaluations every ${duration(s.interval)}, ` +
-    `availability delay ${duration(s.delay)}, allocation latency ${duration(s.allocationLatency)}, ${s.taskSlotsPerNode} task slot${s.taskSlotsPerNode === 1 ? '' : 's'} per node`;
+  return (
+    `${s.mode === 'open' ? 'open loop' : 'closed loop'}, ${instant(s.from)} to ${instant(s.to)}: ${evaluations} evaluations every ${duration(s.interval)}, ` +
+    `availability delay ${duration(s.delay)}, allocation latency ${duration(s.allocationLatency)}, ${s.taskSlotsPerNode} task slot${s.taskSlotsPerNode === 1 ? '' : 's'} per node`
+  );
 }
 
 function renderOne(r: RecordingReplay, compare: boolean): string {
@@ -27,19 +29,30 @@ function renderOne(r: RecordingReplay, compare: boolean): string {
   const tables = compare ? [summaryTable(r)] : r.formulas.map((_, i) => summaryTable(r, [i]));
   for (const table of tables) out.push('', ...renderTable(table));
   for (const f of r.formulas) {
-    if (f.summary.checkErrors > 0) out.push('', `${f.summary.formula}: the checker found ${f.summary.checkErrors} error(s); the formula was replayed as the service would run it.`);
+    if (f.summary.checkErrors > 0)
+      out.push(
+        '',
+        `${f.summary.formula}: the checker found ${f.summary.checkErrors} error(s); the formula was replayed as the service would run it.`,
+      );
     if (f.summary.failures.length === 0) continue;
     out.push('', `Failed evaluations of ${f.summary.formula}:`);
     for (const fail of f.summary.failures) {
-      out.push(`  ${fail.code}: ${fail.count} time${fail.count === 1 ? '' : 's'}, first at ${fail.first.map(instant).join(', ')}`);
+      out.push(
+        `  ${fail.code}: ${fail.count} time${fail.count === 1 ? '' : 's'}, first at ${fail.first.map(instant).join(', ')}`,
+      );
       out.push(`    ${fail.message}`);
     }
   }
   if (r.lowConfidence.length > 0) {
     const total = r.lowConfidence.reduce((sum, p) => sum + (p.to - p.from), 0);
-    out.push('', `Low-confidence periods of the workload model: ${r.lowConfidence.length}, ${hours(total / MS_PER_HOUR)} hours in all`);
-    for (const p of r.lowConfidence.slice(0, PERIODS_SHOWN)) out.push(`  ${instant(p.from)} to ${instant(p.to)}: ${p.reason}`);
-    if (r.lowConfidence.length > PERIODS_SHOWN) out.push(`  ... and ${r.lowConfidence.length - PERIODS_SHOWN} more (the JSON report lists them all)`);
+    out.push(
+      '',
+      `Low-confidence periods of the workload model: ${r.lowConfidence.length}, ${hours(total / MS_PER_HOUR)} hours in all`,
+    );
+    for (const p of r.lowConfidence.slice(0, PERIODS_SHOWN))
+      out.push(`  ${instant(p.from)} to ${instant(p.to)}: ${p.reason}`);
+    if (r.lowConfidence.length > PERIODS_SHOWN)
+      out.push(`  ... and ${r.lowConfidence.length - PERIODS_SHOWN} more (the JSON report lists them all)`);
   }
   if (r.notes.length > 0) out.push('', 'Notes:', ...r.notes.map((n) => `  - ${n}`));
   return `${out.join('\n')}\n`;

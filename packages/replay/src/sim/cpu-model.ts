@@ -25,7 +25,12 @@ export function fitCpuModel(recording: Recording, slotsPerNode: number): CpuMode
   const preempted = recording.columns.get('$PreemptedNodeCount');
   if (cpu === undefined || running === undefined || (ded === undefined && low === undefined)) return undefined;
   const at = (h: MetricHistory | undefined, t: number): number => (h === undefined ? 0 : (stepValueAt(h, t) ?? 0));
-  let n = 0, su = 0, sc = 0, suu = 0, suc = 0, scc = 0;
+  let n = 0,
+    su = 0,
+    sc = 0,
+    suu = 0,
+    suc = 0,
+    scc = 0;
   let r = 0;
   for (let i = 0; i < cpu.times.length; i++) {
     const t = cpu.times[i] as number;
@@ -47,7 +52,13 @@ export function fitCpuModel(recording: Recording, slotsPerNode: number): CpuMode
   const slope = (suc - (su * sc) / n) / varU;
   const intercept = (sc - slope * su) / n;
   const varC = scc - (sc * sc) / n;
-  const residual = scc - 2 * intercept * sc - 2 * slope * suc + intercept * intercept * n + 2 * intercept * slope * su + slope * slope * suu;
+  const residual =
+    scc -
+    2 * intercept * sc -
+    2 * slope * suc +
+    intercept * intercept * n +
+    2 * intercept * slope * su +
+    slope * slope * suu;
   return { intercept, slope, r2: varC > 0 ? Math.max(0, 1 - residual / varC) : 0, samples: n };
 }
 

@@ -45,7 +45,9 @@ class ExactCursor {
 
 export function deriveWorkload(recording: Recording, from: number, to: number): Workload | string {
   const col = (name: string): ExactCursor => new ExactCursor(recording.columns.get(name));
-  const [P, A, R, S, F] = ['$PendingTasks', '$ActiveTasks', '$RunningTasks', '$SucceededTasks', '$FailedTasks'].map(col) as [ExactCursor, ExactCursor, ExactCursor, ExactCursor, ExactCursor];
+  const [P, A, R, S, F] = ['$PendingTasks', '$ActiveTasks', '$RunningTasks', '$SucceededTasks', '$FailedTasks'].map(
+    col,
+  ) as [ExactCursor, ExactCursor, ExactCursor, ExactCursor, ExactCursor];
   if (!P.present && !(A.present && R.present)) {
     return 'a closed-loop replay needs $PendingTasks (or $ActiveTasks and $RunningTasks) in the recording, or a task log';
   }
@@ -56,10 +58,17 @@ export function deriveWorkload(recording: Recording, from: number, to: number): 
   while (i1 + 1 < times.length && (times[i1 + 1] as number) <= to) i1++;
   const n = i1 - i0 + 1;
   const t = times.subarray(i0, i1 + 1);
-  const pending = new Float64Array(n), running = new Float64Array(n), done = new Float64Array(n), failedShare = new Float64Array(n);
+  const pending = new Float64Array(n),
+    running = new Float64Array(n),
+    done = new Float64Array(n),
+    failedShare = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const tk = t[k] as number;
-    const a = A.at(tk), r = R.at(tk), p = P.at(tk), s = S.at(tk), f = F.at(tk);
+    const a = A.at(tk),
+      r = R.at(tk),
+      p = P.at(tk),
+      s = S.at(tk),
+      f = F.at(tk);
     pending[k] = Number.isNaN(p) ? a + r : p;
     running[k] = Number.isNaN(r) ? p - a : r;
     // A column the recording lacks counts as 0; a missing sample of a present column is unknown.
@@ -72,12 +81,15 @@ export function deriveWorkload(recording: Recording, from: number, to: number): 
   const hasCompletions = S.present || F.present;
   if (hasCompletions) fillShortGaps(t, done);
   if (!hasCompletions) {
-    notes.push('The recording has no $SucceededTasks/$FailedTasks: arrivals are only the increases of the pending count (a lower bound) and task durations are assumed to be 10 minutes.');
+    notes.push(
+      'The recording has no $SucceededTasks/$FailedTasks: arrivals are only the increases of the pending count (a lower bound) and task durations are assumed to be 10 minutes.',
+    );
     addPeriod(lowConfidence, from, to, 'no completion counts in the recording');
   }
   const period = (k: number): number => (k === 0 ? SAMPLE_PERIOD_MS : (t[k] as number) - (t[k - 1] as number));
   const durations = estimateDurations(t, running, done, period);
-  if (!durations.anyEstimate && hasCompletions) notes.push('No period has completions to estimate task durations from: they are assumed to be 10 minutes.');
+  if (!durations.anyEstimate && hasCompletions)
+    notes.push('No period has completions to estimate task durations from: they are assumed to be 10 minutes.');
 
   const submitted = new GrowableFloat64(4096);
   const duration = new GrowableFloat64(4096);
@@ -95,7 +107,8 @@ export function deriveWorkload(recording: Recording, from: number, to: number): 
   // The pool's state at the start: running tasks part-way through (uniform remaining time), then the queue.
   const p0 = Number.isNaN(pending[0] as number) ? 0 : Math.round(pending[0] as number);
   const r0 = Math.min(p0, Number.isNaN(running[0] as number) ? 0 : Math.round(running[0] as number));
-  if (Number.isNaN(pending[0] as number)) addPeriod(lowConfidence, from, from + SAMPLE_PERIOD_MS, 'no task counts at the start');
+  if (Number.isNaN(pending[0] as number))
+    addPeriod(lowConfidence, from, from + SAMPLE_PERIOD_MS, 'no task counts at the start');
   const d0 = durations.at(0);
   for (let j = 0; j < r0; j++) add(from, (d0 * (j + 0.5)) / r0, 0);
   for (let j = r0; j < p0; j++) add(from, d0, 0);
@@ -107,13 +120,15 @@ export function deriveWorkload(recording: Recording, from: number, to: number): 
   for (let k = 1; k < n; k++) {
     const tk = t[k] as number;
     const start = Math.max(from, t[k - 1] as number);
-    if (period(k) > SHORT_GAP_MS) addPeriod(lowConfidence, t[k - 1] as number, tk, 'samples missing from the recording');
+    if (period(k) > SHORT_GAP_MS)
+      addPeriod(lowConfidence, t[k - 1] as number, tk, 'samples missing from the recording');
     if (Number.isNaN(pending[k] as number)) {
       if (missingSince < 0) missingSince = t[k - 1] as number;
       continue;
     }
     // A short gap in the pending count costs nothing: arrivals are counted across it.
-    if (missingSince >= 0 && tk - missingSince > SHORT_GAP_MS) addPeriod(lowConfidence, missingSince, tk, 'task counts missing');
+    if (missingSince >= 0 && tk - missingSince > SHORT_GAP_MS)
+      addPeriod(lowConfidence, missingSince, tk, 'task counts missing');
     missingSince = -1;
     // Completions since the last known pending count (per-30-s counts scaled to each period).
     let completions = 0;
@@ -122,21 +137,35 @@ export function deriveWorkload(recording: Recording, from: number, to: number): 
       if (Number.isNaN(done[j] as number)) completionsKnown = false;
       else completions += ((done[j] as number) * period(j)) / SAMPLE_PERIOD_MS;
     }
-    if (hasCompletions && !completionsKnown) addPeriod(lowConfidence, t[Math.max(lastKnown, 0)] as number, tk, 'completion counts missing');
+    if (hasCompletions && !completionsKnown)
+      addPeriod(lowConfidence, t[Math.max(lastKnown, 0)] as number, tk, 'completion counts missing');
     const before = lastKnown < 0 ? 0 : (pending[lastKnown] as number);
     const arrivals = (pending[k] as number) - before + (hasCompletions ? completions : 0);
     // Rounding and filled-in completion counts make small deficits; a real one means tasks vanished.
-    if (completionsKnown && arrivals < -(1 + 0.05 * before)) addPeriod(lowConfidence, t[Math.max(lastKnown, 0)] as number, tk, 'task counts do not add up (tasks left without completing: deleted or terminated?)');
+    if (completionsKnown && arrivals < -(1 + 0.05 * before))
+      addPeriod(
+        lowConfidence,
+        t[Math.max(lastKnown, 0)] as number,
+        tk,
+        'task counts do not add up (tasks left without completing: deleted or terminated?)',
+      );
     // A small deficit offsets the next arrivals, so estimates that overshoot do not add up over time.
     carry = Math.max(-2, carry + arrivals);
     const whole = carry >= 1 ? Math.floor(carry + 1e-9) : 0;
     carry -= whole;
     const d = durations.at(k);
-    if (hasCompletions && durations.fallback(k)) addPeriod(lowConfidence, start, tk, 'no completions within 30 minutes: task durations estimated from the whole recording');
+    if (hasCompletions && durations.fallback(k))
+      addPeriod(
+        lowConfidence,
+        start,
+        tk,
+        'no completions within 30 minutes: task durations estimated from the whole recording',
+      );
     const share = failureShare(failedShare, done, k);
     for (let j = 0; j < whole; j++) add(start + ((tk - start) * (j + 1)) / (whole + 1), d, share);
     lastKnown = k;
-    if (submitted.length > MAX_DERIVED_TASKS) return `the recording implies more than ${MAX_DERIVED_TASKS.toLocaleString('en-US')} tasks: replay a shorter range in closed loop`;
+    if (submitted.length > MAX_DERIVED_TASKS)
+      return `the recording implies more than ${MAX_DERIVED_TASKS.toLocaleString('en-US')} tasks: replay a shorter range in closed loop`;
   }
   if (missingSince >= 0) addPeriod(lowConfidence, missingSince, to, 'task counts missing');
   const count = submitted.length;
@@ -200,8 +229,10 @@ function estimateDurations(t: Float64Array, running: Float64Array, done: Float64
     count[k + 1] = (count[k] as number) + (ok ? ((done[k] as number) * period(k)) / SAMPLE_PERIOD_MS : 0);
   }
   const whole = (count[n] as number) >= 1 ? (area[n] as number) / (count[n] as number) : FALLBACK_TASK_DURATION_MS;
-  const lo = new Int32Array(n), hi = new Int32Array(n);
-  let a = 0, b = 0;
+  const lo = new Int32Array(n),
+    hi = new Int32Array(n);
+  let a = 0,
+    b = 0;
   for (let k = 0; k < n; k++) {
     while ((t[a] as number) < (t[k] as number) - DURATION_WINDOW_HALF_MS) a++;
     while (b < n && (t[b] as number) <= (t[k] as number) + DURATION_WINDOW_HALF_MS) b++;
@@ -215,6 +246,7 @@ function estimateDurations(t: Float64Array, running: Float64Array, done: Float64
   return {
     anyEstimate: (count[n] as number) >= 1,
     at: (k: number): number => local(k) ?? whole,
-    fallback: (k: number): boolean => local(k) === undefined && (area[hi[k] as number] as number) - (area[lo[k] as number] as number) > 0,
+    fallback: (k: number): boolean =>
+      local(k) === undefined && (area[hi[k] as number] as number) - (area[lo[k] as number] as number) > 0,
   };
 }

@@ -32,7 +32,10 @@ export interface NodePoolOptions {
 }
 
 /** The pool options a replay's settings imply (both modes start from the same pool). */
-export function nodePoolOptions(settings: Omit<ReplaySettings, 'to'>, onEvict?: NodePoolOptions['onEvict']): NodePoolOptions {
+export function nodePoolOptions(
+  settings: Omit<ReplaySettings, 'to'>,
+  onEvict?: NodePoolOptions['onEvict'],
+): NodePoolOptions {
   const options: NodePoolOptions = {
     start: settings.from,
     slotsPerNode: settings.taskSlotsPerNode,
@@ -102,7 +105,8 @@ export class NodePool {
   /** Slots in use on nodes that can run tasks. */
   get busySlots(): number {
     let busy = 0;
-    for (const list of this.nodes) for (const n of list) if (n.state === 'ready' || n.state === 'draining') busy += n.busySlots;
+    for (const list of this.nodes)
+      for (const n of list) if (n.state === 'ready' || n.state === 'draining') busy += n.busySlots;
     return busy;
   }
 
@@ -309,7 +313,8 @@ class FreeNodes {
   }
 
   delete(n: SimNode): void {
-    if (this.members.delete(n) && this.list.length > 2 * this.members.size + 64) this.list = this.list.filter((m) => this.members.has(m));
+    if (this.members.delete(n) && this.list.length > 2 * this.members.size + 64)
+      this.list = this.list.filter((m) => this.members.has(m));
   }
 
   /** The oldest free node that satisfies `accept`, or undefined. */

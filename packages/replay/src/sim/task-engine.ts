@@ -78,7 +78,8 @@ export class TaskEngine {
   /** Moves tasks submitted at or before t into the queue. */
   admitUpTo(t: number): void {
     const w = this.workload;
-    while (this.nextArrival < w.count && (w.submitted[this.nextArrival] as number) <= t) this.queue.pushBack(this.nextArrival++);
+    while (this.nextArrival < w.count && (w.submitted[this.nextArrival] as number) <= t)
+      this.queue.pushBack(this.nextArrival++);
   }
 
   /** Starts queued tasks, first come first served, while the task at the head fits on a node. */

@@ -24,8 +24,13 @@ export async function readTaskLog(path: string, display = path): Promise<ReadRes
       const cells = line.split(',').map((c) => c.trim());
       if (columns === undefined) {
         columns = cells;
-        const ok = (cells.length === 2 || cells.length === 3) && cells[0] === 'submitted' && cells[1] === 'duration' && (cells.length === 2 || cells[2] === 'slots');
-        if (!ok) errors.add(n, `the header must be "submitted,duration" or "submitted,duration,slots", got "${line}"`, 1);
+        const ok =
+          (cells.length === 2 || cells.length === 3) &&
+          cells[0] === 'submitted' &&
+          cells[1] === 'duration' &&
+          (cells.length === 2 || cells[2] === 'slots');
+        if (!ok)
+          errors.add(n, `the header must be "submitted,duration" or "submitted,duration,slots", got "${line}"`, 1);
         return errors.empty;
       }
       if (cells.length !== columns.length) {
@@ -41,7 +46,12 @@ export async function readTaskLog(path: string, display = path): Promise<ReadRes
       let s = 1;
       if (cells.length === 3) {
         s = Number(cells[2]);
-        if (!/^\d+$/.test(cells[2] as string) || s < 1 || s > 256) errors.add(n, `slots must be a whole number from 1 to 256, got "${cells[2]}"`, col2 + (cells[1] as string).length + 1);
+        if (!/^\d+$/.test(cells[2] as string) || s < 1 || s > 256)
+          errors.add(
+            n,
+            `slots must be a whole number from 1 to 256, got "${cells[2]}"`,
+            col2 + (cells[1] as string).length + 1,
+          );
       }
       if (at.ok && d.ok) {
         submitted.push(at.ms);
@@ -55,5 +65,13 @@ export async function readTaskLog(path: string, display = path): Promise<ReadRes
   }
   if (errors.empty && columns === undefined) errors.add(undefined, 'no header row ("submitted,duration[,slots]")');
   if (!errors.empty) return { ok: false, errors: errors.list() };
-  return { ok: true, value: { file: display, submitted: submitted.finish(), duration: duration.finish(), slots: Uint16Array.from(slots) } };
+  return {
+    ok: true,
+    value: {
+      file: display,
+      submitted: submitted.finish(),
+      duration: duration.finish(),
+      slots: Uint16Array.from(slots),
+    },
+  };
 }

@@ -16,7 +16,8 @@ export function workloadFromTaskLog(log: TaskLog, from: number, to: number, slot
   for (let i = 0; i < log.submitted.length; i++) {
     const t = log.submitted[i] as number;
     if (t >= from && t < to) order.push(i);
-    if ((log.slots[i] as number) > slotsPerNode) return `${log.file}: a task needs ${log.slots[i]} slots but nodes have ${slotsPerNode} (taskSlotsPerNode in the recording's metadata)`;
+    if ((log.slots[i] as number) > slotsPerNode)
+      return `${log.file}: a task needs ${log.slots[i]} slots but nodes have ${slotsPerNode} (taskSlotsPerNode in the recording's metadata)`;
   }
   order.sort((a, b) => (log.submitted[a] as number) - (log.submitted[b] as number) || a - b);
   const dropped = log.submitted.length - order.length;
@@ -29,6 +30,8 @@ export function workloadFromTaskLog(log: TaskLog, from: number, to: number, slot
     initial: 0,
     source: 'task-log',
     lowConfidence: [],
-    notes: [`Tasks from the task log ${log.file}: ${order.length} in the replayed range${dropped > 0 ? `, ${dropped} outside it ignored` : ''}; the pool starts with no tasks.`],
+    notes: [
+      `Tasks from the task log ${log.file}: ${order.length} in the replayed range${dropped > 0 ? `, ${dropped} outside it ignored` : ''}; the pool starts with no tasks.`,
+    ],
   };
 }

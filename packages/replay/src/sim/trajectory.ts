@@ -31,7 +31,10 @@ export class NodeTrajectory {
   /** The dedicated and low-priority counts as step series (views; valid until the next record). */
   series(): { dedicated: MetricHistory; lowPriority: MetricHistory } {
     const times = this.times.view();
-    return { dedicated: { times, values: this.dedicated.view() }, lowPriority: { times, values: this.lowPriority.view() } };
+    return {
+      dedicated: { times, values: this.dedicated.view() },
+      lowPriority: { times, values: this.lowPriority.view() },
+    };
   }
 }
 
@@ -95,7 +98,12 @@ export class LatestCursor {
  * Walks [from, to) in the segments where none of the step series changes and calls `visit` with
  * each segment and every series' value in it (NaN for an absent or empty series).
  */
-export function sweep(series: ReadonlyArray<MetricHistory | undefined>, from: number, to: number, visit: (t0: number, t1: number, values: Float64Array) => void): void {
+export function sweep(
+  series: ReadonlyArray<MetricHistory | undefined>,
+  from: number,
+  to: number,
+  visit: (t0: number, t1: number, values: Float64Array) => void,
+): void {
   if (!(to > from)) return;
   const shared = sharedTimes(series);
   if (shared) {
@@ -154,11 +162,18 @@ function sharedTimes(series: ReadonlyArray<MetricHistory | undefined>): Float64A
 }
 
 /** `sweep` when all series change at the same instants: one index walks them all at once. */
-function sweepShared(series: ReadonlyArray<MetricHistory | undefined>, times: Float64Array, from: number, to: number, visit: (t0: number, t1: number, values: Float64Array) => void): void {
+function sweepShared(
+  series: ReadonlyArray<MetricHistory | undefined>,
+  times: Float64Array,
+  from: number,
+  to: number,
+  visit: (t0: number, t1: number, values: Float64Array) => void,
+): void {
   const m = series.length;
   const values = new Float64Array(m);
   const load = (i: number): void => {
-    for (let k = 0; k < m; k++) values[k] = series[k] === undefined ? Number.NaN : ((series[k] as MetricHistory).values[i] as number);
+    for (let k = 0; k < m; k++)
+      values[k] = series[k] === undefined ? Number.NaN : ((series[k] as MetricHistory).values[i] as number);
   };
   const first = lastAtOrBefore(times, from);
   load(Math.max(0, first));
