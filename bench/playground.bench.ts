@@ -45,7 +45,7 @@ export async function benchPlayground(
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}${await encodeState({ formula, context: '' })}`);
     await page.waitForFunction(
-      () => document.getElementById('status')?.dataset['checkedVersion'] !== undefined,
+      () => document.getElementById('status')?.dataset.checkedVersion !== undefined,
       undefined,
       { timeout: 30_000 },
     );
@@ -55,10 +55,7 @@ export async function benchPlayground(
       Number(await page.locator('#status').getAttribute('data-checked-version'));
     /** Resolves when the diagnostics of a version after `after` are shown; returns the page's own latency. */
     const waitChecked = async (after: number): Promise<number> => {
-      await page.waitForFunction(
-        (v) => Number(document.getElementById('status')?.dataset['checkedVersion']) > v,
-        after,
-      );
+      await page.waitForFunction((v) => Number(document.getElementById('status')?.dataset.checkedVersion) > v, after);
       return Number(await page.locator('#status').getAttribute('data-latency-ms'));
     };
     const paceMs = 150;
@@ -80,14 +77,11 @@ export async function benchPlayground(
       const start = performance.now();
       await page.keyboard.type('y');
       const last = before + burstSize;
-      await page.waitForFunction(
-        (v) => Number(document.getElementById('status')?.dataset['checkedVersion']) >= v,
-        last,
-      );
+      await page.waitForFunction((v) => Number(document.getElementById('status')?.dataset.checkedVersion) >= v, last);
       burst.push(performance.now() - start);
       for (let k = 0; k < burstSize; k++) await page.keyboard.press('Backspace');
       await page.waitForFunction(
-        (v) => Number(document.getElementById('status')?.dataset['checkedVersion']) >= v,
+        (v) => Number(document.getElementById('status')?.dataset.checkedVersion) >= v,
         last + burstSize,
       );
       await page.waitForTimeout(paceMs);
@@ -114,7 +108,7 @@ async function replayYear(page: Page, url: string): Promise<PlaygroundBenchFigur
   try {
     await page.goto(`${url}${await encodeState({ formula: BENCH_FORMULA, context: '' })}`);
     await page.waitForFunction(
-      () => document.getElementById('status')?.dataset['checkedVersion'] !== undefined,
+      () => document.getElementById('status')?.dataset.checkedVersion !== undefined,
       undefined,
       { timeout: 30_000 },
     );

@@ -50,7 +50,7 @@ export function benchStartup(runs = 30): StartupFigure[] | undefined {
     const times = commands.map(() => [] as number[]);
     for (let i = 0; i < runs; i++) {
       node.push(wallMs(['-e', '0'], env));
-      commands.forEach(([, args], j) => times[j]?.push(wallMs(args, env)));
+      for (const [j, [, args]] of commands.entries()) times[j]?.push(wallMs(args, env));
     }
     const nodeMedianMs = median(node);
     return commands.map(([command], j) => {

@@ -9,12 +9,12 @@ export const GRAMMAR_PATH = new URL('./autoscale.tmLanguage.json', import.meta.u
 const SCOPE = 'source.autoscale';
 
 /** Escapes a name for use inside a regular expression (names hold `$`). */
-const escape = (s: string) => s.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
+const escapeForRegExp = (s: string) => s.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
 /** Longest first, so a name is never cut short by one of its prefixes. */
 const alternation = (names: string[]) =>
   [...new Set(names)]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .map(escape)
+    .map(escapeForRegExp)
     .join('|');
 /** Identifier boundaries that work for `$`-prefixed names (`$` is not a word character). */
 const word = (names: string[]) => `(?<![A-Za-z0-9_$])(?:${alternation(names)})(?![A-Za-z0-9_])`;

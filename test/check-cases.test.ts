@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFormula, LineMap, type Diagnostic } from '@autoscale/core';
+import { analyzeFormula, type LineMap, type Diagnostic } from '@autoscale/core';
 import { readExpectedDiagnostics, type ExpectedDiagnostic } from './support/annotations.ts';
 import { CASES } from './support/paths.ts';
 

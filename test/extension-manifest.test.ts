@@ -37,7 +37,10 @@ function keysReadSettingsAsksFor(): string[] {
     {},
     {
       getOwnPropertyDescriptor: (_target, key) => ask(key),
-      has: (_target, key) => (ask(key), false),
+      has: (_target, key) => {
+        ask(key);
+        return false;
+      },
       get: (_target, key) => ask(key),
     },
   );

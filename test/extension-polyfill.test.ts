@@ -53,7 +53,10 @@ describe('the Object.groupBy polyfill', () => {
     fc.assert(
       fc.property(fc.array(fc.anything({ withNullPrototype: false })), fc.func(key), (items, keyOf) => {
         const calls: Array<[unknown, number]> = [];
-        const recorded = (item: unknown, index: number) => (calls.push([item, index]), keyOf(item, index));
+        const recorded = (item: unknown, index: number) => {
+          calls.push([item, index]);
+          return keyOf(item, index);
+        };
         const expected = shape(native(items, keyOf));
         expect(shape(polyfill(items, recorded))).toEqual(expected);
         // The key function sees each item once, in order, with its index.

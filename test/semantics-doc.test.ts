@@ -37,9 +37,9 @@ const MAX_SCANNED_BYTES = 1_000_000;
 const FORBIDDEN: ReadonlyArray<{ what: string; pattern: RegExp }> = [
   { what: 'the ruling file', pattern: new RegExp(String.raw`\b${'DECI' + 'SIONS'}(?:\.md)?\b`) },
   { what: 'the evidence file', pattern: new RegExp(['LANGUAGE', 'EVIDENCE'].join('-')) },
-  { what: 'a question id', pattern: new RegExp(String.raw`\bQ-[A-Z]\d+\b`) },
+  { what: 'a question id', pattern: /\bQ-[A-Z]\d+\b/ },
   { what: 'the shared spec directory', pattern: new RegExp(String.raw`\.\.[/\\]${'shared'}[/\\]spec\b`) },
-  { what: 'an evidence section number', pattern: new RegExp(String.raw`\bevidence §\d`, 'i') },
+  { what: 'an evidence section number', pattern: /\bevidence §\d/i },
 ];
 
 /** `docs/semantics.md §4.2`, `docs/semantics.md §6, §7`, `docs/semantics.md §8.3 and §11.4`. */

@@ -518,7 +518,7 @@ describe.runIf(BUILT || REQUIRED)('publishing', () => {
   }, 120_000);
 });
 
-describe.runIf(!(READY || REQUIRED))('the packages as installed from their packs', () => {
+describe.runIf(!(READY || REQUIRED))('the packages as installed from their packs: prerequisites missing', () => {
   // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
   it('needs the build, Chromium and the floor Node (npm run build, scripts/setup-e2e.sh): skipped on this machine', (context) =>
     context.skip('installed-package tests skipped: run npm run build and scripts/setup-e2e.sh'));

@@ -94,6 +94,7 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
   }
 
   async function formulaText(page: Page): Promise<string> {
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps Monaco's line breaks; textContent joins the lines.
     return visibleText(await page.locator('.formula .view-lines').innerText());
   }
 
@@ -354,9 +355,7 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     const link = page.url();
     const again = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await again.goto(link);
-    await expect
-      .poll(async () => visibleText(await again.locator('.formula .view-lines').innerText()), { timeout: 15_000 })
-      .toContain('// shared by link');
+    await expect.poll(() => formulaText(again), { timeout: 15_000 }).toContain('// shared by link');
     await again.close();
     await page.close();
     const damaged = await open(undefined, '#f=AAAA');
@@ -386,7 +385,7 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
   });
 });
 
-describe.runIf(!hasChromium() && !REQUIRED)('playground in headless Chromium', () => {
+describe.runIf(!hasChromium() && !REQUIRED)('playground in headless Chromium: prerequisites missing', () => {
   // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
   it('needs Chromium (scripts/setup-e2e.sh): skipped on this machine', (context) =>
     context.skip('end-to-end playground tests skipped: run scripts/setup-e2e.sh to install Chromium'));

@@ -90,8 +90,11 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
   });
 });
 
-describe.runIf(!READY && !REQUIRED)('VS Code extension in code-server (Node extension host)', () => {
-  // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
-  it('needs Chromium and code-server (scripts/setup-e2e.sh): skipped on this machine', (context) =>
-    context.skip('end-to-end extension tests skipped: run scripts/setup-e2e.sh to install Chromium and code-server'));
-});
+describe.runIf(!READY && !REQUIRED)(
+  'VS Code extension in code-server (Node extension host): prerequisites missing',
+  () => {
+    // Skipped, saying why: the prerequisite is missing on this machine (CI installs it and requires it).
+    it('needs Chromium and code-server (scripts/setup-e2e.sh): skipped on this machine', (context) =>
+      context.skip('end-to-end extension tests skipped: run scripts/setup-e2e.sh to install Chromium and code-server'));
+  },
+);

@@ -62,14 +62,18 @@ export class SourceReader {
     try {
       // A file is read synchronously: the commands read one file after another anyway, and the
       // first asynchronous read starts libuv's thread pool, milliseconds off every start-up.
-      const raw =
-        file === STDIN ? await (this.stdin ??= this.io.readStdin(inputLimit(kind))) : readTextSync(file, kind);
+      const raw = file === STDIN ? await this.readStdinOnce(kind) : readTextSync(file, kind);
       const bom = raw.charCodeAt(0) === 0xfeff;
       return { file, name: displayName(file), text: bom ? raw.slice(1) : raw, bom };
     } catch (err) {
       this.io.stderr(`autoscale: cannot read ${displayName(file)}: ${fileErrorReason(err)}\n`);
       return undefined;
     }
+  }
+
+  private readStdinOnce(kind: InputKind): Promise<string> {
+    this.stdin ??= this.io.readStdin(inputLimit(kind));
+    return this.stdin;
   }
 }
 

@@ -67,7 +67,7 @@ describe('autoscale fmt', () => {
       const r = dir.run(['fmt', '--write', broken, ok]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(
-        /^broken\.autoscale:2:26 error AS1001 .*\n  2 \| \$TargetDedicatedNodes = \(;\n {4}\| {26}\^\n/,
+        /^broken\.autoscale:2:26 error AS1001 .*\n {2}2 \| \$TargetDedicatedNodes = \(;\n {4}\| {26}\^\n/,
       );
       expect(r.stderr).toContain('autoscale: broken.autoscale not formatted: it has syntax errors\n');
       expect(r.stdout).toBe(`${ok}\n`);

@@ -23,7 +23,7 @@ describe('LineMap', () => {
         const map = new LineMap(text);
         const starts = naiveStarts(text);
         expect(map.lineCount).toBe(starts.length);
-        starts.forEach((start, line) => expect(map.positionAt(start)).toEqual({ line, character: 0 }));
+        for (const [line, start] of starts.entries()) expect(map.positionAt(start)).toEqual({ line, character: 0 });
         for (let offset = 0; offset <= text.length; offset++) {
           const line = starts.filter((s) => s <= offset).length - 1;
           expect(map.positionAt(offset)).toEqual({ line, character: offset - (starts[line] as number) });

@@ -24,7 +24,7 @@ export interface ReferenceOptions {
  */
 export function definition(doc: FormulaDocument, offset: number): Range[] {
   const ref = referenceAt(doc, offset);
-  if (!ref || ref.kind !== 'user') return [];
+  if (ref?.kind !== 'user') return [];
   const seen = reachingDefinition(doc, ref);
   if (seen) return [seen.range];
   return definitionsOf(doc, ref.name).map((d) => d.range);

@@ -248,6 +248,7 @@ describe('completion', () => {
     const { text, offset } = withCursor('x = ‸');
     const items = completion(analyzeDocument(text), offset).items;
     const byLabel = new Map(items.map((i) => [i.label, i]));
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: LSP snippet placeholders, not JavaScript templates
     expect(byLabel.get('max')).toMatchObject({
       insertText: 'max(${1:values})',
       insertTextFormat: 'snippet',
@@ -258,6 +259,7 @@ describe('completion', () => {
       insertText: 'percentile(${1:v}, ${2:p})',
       insertTextFormat: 'snippet',
     });
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: LSP snippet placeholders
     expect(byLabel.get('rand')).toMatchObject({ insertText: 'rand()', insertTextFormat: 'plain' });
     // time() and time("...") both exist: the cursor is left inside the parentheses.
     expect(byLabel.get('time')).toMatchObject({ insertText: 'time($1)', insertTextFormat: 'snippet' });

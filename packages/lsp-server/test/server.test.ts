@@ -143,8 +143,9 @@ describe('autoscale lsp --stdio', () => {
     });
     const entry = registry.variable('$PendingTasks');
     expect(entry).toBeDefined();
-    expect((hover?.contents as MarkupContent).kind).toBe('markdown');
-    expect((hover?.contents as MarkupContent).value).toContain(entry?.summary);
+    const contents = hover?.contents as MarkupContent | undefined;
+    expect(contents?.kind).toBe('markdown');
+    expect(contents?.value).toContain(entry?.summary);
     expect(hover?.range).toEqual(rangeOf(text, '$PendingTasks'));
     expect(
       await server.connection.sendRequest(HoverRequest.type, {
@@ -194,7 +195,9 @@ describe('autoscale lsp --stdio', () => {
     const active = help?.signatures[help.activeSignature ?? 0];
     expect(active?.label).toContain('GetSample(');
     expect(help?.activeParameter).toBe(1);
-    const [from, to] = active?.parameters?.[1]?.label as [number, number];
+    const secondLabel = active?.parameters?.[1]?.label;
+    expect(secondLabel).toHaveLength(2);
+    const [from, to] = secondLabel as [number, number];
     expect(active?.label.slice(from, to)).toMatch(/samplePercent|endTime/);
   });
 

@@ -67,7 +67,7 @@ export async function servePlayground(options: ServeOptions): Promise<Playground
 
 async function respond(root: string, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
   // Node answers 400 itself to HTTP/1.1 without Host; HTTP/1.0 may omit it, and is refused below.
-  const hosts = req.headersDistinct['host'] ?? [];
+  const hosts = req.headersDistinct.host ?? [];
   if (hosts.length > 1) {
     send(res, 400, 'more than one Host header');
     return;

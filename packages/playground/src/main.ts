@@ -112,8 +112,8 @@ function showDiagnostics(status: HTMLElement, u: DiagnosticsUpdate): void {
       : `${u.errors} error${u.errors === 1 ? '' : 's'}, ${u.warnings} warning${u.warnings === 1 ? '' : 's'}`;
   status.textContent = u.latencyMs === undefined ? problems : `${problems} · checked in ${Math.round(u.latencyMs)} ms`;
   // For the benchmark (bench/playground.bench.ts): which version was checked, and how fast.
-  if (u.version !== undefined) status.dataset['checkedVersion'] = String(u.version);
-  if (u.latencyMs !== undefined) status.dataset['latencyMs'] = u.latencyMs.toFixed(2);
+  if (u.version !== undefined) status.dataset.checkedVersion = String(u.version);
+  if (u.latencyMs !== undefined) status.dataset.latencyMs = u.latencyMs.toFixed(2);
 }
 
 function setUpExampleMenu(

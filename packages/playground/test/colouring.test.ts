@@ -14,7 +14,7 @@ function grammarScopes(): string[] {
 
 describe('colouring from the TextMate grammar', () => {
   const language = monarchFromGrammar();
-  const root = language.tokenizer['root'] as Rule[];
+  const root = language.tokenizer.root as Rule[];
 
   it("turns every grammar pattern into one rule, in the grammar's order, with its scope", () => {
     const scopes = root.map(([, action]) =>

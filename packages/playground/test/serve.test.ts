@@ -75,7 +75,7 @@ describe('playground server', () => {
     expect(head.body).toBe('');
     const post = await get('/', 'POST');
     expect(post.status).toBe(405);
-    expect(post.headers['allow']).toBe('GET, HEAD');
+    expect(post.headers.allow).toBe('GET, HEAD');
   });
 
   it.each([

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { NodePool, type NodePoolOptions, type SimNode } from '../src/sim/node-pool.ts';
-import { T0 } from './support.ts';
+import { T0, must } from './support.ts';
 
 function pool(dedicated: number, lowPriority: number, slotsPerNode = 1): NodePool {
   const o: NodePoolOptions = {
@@ -23,7 +23,7 @@ describe('task placement', () => {
     const p = pool(1, 1);
     const first = p.place(0, 1);
     expect(first?.lowPriority).toBe(false);
-    p.release(T0, first!, 0, 1);
+    p.release(T0, must(first), 0, 1);
     // The dedicated node was freed after the low-priority one became free; it still comes first.
     expect(p.place(1, 1)).toBe(first);
     expect(p.place(2, 1)?.lowPriority).toBe(true);
@@ -32,18 +32,18 @@ describe('task placement', () => {
 
   it('among nodes of one kind the oldest free node comes first, in the order the pool got them', () => {
     const p = pool(3, 2);
-    const nodes = [0, 1, 2, 3, 4].map((task) => p.place(task, 1)!);
+    const nodes = [0, 1, 2, 3, 4].map((task) => must(p.place(task, 1)));
     expect(nodes.map((n) => n.lowPriority)).toEqual([false, false, false, true, true]);
     // Free them newest first: placement still goes oldest first, dedicated before low-priority.
-    for (let task = 4; task >= 0; task--) p.release(T0, nodes[task]!, task, 1);
+    for (let task = 4; task >= 0; task--) p.release(T0, must(nodes[task]), task, 1);
     expect([5, 6, 7, 8, 9].map((task) => p.place(task, 1))).toEqual(nodes);
   });
 
   it('a task needing several slots skips nodes without room, and fits() agrees with place()', () => {
     const p = pool(2, 1, 2);
-    const d1 = p.place(0, 1)!;
+    const d1 = must(p.place(0, 1));
     // Dedicated node 1 has one slot left: a two-slot task goes to dedicated node 2.
-    const d2 = p.place(1, 2)!;
+    const d2 = must(p.place(1, 2));
     expect([d1.lowPriority, d2.lowPriority, d1 === d2]).toEqual([false, false, false]);
     expect(p.fits(2)).toBe(true);
     // No dedicated node has two free slots now: the next two-slot task goes to the low-priority node.
@@ -61,7 +61,7 @@ describe('task placement', () => {
     const nodes: SimNode[] = [];
     const taskOn: number[] = [];
     for (let t = 0; t < count; t++) {
-      nodes.push(p.place(t, 1)!);
+      nodes.push(must(p.place(t, 1)));
       taskOn.push(t);
     }
     expect(new Set(nodes).size).toBe(count);
@@ -70,7 +70,7 @@ describe('task placement', () => {
       // 7919 is prime, so this visits every node once, in a scrambled order.
       for (let k = 0; k < count; k++) {
         const i = (k * 7919 + round) % count;
-        p.release(T0, nodes[i]!, taskOn[i]!, 1);
+        p.release(T0, must(nodes[i]), must(taskOn[i]), 1);
       }
       for (let i = 0; i < count; i++) {
         expect(p.place(next, 1)).toBe(nodes[i]);

@@ -13,7 +13,7 @@ import {
   type TaskLog,
 } from '@autoscale/replay';
 import { deriveWorkload } from '../src/sim/derive-workload.ts';
-import { csv, iso, MIN, T0, TempFiles } from './support.ts';
+import { csv, iso, MIN, T0, TempFiles, must } from './support.ts';
 
 const files = new TempFiles();
 afterAll(() => files.remove());
@@ -44,8 +44,8 @@ describe('closed loop with a task log', () => {
     const rec = await recording(halfHour(['# initialTargetDedicatedNodes: 1', '# allocationLatency: 5m']));
     const log = await taskLog(['submitted,duration', `${iso(T0)},10m`, `${iso(T0)},10m`, `${iso(T0)},PT10M`]);
     const r = closed(rec, '$TargetDedicatedNodes = 2;\n$NodeDeallocationOption = requeue;', log);
-    const s = r.formulas[0]!.summary;
-    const c = s.closedLoop!;
+    const s = must(r.formulas[0]).summary;
+    const c = must(s.closedLoop);
     // Task 0 starts at once, task 1 when node 2 arrives (5 min), task 2 when task 0 ends (10 min).
     expect([c.waitP50Seconds, c.waitP95Seconds, c.waitMaxSeconds]).toEqual([300, 600, 600]);
     expect(c).toMatchObject({
@@ -62,7 +62,7 @@ describe('closed loop with a task log', () => {
     expect(c.idleNodeHours).toBeCloseTo(25 / 60, 10);
     // Tasks waited with no free slot from 0 to 10 minutes.
     expect(s.queuedNoFreeSlotHours).toBeCloseTo(10 / 60, 10);
-    const rows = r.formulas[0]!.timeline;
+    const rows = must(r.formulas[0]).timeline;
     expect(rows.map((row) => [row.simulatedPending, row.simulatedActive, row.simulatedDedicated])).toEqual([
       [3, 2, 1],
       [1, 0, 2],
@@ -84,7 +84,7 @@ describe('closed loop with a task log', () => {
       `$TargetDedicatedNodes = time() >= time("2026-01-05T00:15:00Z") ? 1 : 2;\n$NodeDeallocationOption = ${option};`,
       log,
     );
-    const s = r.formulas[0]!.summary;
+    const s = must(r.formulas[0]).summary;
     expect(s.nodeHours.dedicated).toBeCloseTo(nodeMinutes / 60, 10);
     expect(s.closedLoop).toMatchObject(expected);
     expect(s.scaleDowns).toBe(1);
@@ -101,27 +101,21 @@ describe('closed loop with a task log', () => {
     const rec = await recording(text);
     const log = await taskLog(['submitted,duration', `${iso(T0)},12m`]);
     const r = closed(rec, '$TargetLowPriorityNodes = 1;\nn = $PreemptedNodeCount.GetSample(1);', log);
-    const s = r.formulas[0]!.summary;
+    const s = must(r.formulas[0]).summary;
     // Preempted from minute 5 to 10: the task restarts at 10 and ends at 22.
     expect(s.closedLoop).toMatchObject({ tasksRequeued: 1, tasksCompleted: 1 });
     expect(s.nodeHours.lowPriority).toBeCloseTo(0.5, 10);
     // The formula reads the simulated $PreemptedNodeCount.
-    expect(r.formulas[0]!.timeline.map((row) => row.results.replace(/^.*;n=/, ''))).toEqual(['[]', '[0]', '[0]']);
+    expect(must(r.formulas[0]).timeline.map((row) => row.results.replace(/^.*;n=/, ''))).toEqual(['[]', '[0]', '[0]']);
     const during = runReplay(
       rec,
       [{ name: 'f', text: 'n = $PreemptedNodeCount.GetSample(1);' }],
       { mode: 'closed', to: T0 + 30 * MIN, interval: 5 * MIN, delay: 0 },
       { taskLog: log },
     );
-    expect(during.ok && during.replay.formulas[0]!.timeline.map((row) => row.results.replace(/^.*;n=/, ''))).toEqual([
-      '[0]',
-      '[1]',
-      '[0]',
-      '[0]',
-      '[0]',
-      '[0]',
-      '[0]',
-    ]);
+    expect(
+      during.ok && must(during.replay.formulas[0]).timeline.map((row) => row.results.replace(/^.*;n=/, '')),
+    ).toEqual(['[0]', '[1]', '[0]', '[0]', '[0]', '[0]', '[0]']);
   });
 
   it('tasks go to a free dedicated node before an idle low-priority one, so a preemption misses them', async () => {
@@ -137,7 +131,7 @@ describe('closed loop with a task log', () => {
     // Task 0 runs 0-5 on the dedicated node; task 1 arrives at 10, when both nodes are idle.
     const log = await taskLog(['submitted,duration', `${iso(T0)},5m`, `${iso(T0 + 10 * MIN)},10m`]);
     const r = closed(rec, '$TargetDedicatedNodes = 1;\n$TargetLowPriorityNodes = 1;', log);
-    const c = r.formulas[0]!.summary.closedLoop!;
+    const c = must(must(r.formulas[0]).summary.closedLoop);
     // Task 1 runs on the dedicated node (10-20), untouched by the preemption; on the low-priority
     // node it would have been requeued at 12 and rerun 14-24.
     expect(c).toMatchObject({ tasksArrived: 2, tasksCompleted: 2, tasksRequeued: 0, tasksRunningAtEnd: 0 });
@@ -244,7 +238,7 @@ describe('workload derived from recorded task counts', () => {
     });
     if (!out.ok) throw new Error(out.errors.join());
     // At 10:00 with a 30-s delay the window (-2:00, 10:00] shows the recorded samples 0:00..9:30.
-    expect(out.replay.formulas[0]!.timeline[0]!.results.replace(/^.*;h=/, '')).toBe(
+    expect(must(must(out.replay.formulas[0]).timeline[0]).results.replace(/^.*;h=/, '')).toBe(
       `[${new Array(20).fill(9).join(',')}]`,
     );
     // At 15:00: recorded 3:30..9:30, then the simulation's own samples from 10:00 (the pool is empty then).
@@ -254,7 +248,7 @@ describe('workload derived from recorded task counts', () => {
       to: T0 + 15 * MIN,
       interval: 5 * MIN,
     });
-    expect(later.ok && later.replay.formulas[0]!.timeline[1]!.results.replace(/^.*;h=/, '')).toBe(
+    expect(later.ok && must(must(later.replay.formulas[0]).timeline[1]).results.replace(/^.*;h=/, '')).toBe(
       `[${[...new Array(13).fill(9), ...new Array(10).fill(0)].join(',')}]`,
     );
   });

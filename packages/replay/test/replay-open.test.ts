@@ -11,7 +11,7 @@ import {
   type RecordingReplay,
   type ReplayRequest,
 } from '@autoscale/replay';
-import { csv, MIN, T0, TempFiles } from './support.ts';
+import { csv, MIN, T0, TempFiles, must } from './support.ts';
 
 const files = new TempFiles();
 afterAll(() => files.remove());
@@ -36,7 +36,7 @@ function replay(recording: Recording, formula: string, request: Partial<ReplayRe
 describe('open loop', () => {
   it('node-hours: targets reached after the allocation latency, recorded counts integrated', async () => {
     const r = replay(await hour(), '$TargetDedicatedNodes = 4;', { priceDedicated: 0.5 });
-    const s = r.formulas[0]!.summary;
+    const s = must(r.formulas[0]).summary;
     expect(s.evaluations).toBe(5); // 0, 15, 30, 45, 60 minutes
     // 2 nodes for the first 4 minutes (latency), then 4 nodes for 56 minutes.
     expect(s.nodeHours.dedicated).toBeCloseTo((2 * 4 + 4 * 56) / 60, 10);
@@ -49,7 +49,7 @@ describe('open loop', () => {
     // 3 pending tasks > 2 nodes x 1 slot: recorded all hour, simulated only until the nodes arrive.
     expect(r.recorded.queuedNoFreeSlotHours).toBeCloseTo(1, 10);
     expect(s.queuedNoFreeSlotHours).toBeCloseTo(4 / 60, 10);
-    const first = r.formulas[0]!.timeline[0]!;
+    const first = must(must(r.formulas[0]).timeline[0]);
     expect(first).toMatchObject({
       time: T0,
       targetDedicated: 4,
@@ -59,7 +59,7 @@ describe('open loop', () => {
       error: null,
     });
     expect(first.results).toBe('$TargetDedicatedNodes=4;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue');
-    expect(r.formulas[0]!.timeline[1]).toMatchObject({ time: T0 + 15 * MIN, simulatedDedicated: 4 });
+    expect(must(r.formulas[0]).timeline[1]).toMatchObject({ time: T0 + 15 * MIN, simulatedDedicated: 4 });
   });
 
   it('shrinks at once, with a latency of 0 grows at once; quotas cap the nodes, not the targets', async () => {
@@ -69,10 +69,10 @@ describe('open loop', () => {
       '$TargetDedicatedNodes = time() < time("2026-01-05T00:30:00Z") ? 5 : 1;\n$TargetLowPriorityNodes = 4;',
       { allocationLatency: 0 },
     );
-    const s = r.formulas[0]!.summary;
+    const s = must(r.formulas[0]).summary;
     expect(s.nodeHours.dedicated).toBeCloseTo((3 * 30 + 1 * 30) / 60, 10);
     expect(s.nodeHours.lowPriority).toBeCloseTo(1, 10);
-    expect(r.formulas[0]!.timeline.map((row) => row.targetDedicated)).toEqual([5, 5, 1, 1, 1]);
+    expect(must(r.formulas[0]).timeline.map((row) => row.targetDedicated)).toEqual([5, 5, 1, 1, 1]);
     expect(s.scaleUps).toBe(1);
     expect(s.scaleDowns).toBe(1);
     expect(r.settings.maxDedicatedNodes).toBe(3);
@@ -86,7 +86,7 @@ describe('open loop', () => {
       rec,
       'seen = $CurrentDedicatedNodes * 100 + $CurrentLowPriorityNodes;\nprevious = $TargetDedicatedNodes;\n$TargetDedicatedNodes = previous + 1;',
     );
-    expect(r.formulas[0]!.timeline.map((row) => row.results.replace(/^.*requeue;/, ''))).toEqual([
+    expect(must(r.formulas[0]).timeline.map((row) => row.results.replace(/^.*requeue;/, ''))).toEqual([
       'previous=0;seen=7',
       'previous=1;seen=107',
       'previous=2;seen=207',
@@ -98,7 +98,7 @@ describe('open loop', () => {
   it('honours the availability delay: a sample is visible only delay after it was taken', async () => {
     const rec = await hour([], ['$PendingTasks'], (row) => row);
     const last = (delay: number) =>
-      replay(rec, 'n = $PendingTasks.GetSample(1);', { delay }).formulas[0]!.timeline[1]!.results.replace(/^.*;n=/, '');
+      replay(rec, 'n = $PendingTasks.GetSample(1);', { delay }).formulas[0]?.timeline[1]?.results.replace(/^.*;n=/, '');
     // At 15 minutes the sample of 15:00 is row 30; with 30 s delay the newest visible is row 29.
     expect(last(0)).toBe('[30]');
     expect(last(30_000)).toBe('[29]');
@@ -110,16 +110,16 @@ describe('open loop', () => {
     const r = replay(rec, '$TargetDedicatedNodes = avg($PendingTasks.GetSample(TimeInterval_Minute * 10, 90));', {
       interval: 5 * MIN,
     });
-    const s = r.formulas[0]!.summary;
+    const s = must(r.formulas[0]).summary;
     // Fails at 0 and 5 (history too short), 35 to 55 (the 20-minute hole): 18 of 20 samples are needed.
     expect(s.failures.map((f) => [f.code, f.count, f.first.map((t) => (t - T0) / MIN)])).toEqual([
       ['InsufficientSampleData', 7, [0, 5, 35]],
     ]);
-    expect(s.failures[0]!.message).toMatch(
+    expect(must(s.failures[0]).message).toMatch(
       /^Line 1, Col \d+: Insufficient data from data set: \$PendingTasks wanted 90%, received 0%$/,
     );
     expect(s.failedEvaluations).toBe(7);
-    const failed = r.formulas[0]!.timeline.find((row) => row.error !== null)!;
+    const failed = must(must(r.formulas[0]).timeline.find((row) => row.error !== null));
     expect(failed.targetDedicated).toBe(0);
     expect(failed.results).toBe('$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue');
   });
@@ -131,9 +131,9 @@ describe('open loop', () => {
       to: T0 + 40 * MIN,
       interval: 5 * MIN,
     });
-    expect(r.formulas[0]!.timeline.map((row) => (row.time - T0) / MIN)).toEqual([10, 15, 20, 25, 30, 35, 40]);
+    expect(must(r.formulas[0]).timeline.map((row) => (row.time - T0) / MIN)).toEqual([10, 15, 20, 25, 30, 35, 40]);
     expect(r.settings.initialTargetDedicatedNodes).toBe(2);
-    expect(r.formulas[0]!.summary.nodeHours.dedicated).toBeCloseTo(1, 10);
+    expect(must(r.formulas[0]).summary.nodeHours.dedicated).toBeCloseTo(1, 10);
     expect(r.recorded.nodeHours.dedicated).toBeCloseTo(1, 10);
     const withMeta = replay(
       await hour(['# initialTargetDedicatedNodes: 6', '# evaluationInterval: 20m']),
@@ -141,7 +141,7 @@ describe('open loop', () => {
     );
     expect(withMeta.settings.initialTargetDedicatedNodes).toBe(6);
     expect(withMeta.settings.interval).toBe(20 * MIN);
-    expect(withMeta.formulas[0]!.summary.evaluations).toBe(4);
+    expect(must(withMeta.formulas[0]).summary.evaluations).toBe(4);
   });
 
   it('refuses settings the service or the recording cannot support', async () => {
@@ -174,6 +174,6 @@ describe('open loop', () => {
     const r = replay(await hour([], ['$PendingTasks'], () => 1), '$TargetDedicatedNodes = 1;');
     expect(r.recorded.nodeHours).toEqual({ dedicated: null, lowPriority: null });
     expect(r.recorded.queuedNoFreeSlotHours).toBeNull();
-    expect(r.formulas[0]!.summary.nodeHoursDifference).toEqual({ dedicated: null, lowPriority: null });
+    expect(must(r.formulas[0]).summary.nodeHoursDifference).toEqual({ dedicated: null, lowPriority: null });
   });
 });

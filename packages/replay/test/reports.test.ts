@@ -17,7 +17,7 @@ import {
   TIMELINE_COLUMNS,
   type RecordingReplay,
 } from '@autoscale/replay';
-import { csv, T0, TempFiles } from './support.ts';
+import { csv, T0, TempFiles, must } from './support.ts';
 
 const files = new TempFiles();
 afterAll(() => files.remove());
@@ -87,11 +87,22 @@ describe('CSV timeline', () => {
   });
 });
 
+/** The parts of `renderJson`'s output these tests read. */
+interface JsonReport {
+  version: number;
+  replays: Array<{
+    settings: unknown;
+    recorded: { nodeHours: { dedicated: number } };
+    formulas: Array<{ formula: string; summary: { failures: Array<{ first: string[] }> }; timeline: unknown[] }>;
+    comparison?: Array<{ formula: string; baseline: string; dedicatedNodeHours: number }>;
+  }>;
+}
+
 describe('JSON report', () => {
   it('carries settings, recorded figures, per formula the summary and the timeline; --compare adds a comparison', () => {
-    const json = JSON.parse(renderJson([replay], true)) as { version: number; replays: Array<Record<string, any>> };
+    const json = JSON.parse(renderJson([replay], true)) as JsonReport;
     expect(json.version).toBe(1);
-    const r = json.replays[0]!;
+    const r = must(json.replays[0]);
     expect(r.settings).toMatchObject({
       mode: 'open',
       from: '2026-01-05T00:00:00Z',
@@ -101,16 +112,16 @@ describe('JSON report', () => {
       priceDedicated: 1.5,
     });
     expect(r.recorded.nodeHours.dedicated).toBe(4);
-    expect(r.formulas.map((f: any) => f.formula)).toEqual(['grow.autoscale', 'bad.autoscale']);
-    expect(r.formulas[1].summary.failures[0].first[0]).toBe('2026-01-05T00:00:00Z');
-    expect(r.formulas[0].timeline).toHaveLength(9);
-    expect(r.formulas[0].timeline[0]).toMatchObject({ time: '2026-01-05T00:00:00Z', targetDedicated: 3, error: null });
-    expect(r.comparison[1]).toMatchObject({ formula: 'bad.autoscale', baseline: 'grow.autoscale' });
-    expect(r.comparison[1].dedicatedNodeHours).toBeCloseTo(
-      replay.formulas[1]!.summary.nodeHours.dedicated - replay.formulas[0]!.summary.nodeHours.dedicated,
+    expect(r.formulas.map((f) => f.formula)).toEqual(['grow.autoscale', 'bad.autoscale']);
+    expect(r.formulas[1]?.summary.failures[0]?.first[0]).toBe('2026-01-05T00:00:00Z');
+    expect(r.formulas[0]?.timeline).toHaveLength(9);
+    expect(r.formulas[0]?.timeline[0]).toMatchObject({ time: '2026-01-05T00:00:00Z', targetDedicated: 3, error: null });
+    expect(r.comparison?.[1]).toMatchObject({ formula: 'bad.autoscale', baseline: 'grow.autoscale' });
+    expect(r.comparison?.[1]?.dedicatedNodeHours).toBeCloseTo(
+      must(replay.formulas[1]).summary.nodeHours.dedicated - must(replay.formulas[0]).summary.nodeHours.dedicated,
       10,
     );
-    expect('comparison' in (JSON.parse(renderJson([replay], false)) as any).replays[0]).toBe(false);
+    expect('comparison' in must((JSON.parse(renderJson([replay], false)) as JsonReport).replays[0])).toBe(false);
   });
 });
 
@@ -163,11 +174,11 @@ describe('HTML report', () => {
       'chart-0-1-2',
     ]);
     for (const c of data.charts) expect(html).toContain(`<div class="chart" id="${c.id}"></div>`);
-    const nodes = data.charts[2]!;
+    const nodes = must(data.charts[2]);
     expect(nodes.series.map((s) => s.label)).toEqual(['recorded dedicated', 'grow.autoscale dedicated']);
     expect(nodes.x[0]).toBe(T0 / 1000);
-    expect(nodes.series[1]!.values.slice(0, 2)).toEqual([2, 3]);
-    expect(data.charts[0]!.series.map((s) => s.label)).toEqual(['recorded pending']);
+    expect(must(nodes.series[1]).values.slice(0, 2)).toEqual([2, 3]);
+    expect(must(data.charts[0]).series.map((s) => s.label)).toEqual(['recorded pending']);
     // The errors table lists the failing formula's code and first message.
     expect(html).toMatch(/<td>bad\.autoscale<\/td><td>InsufficientSampleData<\/td><td class="num">9<\/td>/);
     const nasty = { ...replay, recording: '</script><script>alert(1)</script>' };

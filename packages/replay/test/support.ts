@@ -39,3 +39,9 @@ export function csv(
     lines.push([iso(start + r * 30_000), ...columns.map((c) => String(value(r, c)))].join(','));
   return `${lines.join('\n')}\n`;
 }
+
+/** `value`, or a thrown error naming what was missing: the tests' alternative to a non-null assertion. */
+export function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error(`expected a value, got ${value}`);
+  return value;
+}

@@ -14,7 +14,7 @@ import {
 } from './coverage.ts';
 
 function cell(r: Ratio): string {
-  return `${r.covered}/${r.total}`.padStart(7) + `  ${percent(r).toFixed(1).padStart(5)}%`;
+  return `${`${r.covered}/${r.total}`.padStart(7)}  ${percent(r).toFixed(1).padStart(5)}%`;
 }
 
 /** The table: one row per formula and a total row. */
@@ -59,11 +59,11 @@ export function uncoveredListing(list: readonly FormulaCoverage[]): string {
       add(s.line, { column: s.column, width: widthOf(s.line, s.column, s.end), text: 'statement never ran' });
     }
     for (const b of c.branches) {
-      if (b.then > 0 && b.else > 0) continue;
+      if (b.thenHits > 0 && b.elseHits > 0) continue;
       const text =
-        b.then === 0 && b.else === 0
+        b.thenHits === 0 && b.elseHits === 0
           ? '?: never evaluated'
-          : b.then === 0
+          : b.thenHits === 0
             ? "?: never took 'then' (condition always 0)"
             : "?: never took 'else' (condition never 0)";
       add(b.line, { column: b.column, width: 1, text });
@@ -140,13 +140,13 @@ export function coverageJson(list: readonly FormulaCoverage[]): CoverageJson[] {
         statements: c.statements.filter((s) => s.hits === 0).map((s) => ({ line: s.line, column: s.column })),
         branches: [
           ...c.branches
-            .filter((b) => b.then === 0 || b.else === 0)
+            .filter((b) => b.thenHits === 0 || b.elseHits === 0)
             .map((b): UncoveredConditionalJson & { at: number } => ({
               at: b.at,
               kind: '?:',
               line: b.line,
               column: b.column,
-              missing: [...(b.then === 0 ? ['then' as const] : []), ...(b.else === 0 ? ['else' as const] : [])],
+              missing: [...(b.thenHits === 0 ? ['then' as const] : []), ...(b.elseHits === 0 ? ['else' as const] : [])],
             })),
           ...c.operands
             .filter((o) => o.decided === 0)

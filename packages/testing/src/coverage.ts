@@ -44,8 +44,8 @@ export interface BranchCoverage {
   line: number;
   column: number;
   /** How many evaluations took each side. */
-  then: number;
-  else: number;
+  thenHits: number;
+  elseHits: number;
 }
 
 /** One operand of a chain of && or ||: one branch. */
@@ -91,7 +91,7 @@ export function statementRatio(c: FormulaCoverage): Ratio {
 
 /** Branches: both outcomes of each ?: (then and else) and each operand of each && / || chain (see the header). */
 export function branchRatio(c: FormulaCoverage): Ratio {
-  const conditionals = c.branches.reduce((n, b) => n + (b.then > 0 ? 1 : 0) + (b.else > 0 ? 1 : 0), 0);
+  const conditionals = c.branches.reduce((n, b) => n + (b.thenHits > 0 ? 1 : 0) + (b.elseHits > 0 ? 1 : 0), 0);
   const operands = c.operands.reduce((n, o) => n + (o.decided > 0 ? 1 : 0), 0);
   return { covered: conditionals + operands, total: 2 * c.branches.length + c.operands.length };
 }
@@ -158,7 +158,13 @@ export class CoverageCollector {
       forEachExpression(expression, (e) => {
         if (e.kind !== 'Conditional') return;
         const q = lines.positionAt(e.questionRange.start);
-        branches.push({ at: e.questionRange.start, line: q.line + 1, column: q.character + 1, then: 0, else: 0 });
+        branches.push({
+          at: e.questionRange.start,
+          line: q.line + 1,
+          column: q.character + 1,
+          thenHits: 0,
+          elseHits: 0,
+        });
       });
       const chains = logicalChains(expression, lines);
       chainsByStatement.push(chains);
@@ -185,8 +191,8 @@ export class CoverageCollector {
       for (const b of s.branches) {
         const branch = coverage.branches.find((x) => x.at === b.at);
         if (branch === undefined) continue;
-        if (b.taken === 'then') branch.then++;
-        else branch.else++;
+        if (b.taken === 'then') branch.thenHits++;
+        else branch.elseHits++;
       }
       const chains = entry.chainsByStatement[s.index];
       if (chains !== undefined && chains.length > 0 && s.logical.length > 0) recordChains(chains, s.logical);
@@ -206,14 +212,14 @@ function recordChains(chains: readonly Chain[], records: readonly LogicalTrace[]
   // A statement runs once per evaluation and the language has no loops: one record per operator.
   const byOperator = new Map<number, LogicalTrace>();
   for (const r of records) byOperator.set(r.at, r);
-  chains: for (const chain of chains) {
+  nextChain: for (const chain of chains) {
     // The root operator finishes last: without its record the chain produced no value (the statement failed in it).
     if (!byOperator.has(chain.root)) continue;
     const decisive = chain.operator === '||';
     let decider: OperandCoverage | undefined;
     for (const o of chain.operands) {
       const record = byOperator.get(o.parent);
-      if (record === undefined) continue chains;
+      if (record === undefined) continue nextChain;
       if (decider === undefined && (o.side === 'left' ? record.left : record.right) === decisive) decider = o.coverage;
     }
     // No operand fixed the result on its own: the last one gave it.

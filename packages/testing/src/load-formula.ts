@@ -10,10 +10,8 @@ import { isScalar, Scalar, type Node } from 'yaml';
 import type { FormulaUnderTest, Location } from './model.ts';
 import type { Member, YamlSource } from './yaml-reader.ts';
 
-export interface FormulaFileReader {
-  /** Returns the file's text, or a short reason it cannot be read. */
-  (absolutePath: string): { ok: true; text: string } | { ok: false; reason: string };
-}
+/** Returns the file's text, or a short reason it cannot be read. */
+export type FormulaFileReader = (absolutePath: string) => { ok: true; text: string } | { ok: false; reason: string };
 
 /** A reader of a regular file of `kind`, as strict UTF-8 within the kind's bound (a leading byte order mark is dropped). */
 function regularFileReader(kind: Extract<InputKind, 'formula' | 'testFile'>): FormulaFileReader {

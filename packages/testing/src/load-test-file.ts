@@ -4,7 +4,6 @@
 // remembered as broken, so what inherits or depends on it is not reported again. Nothing here
 // throws on user input.
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   DEFAULT_AVAILABILITY_DELAY_MS,

@@ -43,9 +43,7 @@ export function failureSummary(outcome: TestOutcome): string {
   return outcome.test.multiStep ? `step ${index + 1}: ${showMismatch(first)}` : showMismatch(first);
 }
 
-export interface TextSink {
-  (text: string): void;
-}
+export type TextSink = (text: string) => void;
 
 /** Streams results as tests finish. */
 export class TextReporter {

@@ -98,7 +98,7 @@ describe('autoscale test', () => {
   it('--reporter junit prints the XML; --coverage then goes to stderr', () => {
     const r = tmp.run(['test', 'tests/ok.autoscale-test.yaml', '--reporter', 'junit', '--coverage']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^<\?xml[^]*<testcase name="morning"[^]*<\/testsuites>\n$/);
+    expect(r.stdout).toMatch(/^<\?xml[\s\S]*<testcase name="morning"[\s\S]*<\/testsuites>\n$/);
     expect(r.stderr).toContain('formulas/f.autoscale      1/1  100.0%      1/2   50.0%');
   });
 

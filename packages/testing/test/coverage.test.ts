@@ -59,7 +59,7 @@ describe('coverage', () => {
   it('counts statements run and the side each ?: took, over all evaluations', () => {
     const c = covered(['2026-01-05T10:00:00Z', '2026-01-05T13:00:00Z', '2026-01-05T14:00:00Z']);
     expect(c.statements.map((s) => s.hits)).toEqual([3, 3, 3, 3, 0]);
-    expect(c.branches.map((b) => [b.then, b.else])).toEqual([
+    expect(c.branches.map((b) => [b.thenHits, b.elseHits])).toEqual([
       [1, 2],
       [2, 0],
       [2, 1],
@@ -80,7 +80,7 @@ describe('coverage', () => {
     runTestFile(file(['2026-01-05T10:00:00Z']), { coverage: collector });
     const results = collector.results();
     expect(results.map((c) => c.formula)).toEqual(['f.autoscale', 'suite.autoscale-test.yaml#formula_text']);
-    expect(results[0]?.branches.map((b) => [b.then, b.else])).toEqual([[1, 1]]);
+    expect(results[0]?.branches.map((b) => [b.thenHits, b.elseHits])).toEqual([[1, 1]]);
     expect(totalBranchPercent(results)).toBe((100 * (2 + 2)) / (2 + 8));
   });
 
@@ -123,7 +123,7 @@ describe('coverage', () => {
     expect(
       uncoveredListing([full])
         .split('\n')
-        .filter((l) => /^  \d/.test(l)),
+        .filter((l) => /^ {2}\d/.test(l)),
     ).toEqual(['  5 | never = 1 > 0 ? 1 : 0;']);
     expect(uncoveredListing([])).toBe('');
   });
@@ -190,7 +190,7 @@ describe('coverage of && and ||', () => {
   });
 
   it('lists the operand that never decided, with why', () => {
-    const prefix = '    | ' + ' '.repeat(46);
+    const prefix = `    | ${' '.repeat(46)}`;
     expect(uncoveredListing([covered2([SUNDAY])])).toBe(
       [
         'suite.autoscale-test.yaml#formula_text: not covered',

@@ -439,7 +439,7 @@ export function contextToJson(ctx: EvaluationContext): ContextFileJson {
   const metrics: ContextFileJson['metrics'] = {};
   for (const [name, history] of ctx.metrics) {
     const samples: Array<[string, number]> = [];
-    history.times.forEach((t, i) => samples.push([formatInstant(t), history.values[i] ?? Number.NaN]));
+    for (const [i, t] of history.times.entries()) samples.push([formatInstant(t), history.values[i] ?? Number.NaN]);
     Object.defineProperty(metrics, name, { value: { samples }, enumerable: true, writable: true, configurable: true });
   }
   return {

@@ -73,7 +73,7 @@ function measure(segment: IToken[]): string | undefined {
     maxDepth = Math.max(maxDepth, top.outer + top.questions + top.chain + unaryRun);
     previousEndsOperand =
       type === T.Identifier ||
-      type === T.Number ||
+      type === T.NumberToken ||
       type === T.RParen ||
       type === T.RBracket ||
       type.CATEGORIES?.includes(T.StringLiteral) === true;

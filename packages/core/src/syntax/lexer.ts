@@ -111,9 +111,7 @@ function errorTokenDiagnostic(t: IToken, text: string): Diagnostic {
 /** "character 'é'" or "characters U+0001 U+0002", readable whatever the characters are. */
 function describeCharacters(chars: string): string {
   const shown = [...chars].map((c) =>
-    /[\x00-\x1f\x7f-\x9f\s]/.test(c)
-      ? `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-      : `'${c}'`,
+    /[\p{Cc}\s]/u.test(c) ? `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : `'${c}'`,
   );
   return `character${shown.length > 1 ? 's' : ''} ${shown.join(' ')}`;
 }
@@ -121,7 +119,7 @@ function describeCharacters(chars: string): string {
 function tokenDiagnostic(t: IToken): Diagnostic | undefined {
   const range = rangeOf(t);
   switch (t.tokenType) {
-    case T.Number: {
+    case T.NumberToken: {
       if (ACCEPTED_NUMBER.test(t.image)) return undefined;
       const fixed = acceptedNumberSpelling(t.image);
       return diagnostic(

@@ -33,7 +33,7 @@ export const BinaryOperatorToken = createToken({ name: 'BinaryOperatorToken', pa
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
 
 /** Any number-like spelling; the lexing stage rejects all but `digits ('.' digits)?`. */
-export const Number = createToken({
+export const NumberToken = createToken({
   name: 'Number',
   pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/,
   categories: [NumberLiteral, AnyToken],
@@ -174,8 +174,8 @@ export const allTokens: TokenType[] = [
   EqualityOperator,
   BinaryOperatorToken,
   AnyToken,
-  // Number must come before Dot so that `.5` is read as a (malformed) number.
-  Number,
+  // NumberToken must come before Dot so that `.5` is read as a (malformed) number.
+  NumberToken,
   DoubleQuotedString,
   UnterminatedString,
   SingleQuotedString,

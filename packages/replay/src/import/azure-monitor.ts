@@ -81,7 +81,8 @@ export function importAzureMonitor(
       if (pool !== undefined) pools.add(pool);
       // With a pool chosen in the metadata, other pools' series are left out; otherwise they add up.
       if (meta.poolId !== undefined && pool !== undefined && pool.toLowerCase() !== meta.poolId.toLowerCase()) return;
-      ts.data.forEach((point: unknown, k: number) => readPoint(point, `${tsWhere}.data[${k}]`, series, errors));
+      for (const [k, point] of (ts.data as unknown[]).entries())
+        readPoint(point, `${tsWhere}.data[${k}]`, series, errors);
     });
   });
   if (!errors.empty) return { errors };

@@ -3,7 +3,7 @@
 // synchronously per line and returns false to stop early (e.g. after too many errors). Imports
 // nothing from node:*, so the playground's replay worker reads recordings with it too.
 
-export type LineHandler = (line: string, lineNumber: number) => boolean | void;
+export type LineHandler = (line: string, lineNumber: number) => boolean | undefined;
 
 /**
  * The longest line a recording may have (characters), unless the caller gives another bound: far
