@@ -9,24 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/paths.ts';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(path);
-    return name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  // `import x from 'm'`, `export ... from 'm'`, `import('m')`, and the bare `import 'm'`.
-  return [
-    ...text.matchAll(
-      /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm,
-    ),
-  ].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
-}
+import { imports, sourceFiles } from './support/source-imports.ts';
 
 const packages = readdirSync(join(REPO_ROOT, 'packages'));
 /** Which workspace packages each package may import. */

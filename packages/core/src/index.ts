@@ -23,7 +23,7 @@ export { BINARY_TABLE, UNARY_TABLE, findBinaryRow, findUnaryRow } from './operat
 export { check, type CheckResult } from './check/checker.ts';
 export type * from './check/analysis.ts';
 export { analyzeFormula, type FormulaAnalysis } from './analyze.ts';
-export * from './eval/context.ts';
+export * from './runtime/context.ts';
 export {
   compileFormula,
   evaluateFormula,
@@ -41,16 +41,16 @@ export {
   serviceErrorLine,
   type ServiceError,
   type ServiceErrorCode,
-} from './eval/errors.ts';
+} from './runtime/errors.ts';
 export type * from './eval/trace.ts';
-export { formatValue, Timestamp, Interval, Keyword, MetricRef, type Value } from './eval/values.ts';
-export { formatDouble, formatTimestamp, formatTimeInterval } from './eval/format-value-text.ts';
-export { parseTimeString } from './eval/parse-time.ts';
+export { formatValue, Timestamp, Interval, Keyword, MetricRef, type Value } from './runtime/values.ts';
+export { formatDouble, formatTimestamp, formatTimeInterval } from './runtime/format-value-text.ts';
+export { parseTimeString } from './runtime/parse-time.ts';
 export { formatFormula } from './format/formatter.ts';
 export * from './context/context-file.ts';
 export * from './context/duration.ts';
 export * from './context/series-notation.ts';
 export { parseResultsString, type ResultsEntry, type ParsedResults } from './eval/results-string.ts';
 export { traceLines } from './eval/trace-text.ts';
-export { upperBound, visibleCount } from './eval/samples.ts';
+export { upperBound, visibleCount } from './runtime/samples.ts';
 export { readContext, type ReadContextResult } from './context/read-context.ts';

@@ -4,7 +4,7 @@
 
 import type { BinaryOperator, UnaryOperator } from './syntax/ast.ts';
 import { DOUBLE, INTERVAL, STRING, TIMESTAMP, typeName, VEC, type Type } from './types.ts';
-import { Interval, Timestamp, type Value } from './eval/values.ts';
+import { Interval, Timestamp, type Value } from './runtime/values.ts';
 
 /** Thrown by an implementation for a value-level failure (vector lengths); the evaluator adds the location. */
 export class OperatorValueError extends Error {}

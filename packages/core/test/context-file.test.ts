@@ -17,7 +17,7 @@ import {
 import { registry } from '../src/builtins/registry.ts';
 import { suggest } from '../src/text/suggest.ts';
 import { jsonPath, parseJsonWithLocations } from '../src/context/json-locations.ts';
-import { DEFAULT_AVAILABILITY_DELAY_MS, defaultPoolState, type EvaluationContext } from '../src/eval/context.ts';
+import { DEFAULT_AVAILABILITY_DELAY_MS, defaultPoolState, type EvaluationContext } from '../src/runtime/context.ts';
 
 // The one list of metric names is the registry's.
 const KNOWN_METRICS = registry.sampledMetricNames();

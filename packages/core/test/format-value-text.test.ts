@@ -2,7 +2,7 @@
 // glibc printf), ISO 8601 millisecond timestamps and .NET TimeSpan "c" intervals.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { formatDouble, formatTimestamp, formatTimeInterval } from '../src/eval/format-value-text.ts';
+import { formatDouble, formatTimestamp, formatTimeInterval } from '../src/runtime/format-value-text.ts';
 
 describe('formatDouble', () => {
   const cases: Array<[number, string]> = [

@@ -2,7 +2,7 @@
 // digits, strict calendar validation, and never throwing on arbitrary input.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseTimeString } from '../src/eval/parse-time.ts';
+import { parseTimeString } from '../src/runtime/parse-time.ts';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number =>
   Date.UTC(y, mo - 1, d, h, mi, s, ms);

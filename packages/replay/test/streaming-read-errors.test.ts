@@ -15,8 +15,8 @@ const spy = vi.hoisted(() => ({
   failReadAfterLines: undefined as number | undefined,
 }));
 
-vi.mock('../src/parallel/workers.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../src/parallel/workers.ts')>();
+vi.mock('../src/parallel/start-worker.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/parallel/start-worker.ts')>();
   // Records every worker the replay starts (all start through startWorker) and whether it has exited.
   const startWorker: typeof real.startWorker = (job) => {
     const worker = real.startWorker(job);

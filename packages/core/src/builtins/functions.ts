@@ -2,10 +2,10 @@
 // Aggregates take a doubleVecList: any mix of doubles and doubleVecs, flattened before use.
 
 import { DOUBLE, NOTHING, TIMESTAMP, VEC } from '../types.ts';
-import { EvaluationFailure, StopSignal } from '../eval/errors.ts';
-import { parseTimeString } from '../eval/parse-time.ts';
-import { formatDouble } from '../eval/format-value-text.ts';
-import { Timestamp, type Value } from '../eval/values.ts';
+import { EvaluationFailure, StopSignal } from '../runtime/errors.ts';
+import { parseTimeString } from '../runtime/parse-time.ts';
+import { formatDouble } from '../runtime/format-value-text.ts';
+import { Timestamp, type Value } from '../runtime/values.ts';
 import type { FunctionEntry, Overload } from './entry.ts';
 import { fail, flatten, toDouble, toVector, type BuiltinImpl } from './support.ts';
 

@@ -3,11 +3,11 @@
 // evaluation instant; timestamps are absolute; the order of the two bounds does not matter.
 
 import { DOUBLE, INTERVAL, TIMESTAMP, VEC } from '../types.ts';
-import { EvaluationFailure } from '../eval/errors.ts';
-import { SAMPLE_PERIOD_MS } from '../eval/context.ts';
-import { selectWindow, sliceValues, visibleCount, windowPercent } from '../eval/samples.ts';
-import { formatDouble } from '../eval/format-value-text.ts';
-import { Interval, MetricRef, Timestamp, type Value } from '../eval/values.ts';
+import { EvaluationFailure } from '../runtime/errors.ts';
+import { SAMPLE_PERIOD_MS } from '../runtime/context.ts';
+import { selectWindow, sliceValues, visibleCount, windowPercent } from '../runtime/samples.ts';
+import { formatDouble } from '../runtime/format-value-text.ts';
+import { Interval, MetricRef, Timestamp, type Value } from '../runtime/values.ts';
 import type { MethodEntry, Overload } from './entry.ts';
 import { toDouble, type Runtime } from './support.ts';
 

@@ -1,10 +1,10 @@
 // Shared runtime helpers for built-in implementations: the runtime services a built-in may use,
 // argument coercion (a metric used as a number is its latest sample) and doubleVecList flattening.
 
-import { EvaluationFailure } from '../eval/errors.ts';
-import { visibleCount } from '../eval/samples.ts';
+import { EvaluationFailure } from '../runtime/errors.ts';
+import { visibleCount } from '../runtime/samples.ts';
 import { formatValueType } from './describe.ts';
-import { MetricRef, type Value } from '../eval/values.ts';
+import { MetricRef, type Value } from '../runtime/values.ts';
 
 /** What a built-in implementation may ask of the evaluation. */
 export interface Runtime {

@@ -28,8 +28,8 @@ import type { Range } from '../text/source.ts';
 import type { Analysis, SymbolKind } from './analysis.ts';
 import { foldConstant } from './constant-fold.ts';
 import { FormulaLints } from './lints.ts';
-import { parseTimeString } from '../eval/parse-time.ts';
-import type { Value } from '../eval/values.ts';
+import { parseTimeString } from '../runtime/parse-time.ts';
+import type { Value } from '../runtime/values.ts';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];

@@ -5,7 +5,7 @@
 import type { Expression } from '../syntax/ast.ts';
 import { registry } from '../builtins/registry.ts';
 import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts';
-import { Interval, typeOfValue, type Value } from '../eval/values.ts';
+import { Interval, typeOfValue, type Value } from '../runtime/values.ts';
 
 /** Values of user variables currently known to be constant. */
 export type ConstantScope = ReadonlyMap<string, Value>;

@@ -7,9 +7,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
 import type { VariableEntry } from '../builtins/entry.ts';
 import { DEFAULT_SAMPLE_PERCENT } from '../builtins/methods.ts';
-import { SAMPLE_PERIOD_MS } from '../eval/context.ts';
-import { Interval } from '../eval/values.ts';
-import { formatDouble } from '../eval/format-value-text.ts';
+import { SAMPLE_PERIOD_MS } from '../runtime/context.ts';
+import { Interval } from '../runtime/values.ts';
+import { formatDouble } from '../runtime/format-value-text.ts';
 import type { Range } from '../text/source.ts';
 import { foldConstant, type ConstantScope } from './constant-fold.ts';
 

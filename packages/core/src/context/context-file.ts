@@ -10,7 +10,7 @@ import {
   type EvaluationContext,
   type MetricHistory,
   type PoolState,
-} from '../eval/context.ts';
+} from '../runtime/context.ts';
 import { formatDuration, formatInstant, parseDuration, parseInstant } from './duration.ts';
 import {
   jsonPath,

@@ -3,7 +3,7 @@
 // the language server and the test suites call; context-file.ts stays free of the registry.
 
 import { registry } from '../builtins/registry.ts';
-import type { EvaluationContext } from '../eval/context.ts';
+import type { EvaluationContext } from '../runtime/context.ts';
 import { formatContextError, loadContextFile } from './context-file.ts';
 
 export type ReadContextResult = { ok: true; context: EvaluationContext } | { ok: false; messages: string[] };

@@ -2,7 +2,7 @@
 // context files, the formula test runner and replay, plus the placement of an expanded series on
 // a time axis. Errors are reported per item with offsets into the text; nothing here throws.
 
-import type { MetricHistory } from '../eval/context.ts';
+import type { MetricHistory } from '../runtime/context.ts';
 
 /** Upper bound on the values one series may expand to, so a typo like `0x99999999` cannot exhaust memory. */
 export const MAX_SERIES_SAMPLES = 5_000_000;

@@ -17,7 +17,7 @@ import { argumentFits, arityAccepts } from '../builtins/overloads.ts';
 import { latestSample, toDouble, type Runtime } from '../builtins/support.ts';
 import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts';
 import { typeName } from '../types.ts';
-import { EvaluationFailure } from './errors.ts';
+import { EvaluationFailure } from '../runtime/errors.ts';
 import type { Frame } from './frame.ts';
 import {
   formatValue,
@@ -28,7 +28,7 @@ import {
   Timestamp,
   typeOfValue,
   type Value,
-} from './values.ts';
+} from '../runtime/values.ts';
 import type { LineMap } from '../text/source.ts';
 
 export type ExprFn = (f: Frame) => Value;

@@ -12,12 +12,12 @@ import {
 } from '../builtins/registry.ts';
 import { LineMap, type Range } from '../text/source.ts';
 import { compileProgram, type CompiledProgram } from './compile.ts';
-import type { EvaluationContext } from './context.ts';
-import { EvaluationFailure, serviceError, StopSignal, type ServiceError } from './errors.ts';
-import { formatDouble } from './format-value-text.ts';
+import type { EvaluationContext } from '../runtime/context.ts';
+import { EvaluationFailure, serviceError, StopSignal, type ServiceError } from '../runtime/errors.ts';
+import { formatDouble } from '../runtime/format-value-text.ts';
 import { Frame } from './frame.ts';
 import type { Trace } from './trace.ts';
-import { formatValue, type Value } from './values.ts';
+import { formatValue, type Value } from '../runtime/values.ts';
 
 export interface EvaluationOptions {
   /** Record a per-statement trace (slower; for explain, coverage and editors). */

@@ -1,12 +1,12 @@
 // Mutable state of one evaluation: user variable slots, the three service outputs (with the
 // alias rule), the runtime services built-ins use, and the optional trace being recorded.
 
-import type { EvaluationContext } from './context.ts';
-import { EMPTY_HISTORY } from './context.ts';
+import type { EvaluationContext } from '../runtime/context.ts';
+import { EMPTY_HISTORY } from '../runtime/context.ts';
 import { DEFAULT_DEALLOCATION_OPTION } from '../builtins/registry.ts';
 import type { Runtime } from '../builtins/support.ts';
 import { createRandom } from './rng.ts';
-import { MetricRef, type Value } from './values.ts';
+import { MetricRef, type Value } from '../runtime/values.ts';
 import type { StatementTrace, Trace } from './trace.ts';
 
 /**

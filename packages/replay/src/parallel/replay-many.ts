@@ -5,7 +5,7 @@
 import { replayFile, type ReplayFileRequest } from '../replay/replay-file.ts';
 import type { ReplayOutcome } from '../replay/run.ts';
 import type { FormulaSource } from '../replay/types.ts';
-import { startWorker } from './workers.ts';
+import { startWorker } from './start-worker.ts';
 
 export interface WorkerJob {
   path: string;

@@ -1,37 +1,16 @@
-// Where the replay's worker threads start, and what a worker does once started. Both kinds of
-// job (one whole recording for replayMany; batches streamed by replay/streaming.ts) go through
-// one entry module: `worker.ts` beside this file (worker.js once compiled). A bundle that inlines
-// this package, such as the one-file `autoscale` CLI, has no such file: it makes its own file the
-// entry with `useWorkerEntry(itself)` and calls `runWorkerIfStarted()` first thing, which runs the
-// job and returns true when the bundle was started as one of these workers.
-// Loading this file costs nothing: node:worker_threads (a few milliseconds) is loaded only to
-// start or to be a worker, and the jobs' modules only inside a worker.
+// What a replay worker thread does once started. Both kinds of job (one whole recording for
+// replayMany; batches streamed by replay/streaming.ts) go through one entry module: `worker.ts`
+// beside this file (worker.js once compiled). A bundle that inlines this package, such as the
+// one-file `autoscale` CLI, has no such file: it makes its own file the entry with
+// `useWorkerEntry(itself)` and calls `runWorkerIfStarted()` first thing, which runs the job and
+// returns true when the bundle was started as one of these workers. Starting workers is
+// start-worker.ts. Loading this file costs nothing: the jobs' modules load only inside a worker.
 
-import type { Worker } from 'node:worker_threads';
-import type { WorkerJob, WorkerMessage } from './replay-many.ts';
-import type { StreamJob, StreamMessage } from './stream-worker.ts';
+import { type TaggedJob, WORKER_ARGUMENT } from './start-worker.ts';
+import type { WorkerMessage } from './replay-many.ts';
+import type { StreamMessage } from './stream-worker.ts';
 
-/** workerData of every worker this package starts: the job, tagged with its kind. */
-export type TaggedJob =
-  | { autoscaleReplayWorker: 'recording'; job: WorkerJob }
-  | { autoscaleReplayWorker: 'stream'; job: StreamJob };
-
-// The sources run as .ts (Node strips the types) and the published package as .js: the entry
-// module has the same extension as this one.
-const OWN_EXTENSION = /\.[cm]?[jt]s$/.exec(new URL(import.meta.url).pathname)?.[0] ?? '.js';
-let entry: URL = new URL(`./worker${OWN_EXTENSION}`, import.meta.url);
-/** Appended to a worker's process.argv, so that a worker is recognised without node:worker_threads. */
-const WORKER_ARGUMENT = '--autoscale-replay-worker';
-
-/** Makes `file` the module every replay worker starts from (a bundle passes its own URL). */
-export function useWorkerEntry(file: URL): void {
-  entry = file;
-}
-
-export function startWorker(job: TaggedJob): Worker {
-  const { Worker } = process.getBuiltinModule('node:worker_threads');
-  return new Worker(entry, { workerData: job, argv: [WORKER_ARGUMENT] });
-}
+export { useWorkerEntry } from './start-worker.ts';
 
 function isTaggedJob(data: unknown): data is TaggedJob {
   return typeof data === 'object' && data !== null && 'autoscaleReplayWorker' in data;
@@ -50,4 +29,4 @@ export function runWorkerIfStarted(): boolean {
   return true;
 }
 
-export type { WorkerMessage, StreamMessage };
+export type { TaggedJob, WorkerMessage, StreamMessage };

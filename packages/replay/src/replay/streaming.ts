@@ -13,7 +13,7 @@ import { peekRecording, readSideMeta } from '../recording/read.ts';
 import { checkTextRecording } from '../recording/read-source.ts';
 import { fileLines, readFailure } from '../io/line-reader.ts';
 import type { StreamJob, StreamMessage } from '../parallel/stream-worker.ts';
-import { startWorker } from '../parallel/workers.ts';
+import { startWorker } from '../parallel/start-worker.ts';
 import { columnsToKeep, prepareFormula } from './formulas.ts';
 import type { ReplayFileOptions } from './replay-file.ts';
 import type { ReplayOutcome } from './run.ts';
