@@ -5,7 +5,7 @@
 // - packages depend on each other only in the documented direction (no cycles);
 // - no source file evaluates text as code.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/paths.ts';

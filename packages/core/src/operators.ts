@@ -6,8 +6,16 @@ import type { BinaryOperator, UnaryOperator } from './syntax/ast.ts';
 import { DOUBLE, INTERVAL, STRING, TIMESTAMP, typeName, VEC, type Type } from './types.ts';
 import { Interval, Timestamp, type Value } from './runtime/values.ts';
 
-/** Thrown by an implementation for a value-level failure (vector lengths); the evaluator adds the location. */
-export class OperatorValueError extends Error {}
+/** Thrown by an implementation for a value-level failure (vectors of different lengths); the evaluator adds the location. */
+export class OperatorValueError extends Error {
+  readonly leftLength: number;
+  readonly rightLength: number;
+  constructor(leftLength: number, rightLength: number) {
+    super(`vector lengths ${leftLength} and ${rightLength}`);
+    this.leftLength = leftLength;
+    this.rightLength = rightLength;
+  }
+}
 
 type BinaryImpl = (left: Value, right: Value) => Value;
 
@@ -63,7 +71,7 @@ function vectorWith(op: BinaryOperator, v: number[], d: number): number[] {
 }
 
 function vectorPair(op: BinaryOperator, a: number[], b: number[]): number[] {
-  if (a.length !== b.length) throw new OperatorValueError(`Vector lengths differ: ${a.length} and ${b.length}`);
+  if (a.length !== b.length) throw new OperatorValueError(a.length, b.length);
   const out = new Array<number>(a.length);
   for (let i = 0; i < a.length; i++) out[i] = arith(op, a[i] ?? 0, b[i] ?? 0);
   return out;

@@ -106,14 +106,12 @@ function analyzeSafely(text: string): {
   diagnostics: readonly Diagnostic[];
 } {
   if (text.length > MAX_ANALYZED_LENGTH) {
-    const message =
-      `Formula is ${text.length} characters long; the service accepts at most ${MAX_FORMULA_LENGTH} (AutoScaleFormulaTooLong). ` +
-      `Editor features are off above ${MAX_ANALYZED_LENGTH} characters.`;
+    const args = { length: text.length, limit: MAX_FORMULA_LENGTH, analysedLimit: MAX_ANALYZED_LENGTH };
     return {
       result: EMPTY,
       lines: new LineMap(text),
       degraded: 'too long',
-      diagnostics: [diagnostic('AS1009', message, { start: MAX_FORMULA_LENGTH, end: text.length })],
+      diagnostics: [diagnostic('AS1009', 'tooLongForEditor', args, { start: MAX_FORMULA_LENGTH, end: text.length })],
     };
   }
   try {
@@ -127,12 +125,11 @@ function analyzeSafely(text: string): {
     const reason = error instanceof Error ? error.message : String(error);
     const lines = new LineMap(text);
     const firstLine = lines.lineText(0).length;
-    const message = `This formula could not be analysed (${reason}). Editor features are off until it changes.`;
     return {
       result: EMPTY,
       lines,
       degraded: reason,
-      diagnostics: [diagnostic('AS1001', message, { start: 0, end: Math.max(0, firstLine) })],
+      diagnostics: [diagnostic('AS1001', 'notAnalysed', { reason }, { start: 0, end: Math.max(0, firstLine) })],
     };
   }
 }

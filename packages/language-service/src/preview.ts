@@ -5,7 +5,7 @@
 
 import {
   compileFormula,
-  diagnostic,
+  diagnosticWithText,
   type EvaluationContext,
   type ServiceError,
   type StatementTrace,
@@ -41,7 +41,7 @@ export function preview(doc: FormulaDocument, context: EvaluationContext): Formu
     const statements = result.trace?.statements ?? [];
     if (result.error || result.failure) {
       const f = result.failure;
-      const failure = f ? toServiceDiagnostic(diagnostic(f.code, f.message, f.range)) : undefined;
+      const failure = f ? toServiceDiagnostic(diagnosticWithText(f.code, f.message, f.range)) : undefined;
       return { ...empty, statements, error: result.error ?? undefined, failure };
     }
     return {

@@ -2,12 +2,12 @@
 // Aggregates take a doubleVecList: any mix of doubles and doubleVecs, flattened before use.
 
 import { DOUBLE, NOTHING, TIMESTAMP, VEC } from '../types.ts';
-import { EvaluationFailure, StopSignal } from '../runtime/errors.ts';
+import { evaluationFailure, StopSignal } from '../runtime/errors.ts';
 import { parseTimeString } from '../runtime/parse-time.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
 import { Timestamp, type Value } from '../runtime/values.ts';
 import type { FunctionEntry, Overload } from './entry.ts';
-import { fail, flatten, toDouble, toVector, type BuiltinImpl } from './support.ts';
+import { flatten, toDouble, toVector, type BuiltinImpl } from './support.ts';
 
 /**
  * What val() returns for an index outside the vector (docs/semantics.md §5.5, §15.3). The project's
@@ -25,7 +25,7 @@ function aggregate(name: string, emptyResult: number | undefined, compute: (v: n
     const v = flatten(args, rt, at, `${name}()`);
     if (v.length === 0) {
       if (emptyResult !== undefined) return emptyResult;
-      fail(`${name}() of an empty list`, at);
+      throw evaluationFailure('AS3004', 'emptyList', { name }, at);
     }
     return compute(v);
   };
@@ -87,8 +87,8 @@ export function roundHalfAwayFromZero(x: number): number {
 
 /** Nearest-rank percentile, p in 0-100 (docs/semantics.md §5.4): returns an element of v. */
 function percentile(v: number[], p: number, at: number): number {
-  if (v.length === 0) fail('percentile() of an empty vector', at);
-  if (!(p >= 0 && p <= 100)) fail(`percentile() expects a percentage from 0 to 100, got ${formatDouble(p)}`, at);
+  if (v.length === 0) throw evaluationFailure('AS3004', 'percentileEmpty', {}, at);
+  if (!(p >= 0 && p <= 100)) throw evaluationFailure('AS3004', 'percentileRange', { value: formatDouble(p) }, at);
   const sorted = [...v].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] as number;
@@ -250,10 +250,9 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
         label: 'time(string dateTime) -> timestamp',
         impl: (args, _rt, at) => {
           const s = args[0];
-          if (typeof s !== 'string')
-            throw new EvaluationFailure('AS3003', 'Type mismatch: time() expects a string', at);
+          if (typeof s !== 'string') throw evaluationFailure('AS3003', 'timeArgument', {}, at);
           const parsed = parseTimeString(s);
-          if (!parsed.ok) fail(`time() cannot parse "${s}": ${parsed.reason}`, at);
+          if (!parsed.ok) throw evaluationFailure('AS3004', 'timeUnparsable', { text: s, reason: parsed.reason }, at);
           return new Timestamp(parsed.ms);
         },
       },

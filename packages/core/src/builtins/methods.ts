@@ -3,7 +3,7 @@
 // evaluation instant; timestamps are absolute; the order of the two bounds does not matter.
 
 import { DOUBLE, INTERVAL, TIMESTAMP, VEC } from '../types.ts';
-import { EvaluationFailure } from '../runtime/errors.ts';
+import { evaluationFailure } from '../runtime/errors.ts';
 import { SAMPLE_PERIOD_MS } from '../runtime/context.ts';
 import { selectWindow, sliceValues, visibleCount, windowPercent } from '../runtime/samples.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
@@ -16,18 +16,14 @@ export const DEFAULT_SAMPLE_PERCENT = 70;
 
 function metricOf(v: Value | undefined, at: number): MetricRef {
   if (v instanceof MetricRef) return v;
-  throw new EvaluationFailure('AS3003', 'Type mismatch: sample methods apply to sampled metrics only', at);
+  throw evaluationFailure('AS3003', 'sampleMethodReceiver', {}, at);
 }
 
 /** A window bound as an instant: a timeinterval looks back from now, a timestamp is absolute. */
 function instant(v: Value | undefined, rt: Runtime, at: number): number {
   if (v instanceof Interval) return rt.now - v.ms;
   if (v instanceof Timestamp) return v.ms;
-  throw new EvaluationFailure(
-    'AS3003',
-    'Type mismatch: a sample window bound must be a timestamp or a timeinterval',
-    at,
-  );
+  throw evaluationFailure('AS3003', 'windowBound', {}, at);
 }
 
 function windowOf(m: MetricRef, a: number, b: number, rt: Runtime) {
@@ -42,12 +38,8 @@ function windowSample(args: Value[], rt: Runtime, at: number, hasEnd: boolean, h
   const sel = windowOf(m, start, end, rt);
   const received = windowPercent(sel);
   if (received < wanted) {
-    throw new EvaluationFailure(
-      'AS3002',
-      `Insufficient data from data set: ${m.name} wanted ${formatDouble(wanted)}%, received ${formatDouble(received)}%`,
-      at,
-      'InsufficientSampleData',
-    );
+    const args = { metric: m.name, wanted: formatDouble(wanted), received: formatDouble(received) };
+    throw evaluationFailure('AS3002', 'percent', args, at, 'InsufficientSampleData');
   }
   return sliceValues(m.history, sel.from, sel.to);
 }
@@ -199,12 +191,7 @@ export const METHODS: readonly MethodEntry[] = [
         impl: (args, rt, at) => {
           const m = metricOf(args[0], at);
           if (visibleCount(m.history, rt.now, rt.availabilityDelay) === 0) {
-            throw new EvaluationFailure(
-              'AS3002',
-              `Insufficient data from data set: ${m.name} has no sample yet`,
-              at,
-              'InsufficientSampleData',
-            );
+            throw evaluationFailure('AS3002', 'noSampleYet', { metric: m.name }, at, 'InsufficientSampleData');
           }
           return new Timestamp(m.history.times[0] as number);
         },

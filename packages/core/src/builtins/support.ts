@@ -1,7 +1,7 @@
 // Shared runtime helpers for built-in implementations: the runtime services a built-in may use,
 // argument coercion (a metric used as a number is its latest sample) and doubleVecList flattening.
 
-import { EvaluationFailure } from '../runtime/errors.ts';
+import { evaluationFailure } from '../runtime/errors.ts';
 import { visibleCount } from '../runtime/samples.ts';
 import { formatValueType } from './describe.ts';
 import { MetricRef, type Value } from '../runtime/values.ts';
@@ -21,12 +21,7 @@ export type BuiltinImpl = (args: Value[], rt: Runtime, at: number) => Value;
 export function latestSample(m: MetricRef, rt: Runtime, at: number): number {
   const n = visibleCount(m.history, rt.now, rt.availabilityDelay);
   if (n === 0) {
-    throw new EvaluationFailure(
-      'AS3002',
-      `Insufficient data from data set: ${m.name} has no sample to use as a number`,
-      at,
-      'InsufficientSampleData',
-    );
+    throw evaluationFailure('AS3002', 'noSampleAsNumber', { metric: m.name }, at, 'InsufficientSampleData');
   }
   return m.history.values[n - 1] as number;
 }
@@ -34,12 +29,12 @@ export function latestSample(m: MetricRef, rt: Runtime, at: number): number {
 export function toDouble(v: Value, rt: Runtime, at: number, what: string): number {
   if (typeof v === 'number') return v;
   if (v instanceof MetricRef) return latestSample(v, rt, at);
-  throw new EvaluationFailure('AS3003', `Type mismatch: ${what} expects a double, got ${formatValueType(v)}`, at);
+  throw evaluationFailure('AS3003', 'expectsDouble', { what, type: formatValueType(v) }, at);
 }
 
 export function toVector(v: Value, at: number, what: string): number[] {
   if (Array.isArray(v)) return v;
-  throw new EvaluationFailure('AS3003', `Type mismatch: ${what} expects a doubleVec, got ${formatValueType(v)}`, at);
+  throw evaluationFailure('AS3003', 'expectsVector', { what, type: formatValueType(v) }, at);
 }
 
 /** A doubleVecList argument list, converted to one vector before evaluation. */
@@ -51,8 +46,4 @@ export function flatten(args: Value[], rt: Runtime, at: number, what: string): n
     else out.push(toDouble(a, rt, at, what));
   }
   return out;
-}
-
-export function fail(detail: string, at: number): never {
-  throw new EvaluationFailure('AS3004', detail, at);
 }

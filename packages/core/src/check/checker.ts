@@ -3,7 +3,16 @@
 // in order, as they run, so "read before assigned" is exact. Never throws on any tree.
 
 import type { Assignment, Call, Expression, Formula, Identifier, MethodCall, Statement } from '../syntax/ast.ts';
-import { diagnostic, type Diagnostic, type DiagnosticCode, type Fix } from '../diagnostics.ts';
+import {
+  diagnostic,
+  fix,
+  replaceFix,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Fix,
+  type MessageArguments,
+  type MessageId,
+} from '../diagnostics.ts';
 import { DEALLOCATION_OPTION, KEYWORD_LIST, KEYWORD_NAMES, registry } from '../builtins/registry.ts';
 import type { Overload } from '../builtins/entry.ts';
 import { argumentsFit, arityAccepts } from '../builtins/overloads.ts';
@@ -78,8 +87,14 @@ class Checker {
     return { diagnostics: this.diagnostics, analysis: this.analysis };
   }
 
-  private report(code: DiagnosticCode, message: string, range: Range, fixes?: Fix[]): void {
-    this.diagnostics.push(diagnostic(code, message, range, fixes));
+  private report<C extends DiagnosticCode, M extends MessageId<C>>(
+    code: C,
+    message: M,
+    args: MessageArguments<C, M>,
+    range: Range,
+    fixes?: Fix[],
+  ): void {
+    this.diagnostics.push(diagnostic(code, message, args, range, fixes));
   }
 
   private reference(id: Identifier, kind: SymbolKind, isDefinition = false): void {
@@ -94,12 +109,7 @@ class Checker {
       const hasEffect = ['Call', 'MethodCall', 'Missing', 'Conditional'].includes(s.expression.kind);
       // After a syntax error the "statement" is usually the rest of a broken one: no lint on it.
       if (!hasEffect && !s.afterSyntaxError) {
-        this.report(
-          'AS4014',
-          'This statement has no effect: its value is computed and discarded. Assign it to a variable?',
-          s.range,
-          comparisonMeantAsAssignment(s.expression),
-        );
+        this.report('AS4014', 'noEffect', {}, s.range, comparisonMeantAsAssignment(s.expression));
       }
       return;
     }
@@ -122,13 +132,14 @@ class Checker {
       this.reference(s.target, registry.constant(name) ? 'constant' : 'keyword', true);
       this.report(
         'AS2009',
-        `Cannot assign to '${name}': it is a built-in ${registry.constant(name) ? 'constant' : 'keyword'}.`,
+        'builtin',
+        { name, kind: registry.constant(name) ? 'constant' : 'keyword' },
         s.target.range,
       );
       return;
     }
     this.reference(s.target, 'user', true);
-    if (type === NOTHING) this.report('AS2016', `stop() has no value to assign to '${name}'.`, s.value.range);
+    if (type === NOTHING) this.report('AS2016', 'assigned', { name }, s.value.range);
     if (type === METRIC) this.lints.metricUse(this.metricName(s.value), 'coerced', s.value.range);
     const stored = type === METRIC ? DOUBLE : type;
     this.analysis.types.set(s.target, stored);
@@ -149,7 +160,7 @@ class Checker {
   private serviceAssignment(s: Assignment, canonical: string, writable: boolean, type: Type): void {
     const name = s.target.name;
     if (!writable) {
-      this.report('AS2009', `Cannot assign to '${name}': it is a read-only service variable.`, s.target.range);
+      this.report('AS2009', 'readOnly', { name }, s.target.range);
       return;
     }
     this.lints.targetAssignment(s.target, canonical);
@@ -159,29 +170,24 @@ class Checker {
     }
     if (type === METRIC) this.lints.metricUse(this.metricName(s.value), 'coerced', s.value.range);
     if ((type & (DOUBLE | METRIC)) === 0 && type !== ANY) {
-      this.report(
-        'AS2014',
-        `'${name}' needs a number of nodes, but this is ${article(typeName(type))}.`,
-        s.value.range,
-      );
+      this.report('AS2014', 'notNodeCount', { name, type: article(typeName(type)) }, s.value.range);
     }
   }
 
   private deallocationValueError(s: Assignment): void {
     const value = s.value;
     const quoted = value.kind === 'String' ? registry.keyword(value.value.toLowerCase()) : undefined;
-    const fixes: Fix[] = quoted
-      ? [{ title: `Use the bare keyword ${quoted.name}`, edits: [{ range: value.range, newText: quoted.name }] }]
-      : [];
+    const keywords = KEYWORD_LIST;
+    if (quoted) {
+      const edits = [{ range: value.range, newText: quoted.name }];
+      const fixes = [fix('useBareKeyword', { keyword: quoted.name }, edits)];
+      this.report('AS2010', 'quotedKeyword', { keywords, keyword: quoted.name }, value.range, fixes);
+      return;
+    }
     const near = value.kind === 'Identifier' ? suggest(value.name, KEYWORD_NAMES) : undefined;
-    if (near) fixes.push({ title: `Change to ${near}`, edits: [{ range: value.range, newText: near }] });
-    const hint = quoted ? ` Write it without quotes: ${quoted.name}.` : near ? ` Did you mean ${near}?` : '';
-    this.report(
-      'AS2010',
-      `$NodeDeallocationOption must be one of the bare keywords ${KEYWORD_LIST}.${hint}`,
-      value.range,
-      fixes,
-    );
+    if (near)
+      this.report('AS2010', 'didYouMean', { keywords, suggestion: near }, value.range, [replaceFix(value.range, near)]);
+    else this.report('AS2010', 'notKeyword', { keywords }, value.range);
   }
 
   /** The sampled metric an expression names, or '' (lints about metrics skip unknown names). */
@@ -212,8 +218,7 @@ class Checker {
       case 'Vector':
         for (const el of e.elements) {
           const t = this.asNumber(el, this.expression(el));
-          if (!admits(t, DOUBLE))
-            this.report('AS2007', `Vector elements must be doubles, not ${typeName(t)}.`, el.range);
+          if (!admits(t, DOUBLE)) this.report('AS2007', 'vectorElement', { type: typeName(t) }, el.range);
         }
         return VEC;
       case 'Unary': {
@@ -222,13 +227,8 @@ class Checker {
         let result = 0;
         for (const m of members(operand)) result |= findUnaryRow(e.operator, m)?.result ?? 0;
         if (result === 0) {
-          this.report(
-            operand === NOTHING ? 'AS2016' : 'AS2008',
-            operand === NOTHING
-              ? 'stop() has no value to use here.'
-              : `Operator '${e.operator}' cannot be applied to ${article(typeName(operand))}.`,
-            e.range,
-          );
+          if (operand === NOTHING) this.report('AS2016', 'used', {}, e.range);
+          else this.report('AS2008', 'unary', { operator: e.operator, operand: article(typeName(operand)) }, e.range);
           return ANY;
         }
         return result;
@@ -243,11 +243,17 @@ class Checker {
           for (const r of members(right)) result |= findBinaryRow(e.operator, l, r)?.result ?? 0;
         if (result === 0) {
           if (left === NOTHING || right === NOTHING) {
-            this.report('AS2016', 'stop() has no value to use here.', e.range);
+            this.report('AS2016', 'used', {}, e.range);
           } else {
             this.report(
               'AS2008',
-              `Operator '${e.operator}' cannot be applied to ${typeName(left)} and ${typeName(right)}; it accepts ${describeOperatorSignatures(e.operator).join(', ')}.`,
+              'binary',
+              {
+                operator: e.operator,
+                left: typeName(left),
+                right: typeName(right),
+                signatures: describeOperatorSignatures(e.operator).join(', '),
+              },
               e.operatorRange,
             );
           }
@@ -257,12 +263,7 @@ class Checker {
       }
       case 'Conditional': {
         const test = this.asNumber(e.test, this.expression(e.test));
-        if (!admits(test, DOUBLE))
-          this.report(
-            'AS2015',
-            `The condition of '?:' must be a number (non-zero is true), not ${typeName(test)}.`,
-            e.test.range,
-          );
+        if (!admits(test, DOUBLE)) this.report('AS2015', 'notNumber', { type: typeName(test) }, e.test.range);
         this.branchDepth++;
         const result = this.expression(e.consequent) | this.expression(e.alternate);
         this.branchDepth--;
@@ -307,33 +308,23 @@ class Checker {
     if (registry.keyword(name)) {
       this.reference(id, 'keyword');
       if (keywordContext) return KEYWORD;
-      this.report(
-        'AS2011',
-        `'${name}' is a deallocation keyword: it can only be assigned to $NodeDeallocationOption, as in '$NodeDeallocationOption = ${name};'.`,
-        id.range,
-      );
+      this.report('AS2011', 'outsideAssignment', { name }, id.range);
       return ANY;
     }
     if (keywordContext) {
       this.reference(id, 'unknown');
       const near = suggest(name, KEYWORD_NAMES);
-      this.report(
-        'AS2010',
-        `$NodeDeallocationOption must be one of the bare keywords ${KEYWORD_LIST}, not '${name}'.${near ? ` Did you mean ${near}?` : ''}`,
-        id.range,
-        near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined,
-      );
+      if (near) {
+        const args = { keywords: KEYWORD_LIST, name, suggestion: near };
+        this.report('AS2010', 'unknownNameDidYouMean', args, id.range, [replaceFix(id.range, near)]);
+      } else this.report('AS2010', 'unknownName', { keywords: KEYWORD_LIST, name }, id.range);
       return ANY;
     }
     if (this.assignedAnywhere.has(name)) {
       this.reference(id, 'user');
       // Still an occurrence of the variable: a rename fix (AS4013) must cover it too.
       this.lints.userRead(id);
-      this.report(
-        'AS2002',
-        `'${name}' is read before the statement that assigns it: statements run in order.`,
-        id.range,
-      );
+      this.report('AS2002', 'readBeforeAssigned', { name }, id.range);
       return ANY;
     }
     this.reference(id, 'unknown');
@@ -341,7 +332,8 @@ class Checker {
     if (fn) {
       this.report(
         'AS2001',
-        `Undefined symbol: ${name} is a function; call it as ${name}(...).`,
+        'functionWithoutCall',
+        { name },
         id.range,
         callWithoutArguments(fn.overloads, name, id.range),
       );
@@ -353,12 +345,8 @@ class Checker {
       ...registry.constants.map((c) => c.name),
     ];
     const near = suggest(name, candidates);
-    this.report(
-      'AS2001',
-      `Undefined symbol: ${name}. ${near ? `Did you mean ${near}?` : 'It is not a service variable, and no statement before this one assigns it.'}`,
-      id.range,
-      near ? [{ title: `Change to ${near}`, edits: [{ range: id.range, newText: near }] }] : undefined,
-    );
+    if (near) this.report('AS2001', 'didYouMean', { name, suggestion: near }, id.range, [replaceFix(id.range, near)]);
+    else this.report('AS2001', 'unknown', { name }, id.range);
     return ANY;
   }
 
@@ -372,24 +360,24 @@ class Checker {
       );
       const method = registry.method(member.name);
       this.reference(member, 'unknown');
-      const fixes = method
-        ? callWithoutArguments(method.overloads, member.name, member.range)
-        : near
-          ? [{ title: `Change to ${near}`, edits: [{ range: member.range, newText: near }] }]
-          : undefined;
-      this.report(
-        'AS2005',
-        method
-          ? `'${member.name}' is a method: call it as .${member.name}(...).`
-          : `Unknown timestamp member '${member.name}'${near ? `. Did you mean ${near}?` : `; members are ${andList(registry.members.map((m) => m.name))}.`}`,
-        member.range,
-        fixes,
-      );
+      const name = member.name;
+      if (method)
+        this.report(
+          'AS2005',
+          'methodWithoutCall',
+          { name },
+          member.range,
+          callWithoutArguments(method.overloads, name, member.range),
+        );
+      else if (near)
+        this.report('AS2005', 'didYouMean', { name, suggestion: near }, member.range, [replaceFix(member.range, near)]);
+      else
+        this.report('AS2005', 'unknown', { name, members: andList(registry.members.map((m) => m.name)) }, member.range);
       return ANY;
     }
     this.reference(member, 'member');
     if (!admits(objectType, TIMESTAMP)) {
-      this.report('AS2013', `'.${member.name}' applies to timestamps, not to ${typeName(objectType)}.`, member.range);
+      this.report('AS2013', 'notTimestamp', { member: member.name, type: typeName(objectType) }, member.range);
       return ANY;
     }
     return entry.returns;
@@ -404,19 +392,19 @@ class Checker {
         e.callee.name,
         registry.functions.map((f) => f.name),
       );
-      this.report(
-        'AS2003',
-        `Unknown function '${e.callee.name}'${near ? `. Did you mean ${near}?` : '.'}`,
-        e.callee.range,
-        near ? [{ title: `Change to ${near}`, edits: [{ range: e.callee.range, newText: near }] }] : undefined,
-      );
+      const name = e.callee.name;
+      if (near)
+        this.report('AS2003', 'didYouMean', { name, suggestion: near }, e.callee.range, [
+          replaceFix(e.callee.range, near),
+        ]);
+      else this.report('AS2003', 'unknown', { name }, e.callee.range);
       return ANY;
     }
     this.reference(e.callee, 'function');
     if (entry.name === 'time' && e.args.length === 1 && e.args[0]?.kind === 'String') {
       const parsed = parseTimeString(e.args[0].value);
       if (!parsed.ok)
-        this.report('AS2017', `time() cannot parse "${e.args[0].value}": ${parsed.reason}.`, e.args[0].range);
+        this.report('AS2017', 'unparsable', { text: e.args[0].value, reason: parsed.reason }, e.args[0].range);
     }
     return this.resolve(entry.name, entry.overloads, e.args, argTypes, e.callee.range);
   }
@@ -431,25 +419,26 @@ class Checker {
         e.method.name,
         registry.methods.map((m) => m.name),
       );
-      this.report(
-        'AS2004',
-        `Unknown sample method '${e.method.name}'${near ? `. Did you mean ${near}?` : `; the methods are ${andList(registry.methods.map((m) => m.name))}.`}`,
-        e.method.range,
-        near ? [{ title: `Change to ${near}`, edits: [{ range: e.method.range, newText: near }] }] : undefined,
-      );
+      const name = e.method.name;
+      if (near)
+        this.report('AS2004', 'didYouMean', { name, suggestion: near }, e.method.range, [
+          replaceFix(e.method.range, near),
+        ]);
+      else
+        this.report(
+          'AS2004',
+          'unknown',
+          { name, methods: andList(registry.methods.map((m) => m.name)) },
+          e.method.range,
+        );
       return ANY;
     }
     this.reference(e.method, 'method');
     if (!admits(receiverType, METRIC)) {
-      const what =
-        e.receiver.kind === 'Identifier'
-          ? `'${e.receiver.name}' is not a sampled metric`
-          : `it is applied to ${article(typeName(receiverType))}`;
-      this.report(
-        'AS2012',
-        `${e.method.name} is a sample method of sampled metrics such as $PendingTasks; ${what}.`,
-        e.method.range,
-      );
+      const method = e.method.name;
+      if (e.receiver.kind === 'Identifier')
+        this.report('AS2012', 'notMetricName', { method, name: e.receiver.name }, e.method.range);
+      else this.report('AS2012', 'notMetricValue', { method, type: article(typeName(receiverType)) }, e.method.range);
       return this.resolve(entry.name, entry.overloads, e.args, argTypes, e.method.range);
     }
     const result = this.resolve(entry.name, entry.overloads, e.args, argTypes, e.method.range);
@@ -467,11 +456,8 @@ class Checker {
   ): Type {
     const arityMatches = overloads.filter((o) => arityAccepts(o, args.length));
     if (arityMatches.length === 0) {
-      this.report(
-        'AS2006',
-        `${name} takes ${describeArities(overloads)}, not ${args.length}: ${overloads.map((o) => o.label).join('; ')}.`,
-        at,
-      );
+      const signatures = overloads.map((o) => o.label).join('; ');
+      this.report('AS2006', 'arity', { name, arities: describeArities(overloads), count: args.length, signatures }, at);
       return ANY;
     }
     let result = 0;
@@ -486,11 +472,8 @@ class Checker {
       return result;
     }
     const got = argTypes.map((t) => typeName(t)).join(', ');
-    this.report(
-      'AS2007',
-      `No overload of ${name} accepts (${got}); expected ${overloads.map((o) => o.label).join('; ')}.`,
-      at,
-    );
+    const signatures = overloads.map((o) => o.label).join('; ');
+    this.report('AS2007', 'noOverload', { name, argumentTypes: got, signatures }, at);
     return ANY;
   }
 }
@@ -498,16 +481,14 @@ class Checker {
 /** `name()` for a built-in named without its parentheses, when it has a no-argument overload with a value. */
 function callWithoutArguments(overloads: readonly Overload[], name: string, range: Range): Fix[] | undefined {
   if (!overloads.some((o) => o.params.length === 0 && o.returns !== NOTHING)) return undefined;
-  return [{ title: `Call ${name}()`, edits: [{ range: { start: range.end, end: range.end }, newText: '()' }] }];
+  return [fix('callWithoutArguments', { name }, [{ range: { start: range.end, end: range.end }, newText: '()' }])];
 }
 
 /** `x == 1;` as a statement is almost always an assignment typed with one '=' too many. */
 function comparisonMeantAsAssignment(e: Expression): Fix[] | undefined {
   if (e.kind !== 'Binary' || e.operator !== '==' || e.left.kind !== 'Identifier' || e.operatorRange.start < 0)
     return undefined;
-  return [
-    { title: `Assign with '=' instead of comparing with '=='`, edits: [{ range: e.operatorRange, newText: '=' }] },
-  ];
+  return [fix('assignInsteadOfCompare', {}, [{ range: e.operatorRange, newText: '=' }])];
 }
 
 /** Whether a (possibly union) type has a member in `mask`; the unknown type admits everything. */

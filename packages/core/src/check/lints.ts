@@ -3,7 +3,7 @@
 // facts in as it walks; whole-formula rules run in `finish`.
 
 import type { Binary, Expression, Formula, Identifier, MethodCall, StringLiteral } from '../syntax/ast.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, fix, replaceFix, type Diagnostic } from '../diagnostics.ts';
 import { registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
 import type { VariableEntry } from '../builtins/entry.ts';
 import { DEFAULT_SAMPLE_PERCENT } from '../builtins/methods.ts';
@@ -39,33 +39,21 @@ export class FormulaLints {
     uses.push({ kind, range });
     this.metricUses.set(name, uses);
     if (kind === 'coerced') {
-      this.report(
-        diagnostic(
-          'AS4010',
-          `${name} is a sampled metric used as a number: that is its most recent sample, which may be old. Prefer an explicit window, e.g. avg(${name}.GetSample(TimeInterval_Minute * 5)).`,
-          range,
-        ),
-      );
+      this.report(diagnostic('AS4010', 'metricAsNumber', { name }, range));
     }
   }
 
   serviceRead(id: Identifier, entry: VariableEntry): void {
     if (id.name !== entry.name) {
       this.report(
-        diagnostic('AS4009', `${id.name} is the legacy name of ${entry.name}.`, id.range, [
-          { title: `Use ${entry.name}`, edits: [{ range: id.range, newText: entry.name }] },
+        diagnostic('AS4009', 'legacyName', { name: id.name, current: entry.name }, id.range, [
+          replaceFix(id.range, entry.name, 'use'),
         ]),
       );
     }
     if (entry.retired && !this.retiredReported.has(entry.name)) {
       this.retiredReported.add(entry.name);
-      this.report(
-        diagnostic(
-          'AS4008',
-          `${entry.name} was retired after 31 March 2024: the service no longer populates it with samples.`,
-          id.range,
-        ),
-      );
+      this.report(diagnostic('AS4008', 'retired', { name: entry.name }, id.range));
     }
   }
 
@@ -77,13 +65,7 @@ export class FormulaLints {
     this.noteUserName(target);
     const name = target.name;
     if (registry.function(name)) {
-      this.report(
-        diagnostic(
-          'AS4011',
-          `'${name}' is also the name of a built-in function; a different name would read more clearly.`,
-          target.range,
-        ),
-      );
+      this.report(diagnostic('AS4011', 'functionName', { name }, target.range));
     }
     const list = this.userAssignments.get(name) ?? [];
     list.push(target.range);
@@ -93,8 +75,8 @@ export class FormulaLints {
   targetAssignment(target: Identifier, canonical: string): void {
     if (target.name !== canonical) {
       this.report(
-        diagnostic('AS4009', `${target.name} is the legacy name of ${canonical}.`, target.range, [
-          { title: `Use ${canonical}`, edits: [{ range: target.range, newText: canonical }] },
+        diagnostic('AS4009', 'legacyName', { name: target.name, current: canonical }, target.range, [
+          replaceFix(target.range, canonical, 'use'),
         ]),
       );
     }
@@ -108,12 +90,9 @@ export class FormulaLints {
       // The value starts one character after the opening quote, so its last character sits at start + length.
       const backslash = { start: s.range.start + s.value.length, end: s.range.start + s.value.length + 1 };
       this.report(
-        diagnostic(
-          'AS4001',
-          'This string ends with a backslash: \\" is C#-style escaping; the formula language has no escapes and the string ends at the first quote.',
-          s.range,
-          [{ title: "Remove the '\\'", edits: [{ range: backslash, newText: '' }] }],
-        ),
+        diagnostic('AS4001', 'escapedQuote', {}, s.range, [
+          fix('removeBackslash', {}, [{ range: backslash, newText: '' }]),
+        ]),
       );
     }
   }
@@ -131,13 +110,12 @@ export class FormulaLints {
         const percent = formatDouble(c * 100);
         // Only a literal is rewritten, and only to a spelling the service accepts.
         const fixes =
-          other.kind === 'Number' && /^\d+(?:\.\d+)?$/.test(percent)
-            ? [{ title: `Change to ${percent}`, edits: [{ range: other.range, newText: percent }] }]
-            : undefined;
+          other.kind === 'Number' && /^\d+(?:\.\d+)?$/.test(percent) ? [replaceFix(other.range, percent)] : undefined;
         this.report(
           diagnostic(
             'AS4004',
-            `${describePercentage(side)} is a percentage from 0 to 100, but it is compared with ${formatDouble(c)}: did you mean ${percent}?`,
+            'fraction',
+            { percentage: describePercentage(side), fraction: formatDouble(c), percent },
             other.range,
             fixes,
           ),
@@ -147,16 +125,9 @@ export class FormulaLints {
         // `== 7` / `!= 7` mean Sunday; `< 7` and the like have no one obvious rewrite.
         const fixes =
           other.kind === 'Number' && (e.operator === '==' || e.operator === '!=')
-            ? [{ title: 'Change to 0 (Sunday)', edits: [{ range: other.range, newText: '0' }] }]
+            ? [fix('sunday', {}, [{ range: other.range, newText: '0' }])]
             : undefined;
-        this.report(
-          diagnostic(
-            'AS4005',
-            'weekday runs from 0 (Sunday) to 6 (Saturday): it is never 7. Use 0 for Sunday.',
-            other.range,
-            fixes,
-          ),
-        );
+        this.report(diagnostic('AS4005', 'seven', {}, other.range, fixes));
       }
     }
   }
@@ -194,7 +165,8 @@ export class FormulaLints {
       this.report(
         diagnostic(
           'AS4003',
-          `This window ends less than a minute ago: with the service's ~60 s sample delay at most ${formatDouble(best)}% of its samples can be available, below the ${formatDouble(wanted)}% required, so evaluation would fail with InsufficientSampleData. End the window a minute or more ago, or lower the percentage.`,
+          'windowTooRecent',
+          { available: formatDouble(best), wanted: formatDouble(wanted) },
           { start: e.method.range.start, end: e.range.end },
         ),
       );
@@ -206,38 +178,20 @@ export class FormulaLints {
     for (const [metric, uses] of this.metricUses) {
       if (uses.length > 0 && uses.every((u) => u.kind === 'last')) {
         for (const u of uses) {
-          this.report(
-            diagnostic(
-              'AS4002',
-              `${metric} is only read through GetSample(1), its last available sample, which may be minutes old. Combine it with a window, e.g. max(${metric}.GetSample(1), avg(${metric}.GetSample(TimeInterval_Minute * 5))).`,
-              u.range,
-            ),
-          );
+          this.report(diagnostic('AS4002', 'lastSampleOnly', { metric }, u.range));
         }
       }
     }
     for (const [name, range] of this.userNames) {
       if (name.startsWith('$') && this.userNames.has(name.slice(1))) {
-        this.report(
-          diagnostic(
-            'AS4006',
-            `Both '${name.slice(1)}' and '${name}' are used: they are two different variables.`,
-            range,
-          ),
-        );
+        this.report(diagnostic('AS4006', 'both', { plain: name.slice(1), dollar: name }, range));
       }
     }
     for (const [canonical, list] of this.targets) {
       const full = list.some((t) => t.spelling === canonical);
       for (const t of list) {
         if (full && t.spelling !== canonical)
-          this.report(
-            diagnostic(
-              'AS4012',
-              `Both ${canonical} and its alias ${t.spelling} are assigned: the value assigned to ${canonical} wins.`,
-              t.range,
-            ),
-          );
+          this.report(diagnostic('AS4012', 'bothAssigned', { name: canonical, alias: t.spelling }, t.range));
       }
     }
     if (
@@ -246,13 +200,7 @@ export class FormulaLints {
       !this.targets.has(TARGET_LOW_PRIORITY)
     ) {
       const first = formula.statements[0] as { range: Range };
-      this.report(
-        diagnostic(
-          'AS4007',
-          'The formula assigns neither $TargetDedicatedNodes nor $TargetLowPriorityNodes, so it never changes the pool size.',
-          first.range,
-        ),
-      );
+      this.report(diagnostic('AS4007', 'noTarget', {}, first.range));
     }
   }
 
@@ -277,16 +225,9 @@ export class FormulaLints {
       const edits = occurrences.map((range) => ({ range, newText: entry.name }));
       // Renaming to a read-only variable would turn the assignment into an error: no fix then.
       const fixes =
-        entry.access === 'readwrite' ? [{ title: `Change every '${name}' to ${entry.name}`, edits }] : undefined;
+        entry.access === 'readwrite' ? [fix('changeEvery', { name, replacement: entry.name }, edits)] : undefined;
       for (const range of assignments) {
-        this.report(
-          diagnostic(
-            'AS4013',
-            `'${name}' is a new user variable, not the service variable ${entry.name} (names are case-sensitive and service variables start with '$').`,
-            range,
-            fixes,
-          ),
-        );
+        this.report(diagnostic('AS4013', 'caseVariant', { name, service: entry.name }, range, fixes));
       }
     }
   }

@@ -17,7 +17,7 @@ import { argumentFits, arityAccepts } from '../builtins/overloads.ts';
 import { latestSample, toDouble, type Runtime } from '../builtins/support.ts';
 import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts';
 import { typeName } from '../types.ts';
-import { EvaluationFailure } from '../runtime/errors.ts';
+import { type EvaluationFailure, evaluationFailure } from '../runtime/errors.ts';
 import type { Frame } from './frame.ts';
 import {
   formatValue,
@@ -45,8 +45,15 @@ export function compileProgram(formula: Formula, lines: LineMap): CompiledProgra
   return new Compiler(formula, lines).compile();
 }
 
-function mismatch(detail: string, at: number): EvaluationFailure {
-  return new EvaluationFailure('AS3003', `Type mismatch: ${detail}`, at);
+/** A binary operator applied to operand types it has no row for. */
+function binaryMismatch(op: BinaryOperator, l: Value, r: Value, at: number): EvaluationFailure {
+  const [left, right] = [typeName(typeOfValue(l)), typeName(typeOfValue(r))];
+  return evaluationFailure('AS3003', 'binaryOperator', { operator: op, left, right }, at);
+}
+
+/** Vectors of different lengths combined by an operator. */
+function lengthsDiffer(err: OperatorValueError, at: number): EvaluationFailure {
+  return evaluationFailure('AS3004', 'vectorLengths', { left: err.leftLength, right: err.rightLength }, at);
 }
 
 /** Metrics become their latest sample wherever a plain value is stored or combined. */
@@ -132,14 +139,15 @@ class Compiler {
     if (service) return this.serviceAssignment(service, name, value, at, s.value.range.start, record);
     if (!this.isUserVariable(name)) {
       return () => {
-        throw mismatch(`cannot assign to the built-in ${registry.constant(name) ? 'constant' : 'keyword'} ${name}`, at);
+        const kind = registry.constant(name) ? 'constant' : 'keyword';
+        throw evaluationFailure('AS3003', 'assignToBuiltin', { kind, name }, at);
       };
     }
     const slot = this.slots.get(name) as number;
     const valueAt = s.value.range.start;
     return (f) => {
       const v = plainValue(value(f), f.rt, valueAt);
-      if (v === NOTHING_VALUE) throw mismatch(`stop() has no value to assign to ${name}`, valueAt);
+      if (v === NOTHING_VALUE) throw evaluationFailure('AS3003', 'assignStop', { name }, valueAt);
       f.vars[slot] = v;
       record(f, v);
     };
@@ -155,14 +163,19 @@ class Compiler {
   ): StatementFn {
     if (service.access !== 'readwrite') {
       return () => {
-        throw mismatch(`cannot assign to the read-only service variable ${spelling}`, at);
+        throw evaluationFailure('AS3003', 'assignReadOnly', { name: spelling }, at);
       };
     }
     if (service.name === DEALLOCATION_OPTION) {
       return (f) => {
         const v = value(f);
         if (!(v instanceof Keyword))
-          throw mismatch(`$NodeDeallocationOption must be ${KEYWORD_LIST}, not ${formatValue(v)}`, valueAt);
+          throw evaluationFailure(
+            'AS3003',
+            'deallocationValue',
+            { keywords: KEYWORD_LIST, value: formatValue(v) },
+            valueAt,
+          );
         f.deallocation = v.name;
         record(f, v);
       };
@@ -191,12 +204,7 @@ class Compiler {
       case 'Missing': {
         const at = e.range.start;
         return () => {
-          throw new EvaluationFailure(
-            'AS3003',
-            'Syntax error: missing expression',
-            at,
-            'AutoScalingFormulaSyntaxError',
-          );
+          throw evaluationFailure('AS3003', 'missingExpression', {}, at, 'AutoScalingFormulaSyntaxError');
         };
       }
       case 'Identifier':
@@ -214,7 +222,8 @@ class Compiler {
           const v = plainValue(operand(f), f.rt, at);
           if (typeof v === 'number') return op === '-' ? -v : v === 0 ? 1 : 0;
           const row = findUnaryRow(op, typeOfValue(v));
-          if (!row) throw mismatch(`operator '${op}' cannot be applied to ${typeName(typeOfValue(v))}`, at);
+          if (!row)
+            throw evaluationFailure('AS3003', 'unaryOperator', { operator: op, operand: typeName(typeOfValue(v)) }, at);
           return row.impl(v);
         };
       }
@@ -248,9 +257,14 @@ class Compiler {
         const name = e.member.name;
         return (f) => {
           const v = object(f);
-          if (!entry) throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
+          if (!entry) throw evaluationFailure('AS3001', 'undefinedSymbol', { name }, at);
           if (!(v instanceof Timestamp))
-            throw mismatch(`.${name} applies to timestamps, not to ${typeName(typeOfValue(v))}`, at);
+            throw evaluationFailure(
+              'AS3003',
+              'memberOfNonTimestamp',
+              { member: name, type: typeName(typeOfValue(v)) },
+              at,
+            );
           return entry.read(v.ms);
         };
       }
@@ -261,7 +275,7 @@ class Compiler {
           const name = e.callee.name;
           const at = e.callee.range.start;
           return () => {
-            throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
+            throw evaluationFailure('AS3001', 'undefinedSymbol', { name }, at);
           };
         }
         return this.invoke(entry.name, entry.overloads, undefined, args, e.openParen);
@@ -274,7 +288,7 @@ class Compiler {
         const nameAt = e.method.range.start;
         if (!entry) {
           return () => {
-            throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, nameAt);
+            throw evaluationFailure('AS3001', 'undefinedSymbol', { name }, nameAt);
           };
         }
         return this.invoke(entry.name, entry.overloads, receiver, args, e.openParen);
@@ -295,18 +309,18 @@ class Compiler {
       const v = new Keyword(keyword.name);
       if (keywordContext) return () => v;
       return () => {
-        throw mismatch(`${name} can only be assigned to $NodeDeallocationOption`, at);
+        throw evaluationFailure('AS3003', 'keywordOutsideAssignment', { name }, at);
       };
     }
     const slot = this.slots.get(name);
     if (slot === undefined) {
       return () => {
-        throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
+        throw evaluationFailure('AS3001', 'undefinedSymbol', { name }, at);
       };
     }
     return (f) => {
       const v = f.vars[slot];
-      if (v === undefined) throw new EvaluationFailure('AS3001', `Undefined symbol: ${name}`, at);
+      if (v === undefined) throw evaluationFailure('AS3001', 'undefinedSymbol', { name }, at);
       return v;
     };
   }
@@ -330,19 +344,17 @@ class Compiler {
   }
 
   private binary(op: BinaryOperator, left: ExprFn, right: ExprFn, at: number): ExprFn {
-    const describe = (l: Value, r: Value) =>
-      `operator '${op}' cannot be applied to ${typeName(typeOfValue(l))} and ${typeName(typeOfValue(r))}`;
     // Both operands are always evaluated, also for && and || (docs/semantics.md §3.5), which differ only in what a trace records.
-    if (op === '&&' || op === '||') return this.logical(op, left, right, at, describe);
+    if (op === '&&' || op === '||') return this.logical(op, left, right, at);
     return (f) => {
       const l = plainValue(left(f), f.rt, at);
       const r = plainValue(right(f), f.rt, at);
       const row = findBinaryRow(op, typeOfValue(l), typeOfValue(r));
-      if (!row) throw mismatch(describe(l, r), at);
+      if (!row) throw binaryMismatch(op, l, r, at);
       try {
         return row.impl(op)(l, r);
       } catch (err) {
-        if (err instanceof OperatorValueError) throw new EvaluationFailure('AS3004', err.message, at);
+        if (err instanceof OperatorValueError) throw lengthsDiffer(err, at);
         throw err;
       }
     };
@@ -353,13 +365,7 @@ class Compiler {
    * when tracing, a record of how the operation was decided. A closure of their own, so other
    * operators pay nothing and an untraced && or || only one test of `f.current`.
    */
-  private logical(
-    op: '&&' | '||',
-    left: ExprFn,
-    right: ExprFn,
-    at: number,
-    describe: (l: Value, r: Value) => string,
-  ): ExprFn {
+  private logical(op: '&&' | '||', left: ExprFn, right: ExprFn, at: number): ExprFn {
     const pos = this.lines.positionAt(at);
     const line = pos.line + 1;
     const column = pos.character + 1;
@@ -369,12 +375,12 @@ class Compiler {
       const l = plainValue(left(f), f.rt, at);
       const r = plainValue(right(f), f.rt, at);
       const row = findBinaryRow(op, typeOfValue(l), typeOfValue(r));
-      if (!row) throw mismatch(describe(l, r), at);
+      if (!row) throw binaryMismatch(op, l, r, at);
       let v: Value;
       try {
         v = row.impl(op)(l, r);
       } catch (err) {
-        if (err instanceof OperatorValueError) throw new EvaluationFailure('AS3004', err.message, at);
+        if (err instanceof OperatorValueError) throw lengthsDiffer(err, at);
         throw err;
       }
       if (f.current)
@@ -407,17 +413,22 @@ class Compiler {
       if (receiver) {
         const r = receiver(f);
         if (!(r instanceof MetricRef))
-          throw mismatch(`${name} is a sample method of sampled metrics, not of ${typeName(typeOfValue(r))}`, at);
+          throw evaluationFailure('AS3003', 'methodOfNonMetric', { method: name, type: typeName(typeOfValue(r)) }, at);
         values.push(r);
       }
       for (const a of args) values.push(a(f));
       const chosen = pickOverload(candidates, values, first);
       if (!chosen)
-        throw mismatch(
-          `no overload of ${name} accepts (${values
-            .slice(first)
-            .map((v) => typeName(typeOfValue(v)))
-            .join(', ')})`,
+        throw evaluationFailure(
+          'AS3003',
+          'noOverload',
+          {
+            name,
+            argumentTypes: values
+              .slice(first)
+              .map((v) => typeName(typeOfValue(v)))
+              .join(', '),
+          },
           at,
         );
       return chosen.impl(values, f.rt, at);

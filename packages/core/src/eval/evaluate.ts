@@ -13,7 +13,13 @@ import {
 import { LineMap, type Range } from '../text/source.ts';
 import { compileProgram, type CompiledProgram } from './compile.ts';
 import type { EvaluationContext } from '../runtime/context.ts';
-import { EvaluationFailure, serviceError, StopSignal, type ServiceError } from '../runtime/errors.ts';
+import {
+  EvaluationFailure,
+  evaluationFailure,
+  serviceError,
+  StopSignal,
+  type ServiceError,
+} from '../runtime/errors.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
 import { Frame } from './frame.ts';
 import type { Trace } from './trace.ts';
@@ -152,9 +158,13 @@ export class CompiledFormula {
     };
     for (const slot of [frame.dedicated, frame.lowPriority]) {
       if (!Number.isFinite(slot.final)) {
-        const failure = new EvaluationFailure(
+        const failure = evaluationFailure(
           'AS3005',
-          `Target ${slot === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY} is ${formatDouble(slot.final)}`,
+          'notFinite',
+          {
+            target: slot === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY,
+            value: formatDouble(slot.final),
+          },
           Math.max(0, slot.finalAt),
         );
         return this.failure(initial, failure, frame);

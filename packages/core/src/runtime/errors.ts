@@ -2,7 +2,7 @@
 // `EvaluationFailure` (so deep helpers stay simple) and caught once at the top, where it becomes
 // the service's error object. Nothing outside the evaluator ever sees the exception.
 
-import type { DiagnosticCode } from '../diagnostics.ts';
+import { type DiagnosticCode, diagnosticMessage, type MessageArguments, type MessageId } from '../diagnostics.ts';
 
 export type ServiceErrorCode =
   | 'AutoScalingFormulaSyntaxError'
@@ -54,6 +54,20 @@ export class EvaluationFailure extends Error {
     this.offset = offset;
     this.serviceCode = serviceCode;
   }
+}
+
+/** The evaluation errors' codes (AS3xxx), whose messages reach results and error strings. */
+export type RuntimeCode = Extract<DiagnosticCode, `AS3${string}`>;
+
+/** An EvaluationFailure whose detail is message `id` of `code` (the diagnostic registry's template) with `args`. */
+export function evaluationFailure<C extends RuntimeCode, M extends MessageId<C>>(
+  code: C,
+  id: M,
+  args: MessageArguments<C, M>,
+  offset: number,
+  serviceCode?: ServiceErrorCode,
+): EvaluationFailure {
+  return new EvaluationFailure(code, diagnosticMessage(code, id, args), offset, serviceCode);
 }
 
 /** Thrown by stop(): ends the evaluation successfully. */

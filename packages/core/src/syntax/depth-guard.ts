@@ -30,8 +30,11 @@ export function guardDepth(tokens: IToken[]): GuardResult {
     if (problem && segment.length > 0) {
       const first = segment[0] as IToken;
       const last = segment[segment.length - 1] as IToken;
+      const range = { start: first.startOffset, end: last.startOffset + last.image.length };
       diagnostics.push(
-        diagnostic('AS1011', problem, { start: first.startOffset, end: last.startOffset + last.image.length }),
+        problem.kind === 'nesting'
+          ? diagnostic('AS1011', 'tooDeep', { limit: MAX_NESTING }, range)
+          : diagnostic('AS1011', 'tooManyOperators', { count: problem.operators, limit: MAX_OPERATORS }, range),
       );
       // Its ';' goes too, so the removed statement does not leave an "empty statement" behind.
     } else {
@@ -43,12 +46,15 @@ export function guardDepth(tokens: IToken[]): GuardResult {
   return { tokens: kept, diagnostics };
 }
 
+/** Why a statement is left out of parsing: nested too deep, or too many operators. */
+type DepthProblem = { kind: 'nesting' } | { kind: 'operators'; operators: number };
+
 /**
  * Why a statement's tokens are too deep to parse safely, or undefined. Nesting counts what the
  * stages recurse on: each enclosing ( or [, each ?: whose alternate runs on to the end of its
  * group, each link of a .member/.Method() chain, and each prefix operator in a row.
  */
-function measure(segment: IToken[]): string | undefined {
+function measure(segment: IToken[]): DepthProblem | undefined {
   const frames: Array<{ outer: number; questions: number; chain: number }> = [{ outer: 0, questions: 0, chain: 0 }];
   let maxDepth = 0;
   let operators = 0;
@@ -78,9 +84,7 @@ function measure(segment: IToken[]): string | undefined {
       type === T.RBracket ||
       type.CATEGORIES?.includes(T.StringLiteral) === true;
   }
-  if (maxDepth > MAX_NESTING)
-    return `This statement nests parentheses, brackets, prefix operators, ?: or member chains more than ${MAX_NESTING} deep; split it into several statements.`;
-  if (operators > MAX_OPERATORS)
-    return `This statement has ${operators} operators; the limit is ${MAX_OPERATORS}. Split it into several statements.`;
+  if (maxDepth > MAX_NESTING) return { kind: 'nesting' };
+  if (operators > MAX_OPERATORS) return { kind: 'operators', operators };
   return undefined;
 }

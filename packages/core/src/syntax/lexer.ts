@@ -2,7 +2,7 @@
 // the input ends up in a token, a comment or a diagnostic. Owns the lexical error messages.
 
 import { Lexer, type IToken } from 'chevrotain';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, fix, replaceFix, type Diagnostic } from '../diagnostics.ts';
 import type { Comment } from './ast.ts';
 import * as T from './tokens.ts';
 
@@ -53,7 +53,7 @@ export function lex(text: string): LexResult {
   for (const e of result.errors) {
     const range = { start: e.offset, end: e.offset + e.length };
     diagnostics.push(
-      diagnostic('AS1007', `Unexpected ${describeCharacters(text.slice(range.start, range.end))}.`, range),
+      diagnostic('AS1007', 'unexpected', { characters: describeCharacters(text.slice(range.start, range.end)) }, range),
     );
   }
   for (const t of result.tokens) {
@@ -79,33 +79,21 @@ function errorTokenDiagnostic(t: IToken, text: string): Diagnostic {
         .split(/\r?\n/)
         .map((line) => `//${line}`)
         .join('\n') + (codeFollows ? '\n' : '');
-    return diagnostic(
-      'AS1003',
-      "Block comments are not accepted by the Batch service: it only knows '//' line comments.",
-      range,
-      [{ title: "Convert to '//' comments", edits: [{ range, newText: replacement }] }],
-    );
+    return diagnostic('AS1003', 'blockComment', {}, range, [
+      fix('convertBlockComment', {}, [{ range, newText: replacement }]),
+    ]);
   }
   const ch = t.image;
   if (ch === '\\' && text[t.startOffset + 1] === '"') {
-    return diagnostic(
-      'AS1007',
-      'Unexpected character \'\\\': \\" is C#-style escaping pasted into the formula; the formula language has no escapes, write " on its own.',
-      range,
-      [{ title: "Remove the '\\'", edits: [{ range, newText: '' }] }],
-    );
+    return diagnostic('AS1007', 'escapedQuote', {}, range, [fix('removeBackslash', {}, [{ range, newText: '' }])]);
   }
   if (ch === '{' || ch === '}') {
-    return diagnostic(
-      'AS1007',
-      `Unexpected character '${ch}': host-language interpolation such as {pool.CurrentDedicatedNodes} was left in the formula text.`,
-      range,
-    );
+    return diagnostic('AS1007', 'interpolation', { character: ch }, range);
   }
   if (ch === '%') {
-    return diagnostic('AS1007', "Unexpected character '%': the formula language has no remainder operator.", range);
+    return diagnostic('AS1007', 'remainder', {}, range);
   }
-  return diagnostic('AS1007', `Unexpected ${describeCharacters(ch)}.`, range);
+  return diagnostic('AS1007', 'unexpected', { characters: describeCharacters(ch) }, range);
 }
 
 /** "character 'é'" or "characters U+0001 U+0002", readable whatever the characters are. */
@@ -122,32 +110,28 @@ function tokenDiagnostic(t: IToken): Diagnostic | undefined {
     case T.NumberToken: {
       if (ACCEPTED_NUMBER.test(t.image)) return undefined;
       const fixed = acceptedNumberSpelling(t.image);
-      return diagnostic(
-        'AS1004',
-        `Number '${t.image}' is not accepted by the service: write numbers as digits with an optional fraction${fixed ? `, here '${fixed}'` : ''}.`,
-        range,
-        fixed ? [{ title: `Write '${fixed}'`, edits: [{ range, newText: fixed }] }] : undefined,
-      );
+      return fixed
+        ? diagnostic('AS1004', 'spellingWithFix', { spelling: t.image, accepted: fixed }, range, [
+            replaceFix(range, fixed, 'write'),
+          ])
+        : diagnostic('AS1004', 'spelling', { spelling: t.image }, range);
     }
     case T.SingleQuotedString: {
       const body = t.image.endsWith("'") && t.image.length > 1 ? t.image.slice(1, -1) : t.image.slice(1);
-      return diagnostic(
-        'AS1005',
-        'Strings use double quotes: the service does not accept single-quoted strings.',
-        range,
-        [{ title: 'Use double quotes', edits: [{ range, newText: `"${body}"` }] }],
-      );
+      return diagnostic('AS1005', 'singleQuotes', {}, range, [
+        fix('useDoubleQuotes', {}, [{ range, newText: `"${body}"` }]),
+      ]);
     }
     case T.SingleAmpersand:
     case T.SinglePipe: {
       const ch = t.image;
-      return diagnostic('AS1007', `Unexpected character '${ch}': the logical operators are '${ch}${ch}'.`, range, [
-        { title: `Replace with '${ch}${ch}'`, edits: [{ range, newText: ch + ch }] },
+      return diagnostic('AS1007', 'singleLogical', { character: ch, operator: ch + ch }, range, [
+        replaceFix(range, ch + ch, 'replaceWith'),
       ]);
     }
     case T.UnterminatedString:
-      return diagnostic('AS1006', "String not closed: add the closing '\"' on the same line.", range, [
-        { title: 'Close the string', edits: [{ range: { start: range.end, end: range.end }, newText: '"' }] },
+      return diagnostic('AS1006', 'unclosed', {}, range, [
+        fix('closeString', {}, [{ range: { start: range.end, end: range.end }, newText: '"' }]),
       ]);
     default:
       return undefined;

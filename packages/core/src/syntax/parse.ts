@@ -3,7 +3,7 @@
 // the formula-level rules the grammar does not express (missing ';', empty statements, limits).
 
 import type { IRecognitionException, IToken } from 'chevrotain';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, diagnosticWithText, fix, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { Range } from '../text/source.ts';
 import type { Expression, Formula, Statement } from './ast.ts';
 import { guardDepth } from './depth-guard.ts';
@@ -42,8 +42,8 @@ export function parse(text: string): ParseResult {
       semicolons.push(item.range);
       if (!previous || previous.kind === 'semicolon') {
         diagnostics.push(
-          diagnostic('AS1008', "Empty statement: remove the extra ';'.", item.range, [
-            { title: "Remove the extra ';'", edits: [{ range: item.range, newText: '' }] },
+          diagnostic('AS1008', 'empty', {}, item.range, [
+            fix('removeExtraSemicolon', {}, [{ range: item.range, newText: '' }]),
           ]),
         );
       }
@@ -58,16 +58,17 @@ export function parse(text: string): ParseResult {
         diagnostics.push(
           diagnostic(
             'AS1002',
-            `Missing ';' before '${firstWord(text, item.statement.range)}': statements must be separated by semicolons.`,
+            'missing',
+            { word: firstWord(text, item.statement.range) },
             firstTokenRange(text, item.statement.range),
-            [{ title: "Insert ';'", edits: [{ range: { start: at, end: at }, newText: ';' }] }],
+            [fix('insertSemicolon', {}, [{ range: { start: at, end: at }, newText: ';' }])],
           ),
         );
       }
       statements.push(item.statement);
     } else {
       const range = tokenRange(item.token);
-      diagnostics.push(diagnostic('AS1001', `Unexpected ${describeToken(item.token)}.`, range));
+      diagnostics.push(diagnostic('AS1001', 'unexpected', { token: describeToken(item.token) }, range));
     }
     previous = item;
   }
@@ -76,7 +77,8 @@ export function parse(text: string): ParseResult {
     diagnostics.push(
       diagnostic(
         'AS1009',
-        `Formula is ${text.length} characters long; the service accepts at most ${MAX_FORMULA_LENGTH} (AutoScaleFormulaTooLong).`,
+        'tooLong',
+        { length: text.length, limit: MAX_FORMULA_LENGTH },
         { start: MAX_FORMULA_LENGTH, end: text.length },
       ),
     );
@@ -88,7 +90,8 @@ export function parse(text: string): ParseResult {
       diagnostics.push(
         diagnostic(
           'AS1010',
-          `Formula has ${statements.length} statements; the service accepts at most ${MAX_STATEMENTS}.`,
+          'tooMany',
+          { count: statements.length, limit: MAX_STATEMENTS },
           { start: extra.range.start, end: last.range.end },
         ),
       );
@@ -133,11 +136,12 @@ function lastEnd(tokens: IToken[], text: string): number {
   return last ? last.startOffset + last.image.length : text.trimEnd().length;
 }
 
+/** A parse error as AS1001; its message comes from the registry's templates (parser.ts's message provider). */
 function recognitionDiagnostic(error: IRecognitionException, endOfInput: number): Diagnostic {
   const t = error.token;
   let range = tokenRange(t);
   if (range.start < 0) range = { start: endOfInput, end: endOfInput };
-  return diagnostic('AS1001', error.message, range);
+  return diagnosticWithText('AS1001', error.message, range);
 }
 
 function firstWord(text: string, range: Range): string {

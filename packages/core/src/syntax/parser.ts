@@ -7,6 +7,7 @@ import { EmbeddedActionsParser, type IParserErrorMessageProvider, type IToken, t
 import type { BinaryOperator, Expression, Identifier, Missing, Statement } from './ast.ts';
 import * as T from './tokens.ts';
 import type { Range } from '../text/source.ts';
+import { diagnosticMessage } from '../diagnostics.ts';
 
 /** A top-level item: a statement, a `;`, or a token skipped because nothing could start there. */
 export type TopItem =
@@ -351,12 +352,16 @@ function label(t: TokenType): string {
   return t.LABEL ?? t.name;
 }
 
+/** Chevrotain's parse errors worded by the registry's AS1001 templates. */
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, actual }) =>
-    `Expected ${label(expected)} but found ${describeToken(actual)}.`,
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `Unexpected ${describeToken(firstRedundant)}.`,
-  buildNoViableAltMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
-  buildEarlyExitMessage: ({ actual }) => `Expected an expression but found ${describeToken(actual[0])}.`,
+    diagnosticMessage('AS1001', 'expectedToken', { expected: label(expected), token: describeToken(actual) }),
+  buildNotAllInputParsedMessage: ({ firstRedundant }) =>
+    diagnosticMessage('AS1001', 'unexpected', { token: describeToken(firstRedundant) }),
+  buildNoViableAltMessage: ({ actual }) =>
+    diagnosticMessage('AS1001', 'expectedExpression', { token: describeToken(actual[0]) }),
+  buildEarlyExitMessage: ({ actual }) =>
+    diagnosticMessage('AS1001', 'expectedExpression', { token: describeToken(actual[0]) }),
 };
 
 /** Binding strength of each binary operator, loosest first (docs/semantics.md §2.2). */
