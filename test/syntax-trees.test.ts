@@ -64,9 +64,10 @@ describe('parser', () => {
 
   it.each([
     ['a = 1 + ;b = 2', ['(= a <missing>)', '(= b 2)']],
-    ['a = (1 + 2', ['(= a <missing>)']],
+    // At the end of the text as before a ';': the statement keeps what was parsed.
+    ['a = (1 + 2', ['(= a (paren (+ 1 2)))']],
     [')) x = 3', ['(= x 3)']],
-    ['y = $a.GetSample(1).', ['(= y <missing>)']],
+    ['y = $a.GetSample(1).', ['(= y (. (.GetSample $a 1) ))']],
     ['a = 1 b = 2', ['(= a 1)', '(= b 2)']],
     ['a = max(1,; b = 2', ['(= a <missing>)', '(= b 2)']],
   ])('recovers from %j and keeps the rest', (text, expected) => {

@@ -41,6 +41,9 @@ const QUICK_FIXES: Array<[string, string, string, string]> = [
   ['block comment', '/* scale ‸*/ x = 1;', "Convert to '//' comments", '// scale \n x = 1;'],
   ['single ampersand', 'x = 1 &‸ 0;', "Replace with '&&'", 'x = 1 && 0;'],
   ['unterminated string', 'x = time("Mon‸', 'Close the string', 'x = time("Mon"'],
+  // The quote goes before the brackets and ';' the open string swallowed.
+  ['unterminated string before ");"', 't = time("2024-01-01‸);', 'Close the string', 't = time("2024-01-01");'],
+  ['unterminated empty string', 'x = "‸;', 'Close the string', 'x = "";'],
   ['empty statement', 'x = 1;;‸', "Remove the extra ';'", 'x = 1;'],
   ['C#-escaped quote', 'x = time(\\‸"a");', "Remove the '\\'", 'x = time("a");'],
   [

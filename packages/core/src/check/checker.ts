@@ -401,7 +401,8 @@ class Checker {
       return ANY;
     }
     this.reference(e.callee, 'function');
-    if (entry.name === 'time' && e.args.length === 1 && e.args[0]?.kind === 'String') {
+    // An unclosed string already has its error (AS1006); what it holds is not meant as a time.
+    if (entry.name === 'time' && e.args.length === 1 && e.args[0]?.kind === 'String' && !e.args[0].unterminated) {
       const parsed = parseTimeString(e.args[0].value);
       if (!parsed.ok)
         this.report('AS2017', 'unparsable', { text: e.args[0].value, reason: parsed.reason }, e.args[0].range);

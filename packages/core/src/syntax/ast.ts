@@ -20,6 +20,8 @@ export interface StringLiteral extends NodeBase {
   kind: 'String';
   /** Contents between the quotes, exactly as written (the language has no escapes). */
   value: string;
+  /** Not closed on its line (AS1006): the value runs to the end of the line and means nothing. */
+  unterminated?: true;
 }
 
 export interface Identifier extends NodeBase {

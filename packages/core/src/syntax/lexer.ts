@@ -129,10 +129,15 @@ function tokenDiagnostic(t: IToken): Diagnostic | undefined {
         replaceFix(range, ch + ch, 'replaceWith'),
       ]);
     }
-    case T.UnterminatedString:
+    case T.UnterminatedString: {
+      // `time("2024-01-01);` means `time("2024-01-01");`: the quote goes before the closing
+      // brackets, commas and ';' the string swallowed, not after them.
+      const swallowed = /[)\],;\s]*$/.exec(t.image.slice(1))?.[0].length ?? 0;
+      const at = range.end - swallowed;
       return diagnostic('AS1006', 'unclosed', {}, range, [
-        fix('closeString', {}, [{ range: { start: range.end, end: range.end }, newText: '"' }]),
+        fix('closeString', {}, [{ range: { start: at, end: at }, newText: '"' }]),
       ]);
+    }
     default:
       return undefined;
   }

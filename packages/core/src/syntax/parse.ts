@@ -8,7 +8,7 @@ import type { Range } from '../text/source.ts';
 import type { Expression, Formula, Statement } from './ast.ts';
 import { guardDepth } from './depth-guard.ts';
 import { lex } from './lexer.ts';
-import { describeToken, formulaParser, tokenRange, type TopItem } from './parser.ts';
+import { describeToken, formulaParser, tokenRange, type TopItem, withEndOfText } from './parser.ts';
 
 /** The service rejects longer formulas (AutoScaleFormulaTooLong). */
 export const MAX_FORMULA_LENGTH = 8192;
@@ -25,7 +25,7 @@ export function parse(text: string): ParseResult {
   const guarded = guardDepth(lexed.tokens);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics, ...guarded.diagnostics];
   const parser = formulaParser();
-  parser.input = guarded.tokens;
+  parser.input = withEndOfText(guarded.tokens);
   const items = parser.parseItems();
   const lastTokenEnd = lastEnd(lexed.tokens, text);
   for (const error of parser.errors) diagnostics.push(recognitionDiagnostic(error, lastTokenEnd));

@@ -3,7 +3,13 @@
 // (.member, .Method(...)), primary. Error recovery is on: the parser always returns a tree.
 // One parser instance per process (chevrotain's self-analysis is expensive).
 
-import { EmbeddedActionsParser, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import {
+  createTokenInstance,
+  EmbeddedActionsParser,
+  type IParserErrorMessageProvider,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import type { BinaryOperator, Expression, Identifier, Missing, Statement } from './ast.ts';
 import * as T from './tokens.ts';
 import type { Range } from '../text/source.ts';
@@ -81,7 +87,8 @@ class FormulaParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(T.Semicolon);
-            this.ACTION(() => items.push({ kind: 'semicolon', range: tokenRange(t) }));
+            // The end of the text's ';' (withEndOfText) is not the user's: it leaves no item.
+            this.ACTION(() => t.startOffset >= 0 && items.push({ kind: 'semicolon', range: tokenRange(t) }));
           },
         },
         {
@@ -265,9 +272,11 @@ class FormulaParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(T.StringLiteral);
-            return this.ACTION(
-              (): Expression => ({ kind: 'String', value: stringBody(t.image), range: tokenRange(t) }),
-            );
+            return this.ACTION((): Expression => {
+              const literal: Expression = { kind: 'String', value: stringBody(t.image), range: tokenRange(t) };
+              if (t.tokenType === T.UnterminatedString) literal.unterminated = true;
+              return literal;
+            });
           },
         },
         {
@@ -340,6 +349,20 @@ class FormulaParser extends EmbeddedActionsParser {
     });
     return list;
   });
+}
+
+/**
+ * The tokens with a ';' after the last one, seen only by the parser, unless they already end with
+ * one. At the very end of the text chevrotain cannot recover inside an unfinished statement (there
+ * is nothing left to resynchronise on), so `x = max(1` would lose its whole value while
+ * `x = max(1;` keeps the call, and hover, completion and signature help at the end of what the
+ * user is typing would see nothing. The added ';' has no position: messages call it "end of
+ * formula", and it leaves no semicolon item.
+ */
+export function withEndOfText(tokens: IToken[]): IToken[] {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || last.tokenType === T.Semicolon) return tokens;
+  return [...tokens, createTokenInstance(T.Semicolon, ';', NaN, NaN, NaN, NaN, NaN, NaN)];
 }
 
 /** How a token is named in a message: its text in quotes, or "end of formula". */
