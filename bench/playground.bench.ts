@@ -102,7 +102,9 @@ export async function benchPlayground(
   }
 }
 
-/** Picks a generated pool-year recording and replays the replay benchmark's formula on it, open loop every 5 minutes. */
+/**
+ * Picks a generated pool-year recording and replays the replay benchmark's formula on it, open loop every 5 minutes.
+ */
 async function replayYear(page: Page, url: string): Promise<PlaygroundBenchFigures['yearReplay']> {
   const dir = mkdtempSync(join(tmpdir(), 'autoscale-bench-'));
   try {

@@ -72,7 +72,9 @@ function nodeImportsReachable(entry: string): string[] {
   return found;
 }
 
-/** What a module loads as soon as it is loaded: static imports that are not type-only (`import()` waits for its call). */
+/**
+ * What a module loads as soon as it is loaded: static imports that are not type-only (`import()` waits for its call).
+ */
 function runtimeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [

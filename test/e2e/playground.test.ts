@@ -70,7 +70,8 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => {
-      // Nothing is ever sent: a picked recording is read in the page, so every request is a GET of the site's own files.
+      // Nothing is ever sent: a picked recording is read in the page, so every request is a GET of the site's own
+      // files.
       if (r.method() !== 'GET') problems.push(`${r.method()} request: ${r.url()}`);
       const url = r.url();
       if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))

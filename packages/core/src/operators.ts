@@ -6,7 +6,10 @@ import type { BinaryOperator, UnaryOperator } from './syntax/ast.ts';
 import { DOUBLE, INTERVAL, STRING, TIMESTAMP, typeName, VEC, type Type } from './types.ts';
 import { Interval, Timestamp, type Value } from './runtime/values.ts';
 
-/** Thrown by an implementation for a value-level failure (vectors of different lengths); the evaluator adds the location. */
+/**
+ * Thrown by an implementation for a value-level failure (vectors of different lengths); the evaluator adds the
+ * location.
+ */
 export class OperatorValueError extends Error {
   readonly leftLength: number;
   readonly rightLength: number;

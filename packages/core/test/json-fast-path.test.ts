@@ -48,7 +48,10 @@ describe('parseJson, the unlocated fast path', () => {
   });
 });
 
-/** Loads a context file of `samples` [time, value] pairs in a fresh process; its peak memory growth over the text's size. */
+/**
+ * Loads a context file of `samples` [time, value] pairs in a fresh process; its peak memory growth over the text's
+ * size.
+ */
 const MEASURE = `
 import { readContext } from ${JSON.stringify(fileURLToPath(new URL('../src/index.ts', import.meta.url)))};
 const n = Number(process.argv.at(-1));

@@ -26,7 +26,9 @@ export interface FormulaPreview {
   stopped: boolean;
   /** One entry per executed statement, in execution order. */
   statements: StatementTrace[];
-  /** Set when the toolkit itself failed (a bug; core keeps over-deep nesting out of the tree, as AS1011): the message. */
+  /**
+   * Set when the toolkit itself failed (a bug; core keeps over-deep nesting out of the tree, as AS1011): the message.
+   */
   internalError?: string;
 }
 

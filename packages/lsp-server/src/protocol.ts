@@ -33,7 +33,10 @@ export interface EvaluateParams {
 }
 
 export interface EvaluateResponse {
-  /** The service's results string (after a failure, the pool's targets unchanged); empty when contextErrors kept it from running. */
+  /**
+   * The service's results string (after a failure, the pool's targets unchanged); empty when contextErrors kept it from
+   * running.
+   */
   results: string;
   /**
    * The service's error object when the evaluation failed. A document longer than the language

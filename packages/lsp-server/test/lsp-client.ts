@@ -217,7 +217,10 @@ export class LspProcess {
     return (await this.exited).code;
   }
 
-  /** The exit status, or an error once `timeoutMs` pass with the process still running (a hung server fails the test at once). */
+  /**
+   * The exit status, or an error once `timeoutMs` pass with the process still running (a hung server fails the test at
+   * once).
+   */
   async exitedWithin(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {

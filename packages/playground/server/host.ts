@@ -3,7 +3,10 @@
 // if it were same-origin; the browser still sends that site's name as Host, so refusing every
 // other name keeps such pages out. No browser omits Host, so a request without one is refused too.
 
-/** Names a browser sends for this server: its address, localhost (which resolves to it) and [::1] (reached through a forwarder). */
+/**
+ * Names a browser sends for this server: its address, localhost (which resolves to it) and [::1] (reached through a
+ * forwarder).
+ */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
 
 /**

@@ -115,7 +115,10 @@ function fail(res: ServerResponse, reason: string): void {
   send(res, 500, reason);
 }
 
-/** The file under root a request path names, or undefined when it is malformed, not a path, or escapes root (by its name: links are files.ts's). */
+/**
+ * The file under root a request path names, or undefined when it is malformed, not a path, or escapes root (by its
+ * name: links are files.ts's).
+ */
 export function resolveFile(root: string, requestUrl: string): string | undefined {
   // Only a path (origin form): an absolute URL names a site, which this server is not, and '*' no file.
   if (!requestUrl.startsWith('/')) return undefined;

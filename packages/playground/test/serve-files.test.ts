@@ -159,7 +159,8 @@ describe('which files the playground server serves', () => {
     'answers 404 at once for a FIFO inside the root, which no one writes to',
     async () => {
       expect(fifo).toBe(true);
-      // rawExchange gives up after 5 s: a server that opened the FIFO without O_NONBLOCK would still be waiting for a writer.
+      // rawExchange gives up after 5 s: a server that opened the FIFO without O_NONBLOCK would still be waiting for a
+      // writer.
       for (let i = 0; i < 6; i++) expect((await ask(server, '/fifo.js')).status).toBe(404);
       await expectServerGoesOn(server);
     },
@@ -175,7 +176,8 @@ describe('a file that fails while it is served ends that response only', () => {
         const r = await ask(p, '/speed');
         expect(r.status).toBe(500);
         expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
-        // None of the file's headers: not its length, nor its caching (a hashed asset's would keep the error for a year).
+        // None of the file's headers: not its length, nor its caching (a hashed asset's would keep the error for a
+        // year).
         expect(r.headers['content-length']).toBe(String(Buffer.byteLength(r.body)));
         expect(r.headers['cache-control']).toBeUndefined();
         expect(r.headers['content-security-policy']).toBeDefined();

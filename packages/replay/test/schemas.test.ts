@@ -38,7 +38,8 @@ describe('recording schemas', () => {
       'maxLowPriorityNodes',
     ]);
     const row = Object.keys((committed('recording-row.schema.json') as { properties: object }).properties);
-    // Sampled metrics and node counts (with the retired spelling $CurrentDedicated), never the targets the formula sets.
+    // Sampled metrics and node counts (with the retired spelling $CurrentDedicated), never the targets the formula
+    // sets.
     expect(row).toEqual(
       expect.arrayContaining([
         'timestamp',

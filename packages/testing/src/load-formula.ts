@@ -13,7 +13,9 @@ import type { Member, YamlSource } from './yaml-reader.ts';
 /** Returns the file's text, or a short reason it cannot be read. */
 export type FormulaFileReader = (absolutePath: string) => { ok: true; text: string } | { ok: false; reason: string };
 
-/** A reader of a regular file of `kind`, as strict UTF-8 within the kind's bound (a leading byte order mark is dropped). */
+/**
+ * A reader of a regular file of `kind`, as strict UTF-8 within the kind's bound (a leading byte order mark is dropped).
+ */
 function regularFileReader(kind: Extract<InputKind, 'formula' | 'testFile'>): FormulaFileReader {
   return (absolutePath) => {
     try {

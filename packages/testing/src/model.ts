@@ -57,7 +57,10 @@ export interface Location {
 
 /** The formula under test, parsed, checked and compiled once per file. */
 export interface FormulaUnderTest {
-  /** What reports call it: the formula file's path as the test file names it resolved against the working directory, or `FILE#formula_text`. */
+  /**
+   * What reports call it: the formula file's path as the test file names it resolved against the working directory, or
+   * `FILE#formula_text`.
+   */
   name: string;
   /** Absolute path of the formula file; undefined for `formula_text`. */
   path: string | undefined;

@@ -22,7 +22,8 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 export function junitReport(result: SuiteResult): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const errors = result.files.filter((f) => f.errors.length > 0).length + result.discoveryErrors.length;
-  // Each unusable file and each path that found nothing is a test case with an <error>, counted in tests as JUnit counts errors.
+  // Each unusable file and each path that found nothing is a test case with an <error>, counted in tests as JUnit
+  // counts errors.
   out.push(
     `<testsuites name="autoscale test" tests="${result.passed + result.failed + errors}" failures="${result.failed}" errors="${errors}" time="${seconds(result.durationMs)}">`,
   );

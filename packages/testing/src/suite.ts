@@ -38,7 +38,10 @@ export interface SuiteOutput {
   stdout(text: string): void;
   /** Load errors (`file:line:col: ...`), and coverage when stdout carries a machine-readable report. */
   stderr(text: string): void;
-  /** A problem with the run as a whole, one sentence without a trailing newline; a front end words it (the CLI prefixes `autoscale test:`). */
+  /**
+   * A problem with the run as a whole, one sentence without a trailing newline; a front end words it (the CLI prefixes
+   * `autoscale test:`).
+   */
   problem(message: string): void;
 }
 

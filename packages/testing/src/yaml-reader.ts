@@ -35,7 +35,8 @@ export class YamlSource {
     this.file = file;
     this.source = text;
     this.doc = parseDocument(text, { keepSourceTokens: true, lineCounter: this.lines, prettyErrors: false });
-    // Warnings too (an unknown tag such as `!include`): silently reading such a node as plain text would hide the mistake.
+    // Warnings too (an unknown tag such as `!include`): silently reading such a node as plain text would hide the
+    // mistake.
     for (const e of [...this.doc.errors, ...this.doc.warnings]) {
       this.errorAt(e.pos[0], '', `YAML: ${e.message.split('\n')[0] ?? e.message}`);
     }

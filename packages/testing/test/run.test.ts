@@ -331,7 +331,8 @@ describe('a failure that may come from the availability delay', () => {
         // The evaluation at 10:00 never reaches the window read: $PendingTasks is not read.
         '  - { name: unread, series: { $PendingTasks: "1 2 3 4" }, expect: { $TargetDedicatedNodes: 4 } }',
         '  - { name: no delay, at: 2026-01-05T13:00:00Z, availabilityDelay: 0s, series: { $PendingTasks: "1 2 3 4" }, expect: { $TargetDedicatedNodes: 5 } }',
-        // The series ends at the last step (13:10); at 13:00 with no delay, the later samples are the future, not hidden.
+        // The series ends at the last step (13:10); at 13:00 with no delay, the later samples are the future, not
+        // hidden.
         '  - name: steps',
         '    availabilityDelay: 0s',
         '    series: { $PendingTasks: "1x30" }',

@@ -335,7 +335,10 @@ function readSamples(value: JsonValue, path: string, report: Reporter): MetricHi
   return ok ? history : undefined;
 }
 
-/** Reads `samples[index]` into times[index] and values[index]; reports and returns false when it is not a [time, value] pair. */
+/**
+ * Reads `samples[index]` into times[index] and values[index]; reports and returns false when it is not a [time, value]
+ * pair.
+ */
 function readSample(
   pair: JsonValue,
   path: string,

@@ -344,7 +344,8 @@ class Compiler {
   }
 
   private binary(op: BinaryOperator, left: ExprFn, right: ExprFn, at: number): ExprFn {
-    // Both operands are always evaluated, also for && and || (docs/semantics.md §3.5), which differ only in what a trace records.
+    // Both operands are always evaluated, also for && and || (docs/semantics.md §3.5), which differ only in what a
+    // trace records.
     if (op === '&&' || op === '||') return this.logical(op, left, right, at);
     return (f) => {
       const l = plainValue(left(f), f.rt, at);

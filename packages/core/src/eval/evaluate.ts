@@ -96,7 +96,10 @@ export function formatResults(targets: Targets, variables: ReadonlyArray<readonl
   return text;
 }
 
-/** A target as the results string prints it: truncated toward zero (58.25 -> 58), negatives as computed (docs/semantics.md §11.3). */
+/**
+ * A target as the results string prints it: truncated toward zero (58.25 -> 58), negatives as computed
+ * (docs/semantics.md §11.3).
+ */
 export function printedTarget(v: number): number {
   return Math.trunc(v) || 0;
 }

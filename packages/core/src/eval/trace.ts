@@ -31,7 +31,10 @@ export interface LogicalTrace {
   /** Whether each operand was non-zero. */
   left: boolean;
   right: boolean;
-  /** The left operand alone decided the result (0 for &&, non-zero for ||): C or JavaScript would not have evaluated the right one. */
+  /**
+   * The left operand alone decided the result (0 for &&, non-zero for ||): C or JavaScript would not have evaluated the
+   * right one.
+   */
   shortCircuit: boolean;
 }
 

@@ -151,7 +151,9 @@ export function toTextEdit(e: lsp.TextEdit): monaco.languages.TextEdit {
   return { range: toRange(e.range), text: e.newText };
 }
 
-/** A workspace edit; the server sends its edits as `changes` (never `documentChanges`), all to the formula asked about. */
+/**
+ * A workspace edit; the server sends its edits as `changes` (never `documentChanges`), all to the formula asked about.
+ */
 export function toWorkspaceEdit(edit: lsp.WorkspaceEdit | undefined): monaco.languages.WorkspaceEdit {
   const edits = Object.entries(edit?.changes ?? {}).flatMap(([uri, changes]) =>
     changes.map((change) => ({ resource: monaco.Uri.parse(uri), textEdit: toTextEdit(change), versionId: undefined })),

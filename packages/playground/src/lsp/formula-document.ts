@@ -96,7 +96,10 @@ export class FormulaDocument {
     });
   }
 
-  /** Evaluates the current text with core's evaluator in the worker; no context text: the default context at the current time. */
+  /**
+   * Evaluates the current text with core's evaluator in the worker; no context text: the default context at the current
+   * time.
+   */
   evaluate(contextText: string | undefined): Promise<EvaluateResponse> {
     const params: EvaluateParams = {
       uri: this.uri,

@@ -31,7 +31,9 @@ export function fileLines(file: string): LineSource {
   return (onLine) => readLines(file, onLine);
 }
 
-/** A read of `file` that failed part-way (the file vanished, an I/O error, a line over the bound), as a recording error. */
+/**
+ * A read of `file` that failed part-way (the file vanished, an I/O error, a line over the bound), as a recording error.
+ */
 export function readFailure(file: string, err: unknown): RecordingError {
   if (err instanceof LineTooLongError)
     return { file, line: err.line, message: err.message.replace(/^line \d+ is/, 'the line is') };
