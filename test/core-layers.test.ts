@@ -3,7 +3,7 @@
 // and format) are siblings and do not import each other. Every core file must belong to a layer, so
 // a new directory has to take its place here. The order, lowest first:
 //   text -> diagnostics, types -> syntax -> runtime -> operators -> builtins -> check, eval
-//   -> context, format -> analyze -> index
+//   -> context, format -> analyze -> host -> index
 // runtime/ (values, evaluation errors, samples, value text, time parsing, the evaluation context)
 // sits below both the built-ins and the evaluator, so neither has to import the other's internals.
 
@@ -25,6 +25,7 @@ const CORE_LAYERS: readonly (readonly string[])[] = [
   ['check', 'eval'],
   ['context', 'format'],
   ['analyze'],
+  ['host'],
   ['index'],
 ];
 

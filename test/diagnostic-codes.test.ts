@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFormula, compileFormula, DIAGNOSTIC_CODES, type DiagnosticCode } from '@autoscale/core';
+import {
+  analyzeFormula,
+  compileFormula,
+  DIAGNOSTIC_CODES,
+  type DiagnosticCode,
+  embeddedDiagnostics,
+  readHostFile,
+} from '@autoscale/core';
 import { readExpectedDiagnostics } from './support/annotations.ts';
 import { CASES, REPO_ROOT } from './support/paths.ts';
 import { readdirSync } from 'node:fs';
@@ -19,7 +26,7 @@ describe('diagnostic codes', () => {
     const declared = [...source.matchAll(/^\s+(AS\d{4}):/gm)].map((m) => m[1]);
     expect(new Set(declared).size).toBe(declared.length);
     expect(declared.sort()).toEqual([...codes].sort());
-    const layerDigit = { syntax: '1', semantic: '2', runtime: '3', lint: '4' } as const;
+    const layerDigit = { syntax: '1', semantic: '2', runtime: '3', lint: '4', host: '5' } as const;
     for (const code of codes) expect(code[2]).toBe(layerDigit[DIAGNOSTIC_CODES[code].layer]);
   });
 
@@ -39,6 +46,17 @@ describe('diagnostic codes', () => {
     }
     for (const text of [tooLongFormula(), tooManyStatements(), tooDeepFormula()])
       for (const d of analyzeFormula(text).diagnostics) exercised.add(d.code);
+    // Host files: their problems, unfilled placeholders and files without a pool formula.
+    for (const kind of readdirSync(join(CASES, 'host'))) {
+      for (const name of readdirSync(join(CASES, 'host', kind))) {
+        // The fixtures, not their expectation files (NAME.expected.json).
+        if (!/\.(json|bicep|tf)$/.test(name) || name.endsWith('.expected.json')) continue;
+        const host = readHostFile(name, readFileSync(join(CASES, 'host', kind, name), 'utf8'));
+        for (const d of host.problems) exercised.add(d.code);
+        for (const f of host.formulas)
+          for (const d of embeddedDiagnostics(f, analyzeFormula(f.text))) exercised.add(d.code);
+      }
+    }
     expect(codes.filter((c) => !exercised.has(c))).toEqual([]);
   });
 });

@@ -36,3 +36,16 @@ export function wholeNumberArgument(min: number, max: number, what: string): (va
     return n;
   };
 }
+
+/** A repeatable option: each use adds its value to the list. */
+export function collectArgument(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** A repeatable `--var NAME=VALUE`: the pairs so far as a map, refusing a use without a name or `=`. */
+export function variableArgument(value: string, previous: Map<string, string> | undefined): Map<string, string> {
+  const eq = value.indexOf('=');
+  const name = value.slice(0, Math.max(0, eq)).trim();
+  if (eq < 0 || name === '') throw new InvalidArgumentError(`"${value}" is not NAME=VALUE`);
+  return new Map([...(previous ?? []), [name, value.slice(eq + 1)]]);
+}

@@ -1,10 +1,13 @@
 // What eval and explain share when they run: building the evaluation context from --context,
-// --at and --seed (a context file, or a default pool with no metrics), and reading, checking and
-// compiling the formula. All semantics (context validation, checking, evaluation) are core's.
+// --at and --seed (a context file, or a default pool with no metrics), and reading (from a formula
+// or a host file), checking and compiling the formula. All semantics (context validation,
+// checking, evaluation) are core's.
 
 import {
   analyzeFormula,
   compileFormula,
+  type EmbeddedFormula,
+  embeddedDiagnostics,
   makeContext,
   readContext,
   type CompiledFormula,
@@ -13,6 +16,7 @@ import {
 } from '@autoscale/core';
 import type { ContextOptions } from './commands/context-options.ts';
 import { formatDiagnostic } from './code-frame.ts';
+import { type HostInput, parseFileSpec, readHostInput } from './host-input.ts';
 import { EXIT_USAGE, STDIN, type CliIo, type SourceReader, type SourceText } from './io.ts';
 
 /**
@@ -52,14 +56,18 @@ export function loadContext(
 
 export interface PreparedFormula {
   source: SourceText;
+  /** The formula's text (for a host file, the formula inside it). */
+  text: string;
   analysis: FormulaAnalysis;
   compiled: CompiledFormula;
   context: EvaluationContext;
 }
 
 /**
- * Reads the formula and the context, prints the checker's errors on stderr (the formula is still
- * evaluated, as the service would), and compiles it. Returns an exit code when it cannot go on.
+ * Reads the formula (a formula file, or the one formula of a host file, or the one FILE#NAME
+ * picks) and the context, prints the checker's errors on stderr at the file's own positions (the
+ * formula is still evaluated, as the service would), and compiles it. Returns an exit code when it
+ * cannot go on.
  */
 export async function prepareFormula(
   file: string,
@@ -71,13 +79,28 @@ export async function prepareFormula(
     io.stderr('autoscale: the formula and the context cannot both be read from stdin\n');
     return EXIT_USAGE;
   }
-  const source = await reader.read(file, 'formula');
-  if (source === undefined) return EXIT_USAGE;
+  const input = await readHostInput(reader, parseFileSpec(file), options.host, options.var ?? new Map());
+  if (input === undefined) return EXIT_USAGE;
+  const formula = onlyFormula(input, io);
+  if (formula === undefined) return EXIT_USAGE;
   const context = await buildContext(options, reader, io);
   if (context === undefined) return EXIT_USAGE;
-  const analysis = analyzeFormula(source.text);
-  for (const d of analysis.diagnostics) {
-    if (d.severity === 'error') io.stderr(formatDiagnostic(source.name, analysis.lines, d));
+  const { source, host } = input;
+  const analysis = analyzeFormula(formula.text);
+  for (const d of embeddedDiagnostics(formula, analysis)) {
+    if (d.severity === 'error') io.stderr(formatDiagnostic(source.name, host.lines, d));
   }
-  return { source, analysis, context, compiled: compileFormula(source.text, analysis.parsed) };
+  return { source, text: formula.text, analysis, context, compiled: compileFormula(formula.text, analysis.parsed) };
+}
+
+/** The one formula an argument names, or undefined after saying why there is not exactly one. */
+function onlyFormula(input: HostInput, io: CliIo): EmbeddedFormula | undefined {
+  const { source, host, formulas } = input;
+  for (const d of host.problems) io.stderr(formatDiagnostic(source.name, host.lines, d));
+  if (input.problem !== undefined) io.stderr(`autoscale: ${input.problem}\n`);
+  else if (formulas.length > 1)
+    io.stderr(
+      `autoscale: ${source.name} holds ${formulas.length} formulas; pick one: ${formulas.map((f) => `${source.name}#${f.name}`).join(', ')}\n`,
+    );
+  return formulas.length === 1 && input.problem === undefined ? formulas[0] : undefined;
 }

@@ -58,7 +58,10 @@ export class SourceReader {
    * Reads a formula or context file within its kind's bound (node-io's INPUT_LIMITS), or reports
    * `autoscale: cannot read FILE: reason` on stderr and returns undefined.
    */
-  async read(file: string, kind: Extract<InputKind, 'formula' | 'context'>): Promise<SourceText | undefined> {
+  async read(
+    file: string,
+    kind: Extract<InputKind, 'formula' | 'hostFile' | 'context'>,
+  ): Promise<SourceText | undefined> {
     try {
       // A file is read synchronously: the commands read one file after another anyway, and the
       // first asynchronous read starts libuv's thread pool, milliseconds off every start-up.

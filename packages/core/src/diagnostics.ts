@@ -5,12 +5,13 @@
 // template is filled from the arguments, and the types check that every placeholder gets one.
 // Quick-fix titles are templates too (FIX_TITLES), so the same fix reads the same everywhere.
 // Layers: syntax (AS1xxx), semantic (AS2xxx), runtime (AS3xxx, evaluation errors surfaced by the
-// evaluator), lint (AS4xxx, opinionated and switchable in the editor).
+// evaluator), lint (AS4xxx, opinionated and switchable in the editor), host (AS5xxx, the file a
+// formula is embedded in: ARM, Bicep, Terraform, pool JSON).
 
 import type { Range } from './text/source.ts';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type DiagnosticLayer = 'syntax' | 'semantic' | 'runtime' | 'lint';
+export type DiagnosticLayer = 'syntax' | 'semantic' | 'runtime' | 'lint' | 'host';
 
 export interface TextEdit {
   range: Range;
@@ -453,6 +454,27 @@ export const DIAGNOSTIC_CODES = {
     messages: {
       noEffect: 'This statement has no effect: its value is computed and discarded. Assign it to a variable?',
     },
+  },
+  // Host files (the file a formula is embedded in)
+  AS5001: {
+    severity: 'error',
+    layer: 'host',
+    summary: 'The host file (ARM, Bicep, Terraform or pool JSON) cannot be read where its formula is.',
+    messages: { unreadable: '{{kind}}: {{problem}}' },
+  },
+  AS5002: {
+    severity: 'error',
+    layer: 'host',
+    summary: 'A host-language interpolation in a formula has no value to check it with.',
+    messages: {
+      noValue: 'The formula uses {{name}}, whose value is not known here: give it a value to check the formula with it.',
+    },
+  },
+  AS5003: {
+    severity: 'error',
+    layer: 'host',
+    summary: 'A host file named explicitly holds no pool formula.',
+    messages: { noFormula: 'No pool autoscale formula found in this {{kind}} file.' },
   },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -54,3 +54,19 @@ export { parseResultsString, type ResultsEntry, type ParsedResults } from './eva
 export { traceLines } from './eval/trace-text.ts';
 export { upperBound, visibleCount } from './runtime/samples.ts';
 export { readContext, type ReadContextResult } from './context/read-context.ts';
+export {
+  HOST_KINDS,
+  UNFILLED_PLACEHOLDER_TEXT,
+  type HostKind,
+  type EmbeddedFormula,
+  type Placeholder,
+} from './host/embedded.ts';
+export type { OffsetMap } from './host/offset-map.ts';
+export {
+  readHostFile,
+  detectHostKind,
+  embeddedDiagnostics,
+  HOST_KIND_NAMES,
+  type HostFile,
+  type ReadHostOptions,
+} from './host/host-file.ts';

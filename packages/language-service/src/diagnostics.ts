@@ -33,5 +33,8 @@ export function toServiceDiagnostic(d: Diagnostic): ServiceDiagnostic {
 /** The document's diagnostics in the enabled layers (all three by default), sorted by position. */
 export function diagnostics(doc: FormulaDocument, layers?: Partial<DiagnosticLayers>): ServiceDiagnostic[] {
   const enabled = diagnosticLayers(layers);
-  return doc.diagnostics.map(toServiceDiagnostic).filter((d) => d.layer === 'runtime' || enabled[d.layer]);
+  // Runtime and host-file diagnostics are not switchable: only the three layers of the settings are.
+  return doc.diagnostics
+    .map(toServiceDiagnostic)
+    .filter((d) => d.layer === 'runtime' || d.layer === 'host' || enabled[d.layer]);
 }

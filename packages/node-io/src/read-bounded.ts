@@ -29,6 +29,11 @@ export const INPUT_LIMITS = {
     variable: 'AUTOSCALE_MAX_FORMULA_BYTES',
     why: 'the Batch service takes 8,192 characters',
   },
+  hostFile: {
+    what: 'an ARM, Bicep, Terraform or pool JSON file',
+    bytes: 16 * MIB,
+    variable: 'AUTOSCALE_MAX_HOST_FILE_BYTES',
+  },
   context: { what: 'a context file', bytes: 64 * MIB, variable: 'AUTOSCALE_MAX_CONTEXT_BYTES' },
   testFile: { what: 'a test file', bytes: 16 * MIB, variable: 'AUTOSCALE_MAX_TEST_FILE_BYTES' },
   recordingLine: { what: 'a line of a recording', bytes: 1 * MIB, variable: 'AUTOSCALE_MAX_RECORDING_LINE_BYTES' },

@@ -1,19 +1,35 @@
 // `autoscale check FILE...`: its options and help. What it does is actions/check.ts, loaded only
 // when the command runs.
 
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { CommandContext } from '../program.ts';
+import { addHostOptions, type HostOptions } from './host-options.ts';
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('check')
     .summary('report syntax, type and lint diagnostics')
-    .description('Parse and check formulas, reporting syntax errors, name and type errors, and lint warnings.')
-    .argument('<file...>', 'formula files; "-" reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .description(
+      'Parse and check formulas, reporting syntax errors, name and type errors, and lint warnings. A file may be a ' +
+        "formula, or an ARM template, pool JSON, Bicep or Terraform file holding pools' formulas: each is checked " +
+        "and reported at the file's own line and column.",
+    )
+    .argument('<file...>', 'formula or host files ("-" reads stdin); FILE#NAME picks the pool NAME of a host file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addHostOptions(command)
     .addHelpText(
       'after',
       `
+Files:
+  *.autoscale (or anything else)   a formula
+  *.json                           an ARM template (resources of type Microsoft.Batch/batchAccounts/pools),
+                                   a REST body (properties.scaleSettings.autoScale.formula) or pool JSON
+                                   (autoScaleFormula, as az batch pool show prints it)
+  *.bicep                          scaleSettings: { autoScale: { formula: ... } } of each pool resource
+  *.tf                             auto_scale { formula = ... } of each azurerm_batch_pool
+  Host-language interpolation (\${var.x}, \${x}, [parameters('x')]) is a placeholder: give it a value with
+  --var NAME=VALUE (for \${var.x}, NAME is var.x or x), or it is reported (AS5002).
+
 Output:
   text  file:line:col severity code message, the source line with the range underlined, and a summary
   json  [{"file", "code", "severity", "message", "range": {"start": {"line", "character"}, "end": ...}}]
@@ -22,14 +38,16 @@ Output:
 Exit codes:
   0  no errors (warnings allowed)
   1  at least one error
-  2  a file could not be read, or bad usage
+  2  a file could not be read, FILE#NAME names no pool, or bad usage
 
-Example:
+Examples:
   autoscale check pool.autoscale
+  autoscale check infra/main.bicep#render --var maxNodes=20
   cat pool.autoscale | autoscale check --format json -`,
     )
-    .action(async (files: string[], options: { format: 'text' | 'json' }) => {
+    .action(async (files: string[], options: HostOptions & { format: 'text' | 'json' }) => {
       const { runCheck } = await import('../actions/check.ts');
-      ctx.setExitCode(await runCheck(files, options.format, ctx));
+      const values = options.var ?? new Map<string, string>();
+      ctx.setExitCode(await runCheck(files, { format: options.format, host: options.host, values }, ctx));
     });
 }

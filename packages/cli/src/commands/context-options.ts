@@ -1,10 +1,12 @@
-// The options eval and explain share: --context, --at and --seed. Building the context from them
-// is evaluation.ts, which the commands load only when they run.
+// The options eval and explain share: --context, --at and --seed, and the host-file options
+// (--host, --var). Building the context from them is evaluation.ts, which the commands load only
+// when they run.
 
 import type { Command } from 'commander';
 import { instantArgument, integerArgument } from '../arguments.ts';
+import { addHostOptions, type HostOptions } from './host-options.ts';
 
-export interface ContextOptions {
+export interface ContextOptions extends HostOptions {
   context?: string;
   /** Milliseconds since the epoch, parsed from --at. */
   at?: number;
@@ -12,7 +14,7 @@ export interface ContextOptions {
 }
 
 export function addContextOptions(command: Command): Command {
-  return command
+  return addHostOptions(command)
     .option('-c, --context <file>', 'evaluation context JSON (instant, pool state, metric histories); "-" reads stdin')
     .option(
       '--at <instant>',

@@ -15,7 +15,10 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       'Evaluate a formula against an evaluation context and print what the Batch service would return.\n' +
         'Formulas the checker rejects are still evaluated (the service does too); their errors are printed on stderr first.',
     )
-    .argument('<file>', 'formula file; "-" reads stdin');
+    .argument(
+      '<file>',
+      'formula file, or a host file (ARM, pool JSON, Bicep, Terraform; FILE#NAME picks a pool); "-" reads stdin',
+    );
   addContextOptions(command)
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['results', 'json', 'text']).default('results'),

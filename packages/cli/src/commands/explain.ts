@@ -12,7 +12,10 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .description(
       'Evaluate a formula and print a trace: one line per statement with the value it assigned and the branch each ?: took.',
     )
-    .argument('<file>', 'formula file; "-" reads stdin');
+    .argument(
+      '<file>',
+      'formula file, or a host file (ARM, pool JSON, Bicep, Terraform; FILE#NAME picks a pool); "-" reads stdin',
+    );
   addContextOptions(command)
     .addHelpText(
       'after',

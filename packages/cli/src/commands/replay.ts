@@ -2,7 +2,7 @@
 // does is actions/replay.ts, loaded only when the command runs.
 
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { durationArgument, instantArgument, wholeNumberArgument } from '../arguments.ts';
+import { collectArgument, durationArgument, instantArgument, wholeNumberArgument } from '../arguments.ts';
 import { DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
 // The light entry: start-up loads none of the replay engine.
 import { checkEvaluationInterval, RECORDING_FORMATS, type RecordingFormat } from '@autoscale/replay/options';
@@ -44,10 +44,6 @@ function price(value: string): number {
 
 const jobs = wholeNumberArgument(1, Number.MAX_SAFE_INTEGER, 'a whole number >= 1');
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 export function registerReplay(program: Command, ctx: CommandContext): void {
   program
     .command('replay')
@@ -61,7 +57,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .requiredOption(
       '-r, --recording <file>',
       'recording: wide CSV, JSON Lines, `az monitor metrics list` JSON or a REST poll log (repeat for several pools)',
-      collect,
+      collectArgument,
     )
     .addOption(
       new Option('--recording-format <format>', 'how to read the recording (default: from its content)').choices([

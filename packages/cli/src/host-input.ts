@@ -1,0 +1,62 @@
+// Formulas as the commands find them in the files users name: a plain formula file, or a host
+// file (ARM template or pool JSON, Bicep, Terraform) holding one or more pools' formulas. An
+// argument `main.bicep#render` picks the formula of the resource `render`; `--host` says the
+// file's kind instead of detecting it; `--var NAME=VALUE` fills a placeholder (`${var.x}`,
+// `[parameters('x')]`). Reading goes through the SourceReader, with a host file's own bound.
+
+import { existsSync } from 'node:fs';
+import { type EmbeddedFormula, type HostFile, type HostKind, readHostFile } from '@autoscale/core';
+import { type SourceReader, STDIN, type SourceText } from './io.ts';
+
+/** `--host` values: a kind, or `auto` to detect it. */
+export type HostChoice = 'auto' | HostKind;
+
+/** Extensions read with the host-file bound rather than the formula bound. */
+const HOST_EXTENSIONS = /\.(?:json|jsonc|bicep|tf)$/i;
+
+/** A command-line file argument: the file, and the formula picked with `#name`, if any. */
+export interface FileSpec {
+  file: string;
+  formulaName: string | undefined;
+}
+
+/** Splits `FILE#NAME`; a file whose name really holds a `#` is taken whole. */
+export function parseFileSpec(argument: string): FileSpec {
+  const hash = argument.lastIndexOf('#');
+  if (hash <= 0 || argument === STDIN || existsSync(argument)) return { file: argument, formulaName: undefined };
+  return { file: argument.slice(0, hash), formulaName: argument.slice(hash + 1) };
+}
+
+export interface HostInput {
+  source: SourceText;
+  host: HostFile;
+  /** The formulas the argument names: all of the file's, or the one `#name` picks. */
+  formulas: EmbeddedFormula[];
+  /** Why the argument names no formula (`#name` not found, no pool formula in a host file), if so. */
+  problem: string | undefined;
+}
+
+/** Reads the file an argument names and finds its formulas; undefined when it cannot be read (already reported). */
+export async function readHostInput(
+  reader: SourceReader,
+  spec: FileSpec,
+  choice: HostChoice,
+  values: ReadonlyMap<string, string>,
+): Promise<HostInput | undefined> {
+  const kind: HostKind | undefined = choice === 'auto' ? undefined : choice;
+  const asHost = kind !== undefined ? kind !== 'formula' : HOST_EXTENSIONS.test(spec.file);
+  const source = await reader.read(spec.file, asHost ? 'hostFile' : 'formula');
+  if (source === undefined) return undefined;
+  const host = readHostFile(spec.file, source.text, { kind, values });
+  const named = spec.formulaName;
+  const formulas = named === undefined ? host.formulas : host.formulas.filter((f) => f.name === named);
+  let problem: string | undefined;
+  if (named !== undefined && formulas.length === 0) {
+    const names = host.formulas.map((f) => f.name).filter((n) => n !== '');
+    problem =
+      names.length > 0
+        ? `no formula named "${named}" in ${source.name}; it has ${names.map((n) => `#${n}`).join(', ')}`
+        : `no formula named "${named}" in ${source.name}`;
+  }
+  return { source, host, formulas, problem };
+}
