@@ -13,11 +13,28 @@ export interface JsonDiagnostic {
   range: { start: Position; end: Position };
 }
 
-/** One diagnostic as text: a header line with 1-based line/column, then its code frame. */
-export function formatDiagnostic(file: string, lines: LineMap, d: Diagnostic): string {
+/** ANSI colours of each severity (bold red, yellow, cyan, dim). */
+const SEVERITY_COLOUR: Readonly<Record<Diagnostic['severity'], string>> = {
+  error: '\x1b[1;31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+  hint: '\x1b[2m',
+};
+const RESET = '\x1b[0m';
+
+/**
+ * One diagnostic as text: a header line with 1-based line/column, then its code frame. With
+ * `colour`, the severity and the underline take the severity's colour.
+ */
+export function formatDiagnostic(file: string, lines: LineMap, d: Diagnostic, colour = false): string {
   const start = lines.positionAt(d.range.start);
-  const header = `${file}:${start.line + 1}:${start.character + 1} ${d.severity} ${d.code} ${d.message}`;
-  return `${header}\n${codeFrame(lines, d.range.start, d.range.end)}`;
+  const paint = (text: string) => (colour ? `${SEVERITY_COLOUR[d.severity]}${text}${RESET}` : text);
+  const header = `${file}:${start.line + 1}:${start.character + 1} ${paint(d.severity)} ${d.code} ${d.message}`;
+  const frame = codeFrame(lines, d.range.start, d.range.end);
+  if (!colour) return `${header}\n${frame}`;
+  const [source = '', underline = ''] = frame.split('\n');
+  const caret = underline.search(/[\^]/);
+  return `${header}\n${source}\n${underline.slice(0, caret)}${paint(underline.slice(caret))}\n`;
 }
 
 /**

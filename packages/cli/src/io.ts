@@ -21,6 +21,8 @@ export const EXIT_USAGE = 2;
 
 export interface CliIo {
   stdout(text: string): void;
+  /** Whether stdout takes colour: a terminal, unless NO_COLOR says no; FORCE_COLOR forces it either way. */
+  stdoutColour?: boolean;
   stderr(text: string): void;
   /** Reads all of standard input, refusing more than `limit` (called at most once per run; see SourceReader). */
   readStdin(limit: InputLimit): Promise<string>;
@@ -80,6 +82,17 @@ export class SourceReader {
   }
 }
 
+/**
+ * Colour on a terminal, none when piped; `NO_COLOR` (set and not empty) turns it off and
+ * `FORCE_COLOR` (anything but 0 or false) on, and as in Node itself FORCE_COLOR wins.
+ */
+export function wantsColour(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTTY;
+}
+
 /** The real process's streams. A closed stdout (`autoscale ... | head`) ends the run quietly. */
 export function nodeIo(): CliIo {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -88,6 +101,7 @@ export function nodeIo(): CliIo {
   });
   return {
     stdout: (text) => void process.stdout.write(text),
+    stdoutColour: wantsColour(process.env, process.stdout.isTTY === true),
     stderr: (text) => void process.stderr.write(text),
     readStdin: async (limit) => decodeUtf8(await readStreamBounded(process.stdin, limit)),
   };

@@ -20,8 +20,10 @@ export interface CommandContext {
   setExitCode(code: number): void;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+/** The command's version, from its package.json. */
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('autoscale')

@@ -1,31 +1,33 @@
 // What `autoscale check` does (commands/check.ts declares it): the checker's diagnostics as text
-// with code frames, or as LSP-style JSON, for plain formula files and for the formulas inside
-// host files (ARM, Bicep, Terraform, pool JSON), each diagnostic at the file's own line and
-// column. Exit 1 when any file has an error.
+// with code frames (coloured on a terminal), LSP-style JSON, SARIF or GitHub workflow commands,
+// for plain formula files and for the formulas inside host files (ARM, Bicep, Terraform, pool
+// JSON), each diagnostic at the file's own line and column. Exit 1 when any file has an error.
 
 import { analyzeFormula, type Diagnostic, embeddedDiagnostics, hasErrors, type LineMap } from '@autoscale/core';
-import { formatDiagnostic, summaryLine, toJsonDiagnostic, type JsonDiagnostic } from '../code-frame.ts';
+import { type FileDiagnostic, githubCommands, sarifLog } from '../ci-formats.ts';
+import { formatDiagnostic, summaryLine, toJsonDiagnostic } from '../code-frame.ts';
 import { type HostChoice, parseFileSpec, readHostInput } from '../host-input.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
-import type { CommandContext } from '../program.ts';
+import { type CommandContext, VERSION } from '../program.ts';
+
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
 
 export interface CheckOptions {
-  format: 'text' | 'json';
+  format: CheckFormat;
   host: HostChoice;
   values: ReadonlyMap<string, string>;
 }
 
 export async function runCheck(files: string[], options: CheckOptions, { io }: CommandContext): Promise<number> {
   const reader = new SourceReader(io);
-  const all: Diagnostic[] = [];
-  const json: JsonDiagnostic[] = [];
+  const all: FileDiagnostic[] = [];
   let unusable = false;
   let checked = 0;
-  const report = (name: string, lines: LineMap, diagnostics: readonly Diagnostic[]) => {
-    all.push(...diagnostics);
-    for (const d of diagnostics) {
-      if (options.format === 'json') json.push(toJsonDiagnostic(name, lines, d));
-      else io.stdout(formatDiagnostic(name, lines, d));
+  const report = (file: string, lines: LineMap, diagnostics: readonly Diagnostic[]) => {
+    for (const diagnostic of diagnostics) {
+      all.push({ file, lines, diagnostic });
+      // Text goes out file by file, so a long run shows its progress.
+      if (options.format === 'text') io.stdout(formatDiagnostic(file, lines, diagnostic, io.stdoutColour === true));
     }
   };
   for (const argument of files) {
@@ -46,8 +48,28 @@ export async function runCheck(files: string[], options: CheckOptions, { io }: C
     found.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
     report(source.name, host.lines, found);
   }
-  if (options.format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-  else io.stdout(`${summaryLine(all, checked)}\n`);
+  io.stdout(render(all, checked, options.format));
   if (unusable) return EXIT_USAGE;
-  return hasErrors(all) ? EXIT_FAILURE : EXIT_OK;
+  return hasErrors(all.map((entry) => entry.diagnostic)) ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** What follows the text output's diagnostics (its summary), or the whole output of the other formats. */
+function render(all: readonly FileDiagnostic[], checked: number, format: CheckFormat): string {
+  switch (format) {
+    case 'text':
+      return `${summaryLine(
+        all.map((entry) => entry.diagnostic),
+        checked,
+      )}\n`;
+    case 'json':
+      return `${JSON.stringify(
+        all.map((entry) => toJsonDiagnostic(entry.file, entry.lines, entry.diagnostic)),
+        null,
+        2,
+      )}\n`;
+    case 'sarif':
+      return `${JSON.stringify(sarifLog(all, VERSION), null, 2)}\n`;
+    case 'github':
+      return githubCommands(all);
+  }
 }

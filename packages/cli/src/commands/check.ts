@@ -3,6 +3,7 @@
 
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../program.ts';
+import type { CheckFormat } from '../actions/check.ts';
 import { addHostOptions, type HostOptions } from './host-options.ts';
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
@@ -15,7 +16,9 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         "and reported at the file's own line and column.",
     )
     .argument('<file...>', 'formula or host files ("-" reads stdin); FILE#NAME picks the pool NAME of a host file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'));
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'),
+    );
   addHostOptions(command)
     .addHelpText(
       'after',
@@ -31,9 +34,12 @@ Files:
   --var NAME=VALUE (for \${var.x}, NAME is var.x or x), or it is reported (AS5002).
 
 Output:
-  text  file:line:col severity code message, the source line with the range underlined, and a summary
-  json  [{"file", "code", "severity", "message", "range": {"start": {"line", "character"}, "end": ...}}]
-        with 0-based lines and characters (LSP style)
+  text    file:line:col severity code message, the source line with the range underlined, and a summary;
+          coloured on a terminal (NO_COLOR=1 turns colour off, FORCE_COLOR=1 on)
+  json    [{"file", "code", "severity", "message", "range": {"start": {"line", "character"}, "end": ...}}]
+          with 0-based lines and characters (LSP style)
+  sarif   a SARIF 2.1.0 log for code scanning (GitHub, Azure DevOps): every AS code as a rule, 1-based regions
+  github  GitHub Actions workflow commands (::error file=...,line=...,col=...::), shown as pull request annotations
 
 Exit codes:
   0  no errors (warnings allowed)
@@ -45,7 +51,7 @@ Examples:
   autoscale check infra/main.bicep#render --var maxNodes=20
   cat pool.autoscale | autoscale check --format json -`,
     )
-    .action(async (files: string[], options: HostOptions & { format: 'text' | 'json' }) => {
+    .action(async (files: string[], options: HostOptions & { format: CheckFormat }) => {
       const { runCheck } = await import('../actions/check.ts');
       const values = options.var ?? new Map<string, string>();
       ctx.setExitCode(await runCheck(files, { format: options.format, host: options.host, values }, ctx));
