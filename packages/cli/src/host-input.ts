@@ -1,10 +1,12 @@
 // Formulas as the commands find them in the files users name: a plain formula file, or a host
-// file (ARM template or pool JSON, Bicep, Terraform) holding one or more pools' formulas. An
-// argument `main.bicep#render` picks the formula of the resource `render`; `--host` says the
-// file's kind instead of detecting it; `--var NAME=VALUE` fills a placeholder (`${var.x}`,
-// `[parameters('x')]`). Reading goes through the SourceReader, with a host file's own bound.
+// file (ARM template or pool JSON, Bicep, Terraform) holding one or more pools' formulas, named
+// or found in directories and by glob patterns. An argument `main.bicep#render` picks the formula
+// of the resource `render`; `--host` says the file's kind instead of detecting it; `--var
+// NAME=VALUE` fills a placeholder (`${var.x}`, `[parameters('x')]`). Reading goes through the
+// SourceReader, with a host file's own bound.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { discoverFiles, type FileKind } from '@autoscale/node-io';
 import { type EmbeddedFormula, type HostFile, type HostKind, readHostFile } from '@autoscale/core';
 import { type SourceReader, STDIN, type SourceText } from './io.ts';
 
@@ -18,6 +20,43 @@ const HOST_EXTENSIONS = /\.(?:json|jsonc|bicep|tf)$/i;
 export interface FileSpec {
   file: string;
   formulaName: string | undefined;
+  /** Found in a directory or by a pattern: skipped in silence when it holds no pool formula. */
+  searched?: boolean;
+}
+
+/** The files `check` and `fmt` look for in directories: formulas, and the host files that may hold one. */
+export const FORMULA_AND_HOST_FILES: FileKind = {
+  accepts: (path) => /\.(?:autoscale|json|jsonc|bicep|tf)$/i.test(path),
+  description: 'formula or host files (*.autoscale, *.json, *.bicep, *.tf)',
+};
+
+/**
+ * The files the arguments name: `-`, files and `FILE#NAME` as given, directories and glob
+ * patterns searched (skipping node_modules and .git); no arguments searches the working directory.
+ */
+export async function discoverInputs(
+  args: readonly string[],
+  cwd: string,
+  kind: FileKind = FORMULA_AND_HOST_FILES,
+): Promise<{ specs: FileSpec[]; errors: string[] }> {
+  const specs: FileSpec[] = [];
+  const errors: string[] = [];
+  const search = async (paths: string[]) => {
+    const found = await discoverFiles(paths, cwd, kind);
+    errors.push(...found.errors);
+    for (const f of found.files) specs.push({ file: f.path, formulaName: undefined, searched: !f.named });
+  };
+  if (args.length === 0) await search([]);
+  for (const arg of args) {
+    const spec = parseFileSpec(arg);
+    // Only directories and patterns are searched; anything else (a file, a device, a missing
+    // path) goes to the reader, which reads it within its bound or says why it cannot.
+    const directory = statSync(spec.file, { throwIfNoEntry: false })?.isDirectory() === true;
+    const pattern = /[*?[\]{}]/.test(spec.file) && !existsSync(spec.file);
+    if (spec.file === STDIN || spec.formulaName !== undefined || !(directory || pattern)) specs.push(spec);
+    else await search([arg]);
+  }
+  return { specs, errors };
 }
 
 /** Splits `FILE#NAME`; a file whose name really holds a `#` is taken whole. */

@@ -4,8 +4,8 @@
 // detection; --var fills placeholders; nothing about the host syntax is reported as a formula
 // error. Fixtures: test/corpus/host.
 
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, TempDir } from './run-cli.ts';
 
@@ -202,5 +202,76 @@ describe('autoscale check on Terraform files', () => {
       const filled = tmp.run(['check', `${tf}#interpolation_first`, '--var', `${name}=$TargetDedicatedNodes = $a;`]);
       expect(filled).toEqual({ code: 0, stdout: '0 errors, 0 warnings in 1 file\n', stderr: '' });
     }
+  });
+});
+
+describe('autoscale check on directories and patterns', () => {
+  const tree = new TempDir();
+  afterAll(() => tree.remove());
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(tree.path(path)), { recursive: true });
+    writeFileSync(tree.path(path), text);
+  };
+  write('formulas/busy.autoscale', '$TargetDedicatedNodes = foo;\n');
+  write('infra/main.bicep', readFileSync(join(HOST_FIXTURES, 'bicep', 'plain-pool.bicep'), 'utf8'));
+  write('infra/tsconfig.json', '{ "compilerOptions": { "strict": true } }\n');
+  write('infra/not-json.json', '{ "formula": ');
+  write('package.json', '{ "name": "infra" }\n');
+  write('node_modules/dep/broken.autoscale', 'x = ;\n');
+  write('.git/broken.autoscale', 'x = ;\n');
+  mkdirSync(tree.path('empty'));
+
+  it('with no path checks every formula and every host file with a pool formula under the working directory', () => {
+    const r = tree.run(['check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/^\S+:\d+:\d+ \w+ AS\d+/gm)).toEqual([
+      'formulas/busy.autoscale:1:25 error AS2001',
+      'infra/main.bicep:17:51 warning AS4002',
+      'infra/not-json.json:1:14 error AS5001',
+    ]);
+    expect(r.stdout.endsWith('2 errors, 1 warning in 3 files\n')).toBe(true);
+  });
+
+  it('searches a directory and expands a pattern, skipping files that hold no formula', () => {
+    expect(tree.run(['check', 'infra']).stdout.endsWith('1 error, 1 warning in 2 files\n')).toBe(true);
+    const pattern = tree.run(['check', 'infra/*.bicep']);
+    expect(pattern).toMatchObject({ code: 0, stderr: '' });
+    expect(pattern.stdout.endsWith('0 errors, 1 warning in 1 file\n')).toBe(true);
+  });
+
+  it('says so, with exit 2, when a directory or a pattern finds nothing', () => {
+    const r = tree.run(['check', 'empty', 'nothing/*.tf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'autoscale: empty: no formula or host files (*.autoscale, *.json, *.bicep, *.tf) in this directory\n' +
+        'autoscale: nothing/*.tf: the pattern matches no formula or host files (*.autoscale, *.json, *.bicep, *.tf)\n',
+    );
+  });
+});
+
+describe('autoscale fmt on directories and host files', () => {
+  const tree = new TempDir();
+  afterAll(() => tree.remove());
+  tree.file('tidy.autoscale', '$TargetDedicatedNodes = 1;\n');
+  tree.file('messy.autoscale', '$TargetDedicatedNodes=1;\n');
+  tree.file('messy.json', '{ "id": "render", "autoScaleFormula": "$TargetDedicatedNodes=2;" }\n');
+  tree.file('tidy.json', '{ "id": "batch", "autoScaleFormula": "$TargetDedicatedNodes = 2;\\n" }\n');
+  tree.file('package.json', '{ "name": "not-a-pool" }\n');
+
+  it('--check lists the formula files and the host files formulas (FILE#NAME) that would change', () => {
+    const r = tree.run(['fmt', '--check']);
+    expect(r).toEqual({ code: 1, stdout: 'messy.autoscale\nmessy.json#render\n', stderr: '' });
+  });
+
+  it("prints a host file's formulas formatted, each after its name; --write leaves host files alone", () => {
+    expect(tree.run(['fmt', 'messy.json'])).toEqual({
+      code: 0,
+      stdout: '// messy.json#render\n$TargetDedicatedNodes = 2;\n',
+      stderr: '',
+    });
+    const write = tree.run(['fmt', '--write', 'messy.json']);
+    expect(write.code).toBe(2);
+    expect(write.stderr).toContain('messy.json: fmt --write does not rewrite formulas inside ARM, Bicep, Terraform');
+    expect(readFileSync(tree.path('messy.json'), 'utf8')).toContain('"$TargetDedicatedNodes=2;"');
   });
 });

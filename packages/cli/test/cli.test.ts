@@ -4,7 +4,7 @@
 // tests pin the CLI's output format, not the checker's wording.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFormula } from '@autoscale/core';
@@ -64,7 +64,7 @@ describe('autoscale (program)', () => {
       [],
       ['bogus'],
       ['check', '--nope', 'x'],
-      ['check'],
+      ['eval'],
       ['eval', 'x', '--format', 'xml'],
       ['eval', 'x', '--seed', '1.5'],
       ['eval', 'x', '--at', 'yesterday'],
@@ -145,10 +145,14 @@ describe('autoscale check', () => {
     expect(r.stdout).toBe('0 errors, 0 warnings in 1 file\n');
   });
 
-  it('reports a directory as unreadable', () => {
-    const r = run(['check', tmp.dir]);
+  it('searches a directory, and says so when it holds no formula', () => {
+    const empty = tmp.path('no-formulas');
+    mkdirSync(empty);
+    const r = run(['check', empty]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`autoscale: cannot read ${tmp.dir}: is a directory\n`);
+    expect(r.stderr).toBe(
+      `autoscale: ${empty}: no formula or host files (*.autoscale, *.json, *.bicep, *.tf) in this directory\n`,
+    );
   });
 
   it('accepts any file name, including spaces, no extension and a leading dash after --', () => {

@@ -467,7 +467,8 @@ export const DIAGNOSTIC_CODES = {
     layer: 'host',
     summary: 'A host-language interpolation in a formula has no value to check it with.',
     messages: {
-      noValue: 'The formula uses {{name}}, whose value is not known here: give it a value to check the formula with it.',
+      noValue:
+        'The formula uses {{name}}, whose value is not known here: give it a value to check the formula with it.',
     },
   },
   AS5003: {

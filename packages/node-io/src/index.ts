@@ -16,3 +16,9 @@ export {
   type InputLimit,
 } from './read-bounded.ts';
 export { inputOverwrittenBy } from './same-file.ts';
+export {
+  discoverFiles,
+  type DiscoveredFile,
+  type DiscoveredFiles,
+  type FileKind,
+} from './discover-files.ts';

@@ -6,7 +6,7 @@
 import { analyzeFormula, type Diagnostic, embeddedDiagnostics, hasErrors, type LineMap } from '@autoscale/core';
 import { type FileDiagnostic, githubCommands, sarifLog } from '../ci-formats.ts';
 import { formatDiagnostic, summaryLine, toJsonDiagnostic } from '../code-frame.ts';
-import { type HostChoice, parseFileSpec, readHostInput } from '../host-input.ts';
+import { discoverInputs, type HostChoice, type HostInput, readHostInput } from '../host-input.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import { type CommandContext, VERSION } from '../program.ts';
 
@@ -30,12 +30,17 @@ export async function runCheck(files: string[], options: CheckOptions, { io }: C
       if (options.format === 'text') io.stdout(formatDiagnostic(file, lines, diagnostic, io.stdoutColour === true));
     }
   };
-  for (const argument of files) {
-    const input = await readHostInput(reader, parseFileSpec(argument), options.host, options.values);
+  const { specs, errors } = await discoverInputs(files, process.cwd());
+  for (const error of errors) io.stderr(`autoscale: ${error}\n`);
+  if (errors.length > 0) unusable = true;
+  for (const spec of specs) {
+    const input = await readHostInput(reader, spec, options.host, options.values);
     if (input === undefined) {
       unusable = true;
       continue;
     }
+    // A JSON, Bicep or Terraform file found by a search is checked only if it holds a pool formula.
+    if (spec.searched === true && isWithoutFormula(input)) continue;
     if (input.problem !== undefined) {
       io.stderr(`autoscale: ${input.problem}\n`);
       unusable = true;
@@ -72,4 +77,14 @@ function render(all: readonly FileDiagnostic[], checked: number, format: CheckFo
     case 'github':
       return githubCommands(all);
   }
+}
+
+/**
+ * A host file that holds no pool formula: none is found (only AS5003 says so), or the text never
+ * mentions one (a tsconfig.json or package.json found in a directory is no business of ours).
+ */
+function isWithoutFormula(input: HostInput): boolean {
+  if (input.host.kind === 'formula') return false;
+  if (!/formula/i.test(input.source.text)) return true;
+  return input.host.formulas.length === 0 && input.host.problems.every((d) => d.code === 'AS5003');
 }

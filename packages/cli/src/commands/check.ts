@@ -15,7 +15,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         "formula, or an ARM template, pool JSON, Bicep or Terraform file holding pools' formulas: each is checked " +
         "and reported at the file's own line and column.",
     )
-    .argument('<file...>', 'formula or host files ("-" reads stdin); FILE#NAME picks the pool NAME of a host file')
+    .argument(
+      '[path...]',
+      'formula or host files, directories (searched for *.autoscale, *.json, *.bicep, *.tf, skipping node_modules ' +
+        'and .git) or glob patterns; "-" reads stdin; FILE#NAME picks the pool NAME of a host file (default: .)',
+    )
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'),
     );
@@ -44,11 +48,13 @@ Output:
 Exit codes:
   0  no errors (warnings allowed)
   1  at least one error
-  2  a file could not be read, FILE#NAME names no pool, or bad usage
+  2  a file could not be read, a path found no file, FILE#NAME names no pool, or bad usage
 
 Examples:
   autoscale check pool.autoscale
   autoscale check infra/main.bicep#render --var maxNodes=20
+  autoscale check                       (every formula and every pool formula in a host file, under .)
+  autoscale check 'infra/**/*.bicep' --format github
   cat pool.autoscale | autoscale check --format json -`,
     )
     .action(async (files: string[], options: HostOptions & { format: CheckFormat }) => {

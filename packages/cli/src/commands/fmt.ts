@@ -17,7 +17,11 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
       'Format formulas: one statement per line, single spaces around operators, comments kept.\n' +
         'A file with syntax errors is reported and left untouched.',
     )
-    .argument('<file...>', 'formula files; "-" reads stdin (not with --write)')
+    .argument(
+      '[path...]',
+      'formula files, directories or glob patterns (as for check; default: .); "-" reads stdin (not with --write); ' +
+        'the formulas in ARM, Bicep, Terraform and pool JSON files are checked and printed, not rewritten',
+    )
     .addOption(
       new Option('--check', 'print the names of files that are not formatted, change nothing').conflicts('write'),
     )
@@ -27,16 +31,19 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
     .addHelpText(
       'after',
       `
-Without --check or --write the formatted text of every file is printed on stdout.
+Without --check or --write the formatted text of every file is printed on stdout (a host file's formulas
+each after a // FILE#NAME line). --check names a host file's formula as FILE#NAME.
 
 Exit codes:
   0  done (with --check: every file is already formatted)
   1  with --check: some files would be reformatted
-  2  a file has syntax errors (it is not changed), a file could not be read or written, or bad usage
+  2  a file has syntax errors (it is not changed), a file could not be read or written, a path found no file,
+     --write on a host file, or bad usage
 
 Example:
   autoscale fmt pool.autoscale
   autoscale fmt --check formulas/*.autoscale
+  autoscale fmt --check .                   (every formula, also those inside ARM, Bicep and Terraform files)
   autoscale fmt --write pool.autoscale`,
     )
     .action(async (files: string[], options: FmtOptions) => {
