@@ -2,7 +2,6 @@
 // the mapping of commander's own errors (bad usage, --help, --version) to exit codes. Start-up
 // loads only this, commander and commands/: each command imports its work (actions/) when it runs.
 
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerEval } from './commands/eval.ts';
@@ -13,17 +12,13 @@ import { registerPlayground } from './commands/playground.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerTest } from './commands/test.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
+import { VERSION } from './version.ts';
 
 /** What every command's action gets: where to write, and how to report its exit code. */
 export interface CommandContext {
   io: CliIo;
   setExitCode(code: number): void;
 }
-
-/** The command's version, from its package.json. */
-export const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('autoscale')

@@ -135,7 +135,7 @@ describe('autoscale check on Bicep files', () => {
   it("reports an interpolation without a value once, at the interpolation; ''' strings have none", () => {
     // A single-quoted string, on one line as Bicep requires.
     const interpolated = bicep
-      .replace("formula: '''\n$cap = 10;\n", "formula: '$cap = ${maxNodes}; ")
+      .replace("formula: '''\n$cap = 10;\n", `formula: '$cap = \${maxNodes}; `)
       .replace("GetSample(1));\n'''", "GetSample(1));'");
     const file = tmp.file('unfilled.bicep', interpolated);
     const r = tmp.run(['check', file]);
@@ -144,7 +144,7 @@ describe('autoscale check on Bicep files', () => {
     ]);
     expect(tmp.run(['check', file, '--var', 'maxNodes=8']).stdout).not.toContain('AS5002');
     // In a ''' string ${...} is text, which the formula language does not accept.
-    const verbatim = tmp.file('verbatim.bicep', bicep.replace('$cap = 10;', '$cap = ${maxNodes};'));
+    const verbatim = tmp.file('verbatim.bicep', bicep.replace('$cap = 10;', `$cap = \${maxNodes};`));
     expect(tmp.run(['check', verbatim]).stdout).toContain('verbatim.bicep:7:9 error AS1007 ');
   });
 });
@@ -194,7 +194,7 @@ describe('autoscale check on Terraform files', () => {
     ]);
   });
 
-  it('fills ${var.x} from --var by its whole name or its last part, and says nothing of a missing target meanwhile', () => {
+  it('fills var.x interpolations from --var by its whole name or its last part, and says nothing of a missing target meanwhile', () => {
     const tf = fixture('terraform', 'heredoc-indented.tf', 'vars.tf');
     const unfilled = tmp.run(['check', `${tf}#interpolation_first`]);
     expect(unfilled.stdout.match(/^vars\.tf:\d+:\d+ \w+ AS\d+/gm)).toEqual(['vars.tf:18:1 error AS5002']);

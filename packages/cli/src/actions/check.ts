@@ -8,9 +8,9 @@ import { type FileDiagnostic, githubCommands, sarifLog } from '../ci-formats.ts'
 import { formatDiagnostic, summaryLine, toJsonDiagnostic } from '../code-frame.ts';
 import { discoverInputs, type HostChoice, type HostInput, readHostInput } from '../host-input.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
-import { type CommandContext, VERSION } from '../program.ts';
-
-export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
+import type { CheckFormat } from '../commands/check.ts';
+import type { CommandContext } from '../program.ts';
+import { VERSION } from '../version.ts';
 
 export interface CheckOptions {
   format: CheckFormat;

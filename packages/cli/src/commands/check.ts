@@ -3,8 +3,9 @@
 
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../program.ts';
-import type { CheckFormat } from '../actions/check.ts';
 import { addHostOptions, type HostOptions } from './host-options.ts';
+
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   const command = program

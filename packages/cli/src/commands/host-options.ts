@@ -25,7 +25,7 @@ export function addHostOptions(command: Command): Command {
     .addOption(
       new Option(
         '--var <name=value>',
-        "a value for a host file's placeholder such as ${var.max_nodes} or [parameters('max')] (repeatable)",
+        `a value for a host file's placeholder such as \${var.max_nodes} or [parameters('max')] (repeatable)`,
       ).argParser(variableArgument),
     );
 }

@@ -97,7 +97,7 @@ export function assemble(found: FoundFormula, values: ReadonlyMap<string, string
   const placeholders: Placeholder[] = [];
   for (const piece of found.pieces) {
     const start = text.length;
-    const value = piece.kind === 'placeholder' ? valueOf(piece.name, values) : undefined;
+    const value = piece.kind === 'placeholder' ? placeholderValue(piece.name, values) : undefined;
     const pieceText = piece.kind === 'text' ? piece.text : (value ?? UNFILLED_PLACEHOLDER_TEXT);
     text += pieceText;
     segments.push({
@@ -123,7 +123,7 @@ export function assemble(found: FoundFormula, values: ReadonlyMap<string, string
  * The value given for a placeholder: by its whole name, or for a dotted reference (`var.max_nodes`,
  * `local.max`) by its last part, as users know the variable (`max_nodes`).
  */
-function valueOf(name: string, values: ReadonlyMap<string, string>): string | undefined {
+function placeholderValue(name: string, values: ReadonlyMap<string, string>): string | undefined {
   const exact = values.get(name);
   if (exact !== undefined) return exact;
   const dotted = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/.test(name);
@@ -148,14 +148,14 @@ export function textPieces(
       pieces.push({ kind: 'text', text: host.slice(runStart, upTo), hostStart: runStart, hostLength: upTo - runStart });
   };
   for (let at = start; at < end; ) {
-    const escape = decode?.(at);
-    if (escape === undefined) {
+    const escaped = decode?.(at);
+    if (escaped === undefined) {
       at++;
       continue;
     }
     flush(at);
-    pieces.push({ kind: 'text', text: escape.text, hostStart: at, hostLength: escape.length });
-    at += escape.length;
+    pieces.push({ kind: 'text', text: escaped.text, hostStart: at, hostLength: escaped.length });
+    at += escaped.length;
     runStart = at;
   }
   flush(end);

@@ -52,9 +52,9 @@ export function decodeJsonString(host: string, open: number): DecodedString | un
   let text = '';
   const hostOffsets: number[] = [];
   for (let at = open + 1; at < close; ) {
-    const escape = jsonEscapeAt(host, at);
-    const length = escape?.length ?? 1;
-    const decoded = escape?.text ?? host.charAt(at);
+    const escaped = jsonEscapeAt(host, at);
+    const length = escaped?.length ?? 1;
+    const decoded = escaped?.text ?? host.charAt(at);
     for (let i = 0; i < decoded.length; i++) hostOffsets.push(at);
     text += decoded;
     at += length;
