@@ -36,6 +36,18 @@ export interface JsonParseResult {
   errors: JsonError[];
 }
 
+/** JSON's one-character escapes (`\n`, `\"`, ...) and what each stands for; `\uXXXX` is the other escape. */
+export const JSON_SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
 /** Deeper nesting than this is refused instead of overflowing the call stack. */
 const MAX_DEPTH = 512;
 
@@ -214,19 +226,9 @@ class Parser {
 
   parseEscape(): string {
     const e = this.text[this.pos + 1];
-    const simple: Record<string, string> = {
-      '"': '"',
-      '\\': '\\',
-      '/': '/',
-      b: '\b',
-      f: '\f',
-      n: '\n',
-      r: '\r',
-      t: '\t',
-    };
-    if (e !== undefined && Object.hasOwn(simple, e)) {
+    if (e !== undefined && Object.hasOwn(JSON_SIMPLE_ESCAPES, e)) {
       this.pos += 2;
-      return simple[e] ?? '';
+      return JSON_SIMPLE_ESCAPES[e] ?? '';
     }
     if (e === 'u') {
       const hex = this.text.slice(this.pos + 2, this.pos + 6);

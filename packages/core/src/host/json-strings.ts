@@ -4,6 +4,7 @@
 // character from two host characters). Also: blanking out the comments ARM templates allow, so a
 // strict JSON parser reads them without moving any offset.
 
+import { JSON_SIMPLE_ESCAPES } from '../context/json-locations.ts';
 import { type TextPiece, textPieces } from './embedded.ts';
 
 /** A decoded JSON string: `text`, and for each of its characters (plus one past the end) the host offset it starts at. */
@@ -12,22 +13,11 @@ export interface DecodedString {
   hostOffsets: number[];
 }
 
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
-
 /** The escape at `at` (a backslash) in a JSON string: its text and host length, or undefined if malformed. */
 export function jsonEscapeAt(host: string, at: number): { text: string; length: number } | undefined {
   if (host[at] !== '\\') return undefined;
   const e = host[at + 1] ?? '';
-  const simple = SIMPLE_ESCAPES[e];
+  const simple = Object.hasOwn(JSON_SIMPLE_ESCAPES, e) ? JSON_SIMPLE_ESCAPES[e] : undefined;
   if (simple !== undefined) return { text: simple, length: 2 };
   const hex = host.slice(at + 2, at + 6);
   if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) return { text: String.fromCharCode(parseInt(hex, 16)), length: 6 };
