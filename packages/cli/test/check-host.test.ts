@@ -275,3 +275,16 @@ describe('autoscale fmt on directories and host files', () => {
     expect(readFileSync(tree.path('messy.json'), 'utf8')).toContain('"$TargetDedicatedNodes=2;"');
   });
 });
+
+describe('autoscale replay of a host file', () => {
+  it('replays each pool of a Bicep file, named FILE#NAME, and --compare sets them side by side', () => {
+    const bicep = fixture('bicep', 'two-pools.bicep', 'pools.bicep');
+    const week = join(REPO_ROOT, 'examples/recordings/week.csv');
+    const r = tmp.run(['replay', bicep, '--recording', week, '--compare', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { replays: Array<{ formulas: Array<{ formula: string }> }> };
+    expect(report.replays[0]?.formulas.map((f) => f.formula)).toEqual(['pools.bicep#render', 'pools.bicep#encode']);
+    const one = tmp.run(['replay', `${bicep}#encode`, '--recording', week, '--compare']);
+    expect(one).toMatchObject({ code: 2, stderr: 'autoscale replay: --compare needs at least two formulas\n' });
+  });
+});

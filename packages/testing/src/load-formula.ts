@@ -1,10 +1,20 @@
-// The formula under test: read from `formula` (a path relative to the test file) or taken from
-// `formula_text`, analysed and compiled ONCE per test file. A formula that does not parse is a load
-// error at the YAML node (inside a `|` block, at the offending line of the block itself).
+// The formula under test: read from `formula` (a path relative to the test file: a formula file, or
+// a pool's formula in an ARM, Bicep, Terraform or pool JSON file, `infra/main.bicep#render`) or
+// taken from `formula_text`, analysed and compiled ONCE per test file. A formula that does not
+// parse is a load error at the YAML node (inside a `|` block, at the offending line of the block
+// itself; in a host file, at the host file's line and column).
 
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { analyzeFormula, codeInfo, compileFormula, registry } from '@autoscale/core';
+import {
+  analyzeFormula,
+  codeInfo,
+  compileFormula,
+  type EmbeddedFormula,
+  type HostFile,
+  readHostFile,
+  registry,
+} from '@autoscale/core';
 import { fileErrorReason, readTextSync, type InputKind } from '@autoscale/node-io';
 import { isScalar, Scalar, type Node } from 'yaml';
 import type { FormulaUnderTest, Location } from './model.ts';
@@ -16,7 +26,7 @@ export type FormulaFileReader = (absolutePath: string) => { ok: true; text: stri
 /**
  * A reader of a regular file of `kind`, as strict UTF-8 within the kind's bound (a leading byte order mark is dropped).
  */
-function regularFileReader(kind: Extract<InputKind, 'formula' | 'testFile'>): FormulaFileReader {
+function regularFileReader(kind: Extract<InputKind, 'formula' | 'hostFile' | 'testFile'>): FormulaFileReader {
   return (absolutePath) => {
     try {
       // A test names its files: a device or a pipe (/dev/zero, /dev/stdin) is never one of them.
@@ -31,8 +41,14 @@ function regularFileReader(kind: Extract<InputKind, 'formula' | 'testFile'>): Fo
   };
 }
 
-/** Reads a formula file named by a test file's `formula:`. */
-export const readFormulaFile: FormulaFileReader = regularFileReader('formula');
+/** Host files are read within their own bound (an ARM template is larger than a formula). */
+const HOST_FILE = /\.(?:json|jsonc|bicep|tf)$/i;
+const readPlainFormula = regularFileReader('formula');
+const readHost = regularFileReader('hostFile');
+
+/** Reads a formula file (or a host file holding formulas) named by a test file's `formula:`. */
+export const readFormulaFile: FormulaFileReader = (absolutePath) =>
+  HOST_FILE.test(absolutePath) ? readHost(absolutePath) : readPlainFormula(absolutePath);
 /** Reads a test file (*.autoscale-test.yaml). */
 export const readTestFileText: FormulaFileReader = regularFileReader('testFile');
 
@@ -61,8 +77,12 @@ export function loadFormula(
     );
     return undefined;
   }
-  const relativePath = src.text(byPath.value, byPath.path, 'the path of the formula file, relative to this file');
-  if (relativePath === undefined) return undefined;
+  const given = src.text(byPath.value, byPath.path, 'the path of the formula file, relative to this file');
+  if (given === undefined) return undefined;
+  // `infra/main.bicep#render`: the pool `render` of a host file.
+  const hash = existsSync(resolve(dirname(absoluteFile), given)) ? -1 : given.lastIndexOf('#');
+  const relativePath = hash > 0 ? given.slice(0, hash) : given;
+  const poolName = hash > 0 ? given.slice(hash + 1) : undefined;
   const absolute = resolve(dirname(absoluteFile), relativePath);
   const loaded = read(absolute);
   if (!loaded.ok) {
@@ -71,7 +91,37 @@ export function loadFormula(
   }
   const text = loaded.text.charCodeAt(0) === 0xfeff ? loaded.text.slice(1) : loaded.text;
   const name = isAbsolute(relativePath) ? relativePath : join(dirname(src.file), relativePath);
-  return compile(src, byPath, text, name, absolute);
+  const host = readHostFile(absolute, text);
+  if (host.kind === 'formula' && poolName === undefined) return compile(src, byPath, text, name, absolute);
+  const picked = pickFormula(host, poolName, name);
+  if (typeof picked === 'string') {
+    src.error(byPath.value, byPath.path, picked);
+    return undefined;
+  }
+  const hostLine = (offset: number) => {
+    const p = host.lines.positionAt(picked.map.toHost(offset));
+    return `${name}:${p.line + 1}:${p.character + 1}`;
+  };
+  return compile(src, byPath, picked.text, `${name}#${picked.name}`, absolute, hostLine);
+}
+
+/** The formula of a host file a test names, or why there is not exactly one it can test. */
+function pickFormula(host: HostFile, poolName: string | undefined, file: string): EmbeddedFormula | string {
+  if (host.kind === 'formula') return `${file} is a formula file: "#${poolName}" names a pool in a host file`;
+  const [problem] = host.problems;
+  if (problem !== undefined) {
+    const p = host.lines.positionAt(problem.range.start);
+    return `cannot read a formula from ${file}:${p.line + 1}:${p.character + 1}: ${problem.code} ${problem.message}`;
+  }
+  const names = host.formulas.map((f) => `#${f.name}`).join(', ');
+  const matching = poolName === undefined ? host.formulas : host.formulas.filter((f) => f.name === poolName);
+  const [formula] = matching;
+  if (formula === undefined) return `${file} has no formula named "${poolName}"; it has ${names}`;
+  if (matching.length > 1) return `${file} holds ${matching.length} formulas; name one as ${file}#NAME (${names})`;
+  const unfilled = formula.placeholders.filter((p) => p.value === undefined).map((p) => p.name);
+  if (unfilled.length > 0)
+    return `the formula of ${file}#${formula.name} uses ${unfilled.join(', ')}, which a test cannot fill yet: test a formula without host-language interpolation`;
+  return formula;
 }
 
 function compile(
@@ -80,6 +130,8 @@ function compile(
   text: string,
   name: string,
   path: string | undefined,
+  /** For a formula inside a host file: where a formula offset is, as `file:line:column` of the host. */
+  hostPosition?: (offset: number) => string,
 ): FormulaUnderTest | undefined {
   const analysis = analyzeFormula(text);
   const syntaxErrors = analysis.diagnostics.filter(
@@ -89,9 +141,11 @@ function compile(
     for (const d of syntaxErrors) {
       const p = analysis.lines.positionAt(d.range.start);
       const where =
-        path === undefined
-          ? `line ${p.line + 1}, column ${p.character + 1} of formula_text`
-          : `${name}:${p.line + 1}:${p.character + 1}`;
+        hostPosition !== undefined
+          ? hostPosition(d.range.start)
+          : path === undefined
+            ? `line ${p.line + 1}, column ${p.character + 1} of formula_text`
+            : `${name}:${p.line + 1}:${p.character + 1}`;
       src.report(
         inlinePosition(src, member.value, analysis.lines.lineText(p.line), p.line, p.character) ??
           src.location(member.value),

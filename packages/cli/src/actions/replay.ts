@@ -4,7 +4,7 @@
 
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { analyzeFormula } from '@autoscale/core';
+import { analyzeFormula, embeddedDiagnostics } from '@autoscale/core';
 import { fileErrorReason, inputOverwrittenBy } from '@autoscale/node-io';
 import {
   metaSidePath,
@@ -20,6 +20,7 @@ import {
   type ReplayFileRequest,
 } from '@autoscale/replay';
 import { formatDiagnostic } from '../code-frame.ts';
+import { parseFileSpec, readHostInput } from '../host-input.ts';
 import type { ReplayCliOptions, ReportFormat } from '../commands/replay.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
 import type { CommandContext } from '../program.ts';
@@ -31,14 +32,13 @@ export async function runReplay(
   { io }: CommandContext,
 ): Promise<number> {
   if (files.filter((f) => f === STDIN).length > 1) return usage(io, 'only one formula can be read from stdin');
-  if (options.compare === true && files.length < 2) return usage(io, '--compare needs at least two formulas');
   if (options.taskLog !== undefined && options.mode !== 'closed')
     return usage(io, '--task-log applies only to --mode closed');
   const format = reportFormat(options, command);
   if (options.out !== undefined) {
     // The report must not overwrite what it reports on (a recording, its metadata, a formula, the task log).
     const inputs = [
-      ...files.filter((f) => f !== STDIN),
+      ...files.filter((f) => f !== STDIN).map((f) => parseFileSpec(f).file),
       ...options.recording,
       ...options.recording.map(metaSidePath),
       ...(options.taskLog === undefined ? [] : [options.taskLog]),
@@ -54,16 +54,25 @@ export async function runReplay(
   const sources: FormulaSource[] = [];
   let checkErrors = false;
   for (const file of files) {
-    const source = await reader.read(file, 'formula');
-    if (source === undefined) return EXIT_USAGE;
-    const analysis = analyzeFormula(source.text);
-    for (const d of analysis.diagnostics) {
-      if (d.severity !== 'error') continue;
-      checkErrors = true;
-      io.stderr(formatDiagnostic(source.name, analysis.lines, d));
+    const input = await readHostInput(reader, parseFileSpec(file), options.host, options.var ?? new Map());
+    if (input === undefined) return EXIT_USAGE;
+    const { source, host } = input;
+    for (const d of host.problems) io.stderr(formatDiagnostic(source.name, host.lines, d));
+    if (input.problem !== undefined) return usage(io, input.problem);
+    if (input.formulas.length === 0) return EXIT_USAGE;
+    // A host file's pools are each replayed, named FILE#NAME; a formula file's name is its own.
+    for (const formula of input.formulas) {
+      for (const d of embeddedDiagnostics(formula, analyzeFormula(formula.text))) {
+        if (d.severity !== 'error') continue;
+        checkErrors = true;
+        io.stderr(formatDiagnostic(source.name, host.lines, d));
+      }
+      const name = host.kind === 'formula' ? source.name : `${source.name}#${formula.name}`;
+      sources.push({ name, text: formula.text });
     }
-    sources.push({ name: source.name, text: source.text });
   }
+  // Counted after reading: a host file may hold several pools' formulas.
+  if (options.compare === true && sources.length < 2) return usage(io, '--compare needs at least two formulas');
   shortenNames(sources);
   const request: ReplayFileRequest = {
     mode: options.mode,

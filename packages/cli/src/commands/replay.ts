@@ -7,10 +7,11 @@ import { DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
 // The light entry: start-up loads none of the replay engine.
 import { checkEvaluationInterval, RECORDING_FORMATS, type RecordingFormat } from '@autoscale/replay/options';
 import type { CommandContext } from '../program.ts';
+import { addHostOptions, type HostOptions } from './host-options.ts';
 
 export type ReportFormat = 'text' | 'json' | 'csv';
 
-export interface ReplayCliOptions {
+export interface ReplayCliOptions extends HostOptions {
   recording: string[];
   recordingFormat?: RecordingFormat;
   mode: 'open' | 'closed';
@@ -45,7 +46,7 @@ function price(value: string): number {
 const jobs = wholeNumberArgument(1, Number.MAX_SAFE_INTEGER, 'a whole number >= 1');
 
 export function registerReplay(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('replay')
     .summary('replay formulas against recorded pool metrics')
     .description(
@@ -53,7 +54,11 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
         'against the recorded pool, scale events, failed evaluations, queueing; in closed loop also task waits and idle nodes. ' +
         "Every evaluation is core's evaluator, the same as `autoscale eval`.",
     )
-    .argument('<formula...>', 'formula files; "-" reads one from stdin')
+    .argument(
+      '<formula...>',
+      'formula files, or host files (ARM, pool JSON, Bicep, Terraform: each of their pools, or FILE#NAME for one); ' +
+        '"-" reads one from stdin',
+    )
     .requiredOption(
       '-r, --recording <file>',
       'recording: wide CSV, JSON Lines, `az monitor metrics list` JSON or a REST poll log (repeat for several pools)',
@@ -123,10 +128,11 @@ Examples:
   autoscale replay pool.autoscale --recording week.csv
   autoscale replay a.autoscale b.autoscale --recording week.csv --compare --out report.html
   autoscale replay pool.autoscale --recording week.csv --mode closed --interval 5m --price-dedicated 0.45
-  autoscale replay pool.autoscale -r eu.csv -r us.csv --jobs 2 --format json`,
-    )
-    .action(async (files: string[], options: ReplayCliOptions, command: Command) => {
-      const { runReplay } = await import('../actions/replay.ts');
-      ctx.setExitCode(await runReplay(files, options, command, ctx));
-    });
+  autoscale replay pool.autoscale -r eu.csv -r us.csv --jobs 2 --format json
+  autoscale replay infra/main.bicep --recording week.csv --compare   (each pool of the file, side by side)`,
+    );
+  addHostOptions(command).action(async (files: string[], options: ReplayCliOptions, actionCommand: Command) => {
+    const { runReplay } = await import('../actions/replay.ts');
+    ctx.setExitCode(await runReplay(files, options, actionCommand, ctx));
+  });
 }

@@ -1,0 +1,55 @@
+// A test file whose `formula:` names a pool's formula inside a host file (`infra/main.bicep#render`,
+// an ARM template, Terraform): the formula is tested as any other, named FILE#NAME in reports;
+// a syntax error in it points at the host file's line and column; what cannot be tested (no such
+// pool, several pools and none named, an interpolation without a value) is a load error.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, TempDir } from './support.ts';
+
+const tmp = new TempDir();
+afterAll(() => tmp.remove());
+
+const pool = (name: string, formula: string) =>
+  `resource ${name} 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {\n` +
+  `  properties: { scaleSettings: { autoScale: {\n    formula: '''\n${formula}\n'''\n  } } }\n}\n`;
+
+tmp.file(
+  'infra/main.bicep',
+  pool('render', '$TargetDedicatedNodes = time().hour < 12 ? 4 : 1;') +
+    pool('broken', '$TargetDedicatedNodes = (1;') +
+    "resource tagged 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {\n" +
+    `  properties: { scaleSettings: { autoScale: { formula: '$TargetDedicatedNodes = \${maxNodes};' } } }\n}\n`,
+);
+tmp.file(
+  'infra/single.tf',
+  'resource "azurerm_batch_pool" "only" {\n  auto_scale {\n    formula = "$TargetDedicatedNodes = 2;"\n  }\n}\n',
+);
+
+const test = (formula: string, expected: number) =>
+  `formula: ${formula}\ntests:\n  - { name: morning, at: 2026-01-05T10:00:00Z, expect: { $TargetDedicatedNodes: ${expected} } }\n`;
+
+describe('formula unit tests of a formula inside a host file', () => {
+  it('test the pool FILE#NAME picks, and the only pool of a file without a name', () => {
+    tmp.file('tests/render.autoscale-test.yaml', test('../infra/main.bicep#render', 4));
+    tmp.file('tests/single.autoscale-test.yaml', test('../infra/single.tf', 2));
+    const r = cli(['test', 'tests/render.autoscale-test.yaml', 'tests/single.autoscale-test.yaml'], tmp.dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 0 failed');
+  });
+
+  it('report a syntax error at the host line and column, and what cannot be tested, as load errors', () => {
+    tmp.file('bad/syntax.autoscale-test.yaml', test('../infra/main.bicep#broken', 1));
+    tmp.file('bad/unknown.autoscale-test.yaml', test('../infra/main.bicep#gpu', 1));
+    tmp.file('bad/unnamed.autoscale-test.yaml', test('../infra/main.bicep', 1));
+    tmp.file('bad/placeholder.autoscale-test.yaml', test('../infra/main.bicep#tagged', 1));
+    const r = cli(['test', 'bad'], tmp.dir);
+    expect(r.code).toBe(2);
+    const out = r.stdout + r.stderr;
+    // `(1;` at the 28th column of line 11 of main.bicep: the second pool's formula.
+    expect(out).toMatch(/the formula does not parse: infra\/main\.bicep:11:\d+: AS1001 /);
+    expect(out).toContain('infra/main.bicep has no formula named "gpu"; it has #render, #broken, #tagged');
+    expect(out).toContain('infra/main.bicep holds 3 formulas; name one as infra/main.bicep#NAME');
+    expect(out).toContain('uses maxNodes, which a test cannot fill yet');
+  });
+});
