@@ -9,6 +9,8 @@ import {
   type EmbeddedFormula,
   embeddedDiagnostics,
   makeContext,
+  readPoolRun,
+  type RecordedRun,
   readContext,
   type CompiledFormula,
   type EvaluationContext,
@@ -56,6 +58,8 @@ export function loadContext(
 
 export interface PreparedFormula {
   source: SourceText;
+  /** For pool JSON evaluated without --context: the service's last evaluation of the pool, to compare with. */
+  recorded: RecordedRun | undefined;
   /** The formula's text (for a host file, the formula inside it). */
   text: string;
   analysis: FormulaAnalysis;
@@ -83,14 +87,24 @@ export async function prepareFormula(
   if (input === undefined) return EXIT_USAGE;
   const formula = onlyFormula(input, io);
   if (formula === undefined) return EXIT_USAGE;
-  const context = await buildContext(options, reader, io);
-  if (context === undefined) return EXIT_USAGE;
   const { source, host } = input;
+  // Pool JSON is its own context: the pool's counts, targets and slots, at its last evaluation.
+  const poolRun = host.kind === 'pool-json' && options.context === undefined ? readPoolRun(source.text) : undefined;
+  const context =
+    poolRun === undefined
+      ? await buildContext(options, reader, io)
+      : makeContext({
+          now: options.at ?? poolRun.recorded?.evaluatedAt ?? Date.now(),
+          ...(options.seed !== undefined ? { seed: options.seed } : {}),
+          pool: poolRun.pool,
+        });
+  if (context === undefined) return EXIT_USAGE;
   const analysis = analyzeFormula(formula.text);
   for (const d of embeddedDiagnostics(formula, analysis)) {
     if (d.severity === 'error') io.stderr(formatDiagnostic(source.name, host.lines, d));
   }
-  return { source, text: formula.text, analysis, context, compiled: compileFormula(formula.text, analysis.parsed) };
+  const compiled = compileFormula(formula.text, analysis.parsed);
+  return { source, recorded: poolRun?.recorded, text: formula.text, analysis, context, compiled };
 }
 
 /** The one formula an argument names, or undefined after saying why there is not exactly one. */

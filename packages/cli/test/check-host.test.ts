@@ -288,3 +288,34 @@ describe('autoscale replay of a host file', () => {
     expect(one).toMatchObject({ code: 2, stderr: 'autoscale replay: --compare needs at least two formulas\n' });
   });
 });
+
+describe("autoscale eval of pool JSON: the pool is the context, and the service's run is compared", () => {
+  it("evaluates at the recorded run's time with the pool's targets, and says it agrees", () => {
+    const pool = fixture('json', 'pool-agrees.json');
+    const r = tmp.run(['eval', pool]);
+    // Evaluated at 10:15 (so 4 nodes); $TargetLowPriorityNodes is the pool's own target, 2.
+    expect(r).toEqual({
+      code: 0,
+      stdout: '$TargetDedicatedNodes=4;$TargetLowPriorityNodes=2;$NodeDeallocationOption=taskcompletion\n',
+      stderr: "agrees with the pool's recorded evaluation of 2026-11-30T10:15:00.123Z\n",
+    });
+    // --at moves the evaluation: at 20:00 the formula gives 1 node, which the recorded run did not.
+    const later = tmp.run(['eval', pool, '--at', '2026-11-30T20:00:00Z', '--format', 'text']);
+    expect(later.stdout).toContain(
+      "differs from the pool's recorded evaluation of 2026-11-30T10:15:00.123Z:\n" +
+        '  $TargetDedicatedNodes=1 here, $TargetDedicatedNodes=4 recorded\n',
+    );
+  });
+
+  it('lists each difference, and says that a formula reading metrics cannot be compared without samples', () => {
+    const pool = fixture('json', 'pool-show.json', 'show.json');
+    const r = tmp.run(['eval', pool, '--format', 'json']);
+    expect(r.stderr).toContain('  $samples=0 recorded, not in these results\n');
+    expect(r.stderr).toContain(
+      '(the formula reads metrics, and pool JSON holds no samples: give them with --context to compare)',
+    );
+    // With --context the context file is used instead, and there is nothing to compare with.
+    const context = tmp.file('ctx.json', JSON.stringify({ now: '2026-11-30T10:15:00Z' }));
+    expect(tmp.run(['eval', pool, '--context', context]).stderr).not.toContain('recorded evaluation');
+  });
+});

@@ -70,3 +70,4 @@ export {
   type HostFile,
   type ReadHostOptions,
 } from './host/host-file.ts';
+export { readPoolRun, compareWithRecorded, type PoolRun, type RecordedRun } from './host/pool-run.ts';

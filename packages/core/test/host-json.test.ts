@@ -11,6 +11,7 @@ import { analyzeFormula } from '../src/analyze.ts';
 import { assemble } from '../src/host/embedded.ts';
 import { embeddedDiagnostics, readHostFile } from '../src/host/host-file.ts';
 import { readJsonHost } from '../src/host/json.ts';
+import { compareWithRecorded, readPoolRun } from '../src/host/pool-run.ts';
 import { LineMap } from '../src/text/source.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/corpus/host/json');
@@ -134,5 +135,50 @@ describe('diagnostics of an embedded formula at host positions', () => {
 
   it('reports what is wrong with the host file as AS5001', () => {
     expect(hostDiagnostics('not-json.json')).toEqual(['4:1 AS5001']);
+  });
+});
+
+describe('pool JSON as an evaluation context', () => {
+  it('reads the counts, targets and slots from the data plane shape and from management REST properties', () => {
+    expect(readPoolRun(fixture('pool-agrees.json'))).toEqual({
+      pool: {
+        currentDedicatedNodes: 4,
+        currentLowPriorityNodes: 2,
+        targetDedicatedNodes: 4,
+        targetLowPriorityNodes: 2,
+        taskSlotsPerNode: 4,
+      },
+      recorded: {
+        // Seven fractional digits, as the service prints them, read to the millisecond.
+        evaluatedAt: Date.parse('2026-11-30T10:15:00.123Z'),
+        results: '$TargetDedicatedNodes=4;$TargetLowPriorityNodes=2;$NodeDeallocationOption=taskcompletion',
+        error: null,
+      },
+    });
+    const rest =
+      '{"name": "p", "properties": {"currentDedicatedNodes": 3, "maxTasksPerNode": 2, "autoScaleRun": {"timestamp": "x", "error": {"code": "InsufficientSampleData", "message": "m"}}}}';
+    expect(readPoolRun(rest)).toEqual({
+      pool: { currentDedicatedNodes: 3, taskSlotsPerNode: 2 },
+      recorded: { evaluatedAt: undefined, results: '', error: { code: 'InsufficientSampleData', message: 'm' } },
+    });
+    expect(readPoolRun('{"id": "no-run"}')).toEqual({ pool: {}, recorded: undefined });
+    expect(readPoolRun('[1, 2]')).toBeUndefined();
+  });
+
+  it('compares results entry by entry, and errors by code', () => {
+    const recorded = { evaluatedAt: 0, results: '$TargetDedicatedNodes=4;x=1', error: null };
+    expect(compareWithRecorded('$TargetDedicatedNodes=4;x=1', null, recorded)).toEqual({
+      agrees: true,
+      differences: [],
+    });
+    expect(compareWithRecorded('$TargetDedicatedNodes=5;y=2', { code: 'InsufficientSampleData' }, recorded)).toEqual({
+      agrees: false,
+      differences: [
+        'error: InsufficientSampleData here, none recorded',
+        '$TargetDedicatedNodes=5 here, $TargetDedicatedNodes=4 recorded',
+        'y=2 here, not in the recorded results',
+        'x=1 recorded, not in these results',
+      ],
+    });
   });
 });

@@ -1,7 +1,17 @@
 // What `autoscale eval` does (commands/eval.ts declares it): evaluates a formula with core's one
 // evaluator and prints the service's results string, its AutoScaleRun JSON, or a readable summary.
 
-import { formatDouble, formatValue, serviceErrorLine, type EvaluationResult } from '@autoscale/core';
+import {
+  compareWithRecorded,
+  type EvaluationResult,
+  type FormulaAnalysis,
+  formatDouble,
+  formatTimestamp,
+  formatValue,
+  type RecordedRun,
+  registry,
+  serviceErrorLine,
+} from '@autoscale/core';
 import type { ContextOptions } from '../commands/context-options.ts';
 import type { EvalFormat } from '../commands/eval.ts';
 import { prepareFormula } from '../evaluation.ts';
@@ -19,8 +29,29 @@ export async function runEval(
   io.stdout(render(result, options.format));
   // stdout carries exactly the results string; the error, which the service returns beside it, goes to stderr.
   if (options.format === 'results' && result.error) io.stderr(`${serviceErrorLine(result.error)}\n`);
+  if (prepared.recorded !== undefined) {
+    const comparison = comparisonText(result, prepared.recorded, readsMetrics(prepared.analysis));
+    if (options.format === 'text') io.stdout(comparison);
+    else io.stderr(comparison);
+  }
   if (prepared.compiled.syntaxError !== undefined) return EXIT_USAGE;
   return result.ok ? EXIT_OK : EXIT_FAILURE;
+}
+
+/** Whether the formula reads a sampled metric (which pool JSON holds no samples of). */
+function readsMetrics(analysis: FormulaAnalysis): boolean {
+  return analysis.analysis.references.some((r) => r.kind === 'service' && registry.variable(r.name)?.sampled === true);
+}
+
+/** The evaluation set beside the service's recorded one (pool JSON's autoScaleRun). */
+function comparisonText(result: EvaluationResult, recorded: RecordedRun, metrics: boolean): string {
+  const when = recorded.evaluatedAt === undefined ? '' : ` of ${formatTimestamp(recorded.evaluatedAt)}`;
+  const { agrees, differences } = compareWithRecorded(result.results, result.error, recorded);
+  if (agrees) return `agrees with the pool's recorded evaluation${when}\n`;
+  const lines = [`differs from the pool's recorded evaluation${when}:`, ...differences.map((d) => `  ${d}`)];
+  if (metrics)
+    lines.push('  (the formula reads metrics, and pool JSON holds no samples: give them with --context to compare)');
+  return `${lines.join('\n')}\n`;
 }
 
 function render(result: EvaluationResult, format: EvalFormat): string {
