@@ -2,6 +2,7 @@
 // both, sorted. What the CLI's `check`, the language service and the test runner start from.
 
 import { check } from './check/checker.ts';
+import { applySuppressions } from './check/suppressions.ts';
 import type { Analysis } from './check/analysis.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { Formula } from './syntax/ast.ts';
@@ -13,7 +14,7 @@ export interface FormulaAnalysis {
   formula: Formula;
   parsed: ParseResult;
   analysis: Analysis;
-  /** Syntax, semantic and lint diagnostics, sorted by position. */
+  /** Syntax, semantic and lint diagnostics, sorted by position; `// autoscale-disable-next-line` applied. */
   diagnostics: Diagnostic[];
   lines: LineMap;
 }
@@ -21,12 +22,15 @@ export interface FormulaAnalysis {
 export function analyzeFormula(text: string): FormulaAnalysis {
   const parsed = parse(text);
   const checked = check(parsed.formula);
+  const lines = new LineMap(text);
   return {
     text,
     formula: parsed.formula,
     parsed,
     analysis: checked.analysis,
-    diagnostics: sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]),
-    lines: new LineMap(text),
+    diagnostics: sortDiagnostics(
+      applySuppressions([...parsed.diagnostics, ...checked.diagnostics], parsed.formula.comments, lines),
+    ),
+    lines,
   };
 }

@@ -455,6 +455,18 @@ export const DIAGNOSTIC_CODES = {
       noEffect: 'This statement has no effect: its value is computed and discarded. Assign it to a variable?',
     },
   },
+  AS4015: {
+    severity: 'warning',
+    layer: 'lint',
+    summary: 'A `// autoscale-disable-next-line` suppression that is malformed or silences nothing.',
+    messages: {
+      noCodes: 'This suppression names no code: write `// autoscale-disable-next-line AS4013 why`.',
+      unknownCode: 'This suppression names {{code}}, which is not a diagnostic code.',
+      errorCode:
+        'This suppression names {{code}}, an error: errors cannot be silenced, since the service rejects the formula.',
+      unused: 'This suppression of {{code}} silences nothing on the next line: remove it.',
+    },
+  },
   // Host files (the file a formula is embedded in)
   AS5001: {
     severity: 'error',
