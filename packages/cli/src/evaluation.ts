@@ -19,6 +19,7 @@ import {
 import type { ContextOptions } from './commands/context-options.ts';
 import { formatDiagnostic } from './code-frame.ts';
 import { type HostInput, parseFileSpec, readHostInput } from './host-input.ts';
+import { placeholderValues, projectConfig } from './project.ts';
 import { EXIT_USAGE, STDIN, type CliIo, type SourceReader, type SourceText } from './io.ts';
 
 /**
@@ -31,6 +32,8 @@ export async function buildContext(
   reader: SourceReader,
   io: CliIo,
   now = Date.now,
+  /** The project's availability delay (autoscale.config.json), for a run without a context file. */
+  availabilityDelay?: number,
 ): Promise<EvaluationContext | undefined> {
   const overrides: { now?: number; seed?: number } = {};
   if (options.at !== undefined) overrides.now = options.at;
@@ -38,6 +41,7 @@ export async function buildContext(
   if (options.context === undefined)
     return makeContext({
       now: overrides.now ?? now(),
+      ...(availabilityDelay !== undefined ? { availabilityDelay } : {}),
       ...(overrides.seed !== undefined ? { seed: overrides.seed } : {}),
     });
   const source = await reader.read(options.context, 'context');
@@ -83,7 +87,10 @@ export async function prepareFormula(
     io.stderr('autoscale: the formula and the context cannot both be read from stdin\n');
     return EXIT_USAGE;
   }
-  const input = await readHostInput(reader, parseFileSpec(file), options.host, options.var ?? new Map());
+  const config = projectConfig(io);
+  if (config === undefined) return EXIT_USAGE;
+  const values = placeholderValues(config, options.var);
+  const input = await readHostInput(reader, parseFileSpec(file), options.host, values);
   if (input === undefined) return EXIT_USAGE;
   const formula = onlyFormula(input, io);
   if (formula === undefined) return EXIT_USAGE;
@@ -92,9 +99,10 @@ export async function prepareFormula(
   const poolRun = host.kind === 'pool-json' && options.context === undefined ? readPoolRun(source.text) : undefined;
   const context =
     poolRun === undefined
-      ? await buildContext(options, reader, io)
+      ? await buildContext(options, reader, io, Date.now, config.availabilityDelay)
       : makeContext({
           now: options.at ?? poolRun.recorded?.evaluatedAt ?? Date.now(),
+          ...(config.availabilityDelay !== undefined ? { availabilityDelay: config.availabilityDelay } : {}),
           ...(options.seed !== undefined ? { seed: options.seed } : {}),
           pool: poolRun.pool,
         });

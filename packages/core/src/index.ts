@@ -71,3 +71,11 @@ export {
   type ReadHostOptions,
 } from './host/host-file.ts';
 export { readPoolRun, compareWithRecorded, type PoolRun, type RecordedRun } from './host/pool-run.ts';
+export {
+  parseJsonWithLocations,
+  jsonPath,
+  type JsonValue,
+  type JsonObject,
+  type JsonLocation,
+  type JsonParseResult,
+} from './context/json-locations.ts';

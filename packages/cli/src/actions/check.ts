@@ -6,7 +6,9 @@
 import { analyzeFormula, type Diagnostic, embeddedDiagnostics, hasErrors, type LineMap } from '@autoscale/core';
 import { type FileDiagnostic, githubCommands, sarifLog } from '../ci-formats.ts';
 import { formatDiagnostic, summaryLine, toJsonDiagnostic } from '../code-frame.ts';
-import { discoverInputs, type HostChoice, type HostInput, readHostInput } from '../host-input.ts';
+import { applyLintSettings } from '../config.ts';
+import { type HostChoice, type HostInput, readHostInput } from '../host-input.ts';
+import { placeholderValues, projectConfig, projectInputs } from '../project.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader } from '../io.ts';
 import type { CheckFormat } from '../commands/check.ts';
 import type { CommandContext } from '../program.ts';
@@ -30,11 +32,14 @@ export async function runCheck(files: string[], options: CheckOptions, { io }: C
       if (options.format === 'text') io.stdout(formatDiagnostic(file, lines, diagnostic, io.stdoutColour === true));
     }
   };
-  const { specs, errors } = await discoverInputs(files, process.cwd());
+  const config = projectConfig(io);
+  if (config === undefined) return EXIT_USAGE;
+  const values = placeholderValues(config, options.values);
+  const { specs, errors } = await projectInputs(files, config);
   for (const error of errors) io.stderr(`autoscale: ${error}\n`);
   if (errors.length > 0) unusable = true;
   for (const spec of specs) {
-    const input = await readHostInput(reader, spec, options.host, options.values);
+    const input = await readHostInput(reader, spec, options.host, values);
     if (input === undefined) {
       unusable = true;
       continue;
@@ -49,7 +54,8 @@ export async function runCheck(files: string[], options: CheckOptions, { io }: C
     checked++;
     const { host, source } = input;
     const found: Diagnostic[] = [...host.problems];
-    for (const formula of input.formulas) found.push(...embeddedDiagnostics(formula, analyzeFormula(formula.text)));
+    for (const formula of input.formulas)
+      found.push(...applyLintSettings(embeddedDiagnostics(formula, analyzeFormula(formula.text)), config));
     found.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
     report(source.name, host.lines, found);
   }

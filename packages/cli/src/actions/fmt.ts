@@ -9,7 +9,8 @@ import { type EmbeddedFormula, embeddedDiagnostics, analyzeFormula, formatFormul
 import { fileErrorReason, writeFileAtomic } from '@autoscale/node-io';
 import { formatDiagnostic } from '../code-frame.ts';
 import type { FmtOptions } from '../commands/fmt.ts';
-import { discoverInputs, type HostInput, readHostInput } from '../host-input.ts';
+import { type HostInput, readHostInput } from '../host-input.ts';
+import { projectConfig, projectInputs } from '../project.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
 import type { CommandContext } from '../program.ts';
 
@@ -23,7 +24,9 @@ export async function runFmt(paths: string[], options: FmtOptions, ctx: CommandC
     return EXIT_USAGE;
   }
   const reader = new SourceReader(io);
-  const { specs, errors } = await discoverInputs(paths, process.cwd());
+  const config = projectConfig(io);
+  if (config === undefined) return EXIT_USAGE;
+  const { specs, errors } = await projectInputs(paths, config);
   for (const error of errors) io.stderr(`autoscale: ${error}\n`);
   const outcomes: Outcome[] = errors.length > 0 ? ['failed'] : [];
   for (const spec of specs) {

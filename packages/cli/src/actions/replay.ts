@@ -21,6 +21,7 @@ import {
 } from '@autoscale/replay';
 import { formatDiagnostic } from '../code-frame.ts';
 import { parseFileSpec, readHostInput } from '../host-input.ts';
+import { placeholderValues, projectConfig } from '../project.ts';
 import type { ReplayCliOptions, ReportFormat } from '../commands/replay.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
 import type { CommandContext } from '../program.ts';
@@ -50,11 +51,14 @@ export async function runReplay(
         `--out ${options.out} is the input ${clash}; choose another file for the report (nothing was replayed or written)`,
       );
   }
+  const config = projectConfig(io);
+  if (config === undefined) return EXIT_USAGE;
+  const values = placeholderValues(config, options.var);
   const reader = new SourceReader(io);
   const sources: FormulaSource[] = [];
   let checkErrors = false;
   for (const file of files) {
-    const input = await readHostInput(reader, parseFileSpec(file), options.host, options.var ?? new Map());
+    const input = await readHostInput(reader, parseFileSpec(file), options.host, values);
     if (input === undefined) return EXIT_USAGE;
     const { source, host } = input;
     for (const d of host.problems) io.stderr(formatDiagnostic(source.name, host.lines, d));
@@ -76,13 +80,22 @@ export async function runReplay(
   shortenNames(sources);
   const request: ReplayFileRequest = {
     mode: options.mode,
-    delay: options.delay,
+    // --delay, else the project's (autoscale.config.json), else the flag's default.
+    delay:
+      command.getOptionValueSource('delay') === 'default' && config.availabilityDelay !== undefined
+        ? config.availabilityDelay
+        : options.delay,
     ...(options.interval !== undefined ? { interval: options.interval } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     ...(options.allocationLatency !== undefined ? { allocationLatency: options.allocationLatency } : {}),
-    ...(options.priceDedicated !== undefined ? { priceDedicated: options.priceDedicated } : {}),
-    ...(options.priceLowPriority !== undefined ? { priceLowPriority: options.priceLowPriority } : {}),
+    // The flags, else the project's prices (autoscale.config.json).
+    ...((options.priceDedicated ?? config.priceDedicated) !== undefined
+      ? { priceDedicated: options.priceDedicated ?? config.priceDedicated }
+      : {}),
+    ...((options.priceLowPriority ?? config.priceLowPriority) !== undefined
+      ? { priceLowPriority: options.priceLowPriority ?? config.priceLowPriority }
+      : {}),
     ...(options.recordingFormat !== undefined ? { recordingFormat: options.recordingFormat } : {}),
     ...(options.taskLog !== undefined ? { taskLog: options.taskLog } : {}),
   };
