@@ -87,6 +87,8 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
       join(project.dir, 'pending-tasks.autoscale'),
     );
     copyFileSync(join(REPO_ROOT, 'examples', 'recordings', 'week.csv'), join(project.dir, 'week2.csv'));
+    project.file('infra/main.bicep', readFileSync(join(REPO_ROOT, 'test/corpus/host/bicep/plain-pool.bicep'), 'utf8'));
+    project.file('infra/pools.tf', readFileSync(join(REPO_ROOT, 'test/corpus/host/terraform/heredoc.tf'), 'utf8'));
     browser = await launchBrowser();
   }, 300_000);
 
@@ -148,6 +150,16 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
       code: 0,
       stdout: '0 errors, 0 warnings in 1 file\n',
     });
+  });
+
+  it('check reads the formulas in a folder of Bicep and Terraform files, at their own lines, as SARIF too', () => {
+    const text = project.autoscale(['check', 'infra']);
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toContain('infra/main.bicep:17:51 warning AS4002 ');
+    const sarif = JSON.parse(project.autoscale(['check', 'infra', '--format', 'sarif']).stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string }> }>;
+    };
+    expect(sarif.runs[0]?.results.map((r) => r.ruleId)).toContain('AS4002');
   });
 
   it('eval --context prints the results string', () => {
@@ -462,7 +474,9 @@ globalThis.autoscaleResult = compileFormula(text, analyzeFormula(text).parsed).e
       stdout: `${RESULTS}\n`,
       stderr: '',
     });
-    expect(project.autoscale(['test', 'tests'], floor).code).toBe(0);
+    // A folder is searched without Node 22's experimental glob, so nothing is printed but the report.
+    expect(project.autoscale(['test', 'tests'], floor)).toMatchObject({ code: 0, stderr: '' });
+    expect(project.autoscale(['check', 'infra'], floor)).toMatchObject({ stderr: '' });
     const replay = project.autoscale(
       ['replay', 'pending-tasks.autoscale', '--recording', 'week.csv', '--recording', 'week2.csv', '--jobs', '2'],
       floor,

@@ -16,7 +16,7 @@ import {
   parseDuration,
   parseJsonWithLocations,
 } from '@autoscale/core';
-import { fileErrorReason } from '@autoscale/node-io';
+import { fileErrorReason, globMatcher } from '@autoscale/node-io';
 
 export const CONFIG_FILE = 'autoscale.config.json';
 
@@ -185,22 +185,5 @@ export function applyLintSettings(diagnostics: readonly Diagnostic[], config: Pr
 export function isExcluded(path: string, cwd: string, config: ProjectConfig): boolean {
   if (config.exclude.length === 0) return false;
   const fromConfig = relative(config.dir, resolve(cwd, path)).replaceAll('\\', '/');
-  return config.exclude.some((pattern) => globToRegExp(pattern).test(fromConfig));
-}
-
-/** A glob as a regular expression: `**` any folders, `*` anything but `/`, `?` one character. */
-function globToRegExp(pattern: string): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charAt(i);
-    if (c === '*' && pattern[i + 1] === '*') {
-      // `**/` matches no folder or any folders; a final `**` anything below.
-      out += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += pattern[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  // A pattern naming a folder excludes what is under it.
-  return new RegExp(`^${out}(?:/.*)?$`);
+  return config.exclude.some((pattern) => globMatcher(pattern, true).test(fromConfig));
 }

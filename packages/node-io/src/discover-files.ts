@@ -1,11 +1,12 @@
 // Finds the files a command covers from its path arguments: named files, directories (searched
-// recursively for the files the command reads) and glob patterns (Node's own fs.promises.glob),
-// or with no paths the working directory. Skips node_modules and .git. Problems come back as
+// recursively for the files the command reads) and glob patterns (`*`, `**`, `?`, `{a,b}`), or
+// with no paths the working directory. Skips node_modules and .git. Problems come back as
 // messages; nothing here throws on user input. `autoscale test` looks for test files, `check` and
-// `fmt` for formulas and host files.
+// `fmt` for formulas and host files. The walk is our own rather than fs.promises.glob, which Node
+// 22 (the command's floor) still calls experimental, with a warning on every run.
 
-import { glob, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileErrorReason } from './file-error.ts';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -32,18 +33,68 @@ export interface DiscoveredFiles {
 }
 
 function isGlob(path: string): boolean {
-  return /[*?[\]{}]/.test(path);
+  return /[*?{]/.test(path);
 }
 
-async function globFiles(pattern: string, cwd: string): Promise<string[]> {
-  const found: string[] = [];
-  const exclude = (p: string | { name: string }): boolean =>
-    SKIPPED_DIRECTORIES.has(typeof p === 'string' ? basename(p) : p.name);
-  for await (const match of glob(pattern, { cwd, exclude })) {
-    // `exclude` prunes the walk, but a pattern like `infra/*` can still match node_modules itself.
-    if (!match.split(/[\\/]/).some((segment) => SKIPPED_DIRECTORIES.has(segment))) found.push(match);
+/**
+ * A glob as a regular expression over `/`-separated paths: `**` any number of folders, `*`
+ * anything within a name, `?` one character, `{a,b}` either. A pattern naming a folder also
+ * matches what is under it when `under` is set.
+ */
+export function globMatcher(pattern: string, under = false): RegExp {
+  let out = '';
+  let braces = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charAt(i);
+    if (c === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      out += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '{') {
+      braces++;
+      out += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      out += ')';
+    } else if (c === ',' && braces > 0) out += '|';
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  return found.sort();
+  return new RegExp(`^${out}${under ? '(?:/.*)?' : ''}$`);
+}
+
+/** Every file and folder under `root` (relative `/` paths, sorted), node_modules and .git left out. */
+async function walk(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (dir: string, prefix: string): Promise<void> => {
+    let entries: Array<{ name: string; isDirectory(): boolean }>;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // An unreadable folder is skipped, as a shell's glob does.
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      found.push(path);
+      if (entry.isDirectory()) await visit(join(dir, entry.name), path);
+    }
+  };
+  await visit(root, '');
+  return found;
+}
+
+/** The paths under `cwd` a glob pattern matches (relative, `/`-separated, sorted). */
+async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+  const normalized = pattern.replaceAll('\\', '/').replace(/^\.\//, '');
+  // Walk only from the folder before the first wildcard: `infra/*.bicep` reads infra/, not the whole tree.
+  const segments = normalized.split('/');
+  const firstWild = segments.findIndex((segment) => /[*?{[]/.test(segment));
+  const base = segments.slice(0, Math.max(0, firstWild)).join('/');
+  const matcher = globMatcher(normalized);
+  const paths = await walk(resolve(cwd, base));
+  return paths.map((p) => (base === '' ? p : `${base}/${p}`)).filter((p) => matcher.test(p));
 }
 
 /** What a path is, or why it cannot be looked at (`missing`: nothing is there). */
@@ -60,7 +111,7 @@ async function pathKind(path: string): Promise<PathKind> {
 
 /** The command's files under a directory (as `dir/...` paths). */
 async function inDirectory(dir: string, cwd: string, kind: FileKind): Promise<string[]> {
-  const matches = (await globFiles('**/*', resolve(cwd, dir))).filter((m) => kind.accepts(m));
+  const matches = (await walk(resolve(cwd, dir))).filter((m) => kind.accepts(m));
   const files: string[] = [];
   for (const m of matches) if ((await pathKind(resolve(cwd, dir, m))) === 'file') files.push(m);
   return files.map((m) => (dir === '.' ? m : join(dir, m)));

@@ -22,3 +22,4 @@ export {
   type DiscoveredFiles,
   type FileKind,
 } from './discover-files.ts';
+export { globMatcher } from './discover-files.ts';
