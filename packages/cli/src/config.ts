@@ -11,6 +11,7 @@ import {
   DIAGNOSTIC_CODES,
   type Diagnostic,
   type DiagnosticCode,
+  isJsonObject,
   type JsonValue,
   jsonPath,
   parseDuration,
@@ -87,7 +88,7 @@ export function loadConfig(cwd: string): { config: ProjectConfig } | { errors: s
   const root = parsed.value;
   const config = noConfig(dirname(file));
   config.file = file;
-  if (!isObject(root)) {
+  if (!isJsonObject(root)) {
     at('', 'expected an object');
     return { errors };
   }
@@ -96,7 +97,7 @@ export function loadConfig(cwd: string): { config: ProjectConfig } | { errors: s
   config.exclude = strings(root.exclude, 'exclude', at);
   readLint(root.lint, at, config);
   if (root.vars !== undefined) {
-    if (!isObject(root.vars)) at('vars', 'expected an object of NAME: value');
+    if (!isJsonObject(root.vars)) at('vars', 'expected an object of NAME: value');
     else
       config.vars = new Map(
         Object.entries(root.vars).flatMap(([k, v]) => {
@@ -112,7 +113,7 @@ export function loadConfig(cwd: string): { config: ProjectConfig } | { errors: s
     else at('availabilityDelay', 'expected a duration such as "60s"');
   }
   if (root.replay !== undefined) {
-    if (!isObject(root.replay)) at('replay', 'expected an object');
+    if (!isJsonObject(root.replay)) at('replay', 'expected an object');
     else
       for (const [key, value] of Object.entries(root.replay)) {
         const path = jsonPath('replay', key);
@@ -122,10 +123,6 @@ export function loadConfig(cwd: string): { config: ProjectConfig } | { errors: s
       }
   }
   return errors.length > 0 ? { errors } : { config };
-}
-
-function isObject(v: JsonValue | undefined): v is { [key: string]: JsonValue } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function strings(value: JsonValue | undefined, path: string, at: (path: string, m: string) => void): string[] {
@@ -143,7 +140,7 @@ function isCode(name: string): name is DiagnosticCode {
 
 function readLint(value: JsonValue | undefined, at: (path: string, m: string) => void, config: ProjectConfig): void {
   if (value === undefined) return;
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     at('lint', 'expected an object');
     return;
   }
@@ -156,7 +153,7 @@ function readLint(value: JsonValue | undefined, at: (path: string, m: string) =>
   }
   const severity = new Map<string, Diagnostic['severity']>();
   if (value.severity !== undefined) {
-    if (!isObject(value.severity)) at('lint.severity', 'expected an object of CODE: severity');
+    if (!isJsonObject(value.severity)) at('lint.severity', 'expected an object of CODE: severity');
     else
       for (const [code, level] of Object.entries(value.severity)) {
         const path = jsonPath('lint.severity', code);

@@ -7,14 +7,11 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { discoverFiles, type FileKind } from '@autoscale/node-io';
-import { type EmbeddedFormula, type HostFile, type HostKind, readHostFile } from '@autoscale/core';
+import { type EmbeddedFormula, type HostFile, type HostKind, isHostFileName, readHostFile } from '@autoscale/core';
 import { type SourceReader, STDIN, type SourceText } from './io.ts';
 
 /** `--host` values: a kind, or `auto` to detect it. */
 export type HostChoice = 'auto' | HostKind;
-
-/** Extensions read with the host-file bound rather than the formula bound. */
-const HOST_EXTENSIONS = /\.(?:json|jsonc|bicep|tf)$/i;
 
 /** A command-line file argument: the file, and the formula picked with `#name`, if any. */
 export interface FileSpec {
@@ -26,7 +23,7 @@ export interface FileSpec {
 
 /** The files `check` and `fmt` look for in directories: formulas, and the host files that may hold one. */
 export const FORMULA_AND_HOST_FILES: FileKind = {
-  accepts: (path) => /\.(?:autoscale|json|jsonc|bicep|tf)$/i.test(path),
+  accepts: (path) => path.toLowerCase().endsWith('.autoscale') || isHostFileName(path),
   description: 'formula or host files (*.autoscale, *.json, *.bicep, *.tf)',
 };
 
@@ -83,7 +80,7 @@ export async function readHostInput(
   values: ReadonlyMap<string, string>,
 ): Promise<HostInput | undefined> {
   const kind: HostKind | undefined = choice === 'auto' ? undefined : choice;
-  const asHost = kind !== undefined ? kind !== 'formula' : HOST_EXTENSIONS.test(spec.file);
+  const asHost = kind !== undefined ? kind !== 'formula' : isHostFileName(spec.file);
   const source = await reader.read(spec.file, asHost ? 'hostFile' : 'formula');
   if (source === undefined) return undefined;
   const host = readHostFile(spec.file, source.text, { kind, values });

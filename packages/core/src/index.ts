@@ -65,6 +65,7 @@ export type { OffsetMap } from './host/offset-map.ts';
 export {
   readHostFile,
   detectHostKind,
+  isHostFileName,
   embeddedDiagnostics,
   HOST_KIND_NAMES,
   type HostFile,
@@ -74,6 +75,7 @@ export { readPoolRun, compareWithRecorded, type PoolRun, type RecordedRun } from
 export {
   parseJsonWithLocations,
   jsonPath,
+  isJsonObject,
   type JsonValue,
   type JsonObject,
   type JsonLocation,

@@ -12,6 +12,7 @@ import {
   compileFormula,
   type EmbeddedFormula,
   type HostFile,
+  isHostFileName,
   readHostFile,
   registry,
 } from '@autoscale/core';
@@ -41,14 +42,13 @@ function regularFileReader(kind: Extract<InputKind, 'formula' | 'hostFile' | 'te
   };
 }
 
-/** Host files are read within their own bound (an ARM template is larger than a formula). */
-const HOST_FILE = /\.(?:json|jsonc|bicep|tf)$/i;
+// Host files are read within their own bound (an ARM template is larger than a formula).
 const readPlainFormula = regularFileReader('formula');
 const readHost = regularFileReader('hostFile');
 
 /** Reads a formula file (or a host file holding formulas) named by a test file's `formula:`. */
 export const readFormulaFile: FormulaFileReader = (absolutePath) =>
-  HOST_FILE.test(absolutePath) ? readHost(absolutePath) : readPlainFormula(absolutePath);
+  isHostFileName(absolutePath) ? readHost(absolutePath) : readPlainFormula(absolutePath);
 /** Reads a test file (*.autoscale-test.yaml). */
 export const readTestFileText: FormulaFileReader = regularFileReader('testFile');
 

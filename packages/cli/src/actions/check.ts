@@ -3,7 +3,14 @@
 // for plain formula files and for the formulas inside host files (ARM, Bicep, Terraform, pool
 // JSON), each diagnostic at the file's own line and column. Exit 1 when any file has an error.
 
-import { analyzeFormula, type Diagnostic, embeddedDiagnostics, hasErrors, type LineMap } from '@autoscale/core';
+import {
+  analyzeFormula,
+  type Diagnostic,
+  embeddedDiagnostics,
+  hasErrors,
+  type LineMap,
+  sortDiagnostics,
+} from '@autoscale/core';
 import { type FileDiagnostic, githubCommands, sarifLog } from '../ci-formats.ts';
 import { formatDiagnostic, summaryLine, toJsonDiagnostic } from '../code-frame.ts';
 import { applyLintSettings } from '../config.ts';
@@ -56,8 +63,7 @@ export async function runCheck(files: string[], options: CheckOptions, { io }: C
     const found: Diagnostic[] = [...host.problems];
     for (const formula of input.formulas)
       found.push(...applyLintSettings(embeddedDiagnostics(formula, analyzeFormula(formula.text)), config));
-    found.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
-    report(source.name, host.lines, found);
+    report(source.name, host.lines, sortDiagnostics(found));
   }
   io.stdout(render(all, checked, options.format));
   if (unusable) return EXIT_USAGE;

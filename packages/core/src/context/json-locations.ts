@@ -10,6 +10,11 @@ export interface JsonObject {
   [key: string]: JsonValue;
 }
 
+/** Whether a parsed JSON value is an object (not an array, not null). */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export interface JsonLocation {
   /** 1-based line. */
   line: number;

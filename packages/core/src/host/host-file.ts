@@ -40,6 +40,14 @@ export interface ReadHostOptions {
   values?: ReadonlyMap<string, string>;
 }
 
+/** Names of files that may hold formulas of pools (ARM or pool JSON, Bicep, Terraform). */
+const HOST_FILE_NAME = /\.(?:json|jsonc|bicep|tf)$/i;
+
+/** Whether a file's name says it may be a host file (its content decides which pools it has). */
+export function isHostFileName(fileName: string): boolean {
+  return HOST_FILE_NAME.test(fileName);
+}
+
 /** The kind of a file by its name, then its content. */
 export function detectHostKind(fileName: string, text: string): HostKind {
   const lower = fileName.toLowerCase();

@@ -6,26 +6,23 @@
 // path. In an ARM template a formula written as an expression (`[concat(...)]`) is read by
 // arm-expression.ts. The JSON is read strictly, with ARM's comments blanked out first.
 
-import { type JsonObject, type JsonValue, jsonPath, parseJsonWithLocations } from '../context/json-locations.ts';
+import {
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  jsonPath,
+  parseJsonWithLocations,
+} from '../context/json-locations.ts';
 import type { Range } from '../text/source.ts';
 import { armExpressionPieces, isArmExpression, type TemplateVariables } from './arm-expression.ts';
 import { type FoundFormula, type HostProblem, type HostReadResult, uniqueNames } from './embedded.ts';
 import { blankJsonComments, decodeJsonString, jsonStringEnd, piecesOfDecoded } from './json-strings.ts';
 
-function isObject(v: JsonValue | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Whether a JSON document is an ARM template (its expressions are then read as expressions). */
 export function isArmTemplate(value: JsonValue | undefined): boolean {
-  if (!isObject(value)) return false;
+  if (!isJsonObject(value)) return false;
   const schema = value.$schema;
   return (typeof schema === 'string' && /deploymentTemplate/i.test(schema)) || Array.isArray(value.resources);
-}
-
-/** Whether a JSON document holds a pool formula anywhere (for detecting a host file by content). */
-export function jsonHasFormula(text: string): boolean {
-  return /"autoScaleFormula"\s*:|"autoScale"\s*:\s*\{[^}]*"formula"\s*:/.test(text);
 }
 
 export function readJsonHost(hostText: string): HostReadResult {
@@ -50,7 +47,7 @@ export function readJsonHost(hostText: string): HostReadResult {
       });
       return;
     }
-    if (!isObject(value)) return;
+    if (!isJsonObject(value)) return;
     const name = poolName(value) ?? owner;
     const formulaPath = formulaPathIn(value, path);
     if (formulaPath !== undefined && !formulaPaths.has(formulaPath)) {
@@ -92,10 +89,10 @@ export function readJsonHost(hostText: string): HostReadResult {
 function formulaPathIn(value: JsonObject, path: string): string | undefined {
   if ('autoScaleFormula' in value) return jsonPath(path, 'autoScaleFormula');
   const properties = value.properties;
-  const scaleSettings = isObject(properties) ? properties.scaleSettings : value.scaleSettings;
-  const autoScale = isObject(scaleSettings) ? scaleSettings.autoScale : undefined;
-  if (!isObject(autoScale) || !('formula' in autoScale)) return undefined;
-  const base = isObject(properties) ? jsonPath(path, 'properties') : path;
+  const scaleSettings = isJsonObject(properties) ? properties.scaleSettings : value.scaleSettings;
+  const autoScale = isJsonObject(scaleSettings) ? scaleSettings.autoScale : undefined;
+  if (!isJsonObject(autoScale) || !('formula' in autoScale)) return undefined;
+  const base = isJsonObject(properties) ? jsonPath(path, 'properties') : path;
   return jsonPath(jsonPath(jsonPath(base, 'scaleSettings'), 'autoScale'), 'formula');
 }
 
@@ -116,8 +113,8 @@ function poolName(value: JsonObject): string | undefined {
 /** The template's `variables` whose values are strings: name to the offset of the string's opening quote. */
 function templateVariables(template: JsonValue, locations: ReadonlyMap<string, { offset: number }>): TemplateVariables {
   const out = new Map<string, number>();
-  const variables = isObject(template) ? template.variables : undefined;
-  if (!isObject(variables)) return out;
+  const variables = isJsonObject(template) ? template.variables : undefined;
+  if (!isJsonObject(variables)) return out;
   for (const [name, value] of Object.entries(variables)) {
     const at = locations.get(jsonPath('variables', name))?.offset;
     if (typeof value === 'string' && at !== undefined) out.set(name, at);

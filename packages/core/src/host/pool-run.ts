@@ -5,7 +5,7 @@
 // evaluator agree with my pool?". The file holds no metric samples, so a formula that reads
 // metrics sees empty histories, and the comparison says so.
 
-import { parseJson, type JsonObject, type JsonValue } from '../context/json-locations.ts';
+import { isJsonObject, type JsonObject, type JsonValue, parseJson } from '../context/json-locations.ts';
 import { parseInstant } from '../context/duration.ts';
 import { parseResultsString } from '../eval/results-string.ts';
 import type { PoolState } from '../runtime/context.ts';
@@ -23,15 +23,11 @@ export interface PoolRun {
   recorded: RecordedRun | undefined;
 }
 
-function isObject(v: JsonValue | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** A pool field from the top level (data plane, `az batch pool show`) or `properties` (management REST). */
 function field(pool: JsonObject, name: string): JsonValue | undefined {
   if (name in pool) return pool[name];
   const properties = pool.properties;
-  return isObject(properties) ? properties[name] : undefined;
+  return isJsonObject(properties) ? properties[name] : undefined;
 }
 
 /** An instant as the service prints it: ISO 8601, possibly with more than millisecond digits. */
@@ -44,7 +40,7 @@ function instant(value: JsonValue | undefined): number | undefined {
 /** The pool state and the recorded evaluation in pool JSON, or undefined when the text is not a pool. */
 export function readPoolRun(text: string): PoolRun | undefined {
   const { value } = parseJson(text);
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const pool: Partial<PoolState> = {};
   const numbers: Array<[keyof PoolState, string[]]> = [
     ['currentDedicatedNodes', ['currentDedicatedNodes']],
@@ -59,8 +55,8 @@ export function readPoolRun(text: string): PoolRun | undefined {
     if (typeof found === 'number') pool[key] = found;
   }
   const run = field(value, 'autoScaleRun');
-  if (!isObject(run)) return { pool, recorded: undefined };
-  const error = isObject(run.error)
+  if (!isJsonObject(run)) return { pool, recorded: undefined };
+  const error = isJsonObject(run.error)
     ? { code: String(run.error.code ?? ''), message: String(run.error.message ?? '') }
     : null;
   const results = typeof run.results === 'string' ? run.results : '';
