@@ -9,6 +9,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 // so the bundle gains a few strings), not copies that could drift from it.
 import { CONFIGURATION_SECTION, EVALUATE_COMMAND, LANGUAGE_ID } from '@autoscale/lsp-server/protocol';
 import { evaluate } from './evaluate.ts';
+import { serveHostDocuments } from './host-documents.ts';
 
 /** Makes the host's language client; the id is also the section VS Code reads `<id>.trace.server` from. */
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
@@ -28,6 +29,8 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
     vscode.commands.registerCommand(EVALUATE_COMMAND, (uri?: string) => evaluate(started, output, uri)),
   );
   await started.start();
+  // Formulas inside Bicep, Terraform and JSON files: see host-documents.ts.
+  context.subscriptions.push(serveHostDocuments(started));
 }
 
 export async function deactivate(): Promise<void> {

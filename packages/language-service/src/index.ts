@@ -64,6 +64,12 @@
 //   preview(text, context: EvaluationContext) -> FormulaPreview { results, error, failure, applied,
 //       stopped, statements: StatementTrace[] (core), internalError? } via core's one evaluator.
 //
+// Host files (ARM templates and pool JSON, Bicep, Terraform): readHostDocument(fileName, text,
+// { values? }) -> HostDocument { kind, formulas } | undefined (not a host file holding a pool
+// formula). hostDiagnostics(host, layers?), hostHover, hostCompletion and hostSignatureHelp(host,
+// hostOffset) answer as the features above, at host offsets; AS5002 (a placeholder without a
+// value) is 'info' there. Completion leaves out items whose text the host would have to escape.
+//
 // Settings: LanguageSettings { diagnostics: { syntax, semantic, lint }, inlayHints: { variableTypes } },
 // DEFAULT_SETTINGS (all diagnostics on, inlay hints off).
 
@@ -119,6 +125,16 @@ export { codeActions, type CodeAction, type CodeActionKind, type CodeActionOptio
 export { applyEdits } from './edits.ts';
 export { inlayHints, type InlayHint } from './inlay-hints.ts';
 export { preview, type FormulaPreview } from './preview.ts';
+export {
+  readHostDocument,
+  hostDiagnostics,
+  hostHover,
+  hostCompletion,
+  hostSignatureHelp,
+  MAX_HOST_DOCUMENT_LENGTH,
+  type HostDocument,
+  type HostReadOptions,
+} from './host.ts';
 export { snippetToPlainText, escapeSnippetText } from './snippets.ts';
 export {
   LineMap,

@@ -2,11 +2,17 @@
 // context the client sent, or the default one, and renders the per-statement trace as `autoscale
 // explain` prints it. Context problems come back as `file:line:col` lines, never as exceptions; a
 // document too long to analyse comes back, unparsed, as the service's AutoScaleFormulaTooLong.
+// In a host file, one of its formulas is evaluated; pool JSON without a context file is its own
+// context (its counts, targets and slots, at its recorded evaluation's time), and the answer says
+// whether it agrees with the service's recorded autoScaleRun, as `autoscale eval pool.json` does.
 
 import {
+  compareWithRecorded,
   compileFormula,
   makeContext,
   readContext,
+  readPoolRun,
+  type RecordedRun,
   type CompiledFormula,
   type DurationResult,
   type EvaluationContext,
@@ -14,8 +20,13 @@ import {
   type ParseResult,
   traceLines,
 } from '@autoscale/core';
-import { MAX_ANALYZED_LENGTH, type FormulaDocument, type LanguageService } from '@autoscale/language-service';
-import type { EvaluateParams, EvaluateResponse } from './protocol.ts';
+import {
+  MAX_ANALYZED_LENGTH,
+  type FormulaDocument,
+  type HostDocument,
+  type LanguageService,
+} from '@autoscale/language-service';
+import { CONFIGURATION_SECTION, type EvaluateParams, type EvaluateResponse } from './protocol.ts';
 
 export type EvaluateOutcome = { ok: true; response: EvaluateResponse } | { ok: false; internalError: string };
 
@@ -31,7 +42,69 @@ export function evaluateDocument(
   params: EvaluateParams,
   defaults: DefaultContextSource,
 ): EvaluateOutcome {
-  const context = buildContext(params, defaults);
+  return evaluateInContext(service, text, buildContext(params, defaults));
+}
+
+/** Evaluates one formula of a host file (see the header). */
+export function evaluateHostDocument(
+  service: LanguageService,
+  host: HostDocument,
+  hostText: string,
+  params: EvaluateParams,
+  defaults: DefaultContextSource,
+): EvaluateOutcome {
+  const formulas = host.formulas.map((f) => f.name);
+  const formula =
+    params.formulaName === undefined ? host.formulas[0] : host.formulas.find((f) => f.name === params.formulaName);
+  const noResults = (contextErrors: string[]): EvaluateOutcome => ({
+    ok: true,
+    response: {
+      results: '',
+      error: null,
+      trace: [],
+      contextErrors,
+      host: { kind: host.kind, formulaName: '', formulas },
+    },
+  });
+  if (formula === undefined)
+    return noResults([
+      `There is no formula named ${params.formulaName ?? ''} here; the file holds ${formulas.join(', ')}.`,
+    ]);
+  const unfilled = formula.placeholders.filter((p) => p.value === undefined).map((p) => p.name);
+  if (unfilled.length > 0)
+    return noResults([
+      `The formula uses ${unfilled.join(', ')}, whose value is not known here: give ${unfilled.length === 1 ? 'it a value' : 'them values'} in the ${CONFIGURATION_SECTION}.placeholderValues setting to evaluate it.`,
+    ]);
+  const poolRun = host.kind === 'pool-json' && params.contextText === undefined ? readPoolRun(hostText) : undefined;
+  const context: ContextOutcome =
+    poolRun === undefined
+      ? buildContext(params, defaults)
+      : defaults.availabilityDelay.ok
+        ? {
+            ok: true,
+            context: makeContext({
+              now: poolRun.recorded?.evaluatedAt ?? defaults.now,
+              availabilityDelay: defaults.availabilityDelay.ms,
+              pool: poolRun.pool,
+            }),
+          }
+        : { ok: false, errors: [defaults.availabilityDelay.reason] };
+  const outcome = evaluateInContext(service, formula.text, context);
+  if (!outcome.ok) return outcome;
+  const response = outcome.response;
+  response.host = { kind: host.kind, formulaName: formula.name, formulas };
+  if (poolRun?.recorded !== undefined && response.contextErrors.length === 0)
+    response.host.recorded = recordedComparison(response, poolRun.recorded);
+  return outcome;
+}
+
+function recordedComparison(response: EvaluateResponse, recorded: RecordedRun) {
+  const { agrees, differences } = compareWithRecorded(response.results, response.error, recorded);
+  const evaluatedAt = recorded.evaluatedAt === undefined ? null : new Date(recorded.evaluatedAt).toISOString();
+  return { agrees, differences, evaluatedAt };
+}
+
+function evaluateInContext(service: LanguageService, text: string, context: ContextOutcome): EvaluateOutcome {
   if (!context.ok)
     return { ok: true, response: { results: '', error: null, trace: [], contextErrors: context.errors } };
   // Core directly rather than the service's preview, because the preview leaves out the results

@@ -1,6 +1,7 @@
 // What the server and its clients agree on beyond LSP: the language id, the configuration
 // section, the custom `autoscale/evaluate` request (the VS Code extension's "Evaluate formula"
-// command) and the code lens command that starts it. Types only and constants, importing nothing
+// command, the playground's Evaluate button; it also evaluates a formula inside a host file) and
+// the code lens command that starts it. Types only and constants, importing nothing
 // at run time: clients (the extension's bundle) may import this file freely.
 
 import type { ServiceError } from '@autoscale/core';
@@ -30,6 +31,26 @@ export interface EvaluateParams {
   contextText?: string;
   /** The context file's name, used in contextErrors (default `context`). */
   contextName?: string;
+  /**
+   * In a host file holding several formulas, which to evaluate (its resource's name, as
+   * EvaluateResponse.host.formulas lists them); the first by default.
+   */
+  formulaName?: string;
+}
+
+/** About the file an evaluated formula came from, when it is a host file rather than a formula. */
+export interface EvaluatedHost {
+  /** The kind read: 'arm', 'pool-json', 'bicep' or 'terraform'. */
+  kind: string;
+  /** The formula evaluated. */
+  formulaName: string;
+  /** Every formula in the file, by name. */
+  formulas: string[];
+  /**
+   * For pool JSON evaluated in its own context (no contextText): whether the results agree with
+   * the service's recorded autoScaleRun, each difference in a sentence, and when it ran (ISO 8601).
+   */
+  recorded?: { agrees: boolean; differences: string[]; evaluatedAt: string | null };
 }
 
 export interface EvaluateResponse {
@@ -47,4 +68,6 @@ export interface EvaluateResponse {
   trace: string[];
   /** `name:line:col: path: message` for each problem with the context; nothing was evaluated then. */
   contextErrors: string[];
+  /** Set when the document is a host file (Bicep, Terraform, ARM or pool JSON). */
+  host?: EvaluatedHost;
 }

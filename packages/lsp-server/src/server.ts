@@ -1,6 +1,7 @@
 // The language server: wires every LSP feature of an open document to the language service
 // (full-document sync, throttled diagnostics, configuration, the evaluate request and its code
-// lens), and keeps LSP's end of a session (after shutdown, every request is refused). Transport-free
+// lens); serves the formulas inside host files (Bicep, Terraform, ARM and pool JSON) with the
+// features that make sense there (document-role.ts); and keeps LSP's end of a session (after shutdown, every request is refused). Transport-free
 // — node-main.ts, browser-main.ts and the CLI pass in a connection — and free of Node imports, so
 // the same server runs in a web worker.
 
@@ -12,13 +13,22 @@ import {
   TextDocuments,
   type CodeLens,
   type Connection,
+  type Diagnostic as LspDiagnostic,
   type InitializeResult,
   type Location,
   type Range as LspRange,
   type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { encodeSemanticTokens, LanguageService, type LineMap } from '@autoscale/language-service';
+import {
+  encodeSemanticTokens,
+  hostCompletion,
+  hostDiagnostics,
+  hostHover,
+  hostSignatureHelp,
+  LanguageService,
+  type LineMap,
+} from '@autoscale/language-service';
 import { clientProfile, serverCapabilities, type ClientProfile } from './capabilities.ts';
 import {
   lspCodeAction,
@@ -37,7 +47,8 @@ import {
   requestedActionKinds,
 } from './convert.ts';
 import { DiagnosticsScheduler } from './diagnostics-scheduler.ts';
-import { evaluateDocument } from './evaluate.ts';
+import { documentRole, type DocumentRole } from './document-role.ts';
+import { evaluateDocument, evaluateHostDocument } from './evaluate.ts';
 import {
   CONFIGURATION_SECTION,
   EVALUATE_COMMAND,
@@ -59,6 +70,18 @@ const AFTER_SHUTDOWN = 'The server has shut down; it accepts only the exit notif
 interface OpenDocument {
   text: string;
   lines: LineMap;
+}
+
+/** An open host file: its text, its lines and the formulas in it. */
+interface OpenHost extends OpenDocument {
+  role: Extract<DocumentRole, { kind: 'host' }>;
+}
+
+/** A document's role, kept until its version or the placeholder values change. */
+interface KnownRole {
+  version: number;
+  values: ReadonlyMap<string, string>;
+  role: DocumentRole;
 }
 
 export interface ServerOptions {
@@ -94,18 +117,47 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Set by shutdown: from then on every request is refused (`request`). */
   let shutDown = false;
 
-  /** The open document's text and line map, or undefined when it is not open. */
+  const roles = new Map<string, KnownRole>();
+
+  /** What the open document `uri` is (formula, host file or neither), or undefined when it is not open. */
+  function roleOf(uri: string): { role: DocumentRole; text: string } | undefined {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const text = document.getText();
+    const values = settings.placeholderValues;
+    const known = roles.get(uri);
+    if (known && known.version === document.version && known.values === values) return { role: known.role, text };
+    const role = documentRole(uri, document.languageId, text, values);
+    roles.set(uri, { version: document.version, values, role });
+    return { role, text };
+  }
+
+  /** The open formula document's text and line map, or undefined when it is not open or not a formula. */
   const open = (id: TextDocumentIdentifier): OpenDocument | undefined => {
-    const text = documents.get(id.uri)?.getText();
-    return text === undefined ? undefined : { text, lines: service.document(text).lines };
+    const known = roleOf(id.uri);
+    if (known?.role.kind !== 'formula') return undefined;
+    return { text: known.text, lines: service.document(known.text).lines };
+  };
+
+  /** The open host file, or undefined when it is not open or not a host file. */
+  const openHost = (id: TextDocumentIdentifier): OpenHost | undefined => {
+    const known = roleOf(id.uri);
+    return known?.role.kind === 'host' ? { text: known.text, lines: known.role.lines, role: known.role } : undefined;
   };
 
   function publishDiagnostics(uri: string): void {
     const document = documents.get(uri);
-    if (!document) return;
-    const text = document.getText();
-    const lines = service.document(text).lines;
-    const diagnostics = service.diagnostics(text).map((d) => lspDiagnostic(lines, d));
+    const known = roleOf(uri);
+    if (!document || !known) return;
+    const { role, text } = known;
+    let diagnostics: LspDiagnostic[] = [];
+    if (role.kind === 'formula') {
+      const lines = service.document(text).lines;
+      diagnostics = service.diagnostics(text).map((d) => lspDiagnostic(lines, d));
+    } else if (role.kind === 'host') {
+      const layers = settings.language.diagnostics;
+      diagnostics = hostDiagnostics(role.host, layers).map((d) => lspDiagnostic(role.lines, d));
+    }
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
 
@@ -156,6 +208,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   }
 
+  /** As withDocument, for the features that also serve host files (`role` is set for those). */
+  function withDocumentOrHost<P extends { textDocument: TextDocumentIdentifier }, R, C>(
+    closed: C,
+    handler: (doc: OpenDocument & { role?: OpenHost['role'] }, params: P) => R,
+  ) {
+    return request((params: P): R | C => {
+      const doc = open(params.textDocument) ?? openHost(params.textDocument);
+      return doc ? handler(doc, params) : closed;
+    });
+  }
+
   connection.onInitialize(
     request((params): InitializeResult => {
       client = clientProfile(params.capabilities);
@@ -187,27 +250,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidChangeContent((event) => scheduler.changed(event.document.uri));
   documents.onDidClose((event) => {
+    roles.delete(event.document.uri);
     scheduler.closed(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
+  // Hover, completion and signature help also answer inside the formulas of host files.
   connection.onHover(
-    withDocument(null, (doc, { position }) => {
-      const hover = service.hover(doc.text, offsetAt(doc.lines, position));
+    withDocumentOrHost(null, (doc, { position }) => {
+      const offset = offsetAt(doc.lines, position);
+      const hover = doc.role ? hostHover(doc.role.host, offset) : service.hover(doc.text, offset);
       return hover ? lspHover(doc.lines, hover) : null;
     }),
   );
 
   connection.onCompletion(
-    withDocument(null, (doc, { position }) => {
-      const list = service.completion(doc.text, offsetAt(doc.lines, position));
+    withDocumentOrHost(null, (doc, { position }) => {
+      const offset = offsetAt(doc.lines, position);
+      const list = doc.role ? hostCompletion(doc.role.host, offset) : service.completion(doc.text, offset);
       return { isIncomplete: false, items: list.items.map((item) => lspCompletionItem(doc.lines, item, client)) };
     }),
   );
 
   connection.onSignatureHelp(
-    withDocument(null, (doc, { position }) => {
-      const help = service.signatureHelp(doc.text, offsetAt(doc.lines, position));
+    withDocumentOrHost(null, (doc, { position }) => {
+      const offset = offsetAt(doc.lines, position);
+      const help = doc.role ? hostSignatureHelp(doc.role.host, offset) : service.signatureHelp(doc.text, offset);
       return help ? lspSignatureHelp(help, client) : null;
     }),
   );
@@ -318,13 +386,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     request((raw: unknown) => {
       const params = evaluateParams(raw);
       if (typeof params === 'string') return new ResponseError(ErrorCodes.InvalidParams, params);
-      const text = documents.get(params.uri)?.getText();
-      if (text === undefined)
+      const known = roleOf(params.uri);
+      if (known === undefined)
         return new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not open; open it in the editor first.`);
-      const outcome = evaluateDocument(service, text, params, {
-        now: clock(),
-        availabilityDelay: settings.availabilityDelay,
-      });
+      const defaults = { now: clock(), availabilityDelay: settings.availabilityDelay };
+      if (known.role.kind === 'other')
+        return new ResponseError(
+          ErrorCodes.InvalidParams,
+          `${params.uri} is neither a formula nor a file holding one.`,
+        );
+      const outcome =
+        known.role.kind === 'host'
+          ? evaluateHostDocument(service, known.role.host, known.text, params, defaults)
+          : evaluateDocument(service, known.text, params, defaults);
       if (!outcome.ok)
         return new ResponseError(
           ErrorCodes.InternalError,
@@ -354,13 +428,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 /** The evaluate request's params, or why they are unusable. */
 function evaluateParams(raw: unknown): EvaluateParams | string {
   if (typeof raw !== 'object' || raw === null) return `${EVALUATE_REQUEST} expects { uri, contextText?, contextName? }`;
-  const { uri, contextText, contextName } = raw as Record<string, unknown>;
+  const { uri, contextText, contextName, formulaName } = raw as Record<string, unknown>;
   if (typeof uri !== 'string') return `${EVALUATE_REQUEST}: uri must be a string`;
   if (contextText !== undefined && contextText !== null && typeof contextText !== 'string')
     return `${EVALUATE_REQUEST}: contextText must be a string (the context file's JSON text)`;
   if (contextName !== undefined && contextName !== null && typeof contextName !== 'string')
     return `${EVALUATE_REQUEST}: contextName must be a string`;
+  if (formulaName !== undefined && formulaName !== null && typeof formulaName !== 'string')
+    return `${EVALUATE_REQUEST}: formulaName must be a string`;
   const params: EvaluateParams = { uri };
+  if (typeof formulaName === 'string') params.formulaName = formulaName;
   if (typeof contextText === 'string') params.contextText = contextText;
   if (typeof contextName === 'string') params.contextName = contextName;
   return params;

@@ -1,5 +1,5 @@
 // The server's settings: the `batchAutoscale` configuration section (diagnostic layers, inlay
-// hints, the availability delay of previews) read from whatever the client sends — nested objects
+// hints, the availability delay of previews, values for placeholders in host files) read from whatever the client sends — nested objects
 // as VS Code returns them, or flat dotted keys — into the language service's settings. Values of
 // the wrong type fall back to their defaults and are reported, never thrown.
 
@@ -11,11 +11,14 @@ export interface ServerSettings {
   language: LanguageSettings;
   /** The availability delay of the default evaluation context, or why the setting is unusable. */
   availabilityDelay: DurationResult;
+  /** Values for the placeholders of formulas in host files (`${var.max_nodes}`), by name. */
+  placeholderValues: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   language: { diagnostics: { ...DEFAULT_SETTINGS.diagnostics }, inlayHints: { ...DEFAULT_SETTINGS.inlayHints } },
   availabilityDelay: { ok: true, ms: DEFAULT_AVAILABILITY_DELAY_MS },
+  placeholderValues: new Map(),
 };
 
 export interface SettingsReading {
@@ -46,7 +49,11 @@ export function readSettings(section: unknown): SettingsReading {
     inlayHints: { variableTypes: flag('inlayHints.types', defaults.inlayHints.variableTypes) },
   };
   return {
-    settings: { language, availabilityDelay: readDelay(lookup(section, 'preview.availabilityDelay'), problems) },
+    settings: {
+      language,
+      availabilityDelay: readDelay(lookup(section, 'preview.availabilityDelay'), problems),
+      placeholderValues: readValues(lookup(section, 'placeholderValues'), problems),
+    },
     problems,
   };
 }
@@ -65,6 +72,26 @@ function readDelay(value: unknown, problems: string[]): DurationResult {
     return { ok: false, reason: `${key}: ${parsed.reason}` };
   }
   return parsed;
+}
+
+/** `{ "var.max_nodes": 10, "minNodes": "2" }`: each value a formula text (a number is its text). */
+function readValues(value: unknown, problems: string[]): ReadonlyMap<string, string> {
+  const values = new Map<string, string>();
+  if (value === undefined || value === null) return values;
+  const key = `${CONFIGURATION_SECTION}.placeholderValues`;
+  if (!isObject(value)) {
+    problems.push(`${key} must be an object of names and values, not ${JSON.stringify(value)}; using none.`);
+    return values;
+  }
+  for (const [name, v] of Object.entries(value)) {
+    if (typeof v === 'string') values.set(name, v);
+    else if (typeof v === 'number' && Number.isFinite(v)) values.set(name, String(v));
+    else
+      problems.push(
+        `${key}.${name} must be a string or a number, not ${JSON.stringify(v)}; it is left without a value.`,
+      );
+  }
+  return values;
 }
 
 /** `a.b` from `{ a: { b } }` or from `{ 'a.b': ... }`. */

@@ -158,9 +158,9 @@ export class LspProcess {
     return result;
   }
 
-  open(uri: string, text: string, version = 1): Promise<void> {
+  open(uri: string, text: string, version = 1, languageId: string = LANGUAGE_ID): Promise<void> {
     return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: LANGUAGE_ID, version, text },
+      textDocument: { uri, languageId, version, text },
     });
   }
 

@@ -102,7 +102,10 @@ function readKind(kind: Exclude<HostKind, 'formula'>, text: string): HostReadRes
 }
 
 /** A formula's diagnostics as the host file's (see the header). */
-export function embeddedDiagnostics(formula: EmbeddedFormula, analysis: FormulaAnalysis): Diagnostic[] {
+export function embeddedDiagnostics(
+  formula: EmbeddedFormula,
+  analysis: Pick<FormulaAnalysis, 'diagnostics'>,
+): Diagnostic[] {
   const unfilled = formula.placeholders.filter((p) => p.value === undefined);
   const inUnfilled = (range: Range) => unfilled.some((p) => range.start < p.range.end && range.end > p.range.start);
   const out: Diagnostic[] = [];
