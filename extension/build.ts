@@ -11,6 +11,9 @@ import { noticesMarkdown, packageDirectories } from '../scripts/third-party-noti
 
 const here = (p: string) => new URL(p, import.meta.url).pathname;
 
+/** Host languages with an injection grammar in ../grammar/injections (package.json, contributes.grammars). */
+const INJECTED_HOSTS = ['json', 'bicep', 'terraform'];
+
 /**
  * The oldest Node the extension meets: engines.vscode is ^1.91.0 (vscode-languageclient 11's own
  * floor), and VS Code 1.91 runs extensions on Electron 29.4.0, that is Node 20.9.0. Syntax is
@@ -46,6 +49,12 @@ async function polyfillBanner(target: string): Promise<string> {
 
 mkdirSync(here('./syntaxes'), { recursive: true });
 copyFileSync(here('../grammar/autoscale.tmLanguage.json'), here('./syntaxes/autoscale.tmLanguage.json'));
+// The injection grammars colour formulas inside JSON, Bicep and Terraform strings.
+for (const host of INJECTED_HOSTS)
+  copyFileSync(
+    here(`../grammar/injections/autoscale-in-${host}.tmLanguage.json`),
+    here(`./syntaxes/autoscale-in-${host}.tmLanguage.json`),
+  );
 copyFileSync(here('../grammar/language-configuration.json'), here('./language-configuration.json'));
 // No stale bundle from an older layout may end up in the VSIX.
 rmSync(here('./dist'), { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // so without this test a setting renamed on one side would silently do nothing.
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIGURATION_SECTION, DEFAULT_SERVER_SETTINGS, EVALUATE_COMMAND, readSettings } from '@autoscale/lsp-server';
 import { LANGUAGE_ID } from '@autoscale/lsp-server/protocol';
@@ -13,7 +13,7 @@ import { REPO_ROOT } from './support/paths.ts';
 interface Manifest {
   contributes: {
     languages: Array<{ id: string }>;
-    grammars: Array<{ language: string }>;
+    grammars: Array<{ language?: string; scopeName: string; path: string; injectTo?: string[] }>;
     commands: Array<{ command: string }>;
     configuration: { properties: Record<string, { type: string; default: unknown }> };
   };
@@ -72,9 +72,23 @@ describe('extension manifest', () => {
     expect(readSettings(defaults)).toEqual({ settings: DEFAULT_SERVER_SETTINGS, problems: [] });
   });
 
+  it('injects into the host grammars the injection tests use (grammar/test/host-grammars/grammars.json)', () => {
+    const tested = JSON.parse(readFileSync(join(REPO_ROOT, 'grammar/test/host-grammars/grammars.json'), 'utf8')) as {
+      contributes: { grammars: Array<{ scopeName: string; path: string; injectTo?: string[] }> };
+    };
+    const injections = (grammars: Array<{ scopeName: string; path: string; injectTo?: string[] }>) =>
+      grammars.flatMap((g) =>
+        g.injectTo ? [{ scopeName: g.scopeName, file: basename(g.path), hosts: g.injectTo.slice(0, 1) }] : [],
+      );
+    // The manifest may inject into more scopes (jsonc, the older Terraform scope) than are tested;
+    // the first of each is the one the tests run.
+    expect(injections(manifest.contributes.grammars)).toEqual(injections(tested.contributes.grammars));
+    expect(injections(manifest.contributes.grammars)).toHaveLength(3);
+  });
+
   it("uses the protocol's language id and command", () => {
     expect(manifest.contributes.languages.map((l) => l.id)).toEqual([LANGUAGE_ID]);
-    expect(manifest.contributes.grammars.map((g) => g.language)).toEqual([LANGUAGE_ID]);
+    expect(manifest.contributes.grammars.flatMap((g) => g.language ?? [])).toEqual([LANGUAGE_ID]);
     expect(manifest.contributes.commands.map((c) => c.command)).toContain(EVALUATE_COMMAND);
   });
 });

@@ -1,9 +1,12 @@
 // The TextMate grammar: generated from the registry (fails when the committed file is stale) and
-// checked with vscode-tmgrammar-test on representative files in grammar/test/.
+// checked with vscode-tmgrammar-test on representative files in grammar/test/; and the injection
+// grammars (grammar/injections), which colour formulas inside JSON, Bicep and Terraform strings,
+// checked on grammar/test/hosts/ over stand-ins for those languages' grammars.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registry, type RegistryEntry } from '@autoscale/core';
 import { GRAMMAR_PATH, grammarText } from '../grammar/generate.ts';
@@ -82,4 +85,42 @@ describe('TextMate grammar', () => {
     expect(run.stdout).toMatch(/names\.autoscale run successfuly/);
     expect(run.status).toBe(0);
   });
+
+  it('colours formulas inside JSON, Bicep and Terraform strings, and nothing else there', () => {
+    const run = runHostTests(HOST_GRAMMARS);
+    for (const file of ['pool.json', 'main.bicep', 'pool.tf']) expect(run.stdout).toContain(`${file} run successfuly`);
+    expect(run.status).toBe(0);
+  });
+
+  it('needs the injections for that: without them the same tests fail', () => {
+    const config = JSON.parse(readFileSync(HOST_GRAMMARS, 'utf8')) as {
+      contributes: { grammars: Array<{ path: string; injectTo?: string[] }> };
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'no-injections-'));
+    try {
+      // Paths in the configuration are relative to it: rewrite them for the copy's directory.
+      const grammars = config.contributes.grammars
+        .filter((g) => g.injectTo === undefined)
+        .map((g) => ({ ...g, path: relative(dir, join(dirname(HOST_GRAMMARS), g.path)) }));
+      const copy = join(dir, 'grammars.json');
+      writeFileSync(copy, JSON.stringify({ contributes: { ...config.contributes, grammars } }));
+      const run = runHostTests(copy);
+      expect(run.stdout).toMatch(/pool\.json failed/);
+      expect(run.stdout).toMatch(/main\.bicep failed/);
+      expect(run.stdout).toMatch(/pool\.tf failed/);
+      expect(run.status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+const HOST_GRAMMARS = join(REPO_ROOT, 'grammar', 'test', 'host-grammars', 'grammars.json');
+
+function runHostTests(config: string) {
+  const cli = join(REPO_ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
+  return spawnSync(process.execPath, [cli, '--config', config, 'grammar/test/hosts/*'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+}

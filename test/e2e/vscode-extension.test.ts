@@ -1,7 +1,9 @@
 // End to end in a real VS Code, in its Node extension host: packages the VSIX, installs it into
 // code-server, opens a workspace holding a formula with a mistake, and checks in headless Chromium
 // that the mistake is underlined, that the Problems count is right, that hover shows a built-in's
-// docs, and that "Evaluate formula" prints the results string. A screenshot is kept in
+// docs, and that "Evaluate formula" prints the results string; then, in a Bicep file (which this
+// VS Code has no extension for), that the formula's mistake is underlined at its place in the
+// Bicep text and that hover works there. A screenshot is kept in
 // test-results/e2e/ as an artifact. The web worker host has its own test
 // (vscode-extension-web.test.ts), and the oldest Node the extension claims its own
 // (vscode-extension-floor.test.ts).
@@ -17,17 +19,23 @@ import { REPO_ROOT } from '../support/paths.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 import { codeServerBinary, startCodeServer, type RunningCodeServer } from './support/code-server.ts';
 import {
+  BICEP_MISTAKE,
+  BICEP_WITH_MISTAKE,
   EVALUATED_ERROR,
   EVALUATED_RESULTS,
   FORMULA_WITH_MISTAKES,
   WORKBENCH_SETTINGS,
 } from './support/extension-fixture.ts';
 import {
+  errorSquiggleBoxes,
   evaluateWithDefaultContext,
+  hoverPointUntil,
   hoverUntil,
   openFile,
   openWorkbench,
+  pollUntil,
   problemsLabel,
+  textBox,
   waitForErrorSquiggle,
 } from './support/workbench.ts';
 
@@ -45,7 +53,7 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
     const { vsix } = await packageExtension();
     server = await startCodeServer({
       vsix,
-      files: { 'pool.autoscale': FORMULA_WITH_MISTAKES },
+      files: { 'pool.autoscale': FORMULA_WITH_MISTAKES, 'main.bicep': BICEP_WITH_MISTAKE },
       settings: WORKBENCH_SETTINGS,
     });
     browser = await launchBrowser();
@@ -83,6 +91,33 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
     const text = await evaluateWithDefaultContext(page, EVALUATED_RESULTS);
     // The misspelt name fails at evaluation, exactly as the service reports it.
     expect(text).toContain(EVALUATED_ERROR);
+  }, 90_000);
+
+  it("underlines the mistake inside a Bicep file's formula, at its place in the Bicep text", async () => {
+    await openFile(page, 'main.bicep');
+    const name = await textBox(page, BICEP_MISTAKE);
+    // The squiggle starts under the misspelt name's first character, on its line, and is as wide
+    // as the name (12 characters), give or take a pixel of rounding.
+    const squiggles = await pollUntil(
+      () => errorSquiggleBoxes(page),
+      (boxes) => boxes.some((b) => Math.abs(b.x - name.x) < 2),
+      `a squiggle starting at x=${name.x}`,
+      60_000,
+    );
+    const squiggle = squiggles.find((b) => Math.abs(b.x - name.x) < 2);
+    expect(squiggles).toHaveLength(1);
+    expect(squiggle?.y).toBeGreaterThanOrEqual(name.y - 1);
+    expect(squiggle?.y).toBeLessThanOrEqual(name.y + name.height + 2);
+    expect(squiggle?.width).toBeGreaterThan(name.width * 11);
+    expect(squiggle?.width).toBeLessThan(name.width * 13);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-bicep.png') });
+  }, 90_000);
+
+  it("shows a built-in's docs on hover inside the Bicep file's formula", async () => {
+    const metric = await textBox(page, '$PendingTasks.GetSample');
+    const text = await hoverPointUntil(page, metric.x + metric.width * 4, metric.y + metric.height / 2, 'PendingTasks');
+    expect(text).toContain('$PendingTasks');
   }, 90_000);
 
   it('runs the language server as a Node process (dist/server.cjs)', () => {

@@ -22,3 +22,24 @@ export const WORKBENCH_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.colorTheme': 'Default Light Modern',
 };
+
+/**
+ * A Bicep pool whose formula has one mistake, `$PendingTask` on the line after an escaped line
+ * break: the squiggle must sit there in the Bicep file, not at the formula's own line and column.
+ */
+export const BICEP_WITH_MISTAKE = [
+  "resource pool 'Microsoft.Batch/batchAccounts/pools@2024-07-01' = {",
+  "  name: 'render'",
+  '  properties: {',
+  '    scaleSettings: {',
+  '      autoScale: {',
+  "        evaluationInterval: 'PT5M'",
+  "        formula: '$tasks = max(0, $PendingTasks.GetSample(1));\\n$TargetDedicatedNodes = min(10, $PendingTask);'",
+  '      }',
+  '    }',
+  '  }',
+  '}',
+  '',
+].join('\n');
+/** The misspelt name in it, and the built-in hovered there. */
+export const BICEP_MISTAKE = '$PendingTask)';

@@ -162,3 +162,70 @@ export async function installWebExtension(page: Page, files: ReadonlyMap<string,
   await page.keyboard.press('Enter');
   return fetched;
 }
+
+/** A box on the page, in CSS pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where `needle` is drawn in the active editor: the box of its first character on the first
+ * rendered line that holds it, measured with a DOM range over the line's text, so it works for
+ * files VS Code does not colour (one span per line) as well as for coloured ones.
+ */
+export async function textBox(page: Page, needle: string): Promise<Box> {
+  const box = await page.evaluate((wanted) => {
+    for (const line of Array.from(document.querySelectorAll('.editor-instance .view-line'))) {
+      const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+      const at = text.indexOf(wanted);
+      if (at < 0) continue;
+      // Walk the line's text nodes to the character `at`.
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let left = at;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (left < length) {
+          const range = document.createRange();
+          range.setStart(node, left);
+          range.setEnd(node, left + 1);
+          const r = range.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }
+        left -= length;
+      }
+    }
+    return undefined;
+  }, needle);
+  if (!box) throw new Error(`the editor shows no "${needle}"`);
+  return box;
+}
+
+/** The boxes of the error squiggles drawn in the active editor. */
+export async function errorSquiggleBoxes(page: Page): Promise<Box[]> {
+  const squiggles = page.locator('.editor-instance .monaco-editor .squiggly-error');
+  const boxes: Box[] = [];
+  for (let i = 0; i < (await squiggles.count()); i++) {
+    const box = await squiggles.nth(i).boundingBox();
+    if (box) boxes.push(box);
+  }
+  return boxes;
+}
+
+/** Hovers the point (x, y) until a hover containing `expected` shows; returns the hover's text. */
+export async function hoverPointUntil(page: Page, x: number, y: number, expected: string): Promise<string> {
+  const hoverText = async () => {
+    await page.mouse.move(5, 5);
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(800);
+    return visibleText((await page.locator('.monaco-hover').allTextContents()).join('\n'));
+  };
+  return pollUntil(
+    hoverText,
+    (text) => text.includes(expected),
+    `a hover at (${x}, ${y}) saying "${expected}"`,
+    60_000,
+  );
+}
