@@ -3,7 +3,7 @@
 // over https (as vscode.dev installs from the marketplace), so VS Code can run it only in the
 // browser, from its `browser` entry, with the language server in a nested web worker. Checked in
 // headless Chromium: the mistake is underlined, the Problems count and hover are right, "Evaluate
-// formula" prints the results string, VS Code fetched the web bundles and never the Node ones, and
+// formula" prints the results string, a Bicep file's formula is underlined at its place, VS Code fetched the web bundles and never the Node ones, and
 // no language server process runs on the server.
 //
 // Why not simply install the VSIX on the server and force the web worker host with the
@@ -23,6 +23,8 @@ import { readZip } from '../support/zip.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 import { codeServerBinary, startCodeServer, type RunningCodeServer } from './support/code-server.ts';
 import {
+  BICEP_MISTAKE,
+  BICEP_WITH_MISTAKE,
   EVALUATED_ERROR,
   EVALUATED_RESULTS,
   FORMULA_WITH_MISTAKES,
@@ -36,6 +38,7 @@ import {
   openWorkbench,
   pollUntil,
   problemsLabel,
+  squiggleUnder,
   waitForErrorSquiggle,
 } from './support/workbench.ts';
 
@@ -62,7 +65,7 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (web worker 
     const { vsix } = await packageExtension();
     // No VSIX on the server: the extension exists only in the browser.
     server = await startCodeServer({
-      files: { 'pool.autoscale': FORMULA_WITH_MISTAKES },
+      files: { 'pool.autoscale': FORMULA_WITH_MISTAKES, 'main.bicep': BICEP_WITH_MISTAKE },
       settings: WORKBENCH_SETTINGS,
     });
     browser = await launchBrowser();
@@ -104,6 +107,13 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (web worker 
   it('evaluates the formula and prints the results string', async () => {
     const text = await evaluateWithDefaultContext(page, EVALUATED_RESULTS);
     expect(text).toContain(EVALUATED_ERROR);
+  }, 90_000);
+
+  it("underlines the mistake inside a Bicep file's formula, under the misspelt name", async () => {
+    await openFile(page, 'main.bicep');
+    const { squiggle, character } = await squiggleUnder(page, BICEP_MISTAKE);
+    expect(squiggle.width).toBeGreaterThan(character.width * 11);
+    expect(squiggle.width).toBeLessThan(character.width * 13);
   }, 90_000);
 
   it('ran the web bundles: the client in the extension host, the server in a worker, nothing on the server', () => {

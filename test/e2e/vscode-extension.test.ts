@@ -27,14 +27,13 @@ import {
   WORKBENCH_SETTINGS,
 } from './support/extension-fixture.ts';
 import {
-  errorSquiggleBoxes,
   evaluateWithDefaultContext,
   hoverPointUntil,
   hoverUntil,
   openFile,
   openWorkbench,
-  pollUntil,
   problemsLabel,
+  squiggleUnder,
   textBox,
   waitForErrorSquiggle,
 } from './support/workbench.ts';
@@ -95,21 +94,13 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
 
   it("underlines the mistake inside a Bicep file's formula, at its place in the Bicep text", async () => {
     await openFile(page, 'main.bicep');
-    const name = await textBox(page, BICEP_MISTAKE);
-    // The squiggle starts under the misspelt name's first character, on its line, and is as wide
-    // as the name (12 characters), give or take a pixel of rounding.
-    const squiggles = await pollUntil(
-      () => errorSquiggleBoxes(page),
-      (boxes) => boxes.some((b) => Math.abs(b.x - name.x) < 2),
-      `a squiggle starting at x=${name.x}`,
-      60_000,
-    );
-    const squiggle = squiggles.find((b) => Math.abs(b.x - name.x) < 2);
-    expect(squiggles).toHaveLength(1);
-    expect(squiggle?.y).toBeGreaterThanOrEqual(name.y - 1);
-    expect(squiggle?.y).toBeLessThanOrEqual(name.y + name.height + 2);
-    expect(squiggle?.width).toBeGreaterThan(name.width * 11);
-    expect(squiggle?.width).toBeLessThan(name.width * 13);
+    const { squiggle, character, all } = await squiggleUnder(page, BICEP_MISTAKE);
+    // One squiggle, on the misspelt name's line, as wide as the name (12 characters).
+    expect(all).toHaveLength(1);
+    expect(squiggle.y).toBeGreaterThanOrEqual(character.y - 1);
+    expect(squiggle.y).toBeLessThanOrEqual(character.y + character.height + 2);
+    expect(squiggle.width).toBeGreaterThan(character.width * 11);
+    expect(squiggle.width).toBeLessThan(character.width * 13);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-bicep.png') });
   }, 90_000);

@@ -214,6 +214,25 @@ export async function errorSquiggleBoxes(page: Page): Promise<Box[]> {
   return boxes;
 }
 
+/**
+ * Waits until an error squiggle starts under the first character of `needle` in the active editor
+ * (within a pixel of rounding); returns it, the needle's first character, and every squiggle.
+ */
+export async function squiggleUnder(
+  page: Page,
+  needle: string,
+): Promise<{ squiggle: Box; character: Box; all: Box[] }> {
+  const character = await textBox(page, needle);
+  const startsThere = (b: Box) => Math.abs(b.x - character.x) < 2;
+  const all = await pollUntil(
+    () => errorSquiggleBoxes(page),
+    (boxes) => boxes.some(startsThere),
+    `a squiggle starting under "${needle}" (x=${character.x})`,
+    60_000,
+  );
+  return { squiggle: all.find(startsThere) as Box, character, all };
+}
+
 /** Hovers the point (x, y) until a hover containing `expected` shows; returns the hover's text. */
 export async function hoverPointUntil(page: Page, x: number, y: number, expected: string): Promise<string> {
   const hoverText = async () => {
