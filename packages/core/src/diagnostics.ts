@@ -467,6 +467,24 @@ export const DIAGNOSTIC_CODES = {
       unused: 'This suppression of {{code}} silences nothing on the next line: remove it.',
     },
   },
+  AS4016: {
+    severity: 'warning',
+    layer: 'lint',
+    summary: 'A node target with no upper bound: a spike in what it is computed from can ask for any number of nodes.',
+    messages: {
+      unbounded:
+        'Nothing bounds {{name}} from above: it can be {{range}}, so a spike in what it is computed from can ask for any number of nodes. Cap it: min(N, ...) with the most nodes the pool should have.',
+    },
+  },
+  AS4017: {
+    severity: 'warning',
+    layer: 'lint',
+    summary: 'A node target computed from metrics that can only ever be applied as 0.',
+    messages: {
+      alwaysZero:
+        '{{name}} is {{range}} here, which the service applies as 0 (it truncates toward zero): the pool never grows. A fraction that should be scaled up?',
+    },
+  },
   // Host files (the file a formula is embedded in)
   AS5001: {
     severity: 'error',

@@ -22,6 +22,14 @@ export { DEFAULT_SAMPLE_PERCENT } from './builtins/methods.ts';
 export { BINARY_TABLE, UNARY_TABLE, findBinaryRow, findUnaryRow } from './operators.ts';
 export { check, type CheckResult } from './check/checker.ts';
 export type * from './check/analysis.ts';
+export {
+  formulaBounds,
+  describeRange,
+  describeTargetBounds,
+  type FormulaBounds,
+  type TargetBounds,
+  type NumberRange,
+} from './check/bounds.ts';
 export { analyzeFormula, type FormulaAnalysis } from './analyze.ts';
 export * from './runtime/context.ts';
 export {

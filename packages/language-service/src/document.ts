@@ -6,6 +6,7 @@
 import {
   analyzeFormula,
   diagnostic,
+  formulaBounds,
   lex,
   LineMap,
   MAX_FORMULA_LENGTH,
@@ -13,6 +14,7 @@ import {
   type Diagnostic,
   type Formula,
   type FormulaAnalysis,
+  type FormulaBounds,
   type Identifier,
   type ParseResult,
   type SymbolReference,
@@ -49,6 +51,7 @@ export class FormulaDocument {
   /** Why the text was not analysed (too long, or the core failed on it); features then answer nothing. */
   readonly degraded: string | undefined;
   private tokenList: LexToken[] | undefined;
+  private targetBounds: FormulaBounds | undefined;
   private sortedReferences: SymbolReference[] | undefined;
   private identifierByReference: Map<SymbolReference, Identifier> | undefined;
 
@@ -76,6 +79,12 @@ export class FormulaDocument {
           }));
     }
     return this.tokenList;
+  }
+
+  /** The static bounds of the node targets (core's interval analysis), computed on first use. */
+  get bounds(): FormulaBounds {
+    this.targetBounds ??= formulaBounds(this.formula);
+    return this.targetBounds;
   }
 
   /** Every name reference, sorted by position. */

@@ -141,3 +141,34 @@ describe('hover', () => {
     });
   }
 });
+
+describe('hover on a node target: its bounds in this formula', () => {
+  const at = (marked: string) => {
+    const { text, cursor } = parseMarked(marked);
+    return hover(analyzeDocument(text), cursor)?.markdown ?? '';
+  };
+
+  it('shows the range a capped target can take, first', () => {
+    const markdown = at('$TargetDedicated‸Nodes = min(20, max($PendingTasks.GetSample(TimeInterval_Minute * 5)));');
+    expect(markdown.startsWith('**In this formula:** 0 to 20 nodes.')).toBe(true);
+    expect(markdown).toContain('*service variable · read-write · unit: nodes*');
+  });
+
+  it('says when nothing bounds it, also where it is read', () => {
+    const markdown = at(
+      '$TargetLowPriorityNodes = max($ActiveTasks.GetSample(TimeInterval_Minute * 5));\n$x = $TargetLowPriority‸Nodes;',
+    );
+    expect(markdown).toContain('**In this formula:** 0 or more nodes: no upper bound.');
+  });
+
+  it('says a target the formula does not assign stays as the pool has it', () => {
+    expect(at('$x = $TargetLowPriority‸Nodes; $TargetDedicatedNodes = 1;')).toContain(
+      "**In this formula:** not assigned: the pool's target stays as it is.",
+    );
+  });
+
+  it('shows no bounds while the formula has an error, nor on other service variables', () => {
+    expect(at('$TargetDedicated‸Nodes = $nope;')).not.toContain('In this formula');
+    expect(at('$TargetDedicatedNodes = min(3, $Pending‸Tasks.GetSample(1));')).not.toContain('In this formula');
+  });
+});

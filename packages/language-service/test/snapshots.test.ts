@@ -65,6 +65,8 @@ describe('hover snapshots', () => {
       "$TargetDedicated = 1;
       ^^^^^^^^^^^^^^^^
       ---
+      **In this formula:** always 1 node.
+
       \`\`\`batch-autoscale
       $TargetDedicatedNodes
       \`\`\`

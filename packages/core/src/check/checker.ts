@@ -83,7 +83,11 @@ class Checker {
       this.statementIndex = i;
       this.statement(s);
     });
-    this.lints.finish(this.formula);
+    // The bounds lints reason about values: after an error (an unknown name) they would only add noise.
+    this.lints.finish(
+      this.formula,
+      this.diagnostics.some((d) => d.severity === 'error'),
+    );
     return { diagnostics: this.diagnostics, analysis: this.analysis };
   }
 

@@ -11,6 +11,7 @@ import { SAMPLE_PERIOD_MS } from '../runtime/context.ts';
 import { Interval } from '../runtime/values.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
 import type { Range } from '../text/source.ts';
+import { describeRange, formulaBounds } from './bounds.ts';
 import { foldConstant, type ConstantScope } from './constant-fold.ts';
 
 /** The docs: samples take "approximately one minute" to become available. */
@@ -173,8 +174,9 @@ export class FormulaLints {
     }
   }
 
-  finish(formula: Formula): void {
+  finish(formula: Formula, hasErrors: boolean): void {
     this.caseVariantsOfServiceVariables();
+    if (!hasErrors) this.targetBounds(formula);
     for (const [metric, uses] of this.metricUses) {
       if (uses.length > 0 && uses.every((u) => u.kind === 'last')) {
         for (const u of uses) {
@@ -201,6 +203,18 @@ export class FormulaLints {
     ) {
       const first = formula.statements[0] as { range: Range };
       this.report(diagnostic('AS4007', 'noTarget', {}, first.range));
+    }
+  }
+
+  /** AS4016 and AS4017: what the static bounds say of each assigned node target (§14.6). */
+  private targetBounds(formula: Formula): void {
+    for (const target of formulaBounds(formula).targets) {
+      const at = target.lastAssignment?.target.range;
+      if (!at || target.constant) continue;
+      const range = describeRange(target.value);
+      if (target.applied.hi === Infinity)
+        this.report(diagnostic('AS4016', 'unbounded', { name: target.name, range }, at));
+      else if (target.alwaysZero) this.report(diagnostic('AS4017', 'alwaysZero', { name: target.name, range }, at));
     }
   }
 

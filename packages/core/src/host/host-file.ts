@@ -111,8 +111,9 @@ export function embeddedDiagnostics(
   const out: Diagnostic[] = [];
   for (const d of analysis.diagnostics) {
     if (inUnfilled(d.range)) continue;
-    // "No target assigned" is about the whole text, and an unfilled placeholder may be the assignment.
-    if (d.code === 'AS4007' && unfilled.length > 0) continue;
+    // "No target assigned" is about the whole text, and an unfilled placeholder may be the
+    // assignment; the bounds of a target (AS4016, AS4017) depend on the value it stands for.
+    if (unfilled.length > 0 && VALUE_DEPENDENT.has(d.code)) continue;
     const mapped: Diagnostic = { ...d, range: formula.map.rangeToHost(d.range) };
     if (d.fixes) {
       // A fix's edits are written in formula text; in a host file they would need the host's
@@ -132,6 +133,9 @@ export function embeddedDiagnostics(
   for (const p of unfilled) out.push(diagnostic('AS5002', 'noValue', { name: p.name }, p.hostRange));
   return out;
 }
+
+/** Lints about the whole formula's values, which an unfilled placeholder leaves unknown. */
+const VALUE_DEPENDENT: ReadonlySet<string> = new Set(['AS4007', 'AS4016', 'AS4017']);
 
 /** Characters some host string syntax escapes or interpolates. */
 const HOST_SPECIAL = /["'\\$%{}\r\n]/;
