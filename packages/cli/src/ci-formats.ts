@@ -2,6 +2,8 @@
 // most security dashboards) and GitHub Actions workflow commands (`::error file=...::`, shown as
 // annotations on a pull request's changed lines). Rules, with their help, come from core's
 // diagnostic registry; positions are 1-based lines and UTF-16 columns, as both formats count them.
+// The log's frame, locations and the command syntax are shared with `test`'s results
+// (test-ci-formats.ts).
 
 import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type LineMap } from '@autoscale/core';
 
@@ -13,11 +15,20 @@ export interface FileDiagnostic {
   diagnostic: Diagnostic;
 }
 
+/** A 1-based region; the end column is the one after the range, as SARIF and GitHub take it. */
+export interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
 const PROJECT_URI = 'https://github.com/autoscale-toolkit/batch-autoscale-toolkit';
 const CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
 
-/** 1-based start and end (the end column is the one after the range, as SARIF and GitHub take it). */
-function region({ lines, diagnostic }: FileDiagnostic) {
+function region({ lines, diagnostic }: FileDiagnostic): Required<Region> {
   const start = lines.positionAt(diagnostic.range.start);
   const end = lines.positionAt(Math.max(diagnostic.range.start, diagnostic.range.end));
   return {
@@ -28,7 +39,7 @@ function region({ lines, diagnostic }: FileDiagnostic) {
   };
 }
 
-function sarifLevel(severity: Diagnostic['severity']): 'error' | 'warning' | 'note' {
+function sarifLevel(severity: Diagnostic['severity']): SarifLevel {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
@@ -42,9 +53,14 @@ function artifactUri(file: string): string {
     .join('/');
 }
 
-/** The SARIF 2.1.0 log of a run: every code of the registry as a rule, and one result per diagnostic. */
-export function sarifLog(diagnostics: readonly FileDiagnostic[], toolVersion: string): object {
-  const rules = CODES.map((code) => {
+/** A SARIF location: the file, and the region in it. */
+export function sarifLocation(file: string, where: Region): object {
+  return { physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: where } };
+}
+
+/** Every code of the registry as a SARIF rule (reportingDescriptor), in the registry's order. */
+export function registryRules(): object[] {
+  return CODES.map((code) => {
     const info = DIAGNOSTIC_CODES[code];
     return {
       id: code,
@@ -56,13 +72,15 @@ export function sarifLog(diagnostics: readonly FileDiagnostic[], toolVersion: st
       properties: { tags: [info.layer] },
     };
   });
-  const results = diagnostics.map((entry) => ({
-    ruleId: entry.diagnostic.code,
-    ruleIndex: CODES.indexOf(entry.diagnostic.code),
-    level: sarifLevel(entry.diagnostic.severity),
-    message: { text: entry.diagnostic.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(entry.file) }, region: region(entry) } }],
-  }));
+}
+
+/** Where a registry code's rule sits in registryRules(), after `offset` rules of another kind. */
+export function registryRuleIndex(code: DiagnosticCode, offset = 0): number {
+  return offset + CODES.indexOf(code);
+}
+
+/** A SARIF 2.1.0 log of one run of the autoscale command. */
+export function sarifDocument(rules: readonly object[], results: readonly object[], toolVersion: string): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -76,6 +94,18 @@ export function sarifLog(diagnostics: readonly FileDiagnostic[], toolVersion: st
   };
 }
 
+/** The SARIF 2.1.0 log of a run: every code of the registry as a rule, and one result per diagnostic. */
+export function sarifLog(diagnostics: readonly FileDiagnostic[], toolVersion: string): object {
+  const results = diagnostics.map((entry) => ({
+    ruleId: entry.diagnostic.code,
+    ruleIndex: registryRuleIndex(entry.diagnostic.code),
+    level: sarifLevel(entry.diagnostic.severity),
+    message: { text: entry.diagnostic.message },
+    locations: [sarifLocation(entry.file, region(entry))],
+  }));
+  return sarifDocument(registryRules(), results, toolVersion);
+}
+
 /** Escapes a workflow command's message (GitHub's rules: %, CR and LF). */
 function escapeData(text: string): string {
   return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
@@ -86,22 +116,34 @@ function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
+/**
+ * One GitHub Actions workflow command: `::error file=F,line=L,col=C,...,title=T::message`. Without
+ * a file the annotation belongs to the run, not to a line.
+ */
+export function workflowCommand(
+  command: 'error' | 'warning' | 'notice',
+  where: { file: string; region: Region } | undefined,
+  title: string,
+  message: string,
+): string {
+  const properties: string[] = [];
+  if (where !== undefined) {
+    const r = where.region;
+    properties.push(`file=${escapeProperty(where.file)}`, `line=${r.startLine}`, `col=${r.startColumn}`);
+    if (r.endLine !== undefined) properties.push(`endLine=${r.endLine}`);
+    if (r.endColumn !== undefined) properties.push(`endColumn=${r.endColumn}`);
+  }
+  properties.push(`title=${escapeProperty(title)}`);
+  return `::${command} ${properties.join(',')}::${escapeData(message)}\n`;
+}
+
 /** One GitHub Actions workflow command per diagnostic: `::error file=F,line=L,col=C,...,title=CODE::message`. */
 export function githubCommands(diagnostics: readonly FileDiagnostic[]): string {
   return diagnostics
     .map((entry) => {
       const { severity, code, message } = entry.diagnostic;
       const command = severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
-      const r = region(entry);
-      const properties = [
-        `file=${escapeProperty(entry.file)}`,
-        `line=${r.startLine}`,
-        `col=${r.startColumn}`,
-        `endLine=${r.endLine}`,
-        `endColumn=${r.endColumn}`,
-        `title=${escapeProperty(code)}`,
-      ];
-      return `::${command} ${properties.join(',')}::${escapeData(`${code} ${message}`)}\n`;
+      return workflowCommand(command, { file: entry.file, region: region(entry) }, code, `${code} ${message}`);
     })
     .join('');
 }

@@ -1,8 +1,8 @@
 // The project config file, `autoscale.config.json` (schema: autoscale.config.schema.json beside
 // package.json), found by walking up from the working directory: default paths and exclusions
 // for check and fmt, lint severities and disabled codes, placeholder values, the availability
-// delay of eval and explain, replay prices. Command-line flags win over it. A bad file is refused
-// with `file:line:column: what is wrong`, never half used.
+// delay of eval and explain, replay prices and their currency. Command-line flags win over it. A
+// bad file is refused with `file:line:column: what is wrong`, never half used.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -18,6 +18,7 @@ import {
   parseJsonWithLocations,
 } from '@autoscale/core';
 import { fileErrorReason, globMatcher } from '@autoscale/node-io';
+import { checkCurrency } from '@autoscale/replay/options';
 
 export const CONFIG_FILE = 'autoscale.config.json';
 
@@ -34,6 +35,8 @@ export interface ProjectConfig {
   availabilityDelay: number | undefined;
   priceDedicated: number | undefined;
   priceLowPriority: number | undefined;
+  /** ISO 4217 code of the replay's prices. */
+  currency: string | undefined;
 }
 
 /** Settings when there is no config file. */
@@ -49,6 +52,7 @@ export function noConfig(cwd: string): ProjectConfig {
     availabilityDelay: undefined,
     priceDedicated: undefined,
     priceLowPriority: undefined,
+    currency: undefined,
   };
 }
 
@@ -117,7 +121,12 @@ export function loadConfig(cwd: string): { config: ProjectConfig } | { errors: s
     else
       for (const [key, value] of Object.entries(root.replay)) {
         const path = jsonPath('replay', key);
-        if (key !== 'priceDedicated' && key !== 'priceLowPriority') at(path, `unknown setting "${key}"`);
+        if (key === 'currency') {
+          const bad =
+            typeof value === 'string' ? checkCurrency(value) : 'expected a currency code such as "USD" or "EUR"';
+          if (bad !== undefined) at(path, bad);
+          else config.currency = value as string;
+        } else if (key !== 'priceDedicated' && key !== 'priceLowPriority') at(path, `unknown setting "${key}"`);
         else if (typeof value !== 'number' || !(value >= 0)) at(path, 'expected a price, a number >= 0');
         else config[key] = value;
       }

@@ -3,30 +3,13 @@
 // 1-based and point where the text output points; GitHub workflow commands escape what their
 // syntax needs; colour follows the terminal, NO_COLOR and FORCE_COLOR.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DIAGNOSTIC_CODES } from '@autoscale/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, TempDir } from './run-cli.ts';
+import { sarifValidator } from './sarif-schema.ts';
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
-
-const require = createRequire(import.meta.url);
-// ajv-formats is CommonJS whose default export TypeScript's NodeNext typing does not see as callable.
-const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
-
-/** The SARIF 2.1.0 schema from the SARIF SDK's package for this platform. */
-function sarifSchema(): object {
-  const root = join(require.resolve('@microsoft/sarif-multitool/package.json'), '../..');
-  const file = ['linux', 'darwin', 'win32']
-    .map((os) => join(root, `sarif-multitool-${os}`, 'sarif-2.1.0.json'))
-    .find((path) => existsSync(path));
-  if (file === undefined) throw new Error('the SARIF schema of @microsoft/sarif-multitool is not installed');
-  return JSON.parse(readFileSync(file, 'utf8')) as object;
-}
 
 const badText = 'a = 1;\n$TargetDedicatedNodes = foo;\nx = $CPUPercent > 0.5;\n';
 
@@ -55,9 +38,7 @@ describe('autoscale check --format sarif', () => {
   const log = JSON.parse(r.stdout) as SarifLog;
 
   it('is a SARIF 2.1.0 log that the SARIF schema accepts', () => {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    const validate = ajv.compile(sarifSchema());
+    const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     // The schema does reject what is not SARIF: a wrong version, a result without a message.
     expect(validate({ ...log, version: '2.0.0' })).toBe(false);

@@ -21,6 +21,7 @@ export {
   DEFAULT_ALLOCATION_LATENCY_MS,
   checkEvaluationInterval,
 } from './replay/schedule.ts';
+export { checkCurrency } from './replay/currency.ts';
 export { runReplay, type ReplayOptions, type ReplayOutcome } from './replay/run.ts';
 export type { ReplayRequest } from './replay/settings.ts';
 export { prepareFormula, columnsToKeep } from './replay/formulas.ts';

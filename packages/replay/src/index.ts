@@ -21,6 +21,7 @@ export {
   SIMULATION_STEP_MS,
   checkEvaluationInterval,
 } from './replay/schedule.ts';
+export { checkCurrency } from './replay/currency.ts';
 export { runReplay, type ReplayOptions, type ReplayOutcome } from './replay/run.ts';
 export { replayFile, type ReplayFileRequest } from './replay/replay-file.ts';
 export type { ReplayRequest } from './replay/settings.ts';

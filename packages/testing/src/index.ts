@@ -29,7 +29,7 @@ export {
   type UncoveredOperandJson,
 } from './coverage-report.ts';
 export { discoverTestFiles, TEST_FILE_SUFFIX, type Discovered } from './discover.ts';
-export { TextReporter, failureLines, failureSummary, summaryLine } from './report-text.ts';
+export { TextReporter, describeMismatch, failureLines, failureSummary, summaryLine } from './report-text.ts';
 export { jsonReport, type JsonReport, type JsonTest, type JsonStep } from './report-json.ts';
 export { junitReport, xmlEscape } from './report-junit.ts';
 export { runSuite, REPORTERS, type ReporterName, type SuiteOptions, type SuiteOutput } from './suite.ts';

@@ -2,7 +2,8 @@
 // a pool's formula in an ARM, Bicep, Terraform or pool JSON file, `infra/main.bicep#render`) or
 // taken from `formula_text`, analysed and compiled ONCE per test file. A formula that does not
 // parse is a load error at the YAML node (inside a `|` block, at the offending line of the block
-// itself; in a host file, at the host file's line and column).
+// itself; in a host file, at the host file's line and column). The formula keeps how to find its
+// offsets in its file, for reports that point into it.
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -18,7 +19,7 @@ import {
 } from '@autoscale/core';
 import { fileErrorReason, readTextSync, type InputKind } from '@autoscale/node-io';
 import { isScalar, Scalar, type Node } from 'yaml';
-import type { FormulaUnderTest, Location } from './model.ts';
+import type { FilePosition, FormulaUnderTest, Location } from './model.ts';
 import type { Member, YamlSource } from './yaml-reader.ts';
 
 /** Returns the file's text, or a short reason it cannot be read. */
@@ -52,22 +53,30 @@ export const readFormulaFile: FormulaFileReader = (absolutePath) =>
 /** Reads a test file (*.autoscale-test.yaml). */
 export const readTestFileText: FormulaFileReader = regularFileReader('testFile');
 
+/** The formula a test file names: undefined when it cannot be used (reported); `file` is its file (absolute) even then. */
+export interface LoadedFormula {
+  formula: FormulaUnderTest | undefined;
+  file: string | undefined;
+}
+
 /** Loads the formula named by the file's `formula` or `formula_text` member (exactly one must be there). */
 export function loadFormula(
   src: YamlSource,
   top: readonly Member[],
   absoluteFile: string,
   read: FormulaFileReader,
-): FormulaUnderTest | undefined {
+): LoadedFormula {
+  const none: LoadedFormula = { formula: undefined, file: undefined };
   const byPath = top.find((m) => m.key === 'formula');
   const inline = top.find((m) => m.key === 'formula_text');
   if (byPath !== undefined && inline !== undefined) {
     src.error(inline.keyNode, inline.path, 'give either "formula" (a file) or "formula_text", not both');
-    return undefined;
+    return none;
   }
   if (inline !== undefined) {
     const text = src.text(inline.value, inline.path, 'the formula as text (e.g. a `|` block)');
-    return text === undefined ? undefined : compile(src, inline, text, `${src.file}#formula_text`, undefined);
+    if (text === undefined) return none;
+    return { formula: compile(src, inline, text, `${src.file}#formula_text`, undefined), file: undefined };
   }
   if (byPath === undefined) {
     src.report(
@@ -75,34 +84,36 @@ export function loadFormula(
       '',
       'missing "formula" (path of the formula file, relative to this file) or "formula_text"',
     );
-    return undefined;
+    return none;
   }
   const given = src.text(byPath.value, byPath.path, 'the path of the formula file, relative to this file');
-  if (given === undefined) return undefined;
+  if (given === undefined) return none;
   // `infra/main.bicep#render`: the pool `render` of a host file.
   const hash = existsSync(resolve(dirname(absoluteFile), given)) ? -1 : given.lastIndexOf('#');
   const relativePath = hash > 0 ? given.slice(0, hash) : given;
   const poolName = hash > 0 ? given.slice(hash + 1) : undefined;
   const absolute = resolve(dirname(absoluteFile), relativePath);
+  const failed: LoadedFormula = { formula: undefined, file: absolute };
   const loaded = read(absolute);
   if (!loaded.ok) {
     src.error(byPath.value, byPath.path, `cannot read formula "${relativePath}" (${absolute}): ${loaded.reason}`);
-    return undefined;
+    return failed;
   }
   const text = loaded.text.charCodeAt(0) === 0xfeff ? loaded.text.slice(1) : loaded.text;
   const name = isAbsolute(relativePath) ? relativePath : join(dirname(src.file), relativePath);
   const host = readHostFile(absolute, text);
-  if (host.kind === 'formula' && poolName === undefined) return compile(src, byPath, text, name, absolute);
+  if (host.kind === 'formula' && poolName === undefined)
+    return { formula: compile(src, byPath, text, name, absolute), file: absolute };
   const picked = pickFormula(host, poolName, name);
   if (typeof picked === 'string') {
     src.error(byPath.value, byPath.path, picked);
-    return undefined;
+    return failed;
   }
-  const hostLine = (offset: number) => {
+  const inHost = (offset: number): FilePosition => {
     const p = host.lines.positionAt(picked.map.toHost(offset));
-    return `${name}:${p.line + 1}:${p.character + 1}`;
+    return { file: name, line: p.line + 1, column: p.character + 1 };
   };
-  return compile(src, byPath, picked.text, `${name}#${picked.name}`, absolute, hostLine);
+  return { formula: compile(src, byPath, picked.text, `${name}#${picked.name}`, absolute, inHost), file: absolute };
 }
 
 /** The formula of a host file a test names, or why there is not exactly one it can test. */
@@ -130,27 +141,43 @@ function compile(
   text: string,
   name: string,
   path: string | undefined,
-  /** For a formula inside a host file: where a formula offset is, as `file:line:column` of the host. */
-  hostPosition?: (offset: number) => string,
+  /** For a formula inside a host file: where a formula offset is in the host file. */
+  inHost?: (offset: number) => FilePosition,
 ): FormulaUnderTest | undefined {
   const analysis = analyzeFormula(text);
+  /** In the test file, for formula_text: at the line of a `|` block, else at the node. */
+  const inTestFile = (offset: number): Location => {
+    const p = analysis.lines.positionAt(offset);
+    return (
+      inlinePosition(src, member.value, analysis.lines.lineText(p.line), p.line, p.character) ??
+      src.location(member.value) ?? { line: 1, column: 1 }
+    );
+  };
+  const locate = (offset: number): FilePosition => {
+    if (inHost !== undefined) return inHost(offset);
+    if (path === undefined) return { file: src.file, ...inTestFile(offset) };
+    const p = analysis.lines.positionAt(offset);
+    return { file: name, line: p.line + 1, column: p.character + 1 };
+  };
   const syntaxErrors = analysis.diagnostics.filter(
     (d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax',
   );
   if (syntaxErrors.length > 0) {
     for (const d of syntaxErrors) {
       const p = analysis.lines.positionAt(d.range.start);
+      const at = locate(d.range.start);
       const where =
-        hostPosition !== undefined
-          ? hostPosition(d.range.start)
-          : path === undefined
-            ? `line ${p.line + 1}, column ${p.character + 1} of formula_text`
-            : `${name}:${p.line + 1}:${p.character + 1}`;
+        path === undefined
+          ? `line ${p.line + 1}, column ${p.character + 1} of formula_text`
+          : `${at.file}:${at.line}:${at.column}`;
       src.report(
-        inlinePosition(src, member.value, analysis.lines.lineText(p.line), p.line, p.character) ??
-          src.location(member.value),
+        inTestFile(d.range.start),
         member.path,
         `the formula does not parse: ${where}: ${d.code} ${d.message}`,
+        {
+          code: d.code,
+          ...at,
+        },
       );
     }
     return undefined;
@@ -159,7 +186,7 @@ function compile(
   for (const s of analysis.formula.statements) {
     if (s.kind === 'Assignment') assigned.add(registry.variable(s.target.name)?.name ?? s.target.name);
   }
-  return { name, path, text, analysis, compiled: compileFormula(text, analysis.parsed), assigned };
+  return { name, path, text, analysis, compiled: compileFormula(text, analysis.parsed), assigned, locate };
 }
 
 /**

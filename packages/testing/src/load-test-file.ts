@@ -70,7 +70,7 @@ export function parseTestFile(text: string, file: string, options: LoadOptions =
   const get = (key: string) => members.find((m) => m.key === key);
   const schema = get('$schema');
   if (schema !== undefined) src.text(schema.value, schema.path, "a string (the schema's path or URI)");
-  const formula = loadFormula(
+  const { formula, file: formulaFile } = loadFormula(
     src,
     members,
     resolve(options.cwd ?? process.cwd(), file),
@@ -98,7 +98,7 @@ export function parseTestFile(text: string, file: string, options: LoadOptions =
   }
   // Broken defaults are always reported; the check only keeps a test that inherits one from running.
   if (src.errors.length > 0 || formula === undefined || defaults.broken.size > 0)
-    return { ok: false, errors: inFileOrder(src.errors) };
+    return { ok: false, errors: inFileOrder(src.errors), ...(formulaFile !== undefined ? { formulaFile } : {}) };
   return { ok: true, testFile: { file, formula, tests } };
 }
 

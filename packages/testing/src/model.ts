@@ -41,6 +41,11 @@ export interface LoadError {
   /** Where in the file's structure, e.g. `tests[2].expect.$Foo`; empty for the whole file. */
   path: string;
   message: string;
+  /**
+   * Set when the error is a diagnostic of the formula under test (it does not parse): its code and
+   * where it is in the formula's own file (a host file's line and column; for formula_text, the test file).
+   */
+  formula?: FilePosition & { code: string };
 }
 
 /** `file:line:col: path: message` (parts left out when unknown or empty). */
@@ -53,6 +58,11 @@ export function formatLoadError(e: LoadError): string {
 export interface Location {
   line: number;
   column: number;
+}
+
+/** A 1-based position in a file, the file named as reports name it (relative to the working directory, or as given). */
+export interface FilePosition extends Location {
+  file: string;
 }
 
 /** The formula under test, parsed, checked and compiled once per file. */
@@ -69,6 +79,12 @@ export interface FormulaUnderTest {
   compiled: CompiledFormula;
   /** Every variable the formula assigns, by the name results print (aliases resolved to full names). */
   assigned: ReadonlySet<string>;
+  /**
+   * Where an offset of `text` is, for reports that point into the formula (an evaluation error's
+   * "Line L, Col C"): in the formula file (a host file's own line and column), or for formula_text in
+   * the test file.
+   */
+  locate(offset: number): FilePosition;
 }
 
 /** An expected value: a number (compared within NUMBER_TOLERANCE), exact text, or a vector of numbers. */
@@ -127,4 +143,11 @@ export interface TestFile {
   tests: TestCase[];
 }
 
-export type LoadResult = { ok: true; testFile: TestFile } | { ok: false; errors: LoadError[] };
+export type LoadResult =
+  | { ok: true; testFile: TestFile }
+  | {
+      ok: false;
+      errors: LoadError[];
+      /** The formula file the test file names (absolute), when it got that far: read or not, a watcher watches it. */
+      formulaFile?: string;
+    };

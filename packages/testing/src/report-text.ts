@@ -8,7 +8,8 @@ import type { Mismatch } from './compare.ts';
 import type { TestFile } from './model.ts';
 import type { StepOutcome, TestOutcome } from './run.ts';
 
-function showMismatch(m: Mismatch): string {
+/** One mismatch in a line: `$Var: expected X, got Y (note)`, or for an error `expected ..., got ...`. */
+export function describeMismatch(m: Mismatch): string {
   const note = m.note === undefined ? '' : ` (${m.note})`;
   return m.variable === undefined
     ? `expected ${m.expected}, got ${m.got}${note}`
@@ -27,7 +28,7 @@ export function failureLines(outcome: TestOutcome, file: string): string[] {
     if (s.mismatches.length === 0) return;
     const indent = outcome.test.multiStep ? '  ' : '';
     if (outcome.test.multiStep) lines.push(`${stepLabel(s, index, file)}:`);
-    for (const m of s.mismatches) lines.push(`${indent}${showMismatch(m)}`);
+    for (const m of s.mismatches) lines.push(`${indent}${describeMismatch(m)}`);
     for (const note of s.notes) lines.push(`${indent}note: ${note}`);
     // After an error the mismatch quotes it; the results string then holds the pool's unchanged targets.
     lines.push(`${indent}results: ${s.result.results}`);
@@ -40,7 +41,7 @@ export function failureSummary(outcome: TestOutcome): string {
   const index = outcome.steps.findIndex((s) => s.mismatches.length > 0);
   const first = outcome.steps[index]?.mismatches[0];
   if (first === undefined) return 'failed';
-  return outcome.test.multiStep ? `step ${index + 1}: ${showMismatch(first)}` : showMismatch(first);
+  return outcome.test.multiStep ? `step ${index + 1}: ${describeMismatch(first)}` : describeMismatch(first);
 }
 
 export type TextSink = (text: string) => void;

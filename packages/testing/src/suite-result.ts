@@ -11,6 +11,8 @@ export interface FileResult {
   /** Why the file could not be used; empty when it loaded. */
   errors: LoadError[];
   outcome: FileOutcome | undefined;
+  /** The formula file the test file names (absolute), also when the file could not be loaded; none for formula_text. */
+  formulaFile?: string;
 }
 
 export interface SuiteResult {

@@ -24,7 +24,8 @@ export interface SuiteOptions {
   cwd: string;
   /** Runs only the tests whose name matches. */
   run?: RegExp;
-  reporter: ReporterName;
+  /** `none` prints no report on stdout: the caller renders the result it gets back (coverage text goes to stderr). */
+  reporter: ReporterName | 'none';
   /** Also write JUnit XML to this file (atomically). */
   junit?: string;
   /** Print the coverage table and the uncovered lines. */
@@ -84,7 +85,13 @@ export async function runSuite(
     const loaded = loadTestFile(file, { cwd: options.cwd });
     if (!loaded.ok) {
       for (const e of loaded.errors) out.stderr(`${formatLoadError(e)}\n`);
-      files.push({ file, errors: loaded.errors, outcome: undefined });
+      const formulaFile = loaded.formulaFile;
+      files.push({
+        file,
+        errors: loaded.errors,
+        outcome: undefined,
+        ...(formulaFile !== undefined ? { formulaFile } : {}),
+      });
       continue;
     }
     const outcome = runTestFile(loaded.testFile, {
@@ -96,7 +103,8 @@ export async function runSuite(
         text?.test(t, testFile);
       },
     });
-    files.push({ file, errors: [], outcome });
+    const formulaFile = loaded.testFile.formula.path;
+    files.push({ file, errors: [], outcome, ...(formulaFile !== undefined ? { formulaFile } : {}) });
   }
   const coverage = collector?.results();
   const result: SuiteResult = {
@@ -145,7 +153,7 @@ export async function runSuite(
   }
   if (options.reporter === 'json') out.stdout(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
   else if (options.reporter === 'junit') out.stdout(junitReport(result));
-  else
+  else if (options.reporter === 'text')
     out.stdout(
       `${text === undefined || passed + failed === 0 ? '' : '\n'}${summaryLine(passed, failed, files.filter((f) => f.errors.length > 0).length)}\n`,
     );

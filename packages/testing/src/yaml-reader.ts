@@ -62,12 +62,14 @@ export class YamlSource {
     this.report(this.locationOf(offset), path, message);
   }
 
-  report(loc: Location | undefined, path: string, message: string): void {
-    this.errors.push(
+  /** `formula`: the error is the formula's own diagnostic, at that place in the formula's file. */
+  report(loc: Location | undefined, path: string, message: string, formula?: LoadError['formula']): void {
+    const error: LoadError =
       loc === undefined
         ? { file: this.file, path, message }
-        : { file: this.file, line: loc.line, column: loc.column, path, message },
-    );
+        : { file: this.file, line: loc.line, column: loc.column, path, message };
+    if (formula !== undefined) error.formula = formula;
+    this.errors.push(error);
   }
 
   /** Follows an alias (`*name`) to the node it names. */

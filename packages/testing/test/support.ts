@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTestFile, type LoadError, type TestFile } from '@autoscale/testing';
+import { parseTestFile, type LoadResult, type TestFile } from '@autoscale/testing';
 import { cliArgs } from '../../cli/test/run-cli.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -48,10 +48,7 @@ export class TempDir {
 }
 
 /** Loads test-file text whose `formula:` paths resolve to `formulas` (by file name) instead of the disk. */
-export function load(
-  text: string,
-  formulas: Record<string, string> = {},
-): { ok: true; testFile: TestFile } | { ok: false; errors: LoadError[] } {
+export function load(text: string, formulas: Record<string, string> = {}): LoadResult {
   return parseTestFile(text, 'suite.autoscale-test.yaml', {
     cwd: '/virtual',
     readFormula: (path) => {

@@ -96,6 +96,8 @@ export async function runReplay(
     ...((options.priceLowPriority ?? config.priceLowPriority) !== undefined
       ? { priceLowPriority: options.priceLowPriority ?? config.priceLowPriority }
       : {}),
+    // --currency, else the project's (autoscale.config.json), else none: costs as plain numbers.
+    ...((options.currency ?? config.currency) !== undefined ? { currency: options.currency ?? config.currency } : {}),
     ...(options.recordingFormat !== undefined ? { recordingFormat: options.recordingFormat } : {}),
     ...(options.taskLog !== undefined ? { taskLog: options.taskLog } : {}),
   };

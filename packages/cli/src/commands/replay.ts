@@ -5,7 +5,12 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { collectArgument, durationArgument, instantArgument, wholeNumberArgument } from '../arguments.ts';
 import { DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
 // The light entry: start-up loads none of the replay engine.
-import { checkEvaluationInterval, RECORDING_FORMATS, type RecordingFormat } from '@autoscale/replay/options';
+import {
+  checkCurrency,
+  checkEvaluationInterval,
+  RECORDING_FORMATS,
+  type RecordingFormat,
+} from '@autoscale/replay/options';
 import type { CommandContext } from '../program.ts';
 import { addHostOptions, type HostOptions } from './host-options.ts';
 
@@ -22,6 +27,7 @@ export interface ReplayCliOptions extends HostOptions {
   allocationLatency?: number;
   priceDedicated?: number;
   priceLowPriority?: number;
+  currency?: string;
   taskLog?: string;
   format: ReportFormat;
   out?: string;
@@ -41,6 +47,12 @@ function price(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n))
     throw new InvalidArgumentError(`"${value}" is not a price (a number >= 0 per node-hour)`);
   return n;
+}
+
+function currency(value: string): string {
+  const bad = checkCurrency(value);
+  if (bad !== undefined) throw new InvalidArgumentError(bad);
+  return value;
 }
 
 const jobs = wholeNumberArgument(1, Number.MAX_SAFE_INTEGER, 'a whole number >= 1');
@@ -97,6 +109,11 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('--price-dedicated <x>', 'price of a dedicated node-hour, for the cost figures', price)
     .option('--price-low-priority <y>', 'price of a low-priority node-hour', price)
     .option(
+      '--currency <code>',
+      'ISO 4217 code of the prices (USD, EUR, ...): costs print as "EUR 1,234.50" (default: the config\'s, else plain numbers)',
+      currency,
+    )
+    .option(
       '--task-log <file>',
       'closed loop: CSV of tasks "submitted,duration[,slots]" instead of the workload derived from task counts',
     )
@@ -128,6 +145,7 @@ Examples:
   autoscale replay pool.autoscale --recording week.csv
   autoscale replay a.autoscale b.autoscale --recording week.csv --compare --out report.html
   autoscale replay pool.autoscale --recording week.csv --mode closed --interval 5m --price-dedicated 0.45
+  autoscale replay pool.autoscale --recording week.csv --price-dedicated 0.42 --currency EUR
   autoscale replay pool.autoscale -r eu.csv -r us.csv --jobs 2 --format json
   autoscale replay infra/main.bicep --recording week.csv --compare   (each pool of the file, side by side)`,
     );

@@ -6,6 +6,7 @@ import type { MetricHistory } from '@autoscale/core';
 import type { RecordingMeta } from '../recording/meta.ts';
 import type { Recording } from '../recording/model.ts';
 import { stepValueAt } from '../sim/trajectory.ts';
+import { checkCurrency } from './currency.ts';
 import { checkEvaluationInterval, DEFAULT_ALLOCATION_LATENCY_MS, DEFAULT_EVALUATION_INTERVAL_MS } from './schedule.ts';
 import type { ReplayMode, ReplaySettings } from './types.ts';
 
@@ -19,6 +20,8 @@ export interface ReplayRequest {
   allocationLatency?: number;
   priceDedicated?: number;
   priceLowPriority?: number;
+  /** ISO 4217 code of the prices ("EUR"); reports then print costs with it. */
+  currency?: string;
 }
 
 export type SettingsResult = { ok: true; settings: ReplaySettings } | { ok: false; errors: string[] };
@@ -57,6 +60,8 @@ export function resolveSettingsFor(
   const interval = request.interval ?? meta.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL_MS;
   const bad = checkEvaluationInterval(interval);
   if (bad !== undefined) errors.push(bad);
+  const badCurrency = request.currency === undefined ? undefined : checkCurrency(request.currency);
+  if (badCurrency !== undefined) errors.push(`the currency: ${badCurrency}`);
   if (errors.length > 0) return { ok: false, errors };
   const initial = (name: StartColumn, given: number | undefined): number => {
     if (given !== undefined) return given;
@@ -80,6 +85,7 @@ export function resolveSettingsFor(
       maxLowPriorityNodes: meta.maxLowPriorityNodes ?? null,
       priceDedicated: request.priceDedicated ?? null,
       priceLowPriority: request.priceLowPriority ?? null,
+      currency: request.currency ?? null,
     },
   };
 }

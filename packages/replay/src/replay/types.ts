@@ -23,6 +23,8 @@ export interface ReplaySettings {
   /** Prices per node-hour; null when not given. */
   priceDedicated: number | null;
   priceLowPriority: number | null;
+  /** ISO 4217 code the prices are in; null when not given (costs print as plain numbers). */
+  currency: string | null;
 }
 
 export interface NodeHours {

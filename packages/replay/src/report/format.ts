@@ -1,7 +1,9 @@
-// Number and time wording shared by every report: node-hours to one decimal, money to two,
-// signed differences with a percentage, waits as "4m 10s", instants in ISO 8601 UTC.
+// Number and time wording shared by every report: node-hours to one decimal, money to two (or,
+// with a currency, "EUR 1,234.50" in the currency's own digits), signed differences with a
+// percentage, waits as "4m 10s", instants in ISO 8601 UTC.
 
 import { formatDuration, formatInstant } from '@autoscale/core';
+import { currencyDigits } from '../replay/currency.ts';
 
 export const DASH = '-';
 
@@ -9,18 +11,40 @@ export function hours(h: number | null): string {
   return h === null ? DASH : h.toFixed(1);
 }
 
-export function money(x: number | null): string {
-  return x === null ? DASH : x.toFixed(2);
+/**
+ * An amount: without a currency as it always printed (two decimals, no grouping); with one, its
+ * code first and the number grouped in its own digits, in one fixed style whatever the machine's
+ * locale, so reports compare across machines.
+ */
+export function money(x: number | null, currency: string | null = null): string {
+  if (x === null) return DASH;
+  return currency === null ? x.toFixed(2) : `${currency} ${amount(x, currency)}`;
+}
+
+/** A cost difference as signedDifference words it, with the currency's code after the sign ("+EUR 1.60 (+3.1%)"). */
+export function moneyDifference(diff: number | null, base: number | null, currency: string | null = null): string {
+  if (currency === null || diff === null) return signedDifference(diff, base, 2);
+  const sign = diff > 0 ? '+' : diff < 0 ? '-' : '±';
+  return `${sign}${currency} ${amount(Math.abs(diff), currency)}${percentOf(diff, base)}`;
+}
+
+function amount(x: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** "+12.5 (+3.1%)" against a base; the percentage is left out when the base is zero. */
 export function signedDifference(diff: number | null, base: number | null, digits = 1): string {
   if (diff === null) return DASH;
   const sign = diff > 0 ? '+' : diff < 0 ? '-' : '±';
-  const text = `${sign}${Math.abs(diff).toFixed(digits)}`;
-  if (base === null || base === 0) return text;
+  return `${sign}${Math.abs(diff).toFixed(digits)}${percentOf(diff, base)}`;
+}
+
+/** " (+3.1%)", or nothing when the base is zero or unknown. */
+function percentOf(diff: number, base: number | null): string {
+  if (base === null || base === 0) return '';
   const pct = (diff / base) * 100;
-  return `${text} (${pct > 0 ? '+' : pct < 0 ? '-' : '±'}${Math.abs(pct).toFixed(1)}%)`;
+  return ` (${pct > 0 ? '+' : pct < 0 ? '-' : '±'}${Math.abs(pct).toFixed(1)}%)`;
 }
 
 /** Seconds as "45s", "4m 10s", "2h 5m", "1d 3h": two units at most. */

@@ -2,7 +2,7 @@
 // the one layout the text report prints and the HTML report renders, so they always agree.
 
 import type { FormulaSummary, RecordingReplay } from '../replay/types.ts';
-import { DASH, hours, money, seconds, signedDifference } from './format.ts';
+import { DASH, hours, money, moneyDifference, seconds, signedDifference } from './format.ts';
 
 export interface SummaryTable {
   header: string[];
@@ -27,8 +27,9 @@ export function summaryTable(
   row('low-priority node-hours', hours(rec.nodeHours.lowPriority), (s) => hours(s.nodeHours.lowPriority));
   row('  vs recorded', '', (s) => signedDifference(s.nodeHoursDifference.lowPriority, rec.nodeHours.lowPriority));
   if (priced) {
-    row('cost', money(rec.cost), (s) => money(s.cost));
-    row('  vs recorded', '', (s) => signedDifference(s.costDifference, rec.cost, 2));
+    const currency = replay.settings.currency;
+    row('cost', money(rec.cost, currency), (s) => money(s.cost, currency));
+    row('  vs recorded', '', (s) => moneyDifference(s.costDifference, rec.cost, currency));
   }
   row('scale-ups / scale-downs', DASH, (s) => `${s.scaleUps} / ${s.scaleDowns}`);
   row('evaluations (failed)', DASH, (s) => `${s.evaluations} (${s.failedEvaluations})`);
