@@ -2,9 +2,11 @@
 // by the same server as `autoscale playground`: diagnostics, hover, quick fixes, completion and
 // formatting from the language server in its worker; the evaluation panel against the CLI's
 // `autoscale eval`; the replay tab's charts and node-hours against `autoscale replay`, from the
-// bundled recording and from picked files; bad files; links that carry the formula; and no
-// request leaves the page's origin, no policy violation, no error. Screenshots go to
-// test-results/playground/ as artifacts.
+// bundled recording and from picked files; bad files; links that carry the formula; pasted pool
+// JSON, ARM templates, Bicep and Terraform (markers at the host text's own positions, the notice
+// naming the file's kind, the pool picker, the recorded evaluation, placeholders, the replay of the
+// formula inside, broken JSON); and no request leaves the page's origin, no policy violation, no
+// error. Screenshots go to test-results/playground/ as artifacts.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildPlayground, isBuilt } from '@autoscale/playground/build';
 import { servePlayground, type PlaygroundServer } from '@autoscale/playground/serve';
-import { encodeState } from '../../packages/playground/src/state/url-state.ts';
+import { decodeState, encodeState, type SharedState } from '../../packages/playground/src/state/url-state.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 
@@ -21,6 +23,45 @@ const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
 const ARTIFACTS = join(REPO_ROOT, 'test-results', 'playground');
 const CLI = join(REPO_ROOT, 'packages', 'cli', 'bin', 'autoscale.js');
 const example = (path: string): string => readFileSync(join(REPO_ROOT, 'examples', path), 'utf8');
+const hostCorpus = (path: string): string => readFileSync(join(REPO_ROOT, 'test', 'corpus', 'host', path), 'utf8');
+
+/** 1-based line and column of `offset` in `text`, as the editor counts them. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
+}
+
+/** An ARM template with two pools: a plain formula and one built with concat() around a parameter. */
+const TWO_POOL_ARM = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "maxNodes": { "type": "int", "defaultValue": 10 } },
+  "resources": [
+    {
+      "type": "Microsoft.Batch/batchAccounts/pools",
+      "apiVersion": "2024-07-01",
+      "name": "[concat(parameters('accountName'), '/render')]",
+      "properties": {
+        "scaleSettings": {
+          "autoScale": { "formula": "$tasks = 3;\\n$TargetDedicatedNodes = min(10, $tasks);", "evaluationInterval": "PT5M" }
+        }
+      }
+    },
+    {
+      "type": "Microsoft.Batch/batchAccounts/pools",
+      "apiVersion": "2024-07-01",
+      "name": "[concat(parameters('accountName'), '/capped')]",
+      "properties": {
+        "scaleSettings": {
+          "autoScale": {
+            "formula": "[concat('$TargetDedicatedNodes = min(', parameters('maxNodes'), ', max(1, $PendingTasks.GetSample(1)));')]"
+          }
+        }
+      }
+    }
+  ]
+}
+`;
 
 function cli(args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
@@ -62,7 +103,7 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     await server?.close();
   });
 
-  async function open(state?: { formula: string; context: string }, rawHash?: string, height = 900): Promise<Page> {
+  async function open(state?: SharedState, rawHash?: string, height = 900): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height } });
     const origin = new URL(server.url).origin;
     page.on('console', (m) => {
@@ -97,6 +138,60 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
   async function formulaText(page: Page): Promise<string> {
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps Monaco's line breaks; textContent joins the lines.
     return visibleText(await page.locator('.formula .view-lines').innerText());
+  }
+
+  /** Replaces the formula editor's text as a paste from the clipboard does (Monaco's paste handler, not typing). */
+  async function paste(page: Page, text: string): Promise<void> {
+    await page.locator('.formula .view-lines').click();
+    await page.keyboard.press('Control+A');
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
+
+  /** The state the page keeps in its link, once the link holds the formula `formula`. */
+  async function linkState(page: Page, formula: string): Promise<Partial<SharedState>> {
+    let state: Partial<SharedState> = {};
+    await expect
+      .poll(
+        async () => {
+          const decoded = await decodeState(new URL(page.url()).hash);
+          state = decoded.ok ? decoded.state : {};
+          return state.formula;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(formula);
+    return state;
+  }
+
+  /** Moves the mouse over the character `shift` after the first `needle` in the formula editor's rendered text. */
+  async function hoverText(page: Page, needle: string, shift = 1): Promise<void> {
+    const point = await page.evaluate(
+      ({ needle, shift }) => {
+        for (const line of Array.from(document.querySelectorAll('.formula .view-line'))) {
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = (node.textContent ?? '').replace(/\u00a0/g, ' ');
+            const at = text.indexOf(needle);
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at + shift);
+            range.setEnd(node, at + shift + 1);
+            const r = range.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }
+        }
+        return undefined;
+      },
+      { needle, shift },
+    );
+    expect(point, `${needle} rendered in the editor`).toBeDefined();
+    await page.mouse.move(point?.x ?? 0, point?.y ?? 0);
   }
 
   async function closeClean(page: Page, screenshot: string): Promise<void> {
@@ -364,6 +459,221 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
       /This link could not be read: the link's formula is damaged|No problems/,
     );
     await closeClean(damaged, 'damaged-link.png');
+  });
+
+  it('reads a pasted pool JSON as pool JSON: no errors, a notice naming it, JSON colouring, and an evaluation that agrees with the recorded one', async () => {
+    const text = hostCorpus('json/pool-agrees.json');
+    // The first example and its context are loaded: the pool JSON must still be evaluated in its own state.
+    const page = await open();
+    await paste(page, text);
+    await expect.poll(() => page.textContent('#host-notice')).toBe('Pool JSON: formula of pool office-hours');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('No problems'));
+    expect(await page.locator('.formula .squiggly-error, .formula .squiggly-warning').count()).toBe(0);
+    // The text is kept as pasted (the link holds it byte for byte).
+    await linkState(page, text);
+    // Keys in the JSON key colour of Monaco's light theme (the formula language would colour them as strings).
+    const key = page.locator('.formula .view-lines span[class^="mtk"]', { hasText: /^"autoScaleFormula"$/ }).first();
+    expect(await key.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(163, 21, 21)');
+    // The evaluation: the pool's own state, compared with its recorded run, as `autoscale eval pool.json` does.
+    const expected = cli(['eval', 'test/corpus/host/json/pool-agrees.json']).trim();
+    await expect.poll(() => page.textContent('#results'), { timeout: 10_000 }).toBe(expected);
+    await expect
+      .poll(() => page.textContent('#recorded'))
+      .toBe("Agrees with the pool's recorded evaluation at 2026-11-30T10:15:00.123Z.");
+    expect(await page.locator('#host-formula option').allTextContents()).toEqual(['office-hours']);
+    expect(await page.isDisabled('#host-formula')).toBe(true);
+    expect(await page.isHidden('#context-block')).toBe(true);
+    await page.locator('#panel-evaluate').screenshot({ path: join(ARTIFACTS, 'pool-json-agrees.png') });
+    // In the context editor's context instead, there is nothing recorded to compare with.
+    await page.uncheck('#pool-context');
+    await expect.poll(() => page.textContent('#recorded')).toMatch(/^Evaluated in the context above/);
+    expect(await page.isVisible('#context-block')).toBe(true);
+    await page.check('#pool-context');
+    await expect.poll(() => page.textContent('#recorded')).toMatch(/^Agrees/);
+    // A formula that would not have given the recorded targets: each difference is listed.
+    await paste(page, text.replace('< 12 ? 4 : 1', '< 12 ? 5 : 1'));
+    await expect
+      .poll(() => page.locator('#recorded li').allTextContents())
+      .toEqual(['$TargetDedicatedNodes=5 here, $TargetDedicatedNodes=4 recorded']);
+    expect(await page.textContent('#recorded p')).toBe(
+      "Differs from the pool's recorded evaluation at 2026-11-30T10:15:00.123Z:",
+    );
+    expect(await page.getAttribute('#recorded', 'data-agrees')).toBe('false');
+    await page.locator('#panel-evaluate').screenshot({ path: join(ARTIFACTS, 'pool-json-differs.png') });
+    await closeClean(page, 'pool-json.png');
+  });
+
+  it('answers hover and completion inside a pasted pool JSON’s formula, and offers no formula formatting for it', async () => {
+    const text = hostCorpus('json/pool-agrees.json');
+    const page = await open({ formula: '$TargetDedicatedNodes = 1;\n', context: '' });
+    await paste(page, text);
+    await expect.poll(() => page.textContent('#host-notice')).toMatch(/^Pool JSON/);
+    await hoverText(page, '$NodeDeallocationOption', 3);
+    await page
+      .locator('.monaco-hover')
+      .filter({ hasText: 'NodeDeallocationOption' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'pool-json-hover.png') });
+    await page.mouse.move(0, 0);
+    // Formula-only actions are not offered: no formatter is registered for the JSON.
+    await page.locator('.formula .view-lines').click();
+    await page.keyboard.press('F1');
+    const row = (label: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: label });
+    // A command every editor has, so the list is known to be showing and then to have filtered it out.
+    await page.keyboard.type('Go to Line');
+    await row('Go to Line').first().waitFor();
+    for (const _ of 'Go to Line') await page.keyboard.press('Backspace');
+    await page.keyboard.type('Format Document');
+    await row('Go to Line').first().waitFor({ state: 'detached' });
+    expect(await row('Format Document').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    // Completion inside the formula string: after "? 4 : 1", add " + $Pend".
+    await hoverText(page, '? 4 : 1;', 7);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.keyboard.type(' + $Pend');
+    await page.keyboard.press('Control+Space');
+    await page
+      .locator('.suggest-widget .monaco-list-row', { hasText: '$PendingTasks' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'pool-json-completion.png') });
+    await page.keyboard.press('Escape');
+    const edited = await linkState(page, text.replace('? 4 : 1;', '? 4 : 1 + $Pend;'));
+    expect(edited.formula).toContain('1 + $Pend;');
+    await closeClean(page, 'pool-json-features.png');
+  });
+
+  it('underlines a mistake in a pasted pool JSON’s formula at the JSON’s own line and column', async () => {
+    const text = hostCorpus('json/pool-agrees.json').replace('? 4 : 1;', '? 4 : maxNodes;');
+    const expected = lineColumn(text, text.indexOf('maxNodes'));
+    const page = await open({ formula: '$TargetDedicatedNodes = 1;\n', context: '' });
+    await paste(page, text);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('1 error, 0 warnings'));
+    await page.locator('.formula .squiggly-error').first().waitFor();
+    // Go to the one problem (F8 puts the cursor at its start), then type a mark there and find it in the link.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget').filter({ hasText: 'maxNodes' }).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'pool-json-marker.png') });
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('§');
+    const marked = await linkState(page, text.replace('maxNodes', '§maxNodes'));
+    expect(lineColumn(marked.formula ?? '', (marked.formula ?? '').indexOf('§'))).toEqual(expected);
+    expect(expected.line).toBeGreaterThan(1);
+    await closeClean(page, 'pool-json-mistake.png');
+  });
+
+  it('lists both pools of a pasted ARM template, evaluates the one picked, and asks for a placeholder’s value', async () => {
+    const page = await open({ formula: '$TargetDedicatedNodes = 1;\n', context: '' }, undefined, 1400);
+    await paste(page, TWO_POOL_ARM);
+    await expect.poll(() => page.textContent('#host-notice')).toBe('ARM template: formulas of pools render, capped');
+    expect(await page.locator('#host-formula option').allTextContents()).toEqual(['render', 'capped']);
+    expect(await page.isEnabled('#host-formula')).toBe(true);
+    // Not pool JSON: no own state, the context editor applies, nothing recorded to compare with.
+    expect(await page.isHidden('#pool-context-label')).toBe(true);
+    expect(await page.isHidden('#recorded')).toBe(true);
+    await expect.poll(() => page.textContent('#results')).toMatch(/^\$TargetDedicatedNodes=3;/);
+    // The placeholder is information, not an error: the template is fine as it is.
+    await page.locator('.formula .squiggly-info').first().waitFor();
+    await page.selectOption('#host-formula', 'capped');
+    await expect.poll(() => page.textContent('#context-errors')).toContain('maxNodes');
+    expect(await page.textContent('#context-errors')).toContain('placeholderValues');
+    expect(await page.textContent('#results')).toBe('(not evaluated)');
+    // The replay refuses until the placeholder has a value.
+    await page.click('#tab-replay');
+    expect(await page.textContent('#replay-formulas')).toContain('This formula (editor.json#capped)');
+    await page.click('#replay-run');
+    await expect
+      .poll(() => page.textContent('#replay-errors'))
+      .toBe(
+        'The formula of pool capped uses maxNodes, which has no value here: give it a value under Placeholder values in the Evaluate tab to replay it.',
+      );
+    await page.click('#tab-evaluate');
+    await page.fill('input[data-placeholder="maxNodes"]', '2');
+    await expect.poll(() => page.isHidden('#context-errors')).toBe(true);
+    await expect.poll(() => page.textContent('#results')).not.toBe('(not evaluated)');
+    await page.locator('.formula .squiggly-info').first().waitFor({ state: 'detached' });
+    await page.locator('#panel-evaluate').screenshot({ path: join(ARTIFACTS, 'arm-picker.png') });
+    // The link keeps the pick and the value.
+    await expect
+      .poll(async () => {
+        const decoded = await decodeState(new URL(page.url()).hash);
+        return decoded.ok ? decoded.state : {};
+      })
+      .toEqual({ formula: TWO_POOL_ARM, context: '', formulaName: 'capped', values: { maxNodes: '2' } });
+    await closeClean(page, 'arm-template.png');
+  });
+
+  it('replays the formula inside a pasted template, with its placeholder filled, as `autoscale replay FILE#NAME --var` does', async () => {
+    const dir = join(ARTIFACTS, 'inputs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'two-pools.json'), TWO_POOL_ARM);
+    const report = cli([
+      'replay',
+      '--recording',
+      'examples/recordings/week.csv',
+      `${join(dir, 'two-pools.json')}#capped`,
+      '--var',
+      'maxNodes=2',
+    ]);
+    // A link that carries the template, the pick and the value reproduces them.
+    const page = await open(
+      { formula: TWO_POOL_ARM, context: '', formulaName: 'capped', values: { maxNodes: '2' } },
+      undefined,
+      2400,
+    );
+    expect(await page.inputValue('#host-formula')).toBe('capped');
+    expect(await page.inputValue('input[data-placeholder="maxNodes"]')).toBe('2');
+    await page.click('#tab-replay');
+    expect(await page.textContent('#replay-formulas')).toContain('This formula (editor.json#capped)');
+    await page.click('#replay-run');
+    await page.locator('#replay-report .uplot').nth(2).waitFor({ timeout: 30_000 });
+    const cells = await page
+      .locator('#replay-report table.summary tr', { has: page.locator('th', { hasText: /^dedicated node-hours$/ }) })
+      .first()
+      .locator('td')
+      .allTextContents();
+    expect(cells).toEqual(cliRow(report, 'dedicated node-hours'));
+    expect(await page.textContent('#replay-report')).toContain('editor.json#capped');
+    await closeClean(page, 'arm-replay.png');
+  });
+
+  it('names pasted Bicep and Terraform by their pools and colours them as themselves', async () => {
+    const page = await open({ formula: '$TargetDedicatedNodes = 1;\n', context: '' });
+    await paste(page, hostCorpus('bicep/two-pools.bicep'));
+    await expect.poll(() => page.textContent('#host-notice')).toBe('Bicep: formulas of pools render, encode');
+    const keyword = page.locator('.formula .view-lines span[class^="mtk"]', { hasText: /^resource$/ }).first();
+    // Monaco's Bicep colouring: a keyword in the light theme's keyword blue.
+    await expect.poll(() => keyword.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 255)');
+    expect(await page.locator('#host-formula option').allTextContents()).toEqual(['render', 'encode']);
+    await expect.poll(() => page.textContent('#results')).toMatch(/^\$TargetDedicatedNodes=4;/);
+    await paste(page, hostCorpus('terraform/two-pools.tf'));
+    await expect.poll(() => page.textContent('#host-notice')).toBe('Terraform: formulas of pools small, large');
+    expect(await page.locator('#host-formula option').allTextContents()).toEqual(['small', 'large']);
+    await closeClean(page, 'bicep-terraform.png');
+  });
+
+  it('explains pasted JSON that does not read, marks only where it is broken, and refuses to replay it', async () => {
+    const page = await open({ formula: '$TargetDedicatedNodes = 1;\n', context: '' });
+    await paste(page, hostCorpus('json/not-json.json'));
+    await expect
+      .poll(() => page.textContent('#host-notice'))
+      .toBe(
+        'Looks like pool JSON, but it does not read as one: not valid JSON: trailing comma before "}" (line 4, column 1); the editor marks where.',
+      );
+    // One marker, the JSON's own problem, not formula syntax errors all over the text.
+    await page.waitForFunction(() => /^1 error\b/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.isHidden('#host-evaluation')).toBe(true);
+    await page.click('#tab-replay');
+    await page.click('#replay-run');
+    await expect.poll(() => page.textContent('#replay-errors')).toContain('does not read as one');
+    // Fixed, it reads as pool JSON.
+    await paste(page, hostCorpus('json/not-json.json').replace('1;",\n}', '1;"\n}'));
+    await expect.poll(() => page.textContent('#host-notice')).toBe('Pool JSON: formula of pool broken');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('No problems'));
+    await closeClean(page, 'broken-json.png');
   });
 
   it('loads an example from the menu', async () => {

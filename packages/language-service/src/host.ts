@@ -60,6 +60,21 @@ export function readHostDocument(
 }
 
 /**
+ * What keeps a text that looks like a host file from being read as one (AS5001: JSON that does not
+ * parse, ...), or undefined when it reads, or does not look like a host file at all. For a text
+ * given as a formula (a paste into the playground): a broken pool JSON then shows where the JSON
+ * is broken instead of a screen of formula syntax errors.
+ */
+export function unreadableHost(fileName: string, text: string): ServiceDiagnostic[] | undefined {
+  if (text.length > MAX_HOST_DOCUMENT_LENGTH || !MENTIONS_FORMULA.test(text)) return undefined;
+  const kind = detectHostKind(fileName, text);
+  if (kind === 'formula') return undefined;
+  const read = readHostFile(fileName, text, { kind });
+  const problems = read.problems.filter((d) => d.code === 'AS5001');
+  return read.formulas.length === 0 && problems.length > 0 ? problems.map(toServiceDiagnostic) : undefined;
+}
+
+/**
  * The diagnostics of every formula in the file, at host ranges. A placeholder without a value
  * (AS5002) is information here rather than the command line's error: the file is fine as it is,
  * only the check around the placeholder is incomplete, and an editor full of red over valid Bicep

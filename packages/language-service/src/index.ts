@@ -127,6 +127,7 @@ export { inlayHints, type InlayHint } from './inlay-hints.ts';
 export { preview, type FormulaPreview } from './preview.ts';
 export {
   readHostDocument,
+  unreadableHost,
   hostDiagnostics,
   hostHover,
   hostCompletion,

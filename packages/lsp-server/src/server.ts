@@ -157,6 +157,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } else if (role.kind === 'host') {
       const layers = settings.language.diagnostics;
       diagnostics = hostDiagnostics(role.host, layers).map((d) => lspDiagnostic(role.lines, d));
+    } else if (role.kind === 'unreadable') {
+      diagnostics = role.problems.map((d) => lspDiagnostic(role.lines, d));
     }
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
@@ -394,6 +396,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return new ResponseError(
           ErrorCodes.InvalidParams,
           `${params.uri} is neither a formula nor a file holding one.`,
+        );
+      if (known.role.kind === 'unreadable')
+        return new ResponseError(
+          ErrorCodes.InvalidParams,
+          `${params.uri} does not read: ${known.role.problems.map((d) => d.message).join('; ')}`,
         );
       const outcome =
         known.role.kind === 'host'

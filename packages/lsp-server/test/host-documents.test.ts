@@ -211,4 +211,25 @@ describe('host files in the language server', () => {
     const response = await server.connection.sendRequest<EvaluateResponse>(EVALUATE_REQUEST, { uri });
     expect(response.host?.recorded?.agrees).toBe(true);
   });
+
+  it('reports only where a pasted pool JSON is broken, not formula errors all over it, and will not evaluate it', async () => {
+    const text = '{\n  "id": "p",\n  "autoScaleFormula": "$TargetDedicatedNodes = 1;",\n}\n';
+    const uri = 'inmemory://playground/broken';
+    const from = server.published.length;
+    await server.open(uri, text);
+    const { diagnostics } = await server.diagnostics(uri, () => true, from);
+    expect(diagnostics.map((d) => d.code)).toEqual(['AS5001']);
+    expect(diagnostics[0]?.range.start.line).toBe(3);
+    expect(diagnostics[0]?.message).toMatch(/trailing comma/);
+    await expect(server.connection.sendRequest(EVALUATE_REQUEST, { uri })).rejects.toThrow(
+      /does not read: .*trailing comma/,
+    );
+    // The same text as a .autoscale file is a formula, whatever it holds.
+    const asFormula = await server.diagnostics(
+      'file:///infra/pasted.autoscale',
+      () => true,
+      await server.open('file:///infra/pasted.autoscale', text).then(() => from),
+    );
+    expect(asFormula.diagnostics.some((d) => String(d.code).startsWith('AS1'))).toBe(true);
+  });
 });

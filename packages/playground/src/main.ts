@@ -1,15 +1,22 @@
 // The playground page: the formula editor (Monaco, with the language server in a web worker), the
 // evaluation panel and the replay tab, the example menu, and the formula and context kept in the
-// URL so a link reproduces them. Nothing here reaches the network beyond the page's own files.
+// URL so a link reproduces them. The editor also takes a pasted pool JSON, ARM template, Bicep or
+// Terraform file: the server reads it by content, and the page colours it, names it beside the
+// editor, evaluates and replays the formula inside. Nothing here reaches the network beyond the
+// page's own files.
 
 import './style.css';
 import { EXAMPLES, EXAMPLE_RECORDING, type Example } from './examples.ts';
+import { ContentWatcher } from './editor/content-watcher.ts';
+import { HOST_LANGUAGE_IDS, registerHostLanguages } from './editor/host-languages.ts';
 import { LANGUAGE_ID, registerFormulaLanguage, THEME } from './editor/language.ts';
 import { monaco } from './editor/monaco.ts';
+import { FORMULA_MODEL_URI, replayFormula } from './host/editor-content.ts';
 import { startLanguageClient } from './lsp/connection.ts';
 import { FormulaDocument, type DiagnosticsUpdate } from './lsp/formula-document.ts';
-import { registerLanguageFeatures } from './lsp/language-features.ts';
+import { HOST_FEATURES, registerLanguageFeatures } from './lsp/language-features.ts';
 import { EvaluatePanel } from './panels/evaluate-panel.ts';
+import { HostControls } from './panels/host-controls.ts';
 import { ReplayTab } from './panels/replay-tab.ts';
 import { decodeState, encodeState } from './state/url-state.ts';
 
@@ -26,6 +33,7 @@ function element<T extends HTMLElement>(id: string): T {
 async function main(): Promise<void> {
   const status = element('status');
   registerFormulaLanguage();
+  registerHostLanguages();
   const first = EXAMPLES[0] as Example;
   const shared = await decodeState(location.hash);
   if (!shared.ok) status.textContent = `This link could not be read: ${shared.reason}. Showing an example instead.`;
@@ -33,7 +41,7 @@ async function main(): Promise<void> {
   const formulaModel = monaco.editor.createModel(
     initial.formula ?? first.formula,
     LANGUAGE_ID,
-    monaco.Uri.parse('inmemory://playground/formula.autoscale'),
+    monaco.Uri.parse(FORMULA_MODEL_URI),
   );
   const contextModel = monaco.editor.createModel(
     initial.context ?? first.context,
@@ -62,12 +70,33 @@ async function main(): Promise<void> {
     wordWrap: 'on',
   });
 
+  const watcher = new ContentWatcher(formulaModel, element('host-notice'));
+  const hostControls = new HostControls(
+    {
+      section: element('host-evaluation'),
+      picker: element('host-formula'),
+      poolContextLabel: element('pool-context-label'),
+      poolContext: element('pool-context'),
+      placeholders: element('placeholder-values'),
+      placeholderList: element('placeholder-list'),
+    },
+    {
+      formulaName: initial.formulaName,
+      values: new Map(Object.entries(initial.values ?? {})),
+      poolContext: initial.poolContext ?? true,
+    },
+  );
+  hostControls.show(watcher.current);
+
   const client = await startLanguageClient();
   registerLanguageFeatures(LANGUAGE_ID, client);
+  registerLanguageFeatures(HOST_LANGUAGE_IDS, client, HOST_FEATURES);
   const formula = new FormulaDocument(client, formulaModel, MARKER_OWNER);
   formula.onDiagnostics((u) => showDiagnostics(status, u));
-  await formula.open();
   const lint = element<HTMLInputElement>('lint');
+  // Values from a link are the server's before it first checks the text.
+  if (hostControls.choices().values.size > 0) await formula.setPlaceholderValues(hostControls.choices().values);
+  await formula.open();
   lint.addEventListener('change', () => void formula.setLint(lint.checked));
 
   const evaluation = new EvaluatePanel(
@@ -76,15 +105,18 @@ async function main(): Promise<void> {
       error: element('evaluation-error'),
       trace: element('trace'),
       contextErrors: element('context-errors'),
+      contextBlock: element('context-block'),
+      recorded: element('recorded'),
     },
     formula,
     contextModel,
+    { content: () => watcher.current, controls: hostControls },
   );
   formulaModel.onDidChangeContent(() => evaluation.schedule());
   contextModel.onDidChangeContent(() => evaluation.schedule());
   void evaluation.run();
 
-  new ReplayTab(
+  const replay = new ReplayTab(
     {
       form: element('replay-form'),
       file: element('recording-file'),
@@ -97,12 +129,30 @@ async function main(): Promise<void> {
       errors: element('replay-errors'),
       report: element('replay-report'),
     },
-    { editorFormula: () => formulaModel.getValue(), examples: EXAMPLES, exampleRecording: EXAMPLE_RECORDING },
+    {
+      editorFormula: () => {
+        const { formulaName, values } = hostControls.choices();
+        return replayFormula(formulaModel.getValue(), formulaName, values);
+      },
+      examples: EXAMPLES,
+      exampleRecording: EXAMPLE_RECORDING,
+    },
   );
+  replay.describeEditorFormula();
+
+  watcher.onChange((content) => {
+    hostControls.show(content);
+    replay.describeEditorFormula();
+  });
+  hostControls.onChange((what) => {
+    if (what === 'values') void formula.setPlaceholderValues(hostControls.choices().values);
+    if (what === 'formula') replay.describeEditorFormula();
+    evaluation.schedule();
+  });
 
   setUpExampleMenu(element('examples'), formulaModel, contextModel);
   setUpTabs();
-  keepStateInUrl(formulaModel, contextModel, element('share'));
+  keepStateInUrl(formulaModel, contextModel, hostControls, element('share'));
 }
 
 function showDiagnostics(status: HTMLElement, u: DiagnosticsUpdate): void {
@@ -151,11 +201,19 @@ function setUpTabs(): void {
 function keepStateInUrl(
   formula: monaco.editor.ITextModel,
   context: monaco.editor.ITextModel,
+  host: HostControls,
   share: HTMLButtonElement,
 ): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const update = async (): Promise<string> => {
-    const hash = await encodeState({ formula: formula.getValue(), context: context.getValue() });
+    const { formulaName, values, poolContext } = host.choices();
+    const hash = await encodeState({
+      formula: formula.getValue(),
+      context: context.getValue(),
+      ...(formulaName !== undefined ? { formulaName } : {}),
+      ...(values.size > 0 ? { values: Object.fromEntries(values) } : {}),
+      ...(poolContext ? {} : { poolContext }),
+    });
     history.replaceState(null, '', hash);
     return location.href;
   };
@@ -165,6 +223,7 @@ function keepStateInUrl(
   };
   formula.onDidChangeContent(schedule);
   context.onDidChangeContent(schedule);
+  host.onChange(schedule);
   share.addEventListener('click', async () => {
     const url = await update();
     try {

@@ -1,6 +1,10 @@
-// The URL fragment that carries a formula and context: any text survives the round trip, and a
-// damaged or oversized link is refused with a reason instead of throwing.
+// The URL fragment that carries a formula and context: any text survives the round trip (a pasted
+// pool JSON among them), with the choices made for a host file (the formula picked, placeholder
+// values, pool JSON's own state or not), and a damaged or oversized link is refused with a reason
+// instead of throwing.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, MAX_FRAGMENT_LENGTH } from '../src/state/url-state.ts';
@@ -31,6 +35,51 @@ describe('URL state', () => {
     expect(hash.startsWith('#f=')).toBe(true);
     expect(hash.length).toBeLessThan(formula.length / 2);
     expect(await decodeState(hash)).toEqual({ ok: true, state: { formula, context: '{}' } });
+  });
+
+  it('round-trips a pasted pool JSON byte for byte, with the choices made for it', async () => {
+    const formula = readFileSync(
+      join(import.meta.dirname, '..', '..', '..', 'test', 'corpus', 'host', 'json', 'pool-show.json'),
+      'utf8',
+    );
+    expect(formula).toContain('\\r\\n');
+    const state = { formula, context: '', formulaName: 'render-pool', values: { maxNodes: '10' }, poolContext: false };
+    expect(await decodeState(await encodeState(state))).toEqual({ ok: true, state });
+  });
+
+  it('round-trips any host choices, and leaves the defaults out of the link', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), { maxKeys: 4 }),
+        fc.boolean(),
+        async (formulaName, values, poolContext) => {
+          const hash = await encodeState({ formula: 'x', context: '', formulaName, values, poolContext });
+          const expected = {
+            formula: 'x',
+            context: '',
+            ...(formulaName !== undefined ? { formulaName } : {}),
+            ...(Object.keys(values).length > 0 ? { values } : {}),
+            ...(poolContext ? {} : { poolContext }),
+          };
+          expect(await decodeState(hash)).toEqual({ ok: true, state: expected });
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(await encodeState({ formula: 'x', context: '', values: {}, poolContext: true })).toMatch(
+      /^#f=[^&]*&c=[^&]*$/,
+    );
+  });
+
+  it('refuses placeholder values that are damaged or not an object of strings, and a bad pool-context flag', async () => {
+    const packed = async (text: string) =>
+      new URLSearchParams((await encodeState({ formula: text, context: '' })).slice(1)).get('f') as string;
+    for (const v of ['%%%', 'AAAAAAAA', await packed('[1]'), await packed('{"a": 1}'), await packed('not json')]) {
+      const decoded = await decodeState(`#f=${await packed('x')}&v=${v}`);
+      expect(decoded).toEqual({ ok: false, reason: expect.stringMatching(/placeholder values are damaged/) });
+    }
+    expect(await decodeState('#o=2')).toEqual({ ok: false, reason: expect.stringMatching(/pool-context flag is "2"/) });
   });
 
   it('an empty fragment or one without our keys gives no state', async () => {

@@ -1,6 +1,8 @@
 // Keeps the language server's copy of the formula in step with the editor (full text on every
 // change, as the server asks), turns published diagnostics into Monaco markers, and measures how
 // long each edit took to come back checked: the status bar shows it, and the benchmark reads it.
+// The document is opened as a formula whatever the editor colours it as: the server reads pasted
+// pool JSON or a template by its content, and anything else as the formula it was opened as.
 
 import {
   DidChangeConfigurationNotification,
@@ -11,6 +13,7 @@ import {
 import {
   CONFIGURATION_SECTION,
   EVALUATE_REQUEST,
+  LANGUAGE_ID,
   type EvaluateParams,
   type EvaluateResponse,
 } from '@autoscale/lsp-server/protocol';
@@ -32,6 +35,9 @@ export class FormulaDocument {
   /** When each not-yet-checked version was sent (performance.now()). */
   private readonly sentAt = new Map<number, number>();
   private readonly listeners: Array<(u: DiagnosticsUpdate) => void> = [];
+  /** The settings the page pushes; each push sends the whole section, so both are kept. */
+  private lint = true;
+  private placeholderValues: Record<string, string> = {};
 
   private readonly client: LanguageClient;
   private readonly model: monaco.editor.ITextModel;
@@ -65,7 +71,7 @@ export class FormulaDocument {
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: {
         uri: this.uri,
-        languageId: this.model.getLanguageId(),
+        languageId: LANGUAGE_ID,
         version: this.version,
         text: this.model.getValue(),
       },
@@ -90,21 +96,35 @@ export class FormulaDocument {
 
   /** Turns the lint layer (AS4xxx warnings) on or off; the server re-checks and republishes. */
   setLint(enabled: boolean): Promise<void> {
+    this.lint = enabled;
+    return this.pushSettings();
+  }
+
+  /** Values for the placeholders of a host file's formulas; the server re-reads and republishes. */
+  setPlaceholderValues(values: ReadonlyMap<string, string>): Promise<void> {
+    this.placeholderValues = Object.fromEntries(values);
+    return this.pushSettings();
+  }
+
+  private pushSettings(): Promise<void> {
     // The page does not answer workspace/configuration, so it pushes the settings section instead.
     return this.client.connection.sendNotification(DidChangeConfigurationNotification.type, {
-      settings: { [CONFIGURATION_SECTION]: { diagnostics: { lint: enabled } } },
+      settings: {
+        [CONFIGURATION_SECTION]: { diagnostics: { lint: this.lint }, placeholderValues: this.placeholderValues },
+      },
     });
   }
 
   /**
    * Evaluates the current text with core's evaluator in the worker; no context text: the default context at the current
-   * time.
+   * time (for pool JSON: the pool's own state). In a host file, `formulaName` picks the formula (the first by default).
    */
-  evaluate(contextText: string | undefined): Promise<EvaluateResponse> {
+  evaluate(contextText: string | undefined, formulaName?: string): Promise<EvaluateResponse> {
     const params: EvaluateParams = {
       uri: this.uri,
       contextName: 'context',
       ...(contextText !== undefined ? { contextText } : {}),
+      ...(formulaName !== undefined ? { formulaName } : {}),
     };
     return this.client.connection.sendRequest(EVALUATE_REQUEST, params) as Promise<EvaluateResponse>;
   }

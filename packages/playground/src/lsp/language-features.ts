@@ -1,6 +1,9 @@
 // Registers Monaco's language features for the formula language as calls to the language server
 // (hover, completion, signature help, formatting, code actions, rename, go to definition,
-// references, highlights, outline, folding, inlay hints), for what the server advertised.
+// references, highlights, outline, folding, inlay hints), for what the server advertised. A host
+// file in the editor (pool JSON, ARM, Bicep, Terraform) gets only HOST_FEATURES, the ones the server
+// answers inside its formulas: registering no formatter for those languages keeps "Format Document"
+// and the other formula-only actions off the menu instead of offering commands that do nothing.
 
 import type * as lsp from 'vscode-languageserver-protocol/browser';
 import {
@@ -40,8 +43,45 @@ import {
 
 type Model = monaco.editor.ITextModel;
 
-export function registerLanguageFeatures(languageId: string, client: LanguageClient): monaco.IDisposable[] {
-  const { connection, capabilities: caps } = client;
+export type Feature =
+  | 'hover'
+  | 'completion'
+  | 'signatureHelp'
+  | 'formatting'
+  | 'codeActions'
+  | 'rename'
+  | 'definition'
+  | 'references'
+  | 'highlights'
+  | 'symbols'
+  | 'folding'
+  | 'inlayHints';
+
+/** What the server answers inside the formulas of a host file (lsp-server's server.ts, withDocumentOrHost). */
+export const HOST_FEATURES: ReadonlySet<Feature> = new Set<Feature>(['hover', 'completion', 'signatureHelp']);
+
+export function registerLanguageFeatures(
+  languageId: monaco.languages.LanguageSelector,
+  client: LanguageClient,
+  only?: ReadonlySet<Feature>,
+): monaco.IDisposable[] {
+  const { connection, capabilities: server } = client;
+  const wanted = (feature: Feature): boolean => only === undefined || only.has(feature);
+  /** The server's capabilities, less the features not wanted for these languages. */
+  const caps = {
+    hoverProvider: wanted('hover') && server.hoverProvider,
+    completionProvider: wanted('completion') ? server.completionProvider : undefined,
+    signatureHelpProvider: wanted('signatureHelp') ? server.signatureHelpProvider : undefined,
+    documentFormattingProvider: wanted('formatting') && server.documentFormattingProvider,
+    codeActionProvider: wanted('codeActions') && server.codeActionProvider,
+    renameProvider: wanted('rename') && server.renameProvider,
+    definitionProvider: wanted('definition') && server.definitionProvider,
+    referencesProvider: wanted('references') && server.referencesProvider,
+    documentHighlightProvider: wanted('highlights') && server.documentHighlightProvider,
+    documentSymbolProvider: wanted('symbols') && server.documentSymbolProvider,
+    foldingRangeProvider: wanted('folding') && server.foldingRangeProvider,
+    inlayHintProvider: wanted('inlayHints') && server.inlayHintProvider,
+  };
   const doc = (model: Model): lsp.TextDocumentIdentifier => ({ uri: model.uri.toString() });
   const at = (model: Model, position: monaco.Position): lsp.TextDocumentPositionParams => ({
     textDocument: doc(model),

@@ -1,15 +1,15 @@
 // The replay tab: the bundled example recording or files the user picks (read in a worker, never
 // uploaded), the editor's formula and any example formulas, open or closed loop; shows the same
-// summary table, charts and error tables as `autoscale replay --out report.html`.
+// summary table, charts and error tables as `autoscale replay --out report.html`. When the editor
+// holds a host file, its picked formula is replayed (editor-content.ts's replayFormula), never the
+// host file's text; a host file without a usable formula is refused with the reason.
 
 import { parseDuration } from '@autoscale/core';
 import { checkEvaluationInterval, type FormulaSource, type ReplayRequest } from '@autoscale/replay/browser';
 import type { Example } from '../examples.ts';
+import { EDITOR_FORMULA_NAME, type ReplayFormula } from '../host/editor-content.ts';
 import type { RecordingChoice, ReplayJob, ReplayMessage } from '../workers/replay-protocol.ts';
 import { ChartSet } from './charts.ts';
-
-/** The name the editor's formula has in the report (the examples keep their file names). */
-export const EDITOR_FORMULA_NAME = 'editor.autoscale';
 
 export interface ReplayTabElements {
   form: HTMLFormElement;
@@ -25,7 +25,8 @@ export interface ReplayTabElements {
 }
 
 export interface ReplayTabSources {
-  editorFormula: () => string;
+  /** The editor's formula as replayed (its name in the report and its text), or why it cannot be. */
+  editorFormula: () => ReplayFormula;
   examples: readonly Example[];
   exampleRecording: { name: string; url: string; metaText: string };
 }
@@ -41,7 +42,7 @@ export class ReplayTab {
     this.el = el;
     this.sources = sources;
     el.formulas.replaceChildren(
-      checkbox('editor', `This formula (${EDITOR_FORMULA_NAME})`, true),
+      checkbox('editor', editorLabel(EDITOR_FORMULA_NAME), true),
       ...sources.examples.map((e, i) => checkbox(String(i), `Example: ${e.file}`, false)),
     );
     el.form.addEventListener('submit', (event) => {
@@ -52,6 +53,13 @@ export class ReplayTab {
       const radio = el.form.querySelector<HTMLInputElement>('input[name="recording"][value="file"]');
       if (radio && el.file.files && el.file.files.length > 0) radio.checked = true;
     });
+  }
+
+  /** Names the editor's formula as the report will (`editor.json#office-hours` for a host file's). */
+  describeEditorFormula(): void {
+    const formula = this.sources.editorFormula();
+    const label = this.el.formulas.querySelector<HTMLInputElement>('input[value="editor"]')?.nextSibling;
+    if (label) label.textContent = ` ${editorLabel(formula.name)}`;
   }
 
   /** Starts a replay with the form's choices; a replay still running is abandoned. */
@@ -78,6 +86,7 @@ export class ReplayTab {
 
   private job(): ReplayJob | string {
     const formulas = this.chosenFormulas();
+    if (typeof formulas === 'string') return formulas;
     if (formulas.length === 0) return 'Choose at least one formula to replay.';
     const compare = this.el.compare.checked;
     if (compare && formulas.length < 2) return 'Side by side needs at least two formulas.';
@@ -95,15 +104,22 @@ export class ReplayTab {
     return { id: ++this.jobId, recording, formulas, request, compare };
   }
 
-  private chosenFormulas(): FormulaSource[] {
+  private chosenFormulas(): FormulaSource[] | string {
     const checked = [...this.el.formulas.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map(
       (c) => c.value,
     );
-    return checked.flatMap((value) => {
-      if (value === 'editor') return [{ name: EDITOR_FORMULA_NAME, text: this.sources.editorFormula() }];
+    const chosen: FormulaSource[] = [];
+    for (const value of checked) {
+      if (value === 'editor') {
+        const editor = this.sources.editorFormula();
+        if (!editor.ok) return editor.reason;
+        chosen.push({ name: editor.name, text: editor.text });
+        continue;
+      }
       const example = this.sources.examples[Number(value)];
-      return example ? [{ name: example.file, text: example.formula }] : [];
-    });
+      if (example) chosen.push({ name: example.file, text: example.formula });
+    }
+    return chosen;
   }
 
   private chosenRecording(): RecordingChoice | string {
@@ -154,6 +170,10 @@ export class ReplayTab {
     );
     this.el.errors.hidden = false;
   }
+}
+
+function editorLabel(name: string): string {
+  return `This formula (${name})`;
 }
 
 function checkbox(value: string, label: string, checked: boolean): HTMLLabelElement {

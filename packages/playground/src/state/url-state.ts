@@ -1,10 +1,19 @@
 // The formula and context in the page's URL fragment, so that a link reproduces them: each is
 // compressed (deflate) and base64url-encoded, `#f=...&c=...`. The fragment never reaches a server.
+// The editor's text is kept as it is, so a pasted pool JSON or template comes back whole; with it,
+// the choices made for a host file: the formula picked (`p=`), placeholder values (`v=`, packed
+// JSON) and `o=0` when pool JSON is evaluated in the context editor's context.
 // Decoding untrusted links never throws: a broken link gives a message and the page's defaults.
 
 export interface SharedState {
   formula: string;
   context: string;
+  /** In a host file: the formula picked. */
+  formulaName?: string;
+  /** In a host file: values for its placeholders, by name. */
+  values?: Record<string, string>;
+  /** For pool JSON: false when it is evaluated in the context editor's context instead of its own state. */
+  poolContext?: boolean;
 }
 
 export type DecodedState = { ok: true; state: Partial<SharedState> } | { ok: false; reason: string };
@@ -16,6 +25,10 @@ export async function encodeState(state: SharedState): Promise<string> {
   const params = new URLSearchParams();
   params.set('f', await pack(state.formula));
   params.set('c', await pack(state.context));
+  if (state.formulaName !== undefined) params.set('p', state.formulaName);
+  if (state.values !== undefined && Object.keys(state.values).length > 0)
+    params.set('v', await pack(JSON.stringify(state.values)));
+  if (state.poolContext === false) params.set('o', '0');
   return `#${params.toString()}`;
 }
 
@@ -40,7 +53,37 @@ export async function decodeState(fragment: string): Promise<DecodedState> {
       return { ok: false, reason: `the link's ${field} is damaged (it could not be decoded); was the link cut short?` };
     state[field] = unpacked;
   }
+  const formulaName = params.get('p');
+  if (formulaName !== null) state.formulaName = formulaName;
+  const values = params.get('v');
+  if (values !== null) {
+    const read = readValues(await unpack(values));
+    if (read === undefined)
+      return { ok: false, reason: "the link's placeholder values are damaged (they could not be decoded)" };
+    state.values = read;
+  }
+  const poolContext = params.get('o');
+  if (poolContext !== null) {
+    if (poolContext !== '0' && poolContext !== '1')
+      return { ok: false, reason: `the link's pool-context flag is ${JSON.stringify(poolContext)}; expected 0 or 1` };
+    state.poolContext = poolContext === '1';
+  }
   return { ok: true, state };
+}
+
+/** A JSON object of strings, or undefined for anything else. */
+function readValues(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const entries = Object.entries(parsed);
+  if (!entries.every(([, v]) => typeof v === 'string')) return undefined;
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 async function pack(text: string): Promise<string> {
