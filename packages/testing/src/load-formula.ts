@@ -2,7 +2,8 @@
 // a pool's formula in an ARM, Bicep, Terraform or pool JSON file, `infra/main.bicep#render`) or
 // taken from `formula_text`, analysed and compiled ONCE per test file. A formula that does not
 // parse is a load error at the YAML node (inside a `|` block, at the offending line of the block
-// itself; in a host file, at the host file's line and column). The formula keeps how to find its
+// itself; in a host file, at the host file's line and column). `vars:` gives values to the
+// placeholders of a formula in a host file (`${var.max_nodes}`, `[parameters('maxNodes')]`). The formula keeps how to find its
 // offsets in its file, for reports that point into it.
 
 import { existsSync, statSync } from 'node:fs';
@@ -69,11 +70,22 @@ export function loadFormula(
   const none: LoadedFormula = { formula: undefined, file: undefined };
   const byPath = top.find((m) => m.key === 'formula');
   const inline = top.find((m) => m.key === 'formula_text');
+  const varsMember = top.find((m) => m.key === 'vars');
+  const vars = varsMember === undefined ? undefined : readVars(src, varsMember);
+  const notInHost = () => {
+    if (varsMember !== undefined)
+      src.error(
+        varsMember.keyNode,
+        varsMember.path,
+        'vars gives values to the placeholders of a formula in an ARM, Bicep or Terraform file; this formula is not in one',
+      );
+  };
   if (byPath !== undefined && inline !== undefined) {
     src.error(inline.keyNode, inline.path, 'give either "formula" (a file) or "formula_text", not both');
     return none;
   }
   if (inline !== undefined) {
+    notInHost();
     const text = src.text(inline.value, inline.path, 'the formula as text (e.g. a `|` block)');
     if (text === undefined) return none;
     return { formula: compile(src, inline, text, `${src.file}#formula_text`, undefined), file: undefined };
@@ -101,12 +113,21 @@ export function loadFormula(
   }
   const text = loaded.text.charCodeAt(0) === 0xfeff ? loaded.text.slice(1) : loaded.text;
   const name = isAbsolute(relativePath) ? relativePath : join(dirname(src.file), relativePath);
-  const host = readHostFile(absolute, text);
-  if (host.kind === 'formula' && poolName === undefined)
+  const host = readHostFile(absolute, text, vars === undefined ? {} : { values: vars });
+  if (host.kind === 'formula' && poolName === undefined) {
+    notInHost();
     return { formula: compile(src, byPath, text, name, absolute), file: absolute };
+  }
   const picked = pickFormula(host, poolName, name);
   if (typeof picked === 'string') {
     src.error(byPath.value, byPath.path, picked);
+    return failed;
+  }
+  // A misspelt name under vars is the likelier mistake when a placeholder is also left empty.
+  if (varsMember !== undefined && vars !== undefined && !unusedVars(src, varsMember, vars, picked, name)) return failed;
+  const unfilled = unfilledPlaceholders(picked, name);
+  if (unfilled !== undefined) {
+    src.error(byPath.value, byPath.path, unfilled);
     return failed;
   }
   const inHost = (offset: number): FilePosition => {
@@ -129,10 +150,57 @@ function pickFormula(host: HostFile, poolName: string | undefined, file: string)
   const [formula] = matching;
   if (formula === undefined) return `${file} has no formula named "${poolName}"; it has ${names}`;
   if (matching.length > 1) return `${file} holds ${matching.length} formulas; name one as ${file}#NAME (${names})`;
-  const unfilled = formula.placeholders.filter((p) => p.value === undefined).map((p) => p.name);
-  if (unfilled.length > 0)
-    return `the formula of ${file}#${formula.name} uses ${unfilled.join(', ')}, which a test cannot fill yet: test a formula without host-language interpolation`;
   return formula;
+}
+
+/** Why the formula cannot be tested yet: a placeholder with no value under vars. */
+function unfilledPlaceholders(formula: EmbeddedFormula, file: string): string | undefined {
+  const unfilled = formula.placeholders.filter((p) => p.value === undefined).map((p) => p.name);
+  if (unfilled.length === 0) return undefined;
+  const example = unfilled.map((n) => `${n}: 10`).join(', ');
+  const one = unfilled.length === 1;
+  return `the formula of ${file}#${formula.name} uses ${unfilled.join(', ')}, which ${one ? 'has' : 'have'} no value here: give ${one ? 'it one' : 'them values'} under vars (vars: { ${example} })`;
+}
+
+/** `vars:` as names and values (a value is a formula text: a number, or any scalar's text). */
+function readVars(src: YamlSource, member: Member): Map<string, string> | undefined {
+  const members = src.members(member.value, member.path, "values for the formula's placeholders, by name");
+  if (members === undefined) return undefined;
+  const values = new Map<string, string>();
+  for (const m of members) {
+    const value = src.text(m.value, m.path, 'a value for the placeholder (a number or a formula text)');
+    if (value !== undefined) values.set(m.key, value);
+  }
+  return values;
+}
+
+/**
+ * Reports each name under `vars` that fills no placeholder of the formula (a misspelt name would
+ * otherwise leave the placeholder empty and the test testing something else); false when any does.
+ * A name fills a placeholder named so, or a dotted one (`var.max_nodes`) by its last part.
+ */
+function unusedVars(
+  src: YamlSource,
+  member: Member,
+  vars: ReadonlyMap<string, string>,
+  formula: EmbeddedFormula,
+  file: string,
+): boolean {
+  const names = new Set(formula.placeholders.flatMap((p) => [p.name, p.name.slice(p.name.lastIndexOf('.') + 1)]));
+  const uses =
+    formula.placeholders.length === 0 ? 'it has none' : `it uses ${formula.placeholders.map((p) => p.name).join(', ')}`;
+  let ok = true;
+  for (const key of vars.keys()) {
+    if (names.has(key)) continue;
+    ok = false;
+    const keyNode = src.members(member.value, member.path, '')?.find((m) => m.key === key)?.keyNode;
+    src.error(
+      keyNode ?? member.keyNode,
+      `${member.path}.${key}`,
+      `"${key}" fills no placeholder of ${file}#${formula.name}; ${uses}`,
+    );
+  }
+  return ok;
 }
 
 function compile(

@@ -5,7 +5,7 @@
 import type { CompiledFormula, FormulaAnalysis, MetricHistory, PoolState } from '@autoscale/core';
 
 /** Keys of the file's top level. `$schema` is accepted (and ignored) so editors can find the schema. */
-export const TEST_FILE_KEYS = ['$schema', 'formula', 'formula_text', 'defaults', 'tests'] as const;
+export const TEST_FILE_KEYS = ['$schema', 'formula', 'formula_text', 'vars', 'defaults', 'tests'] as const;
 /** Keys of `defaults`: everything a test may inherit. */
 export const DEFAULTS_KEYS = ['at', 'interval', 'availabilityDelay', 'seed', 'utcOffset', 'pool', 'series'] as const;
 /** Keys of one test. */
