@@ -24,6 +24,7 @@ import {
   EVALUATED_ERROR,
   EVALUATED_RESULTS,
   FORMULA_WITH_MISTAKES,
+  POOL_JSON,
   WORKBENCH_SETTINGS,
 } from './support/extension-fixture.ts';
 import {
@@ -52,7 +53,7 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
     const { vsix } = await packageExtension();
     server = await startCodeServer({
       vsix,
-      files: { 'pool.autoscale': FORMULA_WITH_MISTAKES, 'main.bicep': BICEP_WITH_MISTAKE },
+      files: { 'pool.autoscale': FORMULA_WITH_MISTAKES, 'main.bicep': BICEP_WITH_MISTAKE, 'pool.json': POOL_JSON },
       settings: WORKBENCH_SETTINGS,
     });
     browser = await launchBrowser();
@@ -109,6 +110,22 @@ describe.runIf(READY || REQUIRED)('VS Code extension in code-server (Node extens
     const metric = await textBox(page, '$PendingTasks.GetSample');
     const text = await hoverPointUntil(page, metric.x + metric.width * 4, metric.y + metric.height / 2, 'PendingTasks');
     expect(text).toContain('$PendingTasks');
+  }, 90_000);
+
+  it("colours the formula inside a JSON file's string with the injection grammar", async () => {
+    await openFile(page, 'pool.json');
+    // Without the injection the whole JSON string is one token; with it, the service variable is
+    // a token of its own, in another colour than the string around it.
+    const variable = page.locator('.editor-instance .view-line span span', { hasText: /^\$TargetDedicatedNodes$/ });
+    await variable.first().waitFor({ timeout: 30_000 });
+    const colourOf = (text: RegExp) =>
+      page
+        .locator('.editor-instance .view-line span span', { hasText: text })
+        .first()
+        .evaluate((el) => getComputedStyle(el).color);
+    expect(await colourOf(/^\$TargetDedicatedNodes$/)).not.toBe(await colourOf(/^"render"$/));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-json-injection.png') });
   }, 90_000);
 
   it('runs the language server as a Node process (dist/server.cjs)', () => {

@@ -43,3 +43,14 @@ export const BICEP_WITH_MISTAKE = [
 ].join('\n');
 /** The misspelt name in it, and the built-in hovered there. */
 export const BICEP_MISTAKE = '$PendingTask)';
+
+/** Pool JSON whose formula the injection grammar colours inside the JSON string. */
+export const POOL_JSON = `${JSON.stringify(
+  {
+    id: 'render',
+    enableAutoScale: true,
+    autoScaleFormula: '$TargetDedicatedNodes = min(4, $PendingTasks.GetSample(1));',
+  },
+  null,
+  2,
+)}\n`;
