@@ -38,8 +38,8 @@ const VERSION = (
 ).version;
 
 const FORMULA = [
-  '// Scale to the busiest pending-task count of the last five minutes.',
-  '$TargetDedicatedNodes = max($PendingTasks.GetSample(TimeInterval_Minute * 5));',
+  '// Scale to the busiest pending-task count of the last five minutes, at most 50 nodes.',
+  '$TargetDedicatedNodes = min(50, max($PendingTasks.GetSample(TimeInterval_Minute * 5)));',
   '$NodeDeallocationOption = taskcompletion;',
   '',
 ].join('\n');
