@@ -43,6 +43,12 @@ export const INPUT_LIMITS = {
     variable: 'AUTOSCALE_MAX_RECORDING_DOCUMENT_BYTES',
   },
   metadata: { what: 'a metadata file', bytes: 1 * MIB, variable: 'AUTOSCALE_MAX_METADATA_BYTES' },
+  // Read whole: a log export may be one JSON document, and CSV cells may span lines (formulas).
+  serviceHistory: {
+    what: 'a service history file',
+    bytes: 256 * MIB,
+    variable: 'AUTOSCALE_MAX_SERVICE_HISTORY_BYTES',
+  },
 } as const satisfies Record<string, InputLimit>;
 
 export type InputKind = keyof typeof INPUT_LIMITS;

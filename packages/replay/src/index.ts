@@ -1,5 +1,6 @@
 // Public API of @autoscale/replay: recordings (format, readers, importers), the two replay modes
-// on core's one evaluator, the pool simulator, and the reports (text, CSV, JSON, HTML).
+// on core's one evaluator, the pool simulator, the service's own history beside a replay, and the
+// reports (text, CSV, JSON, HTML).
 
 export type { Recording, RecordingFormat, KeepColumn } from './recording/model.ts';
 export { RECORDING_FORMATS } from './recording/model.ts';
@@ -11,6 +12,11 @@ export { resolveColumn, recordableColumnNames, TIME_COLUMN } from './recording/c
 export { formatRecordingError, MAX_READ_ERRORS, type RecordingError, type ReadResult } from './recording/errors.ts';
 export { recordingMetaSchema, recordingRowSchema } from './recording/schemas.ts';
 export { AZURE_MONITOR_MAPPINGS } from './import/azure-monitor.ts';
+export type { ServiceEvaluation, ServiceHistory } from './import/service-history-model.ts';
+export { ServiceHistoryBuilder } from './import/service-history.ts';
+export { readServiceHistory, serviceHistoryFiles } from './import/read-service-history.ts';
+export { compareWithServiceHistory, type HistoryAgreement } from './replay/service-agreement.ts';
+export type * from './replay/agreement-types.ts';
 export { readTaskLog, type TaskLog } from './sim/task-log.ts';
 export type { Period } from './sim/workload-model.ts';
 export {
@@ -32,6 +38,7 @@ export { renderText } from './report/text.ts';
 export { renderCsv, TIMELINE_COLUMNS } from './report/csv.ts';
 export { renderJson, reportJson } from './report/json.ts';
 export { renderHtml } from './report/html.ts';
+export { agreementHtml, agreementText } from './report/agreement.ts';
 // The one atomic writer (@autoscale/node-io), under the name this package has always exported.
 export { writeFileAtomic as writeOutputFile } from '@autoscale/node-io';
 export { ProgressBar } from './io/progress-bar.ts';

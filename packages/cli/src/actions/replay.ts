@@ -1,14 +1,18 @@
 // What `autoscale replay` does (commands/replay.ts declares it): runs formulas against recorded
 // pool metrics with @autoscale/replay (open or closed loop; core's one evaluator) and prints or
-// writes the report. Wiring only: reading formula files, progress on a terminal, output files.
+// writes the report. Wiring only: reading formula files and the service's history, progress on a
+// terminal, output files.
 
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { analyzeFormula, embeddedDiagnostics } from '@autoscale/core';
 import { fileErrorReason, inputOverwrittenBy } from '@autoscale/node-io';
 import {
+  formatRecordingError,
   metaSidePath,
   ProgressBar,
+  readServiceHistory,
+  serviceHistoryFiles,
   renderCsv,
   renderHtml,
   renderJson,
@@ -43,6 +47,7 @@ export async function runReplay(
       ...options.recording,
       ...options.recording.map(metaSidePath),
       ...(options.taskLog === undefined ? [] : [options.taskLog]),
+      ...serviceHistoryFiles(options.serviceHistory ?? []),
     ];
     const clash = await inputOverwrittenBy(options.out, inputs);
     if (clash !== undefined)
@@ -78,6 +83,16 @@ export async function runReplay(
   // Counted after reading: a host file may hold several pools' formulas.
   if (options.compare === true && sources.length < 2) return usage(io, '--compare needs at least two formulas');
   shortenNames(sources);
+  // Read before any replay: a bad history stops the command before anything is written.
+  let history: ReplayFileRequest['serviceHistory'];
+  if (options.serviceHistory !== undefined) {
+    const read = readServiceHistory(options.serviceHistory);
+    if (!read.ok) {
+      for (const e of read.errors) io.stderr(`${formatRecordingError(e)}\n`);
+      return EXIT_USAGE;
+    }
+    history = read.value;
+  }
   const request: ReplayFileRequest = {
     mode: options.mode,
     // --delay, else the project's (autoscale.config.json), else the flag's default.
@@ -100,6 +115,7 @@ export async function runReplay(
     ...((options.currency ?? config.currency) !== undefined ? { currency: options.currency ?? config.currency } : {}),
     ...(options.recordingFormat !== undefined ? { recordingFormat: options.recordingFormat } : {}),
     ...(options.taskLog !== undefined ? { taskLog: options.taskLog } : {}),
+    ...(history !== undefined ? { serviceHistory: history } : {}),
   };
   const bar = process.stderr.isTTY ? new ProgressBar((s) => io.stderr(s), 'replaying') : undefined;
   const outcomes = await replayMany(options.recording, sources, request, {

@@ -29,6 +29,7 @@ export interface ReplayCliOptions extends HostOptions {
   priceLowPriority?: number;
   currency?: string;
   taskLog?: string;
+  serviceHistory?: string[];
   format: ReportFormat;
   out?: string;
   jobs?: number;
@@ -117,6 +118,13 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
       '--task-log <file>',
       'closed loop: CSV of tasks "submitted,duration[,slots]" instead of the workload derived from task counts',
     )
+    .option(
+      '--service-history <file>',
+      "the service's own evaluations to compare with: PoolAutoScaleEvent diagnostic logs (a storage account's JSON Lines, " +
+        'a Log Analytics CSV or JSON export) or `az batch pool show` snapshots (a JSON array, JSON Lines or a folder of ' +
+        '*.json); the report adds how often each formula agrees (repeat for several files)',
+      collectArgument,
+    )
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'csv']).default('text'))
     .option('-o, --out <file>', 'write the report to FILE (atomically); FILE.html gets the self-contained HTML report')
     .option('-j, --jobs <n>', 'recordings replayed at once on worker threads (default: one per CPU)', jobs)
@@ -127,6 +135,10 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
 The replay evaluates at the start and then every interval. Pool metadata (task slots per node, starting
 targets, interval, allocation latency, quotas) comes from "# key: value" lines before a CSV header or a
 NAME.meta.json file beside the recording; see packages/replay/RECORDING-FORMAT.md and MODEL.md.
+
+With --service-history, the formula is also evaluated at each instant the service evaluated (within the
+replay's window) and its results are set beside the service's: the share that agree, the first disagreement
+with both results strings, and where the service ran a different formula; see packages/replay/IMPORTERS.md.
 
 Output:
   text  the summary per recording (default)
@@ -139,7 +151,8 @@ Output:
 Exit codes:
   0  replayed, every evaluation succeeded
   1  replayed, but some evaluations failed or a formula has checker errors (the report says which)
-  2  bad recording, task log or formula file (file:line: what is wrong; nothing is written), bad usage
+  2  bad recording, task log, service history or formula file (file:line: what is wrong; nothing is written),
+     bad usage
 
 Examples:
   autoscale replay pool.autoscale --recording week.csv
@@ -147,6 +160,7 @@ Examples:
   autoscale replay pool.autoscale --recording week.csv --mode closed --interval 5m --price-dedicated 0.45
   autoscale replay pool.autoscale --recording week.csv --price-dedicated 0.42 --currency EUR
   autoscale replay pool.autoscale -r eu.csv -r us.csv --jobs 2 --format json
+  autoscale replay pool.autoscale --recording week.csv --service-history PT1H.json --service-history snapshots/
   autoscale replay infra/main.bicep --recording week.csv --compare   (each pool of the file, side by side)`,
     );
   addHostOptions(command).action(async (files: string[], options: ReplayCliOptions, actionCommand: Command) => {

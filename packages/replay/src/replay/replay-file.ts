@@ -1,6 +1,7 @@
 // Replays a recording file in Node: reads it (keeping only the columns the formulas need) and the
 // task log, then runs run.ts's runReplay; an open-loop CSV replay streams (streaming.ts) so that
-// evaluation overlaps reading. Every problem comes back as printable lines.
+// evaluation overlaps reading. With the service's own history, each formula's agreement with it is
+// added (service-agreement.ts). Every problem comes back as printable lines.
 
 import { availableParallelism } from 'node:os';
 import { peekFile } from '../io/peek.ts';
@@ -9,8 +10,10 @@ import { formatRecordingError } from '../recording/errors.ts';
 import type { RecordingFormat } from '../recording/model.ts';
 import { readRecording } from '../recording/read.ts';
 import { readTaskLog, type TaskLog } from '../sim/task-log.ts';
+import type { ServiceHistory } from '../import/service-history-model.ts';
 import { columnsToKeep, prepareFormula } from './formulas.ts';
 import { runReplay, type ReplayOptions, type ReplayOutcome } from './run.ts';
+import { compareWithServiceHistory } from './service-agreement.ts';
 import type { ReplayRequest } from './settings.ts';
 import { replayCsvStreaming } from './streaming.ts';
 import type { FormulaSource } from './types.ts';
@@ -18,6 +21,8 @@ import type { FormulaSource } from './types.ts';
 export interface ReplayFileRequest extends ReplayRequest {
   recordingFormat?: RecordingFormat;
   taskLog?: string;
+  /** The service's own evaluations (import/read-service-history.ts): each formula's agreement with them is reported. */
+  serviceHistory?: ServiceHistory;
 }
 
 export interface ReplayFileOptions extends Omit<ReplayOptions, 'taskLog'> {
@@ -42,6 +47,8 @@ export async function replayFile(
     stream &&
     options.onEvaluation === undefined &&
     request.mode === 'open' &&
+    // The comparison needs the whole recording here, after the run.
+    request.serviceHistory === undefined &&
     (request.recordingFormat ?? (await sniff(path))) === 'csv'
   ) {
     return replayCsvStreaming(path, sources, request, options);
@@ -58,7 +65,15 @@ export async function replayFile(
     if (!log.ok) return { ok: false, errors: log.errors.map(formatRecordingError) };
     taskLog = log.value;
   }
-  return runReplay(read.value, formulas, request, { ...options, ...(taskLog ? { taskLog } : {}) });
+  const outcome = runReplay(read.value, formulas, request, { ...options, ...(taskLog ? { taskLog } : {}) });
+  if (!outcome.ok || request.serviceHistory === undefined) return outcome;
+  const compared = compareWithServiceHistory(read.value, formulas, outcome.replay.settings, request.serviceHistory);
+  if (!compared.ok) return compared;
+  outcome.replay.serviceHistory = compared.report;
+  outcome.replay.formulas.forEach((f, i) => {
+    f.agreement = compared.agreements[i];
+  });
+  return outcome;
 }
 
 /** The format the content suggests, or undefined when the file cannot be read (the reader reports it). */

@@ -1,9 +1,11 @@
 // What a replay produces, as plain data (it crosses worker threads and is written as JSON):
 // per recording the settings used, what was recorded, and per formula a summary and a timeline
-// with one row per evaluation. Times are milliseconds since the epoch; durations milliseconds.
+// with one row per evaluation, and (given the service's own history) their agreement with it. Times
+// are milliseconds since the epoch; durations milliseconds.
 
 import type { RecordingFormat } from '../recording/model.ts';
 import type { Period } from '../sim/workload-model.ts';
+import type { Agreement, ServiceHistoryReport } from './agreement-types.ts';
 
 export type ReplayMode = 'open' | 'closed';
 
@@ -108,6 +110,8 @@ export interface RecordedSummary {
 export interface FormulaReplay {
   summary: FormulaSummary;
   timeline: TimelineRow[];
+  /** Agreement with the service's own decisions; only when a service history was given. */
+  agreement?: Agreement;
 }
 
 export interface RecordingReplay {
@@ -120,6 +124,8 @@ export interface RecordingReplay {
   lowConfidence: Period[];
   notes: string[];
   formulas: FormulaReplay[];
+  /** The service history the formulas were compared with; only when one was given. */
+  serviceHistory?: ServiceHistoryReport;
 }
 
 export interface FormulaSource {

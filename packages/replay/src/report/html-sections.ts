@@ -3,6 +3,7 @@
 // escaped. Pure (no node:*).
 
 import type { RecordingReplay } from '../replay/types.ts';
+import { agreementHtml } from './agreement.ts';
 import { buildCharts, type Chart } from './chart-data.ts';
 import { hours, instant } from './format.ts';
 import { summaryTable, type SummaryTable } from './summary-table.ts';
@@ -43,6 +44,7 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
     });
   });
   parts.push('<h3>Evaluation errors</h3>', errors(r));
+  if (r.serviceHistory) parts.push(agreementHtml(r));
   if (r.lowConfidence.length > 0) {
     const total = r.lowConfidence.reduce((s, p) => s + (p.to - p.from), 0);
     parts.push(

@@ -1,9 +1,10 @@
 // The JSON report (--format json): every recording's settings, recorded figures, notes and
 // low-confidence periods, and per formula its summary and timeline. Instants are ISO 8601 strings
 // and durations compact strings, as in context files; with --compare a comparison against the
-// first formula is added.
+// first formula is added, and with a service history its report and each formula's agreement.
 
 import type { RecordingReplay, TimelineRow } from '../replay/types.ts';
+import { agreementJson } from './agreement.ts';
 import { duration, instant } from './format.ts';
 
 export const REPORT_VERSION = 1;
@@ -34,8 +35,10 @@ export function reportJson(replays: readonly RecordingReplay[], compare: boolean
         formula: f.summary.formula,
         summary: { ...f.summary, failures: f.summary.failures.map((x) => ({ ...x, first: x.first.map(instant) })) },
         timeline: f.timeline.map(timelineJson),
+        ...(f.agreement ? { agreement: agreementJson(f.agreement) } : {}),
       })),
       ...(compare ? { comparison: comparison(r) } : {}),
+      ...(r.serviceHistory ? { serviceHistory: r.serviceHistory } : {}),
     })),
   };
 }

@@ -1,8 +1,10 @@
 // The default report: for each recording, what was replayed and how, the summary table (one
 // per formula, or all formulas side by side with --compare), failed evaluations by code with their
-// first instants, the closed loop's low-confidence periods, and the importers' notes.
+// first instants, the closed loop's low-confidence periods, agreement with the service's own
+// history when given (agreement.ts), and the importers' notes.
 
 import type { RecordingReplay } from '../replay/types.ts';
+import { agreementText } from './agreement.ts';
 import { duration, hours, instant } from './format.ts';
 import { summaryTable, type SummaryTable } from './summary-table.ts';
 import { MS_PER_HOUR } from '../sim/trajectory.ts';
@@ -54,6 +56,7 @@ function renderOne(r: RecordingReplay, compare: boolean): string {
     if (r.lowConfidence.length > PERIODS_SHOWN)
       out.push(`  ... and ${r.lowConfidence.length - PERIODS_SHOWN} more (the JSON report lists them all)`);
   }
+  out.push(...agreementText(r));
   if (r.notes.length > 0) out.push('', 'Notes:', ...r.notes.map((n) => `  - ${n}`));
   return `${out.join('\n')}\n`;
 }
