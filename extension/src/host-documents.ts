@@ -80,6 +80,19 @@ export function serveHostDocuments(client: BaseLanguageClient): vscode.Disposabl
   }
 
   const converter = () => client.protocol2CodeConverter;
+
+  /** Sends an LSP position request about a host file the server has, and converts its answer. */
+  async function forward<T>(
+    document: vscode.TextDocument,
+    at: vscode.Position,
+    method: string,
+    token: vscode.CancellationToken,
+    convert: (answer: unknown) => T | Promise<T>,
+  ): Promise<T | undefined> {
+    const params = position(document, at);
+    if (!params) return undefined;
+    return convert(await client.sendRequest(method, params, token));
+  }
   const disposables: vscode.Disposable[] = [
     vscode.workspace.onDidOpenTextDocument(sync),
     vscode.workspace.onDidChangeTextDocument((event) => sync(event.document)),
@@ -89,33 +102,26 @@ export function serveHostDocuments(client: BaseLanguageClient): vscode.Disposabl
       if (event.newState === 2) syncAll();
     }),
     vscode.languages.registerHoverProvider(HOST_SELECTOR, {
-      async provideHover(document, at, token) {
-        const params = position(document, at);
-        if (!params) return undefined;
-        return converter().asHover(await client.sendRequest('textDocument/hover', params, token));
-      },
+      provideHover: (document, at, token) =>
+        forward(document, at, 'textDocument/hover', token, (answer) => converter().asHover(answer as never)),
     }),
     vscode.languages.registerCompletionItemProvider(
       HOST_SELECTOR,
       {
-        async provideCompletionItems(document, at, token) {
-          const params = position(document, at);
-          if (!params) return undefined;
-          const list = await client.sendRequest('textDocument/completion', params, token);
-          return converter().asCompletionResult(list as never, undefined, token);
-        },
+        provideCompletionItems: (document, at, token) =>
+          forward(document, at, 'textDocument/completion', token, (answer) =>
+            converter().asCompletionResult(answer as never, undefined, token),
+          ),
       },
       ...COMPLETION_TRIGGERS,
     ),
     vscode.languages.registerSignatureHelpProvider(
       HOST_SELECTOR,
       {
-        async provideSignatureHelp(document, at, token) {
-          const params = position(document, at);
-          if (!params) return undefined;
-          const help = await client.sendRequest('textDocument/signatureHelp', params, token);
-          return converter().asSignatureHelp(help as never, token);
-        },
+        provideSignatureHelp: (document, at, token) =>
+          forward(document, at, 'textDocument/signatureHelp', token, (answer) =>
+            converter().asSignatureHelp(answer as never, token),
+          ),
       },
       ...SIGNATURE_TRIGGERS,
     ),
