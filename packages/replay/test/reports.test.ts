@@ -17,6 +17,8 @@ import {
   TIMELINE_COLUMNS,
   type RecordingReplay,
 } from '@autoscale/replay';
+import { downsample, MAX_POINTS } from '../src/report/chart-data.ts';
+import { collapsedTable, SHOWN_ROWS } from '../src/report/html-sections.ts';
 import { csv, T0, TempFiles, must } from './support.ts';
 
 const files = new TempFiles();
@@ -185,5 +187,53 @@ describe('HTML report', () => {
     const page = renderHtml([nasty], false);
     expect(page).not.toContain('</script><script>alert(1)');
     expect(page.match(/<\/script>/g)).toHaveLength(3);
+  });
+});
+
+describe('a report readable at any length', () => {
+  it('keeps every spike and dip of a long series: each bucket its lowest and highest value, in order', () => {
+    const n = 105_000; // a year at 5-minute evaluations
+    const times = Array.from({ length: n }, (_, i) => i * 300);
+    const values: Array<number | null> = times.map((_, i) => (i % 7) + 10);
+    values[12_345] = 500; // one spike
+    values[54_321] = -40; // one dip
+    values[99_999] = null; // a gap
+    const { x, reduce } = downsample(times);
+    const reduced = reduce(values);
+    expect(x.length).toBeLessThanOrEqual(MAX_POINTS);
+    expect(reduced).toHaveLength(x.length);
+    expect(Math.max(...reduced.map((v) => v ?? -Infinity))).toBe(500);
+    expect(Math.min(...reduced.map((v) => v ?? Infinity))).toBe(-40);
+    // x is increasing, and the spike sits within its bucket's time span.
+    for (let i = 1; i < x.length; i++) expect(must(x[i])).toBeGreaterThanOrEqual(must(x[i - 1]));
+    const at = reduced.indexOf(500);
+    expect(must(x[at - (at % 2)])).toBeLessThanOrEqual(12_345 * 300);
+    expect(must(x[at - (at % 2) + 2])).toBeGreaterThan(12_345 * 300);
+  });
+
+  it('keeps a short series as it is', () => {
+    const { x, reduce } = downsample([1, 2, 3]);
+    expect(x).toEqual([1, 2, 3]);
+    expect(reduce([5, null, 7])).toEqual([5, null, 7]);
+  });
+
+  it('folds a long table after the first rows, saying how many more', () => {
+    const rows = Array.from({ length: 77 }, (_, i) => `<tr><td>${i}</td></tr>`);
+    const html = collapsedTable('<tr><th>n</th></tr>', rows);
+    const [shown, folded] = html.split('<details>');
+    expect(shown?.match(/<tr><td>/g)).toHaveLength(SHOWN_ROWS);
+    expect(folded).toContain(`<summary>${77 - SHOWN_ROWS} more (77 in all)</summary>`);
+    expect(folded?.match(/<tr><td>/g)).toHaveLength(77 - SHOWN_ROWS);
+    expect(collapsedTable('<tr><th>n</th></tr>', rows.slice(0, 3))).not.toContain('<details>');
+  });
+
+  it('marks differences from the recording: fewer node-hours and a lower cost are better', () => {
+    const html = renderHtml([replay], false);
+    // grow.autoscale holds 3 nodes where the recording had 2 (from its first evaluation on): more
+    // node-hours and cost, worse; the failing formula's difference is unknown, so unmarked.
+    expect(html).toMatch(/<td class="num worse" title="worse than recorded">\+1\.9 \(\+48\.3%\)<\/td>/);
+    expect(html).toMatch(/<td class="num worse" title="worse than recorded">\+2\.90 \(\+48\.3%\)<\/td>/);
+    expect(html).not.toContain('class="num better"');
+    expect(html).toContain('<button type="button" class="reset-zoom" data-group="recording-0-0">');
   });
 });

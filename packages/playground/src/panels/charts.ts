@@ -1,6 +1,7 @@
 // Draws the replay report's charts (report/chart-data.ts in @autoscale/replay) with uPlot, with the
 // options of the self-contained HTML report (report/html-script.ts): UTC time axis, recorded series
-// in grey, one palette colour per formula, dashed low-priority series, cursors synchronised.
+// in grey, one palette colour per formula, dashed low-priority series, cursors synchronised, and
+// the sections' "show the whole replay" buttons, which undo a zoom.
 
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -11,7 +12,7 @@ const RECORDED_COLOUR = '#555555';
 const HEIGHT = 240;
 
 export class ChartSet {
-  private plots: Array<{ el: HTMLElement; plot: uPlot }> = [];
+  private plots: Array<{ el: HTMLElement; plot: uPlot; group: string; x: number[] }> = [];
   private readonly resizeObserver = new ResizeObserver(() => this.resize());
 
   /** Draws each chart into the element with its id inside `root`; replaces what was drawn before. */
@@ -45,8 +46,10 @@ export class ChartSet {
         cursor: { sync: { key: chart.group } },
       };
       const data = [chart.x, ...chart.series.map((s) => s.values)] as uPlot.AlignedData;
-      this.plots.push({ el, plot: new uPlot(options, data, el) });
+      this.plots.push({ el, plot: new uPlot(options, data, el), group: chart.group, x: chart.x });
     }
+    for (const button of root.querySelectorAll<HTMLButtonElement>('button.reset-zoom'))
+      button.addEventListener('click', () => this.showWhole(button.dataset.group ?? ''));
     this.resizeObserver.observe(root);
   }
 
@@ -54,6 +57,16 @@ export class ChartSet {
     for (const p of this.plots) p.plot.destroy();
     this.plots = [];
     this.resizeObserver.disconnect();
+  }
+
+  /** Every chart of `group` back to its full time range. */
+  private showWhole(group: string): void {
+    for (const p of this.plots) {
+      const first = p.x[0];
+      const last = p.x[p.x.length - 1];
+      if (p.group === group && first !== undefined && last !== undefined)
+        p.plot.setScale('x', { min: first, max: last });
+    }
   }
 
   private resize(): void {

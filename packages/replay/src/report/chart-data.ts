@@ -1,6 +1,8 @@
 // The HTML report's chart data: demand, targets and nodes over time, recorded vs each formula,
-// at the evaluation instants, reduced to at most MAX_POINTS per series by taking each bucket's
-// maximum (peaks survive; a year at 5-minute evaluations is 105,000 instants).
+// at the evaluation instants. A long replay (a year at 5-minute evaluations is 105,000 instants)
+// is reduced to MAX_POINTS per series, about a chart's width in pixels: each bucket of instants
+// keeps its lowest and its highest value, in the order they happened, so no spike and no dip
+// disappears from a chart, however long the replay.
 
 import type { FormulaReplay, RecordingReplay, TimelineRow } from '../replay/types.ts';
 
@@ -28,31 +30,17 @@ type Pick = (r: TimelineRow) => number | null;
 export function buildCharts(replay: RecordingReplay, formulaIndexes: readonly number[]): Chart[] {
   const formulas = formulaIndexes.map((i) => replay.formulas[i] as FormulaReplay);
   const base = formulas[0]?.timeline ?? [];
-  const size = Math.max(1, Math.ceil(base.length / MAX_POINTS));
-  const x: number[] = [];
-  for (let i = 0; i < base.length; i += size) x.push((base[i] as TimelineRow).time / 1000);
-  const reduce = (rows: TimelineRow[], pick: Pick): Array<number | null> => {
-    const out: Array<number | null> = [];
-    for (let i = 0; i < rows.length; i += size) {
-      let best: number | null = null;
-      for (let j = i; j < Math.min(rows.length, i + size); j++) {
-        const v = pick(rows[j] as TimelineRow);
-        if (v !== null && (best === null || v > best)) best = v;
-      }
-      out.push(best);
-    }
-    return out;
-  };
+  const { x, reduce } = downsample(base.map((r) => r.time / 1000));
   const hasAny = (values: Array<number | null>): boolean => values.some((v) => v !== null && v !== 0);
   const recorded = (label: string, pick: Pick, dashed = false): ChartSeries[] => {
-    const values = reduce(base, pick);
+    const values = reduce(base.map(pick));
     return values.some((v) => v !== null)
       ? [{ label: `recorded ${label}`, color: -1, dashed, stepped: true, values }]
       : [];
   };
   const perFormula = (label: string, pick: Pick, dashed: boolean, keepZeros: boolean): ChartSeries[] =>
     formulas.flatMap((f, k) => {
-      const values = reduce(f.timeline, pick);
+      const values = reduce(f.timeline.map(pick));
       return keepZeros || hasAny(values)
         ? [{ label: `${f.summary.formula} ${label}`, color: k, dashed, stepped: true, values }]
         : [];
@@ -97,4 +85,42 @@ export function buildCharts(replay: RecordingReplay, formulaIndexes: readonly nu
       ],
     },
   ];
+}
+
+/**
+ * The x values of the reduced charts, and the reduction of any series over the same instants: at
+ * most MAX_POINTS / 2 buckets of consecutive instants, each drawn as two points (at its first and
+ * its middle instant) holding the bucket's lowest and highest value in the order they occurred.
+ * Short series are kept as they are.
+ */
+export function downsample(times: readonly number[]): {
+  x: number[];
+  reduce: (values: ReadonlyArray<number | null>) => Array<number | null>;
+} {
+  if (times.length <= MAX_POINTS) return { x: [...times], reduce: (values) => [...values] };
+  const size = Math.ceil(times.length / (MAX_POINTS / 2));
+  const x: number[] = [];
+  for (let i = 0; i < times.length; i += size) {
+    const last = Math.min(times.length, i + size) - 1;
+    x.push(times[i] as number, times[Math.floor((i + last + 1) / 2)] ?? (times[last] as number));
+  }
+  const reduce = (values: ReadonlyArray<number | null>): Array<number | null> => {
+    const out: Array<number | null> = [];
+    for (let i = 0; i < values.length; i += size) {
+      let low: number | null = null;
+      let high: number | null = null;
+      let lowAt = 0;
+      let highAt = 0;
+      for (let j = i; j < Math.min(values.length, i + size); j++) {
+        const v = values[j] ?? null;
+        if (v === null) continue;
+        if (low === null || v < low) [low, lowAt] = [v, j];
+        if (high === null || v > high) [high, highAt] = [v, j];
+      }
+      if (lowAt <= highAt) out.push(low, high);
+      else out.push(high, low);
+    }
+    return out;
+  };
+  return { x, reduce };
 }

@@ -1,6 +1,6 @@
 // The HTML report's own script, inlined next to uPlot (and allowed by its hash in the page's CSP):
 // reads the chart data from the page's JSON block and draws each chart with uPlot in UTC, with
-// cursors synchronised per recording. Plain ES2017 for any current browser; no network access.
+// cursors synchronised per recording, and "show the whole replay" buttons that undo a zoom. Plain ES2017 for any current browser; no network access.
 
 export const PAGE_SCRIPT = `(function () {
   'use strict';
@@ -31,7 +31,16 @@ export const PAGE_SCRIPT = `(function () {
       cursor: { sync: { key: chart.group } }
     };
     var columns = [chart.x].concat(chart.series.map(function (s) { return s.values; }));
-    plots.push({ el: el, plot: new uPlot(options, columns, el) });
+    plots.push({ el: el, group: chart.group, x: chart.x, plot: new uPlot(options, columns, el) });
+  });
+  // "Show the whole replay": every chart of the group back to its full time range.
+  Array.prototype.forEach.call(document.querySelectorAll('button.reset-zoom'), function (button) {
+    button.addEventListener('click', function () {
+      plots.forEach(function (p) {
+        if (p.group !== button.getAttribute('data-group') || p.x.length === 0) return;
+        p.plot.setScale('x', { min: p.x[0], max: p.x[p.x.length - 1] });
+      });
+    });
   });
   var timer = 0;
   window.addEventListener('resize', function () {
@@ -57,4 +66,9 @@ td.msg { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .chart { width: 100%; margin: 12px 0; min-height: 40px; }
 .none { color: #2a7a2a; }
 .warn { color: #a15c00; }
+td.better { color: #1d6b1d; }
+td.worse { color: #a12b2b; }
+.zoom { color: #555; font-size: 13px; }
+.zoom button { font: inherit; padding: 0 6px; }
+details summary { cursor: pointer; color: #555; margin-bottom: 4px; }
 `;

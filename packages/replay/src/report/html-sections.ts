@@ -37,9 +37,13 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
   groups.forEach((indexes, gi) => {
     const names = indexes.map((i) => r.formulas[i]?.summary.formula ?? '').join(', ');
     parts.push(`<h3>${escapeHtml(compare ? `Side by side: ${names}` : names)}</h3>`, table(summaryTable(r, indexes)));
+    const group = `recording-${ri}-${gi}`;
+    parts.push(
+      `<p class="zoom">Drag across a chart to zoom in on a period (its charts follow); double-click a chart, or <button type="button" class="reset-zoom" data-group="${group}">show the whole replay</button>. Times are UTC.</p>`,
+    );
     buildCharts(r, indexes).forEach((chart, ci) => {
       const id = `chart-${ri}-${gi}-${ci}`;
-      charts.push({ ...chart, id, group: `recording-${ri}-${gi}` });
+      charts.push({ ...chart, id, group });
       parts.push(`<div class="chart" id="${id}"></div>`);
     });
   });
@@ -51,7 +55,12 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
       `<h3>Low-confidence periods of the workload model (${r.lowConfidence.length}, ${hours(total / MS_PER_HOUR)} hours)</h3>`,
     );
     parts.push(
-      `<table><tr><th>from</th><th>to</th><th>why</th></tr>${r.lowConfidence.map((p) => `<tr><td>${instant(p.from)}</td><td>${instant(p.to)}</td><td>${escapeHtml(p.reason)}</td></tr>`).join('')}</table>`,
+      collapsedTable(
+        '<tr><th>from</th><th>to</th><th>why</th></tr>',
+        r.lowConfidence.map(
+          (p) => `<tr><td>${instant(p.from)}</td><td>${instant(p.to)}</td><td>${escapeHtml(p.reason)}</td></tr>`,
+        ),
+      ),
     );
   }
   if (r.notes.length > 0)
@@ -60,13 +69,30 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
   return parts.join('\n');
 }
 
+/** Rows a table shows before the rest is folded away (a year can have a hundred periods). */
+export const SHOWN_ROWS = 10;
+
+/** A table of `rows`, the first SHOWN_ROWS shown and the rest behind a "N more" fold. */
+export function collapsedTable(head: string, rows: readonly string[]): string {
+  const shown = `<table>${head}${rows.slice(0, SHOWN_ROWS).join('')}</table>`;
+  if (rows.length <= SHOWN_ROWS) return shown;
+  const rest = rows.slice(SHOWN_ROWS);
+  return `${shown}<details><summary>${rest.length} more (${rows.length} in all)</summary><table>${head}${rest.join('')}</table></details>`;
+}
+
 function table(t: SummaryTable): string {
   const head = `<tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = t.rows
-    .map(
-      (row) =>
-        `<tr>${row.map((cell, i) => (i === 0 ? `<th>${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`)).join('')}</tr>`,
-    )
+    .map((row, r) => {
+      const cells = row.map((cell, i) => {
+        if (i === 0) return `<th>${escapeHtml(cell)}</th>`;
+        // Differences from the recording are marked: lower node-hours and cost are better.
+        const tone = t.tones[r]?.[i];
+        const title = tone ? ` title="${tone} than recorded"` : '';
+        return `<td class="num${tone ? ` ${tone}` : ''}"${title}>${escapeHtml(cell)}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
     .join('');
   return `<table class="summary">${head}${body}</table>`;
 }

@@ -4,9 +4,20 @@
 import type { FormulaSummary, RecordingReplay } from '../replay/types.ts';
 import { DASH, hours, money, moneyDifference, seconds, signedDifference } from './format.ts';
 
+/** How a difference from the recording reads: fewer node-hours and lower cost are better. */
+export type Tone = 'better' | 'worse' | null;
+
 export interface SummaryTable {
   header: string[];
   rows: string[][];
+  /** Per row, per cell (as `rows`): the tone of a difference, for the HTML report's marks. */
+  tones: Tone[][];
+}
+
+/** Lower is better for every difference the table shows (node-hours, cost). */
+function toneOf(diff: number | null): Tone {
+  if (diff === null || Math.abs(diff) < 1e-9) return null;
+  return diff < 0 ? 'better' : 'worse';
 }
 
 /** The recording column, then the given formulas (all of them by default). */
@@ -19,17 +30,39 @@ export function summaryTable(
   const closed = replay.settings.mode === 'closed';
   const priced = replay.settings.priceDedicated !== null || replay.settings.priceLowPriority !== null;
   const rows: string[][] = [];
-  const row = (label: string, recorded: string, per: (s: FormulaSummary) => string): void => {
+  const tones: Tone[][] = [];
+  const row = (
+    label: string,
+    recorded: string,
+    per: (s: FormulaSummary) => string,
+    difference?: (s: FormulaSummary) => number | null,
+  ): void => {
     rows.push([label, recorded, ...summaries.map(per)]);
+    tones.push([null, null, ...summaries.map((s) => (difference ? toneOf(difference(s)) : null))]);
   };
   row('dedicated node-hours', hours(rec.nodeHours.dedicated), (s) => hours(s.nodeHours.dedicated));
-  row('  vs recorded', '', (s) => signedDifference(s.nodeHoursDifference.dedicated, rec.nodeHours.dedicated));
+  row(
+    '  vs recorded',
+    '',
+    (s) => signedDifference(s.nodeHoursDifference.dedicated, rec.nodeHours.dedicated),
+    (s) => s.nodeHoursDifference.dedicated,
+  );
   row('low-priority node-hours', hours(rec.nodeHours.lowPriority), (s) => hours(s.nodeHours.lowPriority));
-  row('  vs recorded', '', (s) => signedDifference(s.nodeHoursDifference.lowPriority, rec.nodeHours.lowPriority));
+  row(
+    '  vs recorded',
+    '',
+    (s) => signedDifference(s.nodeHoursDifference.lowPriority, rec.nodeHours.lowPriority),
+    (s) => s.nodeHoursDifference.lowPriority,
+  );
   if (priced) {
     const currency = replay.settings.currency;
     row('cost', money(rec.cost, currency), (s) => money(s.cost, currency));
-    row('  vs recorded', '', (s) => moneyDifference(s.costDifference, rec.cost, currency));
+    row(
+      '  vs recorded',
+      '',
+      (s) => moneyDifference(s.costDifference, rec.cost, currency),
+      (s) => s.costDifference,
+    );
   }
   row('scale-ups / scale-downs', DASH, (s) => `${s.scaleUps} / ${s.scaleDowns}`);
   row('evaluations (failed)', DASH, (s) => `${s.evaluations} (${s.failedEvaluations})`);
@@ -46,12 +79,14 @@ export function summaryTable(
         ? `${s.closedLoop.tasksAtStart} / ${s.closedLoop.tasksArrived} / ${s.closedLoop.tasksCompleted}`
         : DASH,
     );
-    row('tasks requeued / terminated', DASH, (s) =>
-      s.closedLoop ? `${s.closedLoop.tasksRequeued} / ${s.closedLoop.tasksTerminated}` : DASH,
+    row('tasks requeued / terminated / failed', DASH, (s) =>
+      s.closedLoop
+        ? `${s.closedLoop.tasksRequeued} / ${s.closedLoop.tasksTerminated} / ${s.closedLoop.tasksFailed}`
+        : DASH,
     );
     row('tasks queued / running at end', DASH, (s) =>
       s.closedLoop ? `${s.closedLoop.tasksWaitingAtEnd} / ${s.closedLoop.tasksRunningAtEnd}` : DASH,
     );
   }
-  return { header: ['', 'recorded', ...summaries.map((s) => s.formula)], rows };
+  return { header: ['', 'recorded', ...summaries.map((s) => s.formula)], rows, tones };
 }
