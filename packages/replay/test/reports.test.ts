@@ -17,7 +17,7 @@ import {
   TIMELINE_COLUMNS,
   type RecordingReplay,
 } from '@autoscale/replay';
-import { downsample, MAX_POINTS } from '../src/report/chart-data.ts';
+import { downsample, FORMULA_COLOURS, MAX_POINTS, RECORDED_COLOUR } from '../src/report/chart-data.ts';
 import { collapsedTable, SHOWN_ROWS } from '../src/report/html-sections.ts';
 import { csv, T0, TempFiles, must } from './support.ts';
 
@@ -235,5 +235,21 @@ describe('a report readable at any length', () => {
     expect(html).toMatch(/<td class="num worse" title="worse than recorded">\+2\.90 \(\+48\.3%\)<\/td>/);
     expect(html).not.toContain('class="num better"');
     expect(html).toContain('<button type="button" class="reset-zoom" data-group="recording-0-0">');
+  });
+
+  it('gives a formula one colour, alone or side by side, and recorded series grey', () => {
+    const strokes = (compare: boolean) => {
+      const page = renderHtml([replay], compare);
+      const data = JSON.parse(
+        /<script type="application\/json" id="replay-data">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '{}',
+      ) as { charts: Array<{ series: Array<{ label: string; stroke: string }> }> };
+      return new Map(data.charts.flatMap((c) => c.series.map((x) => [x.label, x.stroke] as const)));
+    };
+    for (const compare of [false, true]) {
+      const byLabel = strokes(compare);
+      expect(byLabel.get('grow.autoscale dedicated target')).toBe(FORMULA_COLOURS[0]);
+      expect(byLabel.get('bad.autoscale dedicated target')).toBe(FORMULA_COLOURS[1]);
+      expect(byLabel.get('recorded dedicated')).toBe(RECORDED_COLOUR);
+    }
   });
 });

@@ -1,14 +1,12 @@
 // Draws the replay report's charts (report/chart-data.ts in @autoscale/replay) with uPlot, with the
-// options of the self-contained HTML report (report/html-script.ts): UTC time axis, recorded series
-// in grey, one palette colour per formula, dashed low-priority series, cursors synchronised, and
+// options of the self-contained HTML report (report/html-script.ts): UTC time axis, the colours the
+// chart data gives (recorded series grey, one colour per formula), dashed low-priority series, cursors synchronised, and
 // the sections' "show the whole replay" buttons, which undo a zoom.
 
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { PageChart } from '@autoscale/replay/browser';
 
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
-const RECORDED_COLOUR = '#555555';
 const HEIGHT = 240;
 
 export class ChartSet {
@@ -29,7 +27,7 @@ export class ChartSet {
         {},
         ...chart.series.map((s) => ({
           label: s.label,
-          stroke: s.color < 0 ? RECORDED_COLOUR : (PALETTE[s.color % PALETTE.length] as string),
+          stroke: s.stroke,
           width: 1.5,
           ...(s.dashed ? { dash: [6, 4] } : {}),
           ...(s.stepped ? { paths: uPlot.paths.stepped?.({ align: 1 }) } : {}),

@@ -8,10 +8,18 @@ import type { FormulaReplay, RecordingReplay, TimelineRow } from '../replay/type
 
 export const MAX_POINTS = 2000;
 
+/**
+ * One colour per formula, by its place among the replay's formulas (the order they were given),
+ * so a formula has the same colour in its own charts, side by side with others, in the CLI's
+ * report and in the playground. Recorded series are grey.
+ */
+export const FORMULA_COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
+export const RECORDED_COLOUR = '#555555';
+
 export interface ChartSeries {
   label: string;
-  /** Index into the page's palette; recorded series use -1 (drawn in grey). */
-  color: number;
+  /** The line's colour: the formula's (FORMULA_COLOURS), or RECORDED_COLOUR. */
+  stroke: string;
   dashed: boolean;
   stepped: boolean;
   values: Array<number | null>;
@@ -35,14 +43,22 @@ export function buildCharts(replay: RecordingReplay, formulaIndexes: readonly nu
   const recorded = (label: string, pick: Pick, dashed = false): ChartSeries[] => {
     const values = reduce(base.map(pick));
     return values.some((v) => v !== null)
-      ? [{ label: `recorded ${label}`, color: -1, dashed, stepped: true, values }]
+      ? [{ label: `recorded ${label}`, stroke: RECORDED_COLOUR, dashed, stepped: true, values }]
       : [];
   };
   const perFormula = (label: string, pick: Pick, dashed: boolean, keepZeros: boolean): ChartSeries[] =>
     formulas.flatMap((f, k) => {
       const values = reduce(f.timeline.map(pick));
       return keepZeros || hasAny(values)
-        ? [{ label: `${f.summary.formula} ${label}`, color: k, dashed, stepped: true, values }]
+        ? [
+            {
+              label: `${f.summary.formula} ${label}`,
+              stroke: formulaColour(formulaIndexes[k] ?? k),
+              dashed,
+              stepped: true,
+              values,
+            },
+          ]
         : [];
     });
   const closed = replay.settings.mode === 'closed';
@@ -85,6 +101,10 @@ export function buildCharts(replay: RecordingReplay, formulaIndexes: readonly nu
       ],
     },
   ];
+}
+
+export function formulaColour(index: number): string {
+  return FORMULA_COLOURS[index % FORMULA_COLOURS.length] as string;
 }
 
 /**

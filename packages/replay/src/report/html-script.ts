@@ -4,7 +4,6 @@
 
 export const PAGE_SCRIPT = `(function () {
   'use strict';
-  var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
   var HEIGHT = 260;
   var data = JSON.parse(document.getElementById('replay-data').textContent);
   var plots = [];
@@ -15,7 +14,7 @@ export const PAGE_SCRIPT = `(function () {
     if (!el) return;
     if (chart.series.length === 0) { el.textContent = 'No data for this chart.'; return; }
     var series = [{}].concat(chart.series.map(function (s) {
-      var opts = { label: s.label, stroke: s.color < 0 ? '#555555' : PALETTE[s.color % PALETTE.length], width: 1.5 };
+      var opts = { label: s.label, stroke: s.stroke, width: 1.5 };
       if (s.dashed) opts.dash = [6, 4];
       if (s.stepped) opts.paths = uPlot.paths.stepped({ align: 1 });
       return opts;
