@@ -7,6 +7,7 @@ import { lspReport } from './lsp.bench.ts';
 import { benchReplay } from './replay.bench.ts';
 import { playgroundReport } from './playground.bench.ts';
 import { benchStartup } from './startup.bench.ts';
+import { benchTune } from './tune.bench.ts';
 
 const fmt = (n: number, digits = 3) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
@@ -33,6 +34,11 @@ console.log(
   `replay a pool-year (${fmt(replay.rows, 0)} rows of 30-s samples, 9 columns), open loop every 5 min (${fmt(replay.evaluations, 0)} evaluations): ` +
     `${fmt(replay.replayMs / 1000, 2)} s, peak RSS ${fmt(replay.replayRssMb, 0)} MB; reading alone ${fmt(replay.readMs / 1000, 2)} s (${fmt(replay.readRssMb, 0)} MB); ratio ${fmt(replay.ratio, 2)}   (targets: < 5 s, < 1 GB, ratio <= 1.5)`,
 );
+for (const f of await benchTune())
+  console.log(
+    `tune on the example week (pending-tasks, maxNumberOfVMs), ${f.mode} loop, ${f.variants} variants, --jobs ${f.jobs}: ` +
+      `${fmt(f.ms / 1000, 2)} s, ${fmt(f.perSecond, 1)} variants/s`,
+  );
 console.log(languageServiceReport());
 console.log(await lspReport());
 console.log(await playgroundReport());

@@ -33,6 +33,8 @@ export function versionedFiles(root: string): { manifests: string[]; readmes: st
     ...packages.map((dir) => `${dir}/README.md`),
     'extension/README.md',
     'action.yml',
+    // TUNE.md's worked example runs the command in a CI matrix.
+    'packages/replay/TUNE.md',
   ].filter((file) => existsSync(join(root, file)));
   return { manifests, readmes, changelogs: ['CHANGELOG.md', 'extension/CHANGELOG.md'] };
 }

@@ -11,6 +11,7 @@ import { registerLsp } from './commands/lsp.ts';
 import { registerPlayground } from './commands/playground.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerTest } from './commands/test.ts';
+import { registerTune } from './commands/tune.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 import { VERSION } from './version.ts';
 
@@ -27,6 +28,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .helpOption('-h, --help', 'show help')
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
     .showHelpAfterError('(run with --help for usage)')
+    // Options after a command name are that command's: `tune merge FILE --format json` is merge's --format.
+    .enablePositionalOptions()
     .exitOverride();
   program.addHelpText(
     'after',
@@ -41,6 +44,7 @@ Example:
   registerCheck(program, ctx);
   registerFmt(program, ctx);
   registerReplay(program, ctx);
+  registerTune(program, ctx);
   registerEval(program, ctx);
   registerExplain(program, ctx);
   registerTest(program, ctx);

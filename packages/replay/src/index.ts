@@ -42,3 +42,14 @@ export { agreementHtml, agreementText } from './report/agreement.ts';
 // The one atomic writer (@autoscale/node-io), under the name this package has always exported.
 export { writeFileAtomic as writeOutputFile } from '@autoscale/node-io';
 export { ProgressBar } from './io/progress-bar.ts';
+export { tuneFormula, type TuneRequest, type TuneOutcome } from './tune/tune-formula.ts';
+export { tuneSpace, type TuneSpace, type SpaceOutcome } from './tune/space.ts';
+export type { ParamRange } from './tune/axis.ts';
+export type { ParameterProblem, FormulaParameter } from './tune/parameters.ts';
+export type { Objective, DelayMeasure, SummaryJson } from './tune/rank.ts';
+export type { Shard } from './tune/plan.ts';
+export type { TuneResult, SearchJson, PointJson, BestJson, VariantFigures } from './tune/result.ts';
+export { mergeShards, type ShardFile, type MergeOutcome } from './tune/merge.ts';
+export { renderTuneText } from './tune/text.ts';
+export { renderTuneHtml } from './tune/html.ts';
+export { TuneProgress } from './tune/progress.ts';

@@ -7,11 +7,13 @@
 import type { Worker } from 'node:worker_threads';
 import type { WorkerJob } from './replay-many.ts';
 import type { StreamJob } from './stream-worker.ts';
+import type { TuneWorkerJob } from '../tune/worker-pool.ts';
 
 /** workerData of every worker this package starts: the job, tagged with its kind. */
 export type TaggedJob =
   | { autoscaleReplayWorker: 'recording'; job: WorkerJob }
-  | { autoscaleReplayWorker: 'stream'; job: StreamJob };
+  | { autoscaleReplayWorker: 'stream'; job: StreamJob }
+  | { autoscaleReplayWorker: 'tune'; job: TuneWorkerJob };
 
 // The sources run as .ts (Node strips the types) and the published package as .js: the entry
 // module has the same extension as this one.
