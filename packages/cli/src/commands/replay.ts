@@ -1,17 +1,13 @@
 // `autoscale replay FORMULA... --recording FILE`: its options, their parsing and its help. What it
 // does is actions/replay.ts, loaded only when the command runs.
 
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { collectArgument, durationArgument, instantArgument, wholeNumberArgument } from '../arguments.ts';
+import { Option, type Command } from 'commander';
+import { collectArgument, durationArgument, instantArgument } from '../arguments.ts';
 import { DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
 // The light entry: start-up loads none of the replay engine.
-import {
-  checkCurrency,
-  checkEvaluationInterval,
-  RECORDING_FORMATS,
-  type RecordingFormat,
-} from '@autoscale/replay/options';
+import { RECORDING_FORMATS, type RecordingFormat } from '@autoscale/replay/options';
 import type { CommandContext } from '../program.ts';
+import { currencyArgument, intervalArgument, jobsArgument, priceArgument } from './replay-options.ts';
 import { addHostOptions, type HostOptions } from './host-options.ts';
 
 export type ReportFormat = 'text' | 'json' | 'csv';
@@ -35,28 +31,6 @@ export interface ReplayCliOptions extends HostOptions {
   jobs?: number;
   compare?: boolean;
 }
-
-function interval(value: string): number {
-  const ms = durationArgument(value);
-  const bad = checkEvaluationInterval(ms);
-  if (bad !== undefined) throw new InvalidArgumentError(bad);
-  return ms;
-}
-
-function price(value: string): number {
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n))
-    throw new InvalidArgumentError(`"${value}" is not a price (a number >= 0 per node-hour)`);
-  return n;
-}
-
-function currency(value: string): string {
-  const bad = checkCurrency(value);
-  if (bad !== undefined) throw new InvalidArgumentError(bad);
-  return value;
-}
-
-const jobs = wholeNumberArgument(1, Number.MAX_SAFE_INTEGER, 'a whole number >= 1');
 
 export function registerReplay(program: Command, ctx: CommandContext): void {
   const command = program
@@ -93,7 +67,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option(
       '--interval <duration>',
       "evaluation interval, 5m to 168h (default: the recording's metadata, else 15m)",
-      interval,
+      intervalArgument,
     )
     .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instantArgument)
     .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instantArgument)
@@ -107,12 +81,12 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
       'time from a target increase to the nodes joining the pool (default: metadata, else 4m)',
       durationArgument,
     )
-    .option('--price-dedicated <x>', 'price of a dedicated node-hour, for the cost figures', price)
-    .option('--price-low-priority <y>', 'price of a low-priority node-hour', price)
+    .option('--price-dedicated <x>', 'price of a dedicated node-hour, for the cost figures', priceArgument)
+    .option('--price-low-priority <y>', 'price of a low-priority node-hour', priceArgument)
     .option(
       '--currency <code>',
       'ISO 4217 code of the prices (USD, EUR, ...): costs print as "EUR 1,234.50" (default: the config\'s, else plain numbers)',
-      currency,
+      currencyArgument,
     )
     .option(
       '--task-log <file>',
@@ -127,7 +101,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     )
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'csv']).default('text'))
     .option('-o, --out <file>', 'write the report to FILE (atomically); FILE.html gets the self-contained HTML report')
-    .option('-j, --jobs <n>', 'recordings replayed at once on worker threads (default: one per CPU)', jobs)
+    .option('-j, --jobs <n>', 'recordings replayed at once on worker threads (default: one per CPU)', jobsArgument)
     .option('--compare', 'several formulas side by side in one table and one set of charts')
     .addHelpText(
       'after',

@@ -5,14 +5,10 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
 // The light entry: start-up loads none of the replay engine.
-import {
-  checkCurrency,
-  checkEvaluationInterval,
-  RECORDING_FORMATS,
-  type RecordingFormat,
-} from '@autoscale/replay/options';
+import { RECORDING_FORMATS, type RecordingFormat } from '@autoscale/replay/options';
 import { durationArgument, instantArgument, wholeNumberArgument } from '../arguments.ts';
 import type { CommandContext } from '../program.ts';
+import { currencyArgument, intervalArgument, jobsArgument, priceArgument } from './replay-options.ts';
 
 /** A --param: the name and its range, as the search takes it. */
 export interface ParamArgument {
@@ -120,26 +116,6 @@ export function shardArgument(value: string): Shard {
   return { index, count };
 }
 
-function interval(value: string): number {
-  const ms = durationArgument(value);
-  const bad = checkEvaluationInterval(ms);
-  if (bad !== undefined) throw new InvalidArgumentError(bad);
-  return ms;
-}
-
-function price(value: string): number {
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n))
-    throw new InvalidArgumentError(`"${value}" is not a price (a number >= 0 per node-hour)`);
-  return n;
-}
-
-function currency(value: string): string {
-  const bad = checkCurrency(value);
-  if (bad !== undefined) throw new InvalidArgumentError(bad);
-  return value;
-}
-
 export function registerTune(program: Command, ctx: CommandContext): void {
   const tune = program
     .command('tune')
@@ -196,11 +172,7 @@ export function registerTune(program: Command, ctx: CommandContext): void {
         .argParser(wholeNumberArgument(0, 4_294_967_295, 'a seed, a whole number from 0 to 4294967295'))
         .default(1),
     )
-    .option(
-      '-j, --jobs <n>',
-      'worker threads replaying variants (default: one per CPU)',
-      wholeNumberArgument(1, Number.MAX_SAFE_INTEGER, 'a whole number >= 1'),
-    )
+    .option('-j, --jobs <n>', 'worker threads replaying variants (default: one per CPU)', jobsArgument)
     .option(
       '--shard <i/n>',
       'run only shard I of N of the search; `autoscale tune merge` combines the shards',
@@ -209,7 +181,7 @@ export function registerTune(program: Command, ctx: CommandContext): void {
     .option(
       '--interval <duration>',
       "evaluation interval, 5m to 168h (default: the recording's metadata, else 15m)",
-      interval,
+      intervalArgument,
     )
     .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instantArgument)
     .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instantArgument)
@@ -226,10 +198,14 @@ export function registerTune(program: Command, ctx: CommandContext): void {
     .option(
       '--price-dedicated <x>',
       "price of a dedicated node-hour (default: the config's replay.priceDedicated)",
-      price,
+      priceArgument,
     )
-    .option('--price-low-priority <y>', "price of a low-priority node-hour (default: the config's)", price)
-    .option('--currency <code>', "ISO 4217 code of the prices (default: the config's, else plain numbers)", currency)
+    .option('--price-low-priority <y>', "price of a low-priority node-hour (default: the config's)", priceArgument)
+    .option(
+      '--currency <code>',
+      "ISO 4217 code of the prices (default: the config's, else plain numbers)",
+      currencyArgument,
+    )
     .option(
       '--task-log <file>',
       'closed loop: CSV of tasks "submitted,duration[,slots]" instead of the derived workload',
