@@ -5,6 +5,7 @@ import { benchTesting } from './testing.bench.ts';
 import { languageServiceReport } from './language-service.bench.ts';
 import { lspReport } from './lsp.bench.ts';
 import { benchReplay } from './replay.bench.ts';
+import { benchReport } from './report.bench.ts';
 import { playgroundReport } from './playground.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 import { benchTune } from './tune.bench.ts';
@@ -33,6 +34,14 @@ const replay = await benchReplay();
 console.log(
   `replay a pool-year (${fmt(replay.rows, 0)} rows of 30-s samples, 9 columns), open loop every 5 min (${fmt(replay.evaluations, 0)} evaluations): ` +
     `${fmt(replay.replayMs / 1000, 2)} s, peak RSS ${fmt(replay.replayRssMb, 0)} MB; reading alone ${fmt(replay.readMs / 1000, 2)} s (${fmt(replay.readRssMb, 0)} MB); ratio ${fmt(replay.ratio, 2)}   (targets: < 5 s, < 1 GB, ratio <= 1.5)`,
+);
+const report = await benchReport();
+console.log(
+  `HTML report of a year-long compare of three formulas (${fmt(report.evaluations, 0)} evaluations): ${fmt(report.sizeMb, 2)} MB; ` +
+    (report.drawnMs === undefined
+      ? 'Chromium not installed, not drawn'
+      : `opened and every chart drawn in headless Chromium in ${fmt(report.drawnMs, 0)} ms`) +
+    '   (target: a few MB, under 1 s)',
 );
 for (const f of await benchTune())
   console.log(

@@ -4,7 +4,10 @@
 import type { FormulaSummary, RecordingReplay } from '../replay/types.ts';
 import { DASH, hours, money, moneyDifference, seconds, signedDifference } from './format.ts';
 
-/** How a difference from the recording reads: fewer node-hours and lower cost are better. */
+/**
+ * How a difference from the recording reads. Only cost is marked: fewer dedicated node-hours may
+ * be more low-priority ones and the reverse, so neither alone is better or worse.
+ */
 export type Tone = 'better' | 'worse' | null;
 
 export interface SummaryTable {
@@ -14,7 +17,7 @@ export interface SummaryTable {
   tones: Tone[][];
 }
 
-/** Lower is better for every difference the table shows (node-hours, cost). */
+/** A lower cost is better. */
 function toneOf(diff: number | null): Tone {
   if (diff === null || Math.abs(diff) < 1e-9) return null;
   return diff < 0 ? 'better' : 'worse';
@@ -41,19 +44,9 @@ export function summaryTable(
     tones.push([null, null, ...summaries.map((s) => (difference ? toneOf(difference(s)) : null))]);
   };
   row('dedicated node-hours', hours(rec.nodeHours.dedicated), (s) => hours(s.nodeHours.dedicated));
-  row(
-    '  vs recorded',
-    '',
-    (s) => signedDifference(s.nodeHoursDifference.dedicated, rec.nodeHours.dedicated),
-    (s) => s.nodeHoursDifference.dedicated,
-  );
+  row('  vs recorded', '', (s) => signedDifference(s.nodeHoursDifference.dedicated, rec.nodeHours.dedicated));
   row('low-priority node-hours', hours(rec.nodeHours.lowPriority), (s) => hours(s.nodeHours.lowPriority));
-  row(
-    '  vs recorded',
-    '',
-    (s) => signedDifference(s.nodeHoursDifference.lowPriority, rec.nodeHours.lowPriority),
-    (s) => s.nodeHoursDifference.lowPriority,
-  );
+  row('  vs recorded', '', (s) => signedDifference(s.nodeHoursDifference.lowPriority, rec.nodeHours.lowPriority));
   if (priced) {
     const currency = replay.settings.currency;
     row('cost', money(rec.cost, currency), (s) => money(s.cost, currency));
