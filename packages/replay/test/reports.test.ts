@@ -73,6 +73,23 @@ describe('text report', () => {
     expect(side).toMatch(/^\s+recorded\s+grow\.autoscale\s+bad\.autoscale$/m);
     expect(renderText([closed], true)).toMatch(/^task wait p50 \/ p95 \/ max\s+-\s+\S+/m);
   });
+
+  it('side by side, opens with the verdict: each deciding figure of the others against the first formula', () => {
+    const side = renderText([replay], true);
+    const verdict = side.indexOf('Verdict (lower is better):');
+    expect(verdict).toBeGreaterThan(0);
+    expect(verdict).toBeLessThan(side.indexOf('dedicated node-hours'));
+    expect(side).toMatch(/^\s+grow\.autoscale \(baseline\)\s+bad\.autoscale vs baseline$/m);
+    // bad.autoscale fails every evaluation, so the pool keeps the recorded 2 nodes: 4.0 node-hours
+    // against grow's 5.9, and 9 failed evaluations more.
+    expect(side).toMatch(/^node-hours\s+5\.9\s+4\.0 -1\.9 \(-32\.6%\)$/m);
+    expect(side).toMatch(/^failed evaluations\s+0\s+9 \+9$/m);
+    const waits = renderText([closed], true);
+    expect(waits).toMatch(/^task wait p95\s+\S+/m);
+    expect(waits).toMatch(/^idle node-hours\s+\S+/m);
+    // One formula has no verdict.
+    expect(renderText([replay], false)).not.toContain('Verdict');
+  });
 });
 
 describe('CSV timeline', () => {
@@ -235,6 +252,10 @@ describe('a report readable at any length', () => {
     expect(html).toMatch(/<td class="num">\+1\.9 \(\+48\.3%\)<\/td>/);
     expect(html).not.toContain('class="num better"');
     expect(html).toContain('<button type="button" class="reset-zoom" data-group="recording-0-0">');
+    // Side by side, the verdict table marks the second formula against the first.
+    const side = renderHtml([replay], true);
+    expect(side).toMatch(/<table class="verdict">.*<td class="num better" title="better than the baseline">4\.0 -1\.9/);
+    expect(side).toMatch(/<td class="num worse" title="worse than the baseline">9 \+9<\/td>/);
   });
 
   it('gives a formula one colour, alone or side by side, and recorded series grey', () => {

@@ -68,6 +68,8 @@ td.msg { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 td.better { color: #1d6b1d; }
 td.worse { color: #a12b2b; }
 .zoom { color: #555; font-size: 13px; }
+.verdict-title { font-weight: 600; margin-bottom: 0; }
+table.verdict td { font-variant-numeric: tabular-nums; }
 .zoom button { font: inherit; padding: 0 6px; }
 details summary { cursor: pointer; color: #555; margin-bottom: 4px; }
 `;

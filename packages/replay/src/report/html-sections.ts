@@ -7,6 +7,7 @@ import { agreementHtml } from './agreement.ts';
 import { buildCharts, type Chart } from './chart-data.ts';
 import { hours, instant } from './format.ts';
 import { summaryTable, type SummaryTable } from './summary-table.ts';
+import { verdictTable } from './verdict.ts';
 import { describeRun } from './text.ts';
 import { MS_PER_HOUR } from '../sim/trajectory.ts';
 
@@ -36,7 +37,11 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
   ];
   groups.forEach((indexes, gi) => {
     const names = indexes.map((i) => r.formulas[i]?.summary.formula ?? '').join(', ');
-    parts.push(`<h3>${escapeHtml(compare ? `Side by side: ${names}` : names)}</h3>`, table(summaryTable(r, indexes)));
+    parts.push(`<h3>${escapeHtml(compare ? `Side by side: ${names}` : names)}</h3>`);
+    // Side by side, the verdict comes first: each deciding figure against the first formula.
+    const verdict = verdictTable(r, indexes);
+    if (verdict) parts.push('<p class="verdict-title">Verdict: lower is better</p>', table(verdict, 'verdict'));
+    parts.push(table(summaryTable(r, indexes)));
     const group = `recording-${ri}-${gi}`;
     parts.push(
       `<p class="zoom">Drag across a chart to zoom in on a period (its charts follow); double-click a chart, or <button type="button" class="reset-zoom" data-group="${group}">show the whole replay</button>. Times are UTC.</p>`,
@@ -80,7 +85,7 @@ export function collapsedTable(head: string, rows: readonly string[]): string {
   return `${shown}<details><summary>${rest.length} more (${rows.length} in all)</summary><table>${head}${rest.join('')}</table></details>`;
 }
 
-function table(t: SummaryTable): string {
+function table(t: SummaryTable, kind = 'summary'): string {
   const head = `<tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = t.rows
     .map((row, r) => {
@@ -88,13 +93,13 @@ function table(t: SummaryTable): string {
         if (i === 0) return `<th>${escapeHtml(cell)}</th>`;
         // Differences from the recording are marked: lower node-hours and cost are better.
         const tone = t.tones[r]?.[i];
-        const title = tone ? ` title="${tone} than recorded"` : '';
+        const title = tone ? ` title="${tone} than ${kind === 'verdict' ? 'the baseline' : 'recorded'}"` : '';
         return `<td class="num${tone ? ` ${tone}` : ''}"${title}>${escapeHtml(cell)}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<table class="summary">${head}${body}</table>`;
+  return `<table class="${kind}">${head}${body}</table>`;
 }
 
 function errors(r: RecordingReplay): string {

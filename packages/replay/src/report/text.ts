@@ -1,5 +1,5 @@
-// The default report: for each recording, what was replayed and how, the summary table (one
-// per formula, or all formulas side by side with --compare), failed evaluations by code with their
+// The default report: for each recording, what was replayed and how, with --compare first the
+// verdict (verdict.ts), the summary table (one per formula, or all formulas side by side), failed evaluations by code with their
 // first instants, the closed loop's low-confidence periods, agreement with the service's own
 // history when given (agreement.ts), and the importers' notes.
 
@@ -7,6 +7,7 @@ import type { RecordingReplay } from '../replay/types.ts';
 import { agreementText } from './agreement.ts';
 import { duration, hours, instant } from './format.ts';
 import { summaryTable, type SummaryTable } from './summary-table.ts';
+import { verdictTable } from './verdict.ts';
 import { MS_PER_HOUR } from '../sim/trajectory.ts';
 
 /** How many low-confidence periods the text lists before summing up the rest. */
@@ -28,6 +29,14 @@ export function describeRun(r: RecordingReplay): string {
 function renderOne(r: RecordingReplay, compare: boolean): string {
   const out: string[] = [];
   out.push(`Replay of ${r.recording} (pool ${r.poolId}), ${describeRun(r)}`);
+  // Side by side, the verdict comes first: each deciding figure against the first formula.
+  const verdict = compare
+    ? verdictTable(
+        r,
+        r.formulas.map((_, i) => i),
+      )
+    : undefined;
+  if (verdict) out.push('', 'Verdict (lower is better):', ...renderTable(verdict));
   const tables = compare ? [summaryTable(r)] : r.formulas.map((_, i) => summaryTable(r, [i]));
   for (const table of tables) out.push('', ...renderTable(table));
   for (const f of r.formulas) {
