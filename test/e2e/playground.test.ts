@@ -367,8 +367,9 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     const page = await open({ formula, context: '' }, undefined, 2400);
     await page.click('#tab-replay');
     await page.click('#replay-run');
-    await page.locator('#replay-report .uplot').nth(2).waitFor({ timeout: 30_000 });
-    expect(await page.locator('#replay-report .uplot canvas').count()).toBeGreaterThanOrEqual(3);
+    await page.locator('#replay-report .chart .uplot').nth(2).waitFor({ timeout: 30_000 });
+    expect(await page.locator('#replay-report .chart .uplot canvas').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('#replay-report .overview .uplot canvas').count()).toBe(1);
     const row = (label: string) =>
       page
         .locator('#replay-report table.summary tr', { has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) })
@@ -379,24 +380,30 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     expect(await row('low-priority node-hours')).toEqual([recordedLow, formulaLow]);
     expect(await page.textContent('#replay-status')).toBe('Replayed 1 formula.');
     // Drag across the first chart to zoom in: it and the next chart (they follow) are drawn
-    // differently; "Show the whole replay" draws both exactly as before. (uPlot draws its axes on
-    // a canvas, so the charts are compared as images, with the mouse away from them.)
+    // differently; "Show the whole replay" draws both exactly as before. The same with the brush
+    // of the overview strip above them. (uPlot draws its axes on a canvas, so the charts are
+    // compared as images, with the mouse away from them.)
     const drawn = async (n: number) => {
       await page.mouse.move(0, 0);
-      return page.locator('#replay-report .uplot canvas').nth(n).screenshot();
+      return page.locator('#replay-report .chart .uplot canvas').nth(n).screenshot();
     };
     const [first, second] = [await drawn(0), await drawn(1)];
-    const over = await page.locator('#replay-report .uplot .u-over').first().boundingBox();
-    if (!over) throw new Error('the first chart has no drawing area');
-    await page.mouse.move(over.x + over.width * 0.3, over.y + over.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(over.x + over.width * 0.45, over.y + over.height / 2, { steps: 5 });
-    await page.mouse.up();
-    await expect.poll(async () => (await drawn(0)).equals(first)).toBe(false);
-    await expect.poll(async () => (await drawn(1)).equals(second)).toBe(false);
-    await page.click('#replay-report button.reset-zoom');
-    await expect.poll(async () => (await drawn(0)).equals(first)).toBe(true);
-    await expect.poll(async () => (await drawn(1)).equals(second)).toBe(true);
+    const dragAcross = async (area: string) => {
+      const box = await page.locator(area).first().boundingBox();
+      if (!box) throw new Error(`${area} has no drawing area`);
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+    };
+    for (const area of ['#replay-report .chart .uplot .u-over', '#replay-report .overview .uplot .u-over']) {
+      await dragAcross(area);
+      await expect.poll(async () => (await drawn(0)).equals(first)).toBe(false);
+      await expect.poll(async () => (await drawn(1)).equals(second)).toBe(false);
+      await page.click('#replay-report button.reset-zoom');
+      await expect.poll(async () => (await drawn(0)).equals(first)).toBe(true);
+      await expect.poll(async () => (await drawn(1)).equals(second)).toBe(true);
+    }
     await page.locator('#panel-replay').screenshot({ path: join(ARTIFACTS, 'replay-example.png') });
     await closeClean(page, 'replay-page.png');
   });

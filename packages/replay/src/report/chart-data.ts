@@ -27,6 +27,8 @@ export interface ChartSeries {
 
 export interface Chart {
   title: string;
+  /** The chart the overview strip above a group of charts draws small (the targets). */
+  overview?: true;
   yLabel: string;
   /** Seconds since the epoch (uPlot's time scale). */
   x: number[];
@@ -82,6 +84,7 @@ export function buildCharts(replay: RecordingReplay, formulaIndexes: readonly nu
     },
     {
       title: 'Targets the formula set (after each evaluation)',
+      overview: true,
       yLabel: 'nodes',
       x,
       series: [

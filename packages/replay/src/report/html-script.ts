@@ -1,6 +1,8 @@
 // The HTML report's own script, inlined next to uPlot (and allowed by its hash in the page's CSP):
 // reads the chart data from the page's JSON block and draws each chart with uPlot in UTC, with
-// cursors synchronised per recording, and "show the whole replay" buttons that undo a zoom. Plain ES2017 for any current browser; no network access.
+// cursors synchronised per recording; above each group of charts an overview strip of the whole
+// replay (the targets) whose brush picks the period the charts show, and a "show the whole replay"
+// button that undoes a zoom. Plain ES2017 for any current browser; no network access.
 
 export const PAGE_SCRIPT = `(function () {
   'use strict';
@@ -32,12 +34,42 @@ export const PAGE_SCRIPT = `(function () {
     var columns = [chart.x].concat(chart.series.map(function (s) { return s.values; }));
     plots.push({ el: el, group: chart.group, x: chart.x, plot: new uPlot(options, columns, el) });
   });
-  // "Show the whole replay": every chart of the group back to its full time range.
+  function showRange(group, min, max) {
+    plots.forEach(function (p) { if (p.group === group) p.plot.setScale('x', { min: min, max: max }); });
+  }
+  // The overview strip: the group's targets chart, small, over the whole replay; dragging across
+  // it (the brush) shows that period in every chart of the group.
+  var overviews = [];
+  Array.prototype.forEach.call(document.querySelectorAll('.overview[data-group]'), function (el) {
+    var group = el.getAttribute('data-group');
+    var source = data.charts.filter(function (c) { return c.group === group && c.overview && c.series.length > 0; })[0];
+    if (!source) return;
+    var options = {
+      width: widthOf(el),
+      height: 90,
+      tzDate: utc,
+      legend: { show: false },
+      series: [{}].concat(source.series.map(function (s) { return { stroke: s.stroke, width: 1 }; })),
+      scales: { x: { time: true } },
+      axes: [{}, { show: false }],
+      cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
+      hooks: { setSelect: [function (u) {
+        if (u.select.width <= 0) return;
+        showRange(group, u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'));
+      }] }
+    };
+    var columns = [source.x].concat(source.series.map(function (s) { return s.values; }));
+    overviews.push({ el: el, group: group, plot: new uPlot(options, columns, el) });
+  });
+  // "Show the whole replay": every chart of the group back to its full time range, brush cleared.
   Array.prototype.forEach.call(document.querySelectorAll('button.reset-zoom'), function (button) {
     button.addEventListener('click', function () {
+      var group = button.getAttribute('data-group');
       plots.forEach(function (p) {
-        if (p.group !== button.getAttribute('data-group') || p.x.length === 0) return;
-        p.plot.setScale('x', { min: p.x[0], max: p.x[p.x.length - 1] });
+        if (p.group === group && p.x.length > 0) p.plot.setScale('x', { min: p.x[0], max: p.x[p.x.length - 1] });
+      });
+      overviews.forEach(function (o) {
+        if (o.group === group) o.plot.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
       });
     });
   });
@@ -46,6 +78,7 @@ export const PAGE_SCRIPT = `(function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
       plots.forEach(function (p) { p.plot.setSize({ width: widthOf(p.el), height: HEIGHT }); });
+      overviews.forEach(function (o) { o.plot.setSize({ width: widthOf(o.el), height: 90 }); });
     }, 100);
   });
 })();
@@ -68,6 +101,7 @@ td.msg { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 td.better { color: #1d6b1d; }
 td.worse { color: #a12b2b; }
 .zoom { color: #555; font-size: 13px; }
+.overview { width: 100%; margin: 4px 0 8px; }
 .verdict-title { font-weight: 600; margin-bottom: 0; }
 table.verdict td { font-variant-numeric: tabular-nums; }
 .zoom button { font: inherit; padding: 0 6px; }

@@ -44,7 +44,8 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
     parts.push(table(summaryTable(r, indexes)));
     const group = `recording-${ri}-${gi}`;
     parts.push(
-      `<p class="zoom">Drag across a chart to zoom in on a period (its charts follow); double-click a chart, or <button type="button" class="reset-zoom" data-group="${group}">show the whole replay</button>. Times are UTC.</p>`,
+      `<p class="zoom">Drag across the overview below, or across a chart, to show a period in every chart; double-click a chart, or <button type="button" class="reset-zoom" data-group="${group}">show the whole replay</button>. Times are UTC.</p>`,
+      `<div class="overview" data-group="${group}"></div>`,
     );
     buildCharts(r, indexes).forEach((chart, ci) => {
       const id = `chart-${ri}-${gi}-${ci}`;
