@@ -65,6 +65,16 @@ describe.runIf(hasChromium() || REQUIRED)('replay report in headless Chromium', 
     expect(problems).toEqual([]);
   });
 
+  it('shows the time at the cursor in UTC, 24-hour', async () => {
+    const over = page.locator('.chart .uplot .u-over').first();
+    await over.scrollIntoViewIfNeeded();
+    const box = await over.boundingBox();
+    if (!box) throw new Error('the first chart has no drawing area');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const time = page.locator('.chart .uplot').first().locator('.u-legend .u-series').first().locator('.u-value');
+    await expect.poll(() => time.textContent()).toMatch(/^2026-01-\d\d \d\d:\d\d UTC$/);
+  });
+
   it("brushing the overview shows that period in every chart; 'show the whole replay' undoes it", async () => {
     const drawn = async (n: number) => {
       await page.mouse.move(0, 0);

@@ -7,6 +7,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { PageChart } from '@autoscale/replay/browser';
+import { utcCursorTime, utcTicks } from './time-labels.ts';
 
 const HEIGHT = 240;
 const OVERVIEW_HEIGHT = 90;
@@ -27,7 +28,7 @@ export class ChartSet {
         continue;
       }
       const series: uPlot.Series[] = [
-        {},
+        { value: utcCursorTime },
         ...chart.series.map((s) => ({
           label: s.label,
           stroke: s.stroke,
@@ -43,7 +44,7 @@ export class ChartSet {
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         series,
         scales: { x: { time: true } },
-        axes: [{}, { label: chart.yLabel }],
+        axes: [{ values: utcTicks }, { label: chart.yLabel }],
         cursor: { sync: { key: chart.group } },
       };
       const data = [chart.x, ...chart.series.map((s) => s.values)] as uPlot.AlignedData;
@@ -75,7 +76,7 @@ export class ChartSet {
       legend: { show: false },
       series: [{}, ...source.series.map((s) => ({ stroke: s.stroke, width: 1 }))],
       scales: { x: { time: true } },
-      axes: [{}, { show: false }],
+      axes: [{ values: utcTicks }, { show: false }],
       cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
       hooks: {
         setSelect: [

@@ -11,11 +11,32 @@ export const PAGE_SCRIPT = `(function () {
   var plots = [];
   function widthOf(el) { return Math.max(320, el.clientWidth || 900); }
   function utc(ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); }
+  // Times in UTC and 24-hour everywhere, as the tables print them: axis ticks ("06:00", with the
+  // day under the first tick of each day, or "Jan 5" for ticks a day or more apart) and the
+  // legend's time at the cursor ("2026-01-05 06:15 UTC").
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  function dayOf(d) { return MONTHS[d.getUTCMonth()] + ' ' + d.getUTCDate(); }
+  function ticks(u, splits, axis, space, incr) {
+    return splits.map(function (v, i) {
+      var d = new Date(v * 1000);
+      if (incr >= 86400) return dayOf(d);
+      var time = two(d.getUTCHours()) + ':' + two(d.getUTCMinutes());
+      var before = i > 0 ? new Date(splits[i - 1] * 1000) : null;
+      return before === null || before.getUTCDate() !== d.getUTCDate() ? time + '\\n' + dayOf(d) : time;
+    });
+  }
+  function cursorTime(u, v) {
+    if (v == null) return '--';
+    var d = new Date(v * 1000);
+    return d.getUTCFullYear() + '-' + two(d.getUTCMonth() + 1) + '-' + two(d.getUTCDate()) + ' ' +
+      two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + ' UTC';
+  }
   data.charts.forEach(function (chart) {
     var el = document.getElementById(chart.id);
     if (!el) return;
     if (chart.series.length === 0) { el.textContent = 'No data for this chart.'; return; }
-    var series = [{}].concat(chart.series.map(function (s) {
+    var series = [{ value: cursorTime }].concat(chart.series.map(function (s) {
       var opts = { label: s.label, stroke: s.stroke, width: 1.5 };
       if (s.dashed) opts.dash = [6, 4];
       if (s.stepped) opts.paths = uPlot.paths.stepped({ align: 1 });
@@ -28,7 +49,7 @@ export const PAGE_SCRIPT = `(function () {
       tzDate: utc,
       series: series,
       scales: { x: { time: true } },
-      axes: [{}, { label: chart.yLabel }],
+      axes: [{ values: ticks }, { label: chart.yLabel }],
       cursor: { sync: { key: chart.group } }
     };
     var columns = [chart.x].concat(chart.series.map(function (s) { return s.values; }));
@@ -51,7 +72,7 @@ export const PAGE_SCRIPT = `(function () {
       legend: { show: false },
       series: [{}].concat(source.series.map(function (s) { return { stroke: s.stroke, width: 1 }; })),
       scales: { x: { time: true } },
-      axes: [{}, { show: false }],
+      axes: [{ values: ticks }, { show: false }],
       cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
       hooks: { setSelect: [function (u) {
         if (u.select.width <= 0) return;
