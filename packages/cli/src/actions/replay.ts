@@ -29,6 +29,7 @@ import { placeholderValues, projectConfig } from '../project.ts';
 import type { ReplayCliOptions, ReportFormat } from '../commands/replay.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
 import type { CommandContext } from '../program.ts';
+import { replaySettings } from './replay-request.ts';
 
 export async function runReplay(
   files: string[],
@@ -94,27 +95,7 @@ export async function runReplay(
     history = read.value;
   }
   const request: ReplayFileRequest = {
-    mode: options.mode,
-    // --delay, else the project's (autoscale.config.json), else the flag's default.
-    delay:
-      command.getOptionValueSource('delay') === 'default' && config.availabilityDelay !== undefined
-        ? config.availabilityDelay
-        : options.delay,
-    ...(options.interval !== undefined ? { interval: options.interval } : {}),
-    ...(options.from !== undefined ? { from: options.from } : {}),
-    ...(options.to !== undefined ? { to: options.to } : {}),
-    ...(options.allocationLatency !== undefined ? { allocationLatency: options.allocationLatency } : {}),
-    // The flags, else the project's prices (autoscale.config.json).
-    ...((options.priceDedicated ?? config.priceDedicated) !== undefined
-      ? { priceDedicated: options.priceDedicated ?? config.priceDedicated }
-      : {}),
-    ...((options.priceLowPriority ?? config.priceLowPriority) !== undefined
-      ? { priceLowPriority: options.priceLowPriority ?? config.priceLowPriority }
-      : {}),
-    // --currency, else the project's (autoscale.config.json), else none: costs as plain numbers.
-    ...((options.currency ?? config.currency) !== undefined ? { currency: options.currency ?? config.currency } : {}),
-    ...(options.recordingFormat !== undefined ? { recordingFormat: options.recordingFormat } : {}),
-    ...(options.taskLog !== undefined ? { taskLog: options.taskLog } : {}),
+    ...replaySettings(options, config, command),
     ...(history !== undefined ? { serviceHistory: history } : {}),
   };
   const bar = process.stderr.isTTY ? new ProgressBar((s) => io.stderr(s), 'replaying') : undefined;

@@ -24,6 +24,7 @@ import { codeFrame, formatDiagnostic } from '../code-frame.ts';
 import type { TuneCliOptions } from '../commands/tune.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SourceReader, STDIN } from '../io.ts';
 import type { CommandContext } from '../program.ts';
+import { replaySettings } from './replay-request.ts';
 import { projectConfig } from '../project.ts';
 
 export async function runTune(
@@ -91,22 +92,7 @@ export async function runTune(
     return EXIT_USAGE;
   }
 
-  const request: ReplayFileRequest = {
-    mode: options.mode,
-    delay:
-      command.getOptionValueSource('delay') === 'default' && config.availabilityDelay !== undefined
-        ? config.availabilityDelay
-        : options.delay,
-    ...(options.interval !== undefined ? { interval: options.interval } : {}),
-    ...(options.from !== undefined ? { from: options.from } : {}),
-    ...(options.to !== undefined ? { to: options.to } : {}),
-    ...(options.allocationLatency !== undefined ? { allocationLatency: options.allocationLatency } : {}),
-    ...(priceDedicated !== undefined ? { priceDedicated } : {}),
-    ...(priceLowPriority !== undefined ? { priceLowPriority } : {}),
-    ...((options.currency ?? config.currency) !== undefined ? { currency: options.currency ?? config.currency } : {}),
-    ...(options.recordingFormat !== undefined ? { recordingFormat: options.recordingFormat } : {}),
-    ...(options.taskLog !== undefined ? { taskLog: options.taskLog } : {}),
-  };
+  const request: ReplayFileRequest = replaySettings(options, config, command);
   const progress = process.stderr.isTTY ? new TuneProgress((s) => io.stderr(s)) : undefined;
   const outcome = await tuneFormula({
     // Named as `autoscale replay` names a lone formula, so summaries compare with its report.

@@ -2,29 +2,23 @@
 // does is actions/replay.ts, loaded only when the command runs.
 
 import { Option, type Command } from 'commander';
-import { collectArgument, durationArgument, instantArgument } from '../arguments.ts';
-import { DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
+import { collectArgument } from '../arguments.ts';
 // The light entry: start-up loads none of the replay engine.
-import { RECORDING_FORMATS, type RecordingFormat } from '@autoscale/replay/options';
+import { RECORDING_FORMATS } from '@autoscale/replay/options';
 import type { CommandContext } from '../program.ts';
-import { currencyArgument, intervalArgument, jobsArgument, priceArgument } from './replay-options.ts';
+import {
+  addReplaySettingOptions,
+  type ReplaySettingFlags,
+  currencyArgument,
+  jobsArgument,
+  priceArgument,
+} from './replay-options.ts';
 import { addHostOptions, type HostOptions } from './host-options.ts';
 
 export type ReportFormat = 'text' | 'json' | 'csv';
 
-export interface ReplayCliOptions extends HostOptions {
+export interface ReplayCliOptions extends HostOptions, ReplaySettingFlags {
   recording: string[];
-  recordingFormat?: RecordingFormat;
-  mode: 'open' | 'closed';
-  interval?: number;
-  from?: number;
-  to?: number;
-  delay: number;
-  allocationLatency?: number;
-  priceDedicated?: number;
-  priceLowPriority?: number;
-  currency?: string;
-  taskLog?: string;
   serviceHistory?: string[];
   format: ReportFormat;
   out?: string;
@@ -63,24 +57,9 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
       )
         .choices(['open', 'closed'])
         .default('open'),
-    )
-    .option(
-      '--interval <duration>',
-      "evaluation interval, 5m to 168h (default: the recording's metadata, else 15m)",
-      intervalArgument,
-    )
-    .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instantArgument)
-    .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instantArgument)
-    .addOption(
-      new Option('--delay <duration>', 'sample availability delay')
-        .argParser(durationArgument)
-        .default(DEFAULT_AVAILABILITY_DELAY_MS, formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)),
-    )
-    .option(
-      '--allocation-latency <duration>',
-      'time from a target increase to the nodes joining the pool (default: metadata, else 4m)',
-      durationArgument,
-    )
+    );
+  // When and how the recording is replayed: the same options as `tune`'s.
+  addReplaySettingOptions(command)
     .option('--price-dedicated <x>', 'price of a dedicated node-hour, for the cost figures', priceArgument)
     .option('--price-low-priority <y>', 'price of a low-priority node-hour', priceArgument)
     .option(

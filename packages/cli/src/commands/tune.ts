@@ -3,12 +3,17 @@
 // actions/tune.ts and actions/tune-merge.ts, loaded only when a command runs.
 
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_AVAILABILITY_DELAY_MS, formatDuration } from '@autoscale/core';
 // The light entry: start-up loads none of the replay engine.
-import { RECORDING_FORMATS, type RecordingFormat } from '@autoscale/replay/options';
-import { durationArgument, instantArgument, wholeNumberArgument } from '../arguments.ts';
+import { RECORDING_FORMATS } from '@autoscale/replay/options';
+import { durationArgument, wholeNumberArgument } from '../arguments.ts';
 import type { CommandContext } from '../program.ts';
-import { currencyArgument, intervalArgument, jobsArgument, priceArgument } from './replay-options.ts';
+import {
+  addReplaySettingOptions,
+  type ReplaySettingFlags,
+  currencyArgument,
+  jobsArgument,
+  priceArgument,
+} from './replay-options.ts';
 
 /** A --param: the name and its range, as the search takes it. */
 export interface ParamArgument {
@@ -23,19 +28,8 @@ export interface Shard {
   count: number;
 }
 
-export interface TuneCliOptions {
+export interface TuneCliOptions extends ReplaySettingFlags {
   recording?: string;
-  recordingFormat?: RecordingFormat;
-  mode: 'open' | 'closed';
-  interval?: number;
-  from?: number;
-  to?: number;
-  delay: number;
-  allocationLatency?: number;
-  priceDedicated?: number;
-  priceLowPriority?: number;
-  currency?: string;
-  taskLog?: string;
   param?: ParamArgument[];
   maxWaitP95?: number;
   objective?: 'cost' | 'node-hours';
@@ -177,24 +171,9 @@ export function registerTune(program: Command, ctx: CommandContext): void {
       '--shard <i/n>',
       'run only shard I of N of the search; `autoscale tune merge` combines the shards',
       shardArgument,
-    )
-    .option(
-      '--interval <duration>',
-      "evaluation interval, 5m to 168h (default: the recording's metadata, else 15m)",
-      intervalArgument,
-    )
-    .option('--from <instant>', 'first evaluation instant, ISO 8601 (default: the first sample)', instantArgument)
-    .option('--to <instant>', 'end of the replay, ISO 8601 (default: the last sample)', instantArgument)
-    .addOption(
-      new Option('--delay <duration>', 'sample availability delay')
-        .argParser(durationArgument)
-        .default(DEFAULT_AVAILABILITY_DELAY_MS, formatDuration(DEFAULT_AVAILABILITY_DELAY_MS)),
-    )
-    .option(
-      '--allocation-latency <duration>',
-      'time from a target increase to the nodes joining the pool (default: metadata, else 4m)',
-      durationArgument,
-    )
+    );
+  // When and how the recording is replayed: the same options as `replay`'s.
+  addReplaySettingOptions(tune)
     .option(
       '--price-dedicated <x>',
       "price of a dedicated node-hour (default: the config's replay.priceDedicated)",
