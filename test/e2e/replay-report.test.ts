@@ -4,15 +4,13 @@
 // the period brushed in every chart, and "show the whole replay" draws them as before. The page
 // and a screenshot go to test-results/e2e/ as artifacts.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import { renderHtml, replayFile } from '@autoscale/replay';
 import { REPO_ROOT } from '../support/paths.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium, launchBrowser, openSelfContainedPage } from './support/browser.ts';
 
 const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
 const ARTIFACTS = join(REPO_ROOT, 'test-results', 'e2e');
@@ -39,15 +37,7 @@ describe.runIf(hasChromium() || REQUIRED)('replay report in headless Chromium', 
     writeFileSync(file, renderHtml([replay.replay], true));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    const url = pathToFileURL(file).href;
-    page.on('request', (r) => {
-      if (r.url() !== url && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
-    });
-    await page.goto(url);
+    await openSelfContainedPage(page, file, problems);
     await page.locator('.chart .uplot').nth(2).waitFor({ timeout: 30_000 });
   }, 120_000);
 

@@ -5,13 +5,12 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeFormula } from '@autoscale/core';
 import { renderTuneHtml, tuneFormula, tuneSpace, type TuneResult } from '@autoscale/replay';
 import { REPO_ROOT } from '../support/paths.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium, launchBrowser, openSelfContainedPage } from './support/browser.ts';
 
 const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
 const ARTIFACTS = join(REPO_ROOT, 'test-results', 'tune');
@@ -58,15 +57,7 @@ describe.runIf(hasChromium() || REQUIRED)('tune report in headless Chromium', ()
     writeFileSync(file, renderTuneHtml(result));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    const url = pathToFileURL(file).href;
-    page.on('request', (r) => {
-      if (r.url() !== url && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
-    });
-    await page.goto(url);
+    await openSelfContainedPage(page, file, problems);
     await page.waitForSelector('#front-chart canvas');
   }, 120_000);
 

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { peekFile } from '../io/peek.ts';
 import { detectFormat } from '../recording/detect.ts';
 import { formatRecordingError } from '../recording/errors.ts';
-import type { RecordingFormat } from '../recording/model.ts';
+import type { KeepColumn, Recording, RecordingFormat } from '../recording/model.ts';
 import { readRecording } from '../recording/read.ts';
 import { readTaskLog, type TaskLog } from '../sim/task-log.ts';
 import type { ServiceHistory } from '../import/service-history-model.ts';
@@ -54,20 +54,12 @@ export async function replayFile(
     return replayCsvStreaming(path, sources, request, options);
   }
   const formulas = sources.map(prepareFormula);
-  const read = await readRecording(path, {
-    keep: columnsToKeep(formulas),
-    ...(request.recordingFormat ? { format: request.recordingFormat } : {}),
-  });
-  if (!read.ok) return { ok: false, errors: read.errors.map(formatRecordingError) };
-  let taskLog: TaskLog | undefined;
-  if (request.taskLog !== undefined) {
-    const log = await readTaskLog(request.taskLog);
-    if (!log.ok) return { ok: false, errors: log.errors.map(formatRecordingError) };
-    taskLog = log.value;
-  }
-  const outcome = runReplay(read.value, formulas, request, { ...options, ...(taskLog ? { taskLog } : {}) });
+  const read = await readReplayInputs(path, request, columnsToKeep(formulas));
+  if (!read.ok) return read;
+  const { recording, taskLog } = read;
+  const outcome = runReplay(recording, formulas, request, { ...options, ...(taskLog ? { taskLog } : {}) });
   if (!outcome.ok || request.serviceHistory === undefined) return outcome;
-  const compared = compareWithServiceHistory(read.value, formulas, outcome.replay.settings, request.serviceHistory);
+  const compared = compareWithServiceHistory(recording, formulas, outcome.replay.settings, request.serviceHistory);
   if (!compared.ok) return compared;
   outcome.replay.serviceHistory = compared.report;
   outcome.replay.formulas.forEach((f, i) => {
@@ -83,4 +75,24 @@ async function sniff(path: string): Promise<RecordingFormat | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The recording at `path` (only the columns `keep` takes, in the request's format or the one its
+ * content says) and the task log the request names: what a replay, and each tune search, reads.
+ */
+export async function readReplayInputs(
+  path: string,
+  request: Pick<ReplayFileRequest, 'recordingFormat' | 'taskLog'>,
+  keep: KeepColumn,
+): Promise<{ ok: true; recording: Recording; taskLog: TaskLog | undefined } | { ok: false; errors: string[] }> {
+  const read = await readRecording(path, {
+    keep,
+    ...(request.recordingFormat ? { format: request.recordingFormat } : {}),
+  });
+  if (!read.ok) return { ok: false, errors: read.errors.map(formatRecordingError) };
+  if (request.taskLog === undefined) return { ok: true, recording: read.value, taskLog: undefined };
+  const log = await readTaskLog(request.taskLog);
+  if (!log.ok) return { ok: false, errors: log.errors.map(formatRecordingError) };
+  return { ok: true, recording: read.value, taskLog: log.value };
 }

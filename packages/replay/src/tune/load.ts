@@ -1,13 +1,11 @@
-// Reads what a tune search replays against, in Node: the recording (only the columns the formula and
-// the model read, as `replay` keeps) and the task log. The calling thread and each tune worker
-// read it once for the whole search. Every problem comes back as printable lines.
+// Reads what a tune search replays against, in Node, as `replay` reads it (replay-file.ts's
+// readReplayInputs): the recording (only the columns the formula and the model read) and the task
+// log. The calling thread and each tune worker read it once for the whole search. Every problem
+// comes back as printable lines.
 
-import { formatRecordingError } from '../recording/errors.ts';
-import { readRecording } from '../recording/read.ts';
 import { keptColumnNames } from '../replay/formulas.ts';
-import type { ReplayFileRequest } from '../replay/replay-file.ts';
+import { readReplayInputs, type ReplayFileRequest } from '../replay/replay-file.ts';
 import type { PreparedFormula } from '../replay/formulas.ts';
-import { readTaskLog, type TaskLog } from '../sim/task-log.ts';
 import type { LoadedRecording } from './replay-summaries.ts';
 
 export type LoadOutcome = { ok: true; loaded: LoadedRecording } | { ok: false; errors: string[] };
@@ -23,17 +21,8 @@ export async function loadRecording(
   keep: readonly string[],
 ): Promise<LoadOutcome> {
   const kept = new Set(keep);
-  const read = await readRecording(path, {
-    keep: (name) => kept.has(name),
-    ...(request.recordingFormat ? { format: request.recordingFormat } : {}),
-  });
-  if (!read.ok) return { ok: false, errors: read.errors.map(formatRecordingError) };
-  let taskLog: TaskLog | undefined;
-  if (request.taskLog !== undefined) {
-    const log = await readTaskLog(request.taskLog);
-    if (!log.ok) return { ok: false, errors: log.errors.map(formatRecordingError) };
-    taskLog = log.value;
-  }
+  const read = await readReplayInputs(path, request, (name) => kept.has(name));
+  if (!read.ok) return read;
   const { recordingFormat: _format, taskLog: _log, ...replayRequest } = request;
-  return { ok: true, loaded: { recording: read.value, request: replayRequest, taskLog } };
+  return { ok: true, loaded: { recording: read.recording, request: replayRequest, taskLog: read.taskLog } };
 }
