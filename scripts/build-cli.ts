@@ -11,6 +11,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { EXPLAIN_PAGE_BUNDLE } from './build-explain-page.ts';
 import { REPO_ROOT } from './paths.ts';
 import { noticesMarkdown, packageDirectories } from './third-party-notices.ts';
 
@@ -46,6 +47,9 @@ export async function buildCli(): Promise<Metafile> {
     throw new Error(`${PLAYGROUND_BUILT} has no index.html: build the playground first`);
   mkdirSync(join(CLI_DIR, 'dist'), { recursive: true });
   cpSync(PLAYGROUND_BUILT, join(CLI_DIR, 'dist', 'playground'), { recursive: true });
+  // The HTML report inlines it, read from beside the bundle as from beside replay's own dist/.
+  if (!existsSync(EXPLAIN_PAGE_BUNDLE)) throw new Error(`${EXPLAIN_PAGE_BUNDLE} is missing: build it first`);
+  cpSync(EXPLAIN_PAGE_BUNDLE, join(CLI_DIR, 'dist', 'explain-page.js'));
   const inlined = packageDirectories(Object.keys(result.metafile.inputs).map((input) => join(REPO_ROOT, input)));
   writeFileSync(
     join(CLI_DIR, 'dist', 'THIRD-PARTY-NOTICES.md'),

@@ -1,8 +1,10 @@
 // `npm run build`: everything the packages publish, from a clean slate, in dependency order.
 //   1. the libraries (core, node-io, language-service, lsp-server, testing, replay): tsc compiles
 //      each src/ to dist/ as JavaScript with .d.ts types (tsconfig.build.json);
-//   2. the playground's static page (Vite) into packages/playground/dist/;
-//   3. the `autoscale` command: one bundled file plus the playground page (build-cli.ts).
+//   2. the HTML report's explain script (core's evaluator, for the page) into
+//      packages/replay/dist/explain-page.js (build-explain-page.ts);
+//   3. the playground's static page (Vite) into packages/playground/dist/;
+//   4. the `autoscale` command: one bundled file plus the playground page (build-cli.ts).
 // A clean slate, because a stale file left in dist/ from a deleted source would be published.
 
 import { spawnSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildPlayground } from '@autoscale/playground/build';
 import { buildCli } from './build-cli.ts';
+import { buildExplainPage } from './build-explain-page.ts';
 import { REPO_ROOT } from './paths.ts';
 
 /** The packages tsc compiles, in the order of tsconfig.build.json. */
@@ -50,6 +53,7 @@ function rewriteDeclarationImports(dir: string): void {
 
 const started = performance.now();
 await step('libraries (tsc)', compileLibraries);
+await step('report explain script (esbuild)', buildExplainPage);
 await step('playground (vite)', () => buildPlayground());
 await step('autoscale command (esbuild)', () => buildCli());
 console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -38,6 +38,11 @@ export { renderText } from './report/text.ts';
 export { renderCsv, TIMELINE_COLUMNS } from './report/csv.ts';
 export { renderJson, reportJson } from './report/json.ts';
 export { renderHtml } from './report/html.ts';
+export { renderHtmlInBrowser } from './report/html-browser.ts';
+export { explainHtml } from './explain/explain-html.ts';
+export type { EvaluationContexts, NamedHistory } from './explain/contexts.ts';
+export { encodeContexts, decodeContexts, type ReportContexts } from './explain/codec.ts';
+export { evaluationAt, explainEvaluation, type ExplainView } from './explain/explain-at.ts';
 export { agreementHtml, agreementText } from './report/agreement.ts';
 // The one atomic writer (@autoscale/node-io), under the name this package has always exported.
 export { writeFileAtomic as writeOutputFile } from '@autoscale/node-io';

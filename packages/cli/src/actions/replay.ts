@@ -102,6 +102,8 @@ export async function runReplay(
   const outcomes = await replayMany(options.recording, sources, request, {
     jobs: options.jobs ?? Math.min(options.recording.length, availableParallelism()),
     buildResults: format !== 'text' || (options.out !== undefined && !isHtml(options.out)),
+    // The HTML report explains any evaluation, from the contexts the replay kept.
+    keepContexts: options.out !== undefined && isHtml(options.out),
     ...(bar ? { onProgress: (f: number) => bar.update(f) } : {}),
   });
   bar?.done();

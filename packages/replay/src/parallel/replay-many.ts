@@ -12,6 +12,7 @@ export interface WorkerJob {
   sources: FormulaSource[];
   request: ReplayFileRequest;
   buildResults: boolean;
+  keepContexts: boolean;
 }
 
 export type WorkerMessage = { type: 'progress'; fraction: number } | { type: 'done'; outcome: ReplayOutcome };
@@ -19,6 +20,8 @@ export type WorkerMessage = { type: 'progress'; fraction: number } | { type: 'do
 export interface ReplayManyOptions {
   jobs: number;
   buildResults: boolean;
+  /** Keep every evaluation's context (for an HTML report that explains any point). */
+  keepContexts?: boolean;
   /** Overall progress 0..1 across all recordings. */
   onProgress?: (fraction: number) => void;
 }
@@ -40,6 +43,7 @@ export async function replayMany(
       outcomes.push(
         await replayFile(path, sources, request, {
           buildResults: options.buildResults,
+          keepContexts: options.keepContexts ?? false,
           onProgress: (f) => report(i, f),
         }),
       );
@@ -55,6 +59,7 @@ export async function replayMany(
         sources: [...sources],
         request,
         buildResults: options.buildResults,
+        keepContexts: options.keepContexts ?? false,
       };
       outcomes[i] = await inWorker(job, (f) => report(i, f));
     }

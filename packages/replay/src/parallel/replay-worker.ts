@@ -10,6 +10,7 @@ export async function replayRecording(job: WorkerJob, port: MessagePort): Promis
   // The other workers use the cores already: no streaming worker of its own.
   const outcome = await replayFile(job.path, job.sources, job.request, {
     buildResults: job.buildResults,
+    keepContexts: job.keepContexts,
     stream: false,
     onProgress: (fraction) => post({ type: 'progress', fraction }),
   });

@@ -14,6 +14,7 @@ export interface StreamJob {
   sources: FormulaSource[];
   request: ReplayRequest;
   buildResults: boolean;
+  keepContexts: boolean;
 }
 
 export type StreamMessage =
@@ -21,7 +22,10 @@ export type StreamMessage =
   | { type: 'end'; file: string; meta: RecordingMeta; present: string[] };
 
 export function replayStream(job: StreamJob, port: MessagePort): void {
-  const loop = new StreamingOpenLoop(job.sources.map(prepareFormula), job.request, { buildResults: job.buildResults });
+  const loop = new StreamingOpenLoop(job.sources.map(prepareFormula), job.request, {
+    buildResults: job.buildResults,
+    keepContexts: job.keepContexts,
+  });
   port.on('message', (m: StreamMessage) => {
     if (m.type === 'batch') {
       loop.add(m.batch, m.meta);

@@ -146,6 +146,7 @@ export function runClosedLoop(
       });
       const result = formula.compiled.evaluate(context);
       hooks.onEvaluation?.(nextEvaluation, context, result);
+      hooks.contexts?.record(context);
       const row = log.record(now, result);
       if (result.ok) pool.resize(now, log.dedicated, log.lowPriority, log.deallocation);
       row.recordedDedicated = ded.at(now);
@@ -164,5 +165,13 @@ export function runClosedLoop(
     if (hooks.onProgress && k % progressEvery === 0) hooks.onProgress(k / steps);
   }
   pool.advanceTo(settings.to);
-  return { log, pool, engine, idleNodeHours: idleMs / MS_PER_HOUR, queuedNoFreeSlotHours: blockedMs / MS_PER_HOUR };
+  const contexts = hooks.contexts?.finish();
+  return {
+    log,
+    pool,
+    engine,
+    idleNodeHours: idleMs / MS_PER_HOUR,
+    queuedNoFreeSlotHours: blockedMs / MS_PER_HOUR,
+    ...(contexts ? { contexts } : {}),
+  };
 }

@@ -13,6 +13,7 @@ import {
 import type { Recording } from '../recording/model.ts';
 import { NodePool, nodePoolOptions } from '../sim/node-pool.ts';
 import { LatestCursor } from '../sim/trajectory.ts';
+import type { ContextRecorder, EvaluationContexts } from '../explain/contexts.ts';
 import { EvaluationLog } from './evaluation-log.ts';
 import type { PreparedFormula } from './formulas.ts';
 import { evaluationCount, evaluationInstant } from './schedule.ts';
@@ -25,11 +26,15 @@ export interface RunHooks {
   onProgress?: (fraction: number) => void;
   /** Build each evaluation's results string for the timeline (costs time; off for text and HTML). */
   buildResults: boolean;
+  /** Keeps every evaluation's context, for a report that explains any of them (explain/contexts.ts). */
+  contexts?: ContextRecorder;
 }
 
 export interface LoopOutput {
   log: EvaluationLog;
   pool: NodePool;
+  /** Every evaluation's context, when the hooks asked for them. */
+  contexts?: EvaluationContexts;
 }
 
 /** The recorded sampled metrics, as the evaluator reads them (pool columns are not metrics). */
@@ -109,6 +114,7 @@ export class OpenLoopRun {
       poolState.usableNodeCount = recordedUsable ?? poolState.currentDedicatedNodes + poolState.currentLowPriorityNodes;
       const result = this.formula.compiled.evaluate(context);
       this.hooks.onEvaluation?.(i, context, result);
+      this.hooks.contexts?.record(context);
       const row = log.record(now, result);
       if (result.ok) {
         // Without tasks a repeated target changes nothing, so only a new one reaches the pool.
@@ -134,7 +140,8 @@ export class OpenLoopRun {
       row.recordedActive = active.at(row.time);
       row.recordedPending = pendingAt.at(row.time);
     }
-    return { log: this.log, pool: this.pool };
+    const contexts = this.hooks.contexts?.finish();
+    return { log: this.log, pool: this.pool, ...(contexts ? { contexts } : {}) };
   }
 }
 

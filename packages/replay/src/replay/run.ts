@@ -5,6 +5,7 @@
 
 import type { EvaluationContext, EvaluationResult, MetricHistory } from '@autoscale/core';
 import type { Recording } from '../recording/model.ts';
+import { ContextRecorder } from '../explain/contexts.ts';
 import { fitCpuModel } from '../sim/cpu-model.ts';
 import { deriveWorkload } from '../sim/derive-workload.ts';
 import { workloadFromTaskLog, type TaskLog } from '../sim/task-workload.ts';
@@ -23,14 +24,17 @@ export interface ReplayOptions {
   /** Progress over the whole replay (every formula), 0..1. */
   onProgress?: (fraction: number) => void;
   onEvaluation?: (formula: number, index: number, context: EvaluationContext, result: EvaluationResult) => void;
+  /** Keep every evaluation's context on each FormulaReplay (`contexts`), for an HTML report that explains any point. */
+  keepContexts?: boolean;
 }
 
 export type ReplayOutcome = { ok: true; replay: RecordingReplay } | { ok: false; errors: string[] };
 
 /** Hooks of formula `index` of `count`, from the replay-wide options. */
-export function hooksFor(options: ReplayOptions, index: number, count: number): RunHooks {
+export function hooksFor(options: ReplayOptions, index: number, count: number, formula: PreparedFormula): RunHooks {
   return {
     buildResults: options.buildResults ?? true,
+    ...(options.keepContexts ? { contexts: new ContextRecorder(formula.name, formula.compiled.text, formula.reads) } : {}),
     ...(options.onProgress ? { onProgress: (f: number) => options.onProgress?.((index + f) / count) } : {}),
     ...(options.onEvaluation
       ? {
@@ -54,7 +58,7 @@ export function runReplay(
   const pending = recordedPending(recording);
   if (settings.mode === 'open') {
     const outputs = prepared.map((formula, index) =>
-      runOpenLoop(recording, formula, settings, pending, hooksFor(options, index, prepared.length)),
+      runOpenLoop(recording, formula, settings, pending, hooksFor(options, index, prepared.length, formula)),
     );
     options.onProgress?.(1);
     return { ok: true, replay: openLoopReplay(recording, prepared, settings, pending, outputs) };
@@ -84,12 +88,14 @@ export function runReplay(
       workload,
       cpuModel,
       pending,
-      hooksFor(options, index, prepared.length),
+      hooksFor(options, index, prepared.length, formula),
     );
     const closed = closedLoopSummary(out.engine, workload, out.idleNodeHours);
     return {
       summary: summarize(formula, out, settings, recorded, out.queuedNoFreeSlotHours, closed),
       timeline: out.log.rows,
+      text: formula.compiled.text,
+      ...(out.contexts ? { contexts: out.contexts } : {}),
     };
   });
   options.onProgress?.(1);
@@ -109,7 +115,12 @@ export function openLoopReplay(
     const out = outputs[i] as LoopOutput;
     const series = out.pool.trajectory.series();
     const queued = queuedNoFreeSlotHours(pending, series.dedicated, series.lowPriority, settings);
-    return { summary: summarize(formula, out, settings, recorded, queued, null), timeline: out.log.rows };
+    return {
+      summary: summarize(formula, out, settings, recorded, queued, null),
+      timeline: out.log.rows,
+      text: formula.compiled.text,
+      ...(out.contexts ? { contexts: out.contexts } : {}),
+    };
   });
   return recordingReplay(recording, settings, recorded, results, [], []);
 }

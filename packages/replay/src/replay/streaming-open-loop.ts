@@ -97,7 +97,7 @@ export class StreamingOpenLoop {
     if (!resolved.ok) return;
     this.started = resolved.settings;
     this.runs = this.formulas.map(
-      (f, i) => new OpenLoopRun(f, resolved.settings, hooksFor(this.options, i, this.formulas.length)),
+      (f, i) => new OpenLoopRun(f, resolved.settings, hooksFor(this.options, i, this.formulas.length, f)),
     );
   }
 }

@@ -38,7 +38,12 @@ export async function replayCsvStreaming(
   const size = await stat(path)
     .then((s) => s.size)
     .catch(() => 0);
-  const job: StreamJob = { sources: [...sources], request, buildResults: options.buildResults ?? true };
+  const job: StreamJob = {
+    sources: [...sources],
+    request,
+    buildResults: options.buildResults ?? true,
+    keepContexts: options.keepContexts ?? false,
+  };
   const worker = startWorker({ autoscaleReplayWorker: 'stream', job });
   const outcome = new Promise<ReplayOutcome>((resolve) => {
     let result: ReplayOutcome | undefined;

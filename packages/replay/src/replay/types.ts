@@ -5,6 +5,7 @@
 
 import type { RecordingFormat } from '../recording/model.ts';
 import type { Period } from '../sim/workload-model.ts';
+import type { EvaluationContexts } from '../explain/contexts.ts';
 import type { Agreement, ServiceHistoryReport } from './agreement-types.ts';
 
 export type ReplayMode = 'open' | 'closed';
@@ -110,6 +111,10 @@ export interface RecordedSummary {
 export interface FormulaReplay {
   summary: FormulaSummary;
   timeline: TimelineRow[];
+  /** The formula's text as replayed (a host file's formula after extraction). */
+  text: string;
+  /** Every evaluation's context, when the replay was asked to keep them (an HTML report explains any point with them). */
+  contexts?: EvaluationContexts;
   /** Agreement with the service's own decisions; only when a service history was given. */
   agreement?: Agreement;
 }

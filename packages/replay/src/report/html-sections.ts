@@ -5,6 +5,7 @@
 import type { RecordingReplay } from '../replay/types.ts';
 import { agreementHtml } from './agreement.ts';
 import { buildCharts, type Chart } from './chart-data.ts';
+import { formulaClass } from '../explain/explain-style.ts';
 import { hours, instant } from './format.ts';
 import { summaryTable, type SummaryTable } from './summary-table.ts';
 import { verdictTable } from './verdict.ts';
@@ -28,7 +29,13 @@ export interface PageChart extends Chart {
  * formula (or side by side), evaluation errors, low-confidence periods and notes. The charts'
  * data is pushed onto `charts`; each has the id of its placeholder element.
  */
-export function reportSection(r: RecordingReplay, ri: number, compare: boolean, charts: PageChart[]): string {
+export function reportSection(
+  r: RecordingReplay,
+  ri: number,
+  compare: boolean,
+  charts: PageChart[],
+  explainable = false,
+): string {
   const groups = compare || r.formulas.length === 1 ? [r.formulas.map((_, i) => i)] : r.formulas.map((_, i) => [i]);
   const parts: string[] = [
     `<section>`,
@@ -43,8 +50,9 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
     if (verdict) parts.push('<p class="verdict-title">Verdict: lower is better</p>', table(verdict, 'verdict'));
     parts.push(table(summaryTable(r, indexes)));
     const group = `recording-${ri}-${gi}`;
+    const click = explainable ? ' Click a time in a chart to explain that evaluation below the charts.' : '';
     parts.push(
-      `<p class="zoom">Drag across the overview below, or across a chart, to show a period in every chart; double-click a chart, or <button type="button" class="reset-zoom" data-group="${group}">show the whole replay</button>. Times are UTC.</p>`,
+      `<p class="zoom">Drag across the overview below, or across a chart, to show a period in every chart; double-click a chart, or <button type="button" class="reset-zoom" data-group="${group}">show the whole replay</button>. Times are UTC.${click}</p>`,
       `<div class="overview" data-group="${group}"></div>`,
     );
     buildCharts(r, indexes).forEach((chart, ci) => {
@@ -52,6 +60,10 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
       charts.push({ ...chart, id, group });
       parts.push(`<div class="chart" id="${id}"></div>`);
     });
+    if (explainable)
+      parts.push(
+        `<div class="explain" data-group="${group}" data-recording="${ri}" data-formulas="${indexes.join(',')}"><p class="explain-hint">Click a time in a chart above: each formula's evaluation at that time is evaluated again here, with the context it saw, its results and the trace <code>autoscale explain</code> prints.</p></div>`,
+      );
   });
   parts.push('<h3>Evaluation errors</h3>', errors(r));
   if (r.serviceHistory) parts.push(agreementHtml(r));
@@ -69,6 +81,7 @@ export function reportSection(r: RecordingReplay, ri: number, compare: boolean, 
       ),
     );
   }
+  parts.push('<h3>Formulas</h3>', formulaTexts(r));
   if (r.notes.length > 0)
     parts.push('<h3>Notes</h3>', `<ul>${r.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
   parts.push('</section>');
@@ -101,6 +114,16 @@ function table(t: SummaryTable, kind = 'summary'): string {
     })
     .join('');
   return `<table class="${kind}">${head}${body}</table>`;
+}
+
+/** Each formula's text as replayed, folded under its name. */
+function formulaTexts(r: RecordingReplay): string {
+  return r.formulas
+    .map(
+      (f, i) =>
+        `<details class="formula-text"><summary class="${formulaClass(i)}">${escapeHtml(f.summary.formula)}</summary><pre>${escapeHtml(f.text)}</pre></details>`,
+    )
+    .join('\n');
 }
 
 function errors(r: RecordingReplay): string {
