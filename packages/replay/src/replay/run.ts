@@ -34,7 +34,9 @@ export type ReplayOutcome = { ok: true; replay: RecordingReplay } | { ok: false;
 export function hooksFor(options: ReplayOptions, index: number, count: number, formula: PreparedFormula): RunHooks {
   return {
     buildResults: options.buildResults ?? true,
-    ...(options.keepContexts ? { contexts: new ContextRecorder(formula.name, formula.compiled.text, formula.reads) } : {}),
+    ...(options.keepContexts
+      ? { contexts: new ContextRecorder(formula.name, formula.compiled.text, formula.reads) }
+      : {}),
     ...(options.onProgress ? { onProgress: (f: number) => options.onProgress?.((index + f) / count) } : {}),
     ...(options.onEvaluation
       ? {
