@@ -19,7 +19,8 @@ export const EXPLAIN_STYLE = `
 .explained table { margin: 4px 0; font-size: 12px; }
 .explain-results code, .explain-error code { word-break: break-all; }
 .explain-error { color: #a12b2b; }
-pre.explain-trace, .formula-text pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f5f5f5; padding: 6px 8px; overflow-x: auto; white-space: pre; }
+pre.explain-trace, .formula-text pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f5f5f5; padding: 6px 8px; overflow-x: auto; }
+pre.explain-trace { white-space: pre-wrap; }
 .formula-text summary { font-weight: 600; }
 ${FORMULA_COLOURS.map((c, i) => `.explained.formula-${i} { border-top-color: ${c}; } .formula-text summary.formula-${i} { color: ${c}; }`).join('\n')}
 `;
