@@ -29,7 +29,7 @@ export async function explained(page: Page, panel = 0): Promise<{ title: string;
   const formulas = await root.locator('.explained').evaluateAll((blocks) =>
     blocks.map((b) => ({
       formula: b.querySelector('h4')?.textContent ?? '',
-      outcome: (b.querySelector('.explain-results code, .explain-error') as HTMLElement | null)?.innerText ?? '',
+      outcome: b.querySelector('.explain-results code, .explain-error')?.textContent ?? '',
       trace: b.querySelector('.explain-trace')?.textContent ?? '',
       context: Object.fromEntries(
         Array.from(b.querySelectorAll('.explain-context tr')).map((tr) => [
