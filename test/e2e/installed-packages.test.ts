@@ -1,7 +1,8 @@
 // The proof that the toolkit works as a user gets it. Every publishable package is packed and the
 // packs are installed into a new project outside the repository (support/installed-project.ts);
 // there, with no development condition and nothing reachable in this repository, the tests run
-// `npx autoscale` (--version, check, eval --context, test, replay --out with its worker threads,
+// `npx autoscale` (--version, check, eval --context, test, replay --out with its worker threads and
+// the report explaining a clicked point in Chromium,
 // lsp --stdio, playground in Chromium), a plain-Node import of @autoscale/core and
 // @autoscale/testing, `tsc --noEmit` (module nodenext, strict) on a user file importing both, and
 // an esbuild browser bundle of @autoscale/core run in Chromium. The command is run again on the
@@ -22,7 +23,8 @@ import { parse as parseYaml } from 'yaml';
 import { LspProcess } from '../../packages/lsp-server/test/lsp-client.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { CLI_FLOOR_NODE, nodeBinary, plainNodeEnv, VSCODE_FLOOR } from '../support/runtimes.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium, launchBrowser, openSelfContainedPage } from './support/browser.ts';
+import { clickChart, explained } from './support/explain-page.ts';
 import { InstalledProject, npm, publishablePackages, type RunOutput } from './support/installed-project.ts';
 
 const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
@@ -196,6 +198,9 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
     expect(page).toMatch(/^<!DOCTYPE html>/i);
     expect(page).toContain('http-equiv="Content-Security-Policy"');
     expect(page).toContain('uPlot');
+    // Every evaluation explainable: the contexts and the explain script the bundle ships beside it.
+    expect(page).toContain('<script type="application/octet-stream" id="explain-data">');
+    expect(page).toContain('<div class="explain" data-group="recording-0-0"');
     const two = project.autoscale([
       'replay',
       'pending-tasks.autoscale',
@@ -212,6 +217,21 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
     const replays = (JSON.parse(two.stdout) as { replays: Array<{ recording: string }> }).replays;
     expect(replays.map((r) => r.recording)).toEqual(['week.csv', 'week2.csv']);
   });
+
+  it("the installed command's HTML report explains a clicked point in Chromium", async () => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    const problems: string[] = [];
+    try {
+      await openSelfContainedPage(page, join(project.dir, 'report.html'), problems);
+      await clickChart(page, 1, 0.5);
+      const { formulas } = await explained(page);
+      expect(formulas.map((f) => f.formula)).toEqual(['pending-tasks.autoscale']);
+      expect(formulas[0]?.outcome).toMatch(/^\$TargetDedicatedNodes=\d+;/);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 
   it('lsp --stdio answers initialize and publishes a diagnostic', async () => {
     const server = new LspProcess({
