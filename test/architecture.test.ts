@@ -58,6 +58,9 @@ function nodeImportsReachable(entry: string): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     for (const spec of imports(file)) {
+      // Vite's ?raw and ?url imports are text and addresses, not modules the page runs (the
+      // report's explain-page.js is an esbuild bundle for platform browser, which refuses node:*).
+      if (/\?(raw|url)$/.test(spec)) continue;
       if (spec.startsWith('node:')) found.push(`${relative(REPO_ROOT, file)} imports ${spec}`);
       else if (spec.startsWith('.') && spec.endsWith('.ts')) visit(resolve(dirname(file), spec));
       else if (spec.startsWith('@autoscale/')) {

@@ -17,6 +17,22 @@ export interface ReplayJob {
   compare: boolean;
 }
 
+/**
+ * What the tab asks about the worker's last finished replay (`job` names it): explain the
+ * evaluations at `time` of the formulas a chart group shows, or export the replay as the command's
+ * --format json, --format csv or --out report.html would write it.
+ */
+export type ReplayQuery =
+  | { query: 'explain'; id: number; job: number; formulas: number[]; time: number }
+  | { query: 'export'; id: number; job: number; format: ExportFormat };
+
+export type ExportFormat = 'json' | 'csv' | 'html';
+
+export type QueryAnswer =
+  | { query: number; type: 'explained'; html: string }
+  | { query: number; type: 'exported'; format: ExportFormat; fileName: string; text: string }
+  | { query: number; type: 'unanswered'; reason: string };
+
 export type ReplayMessage =
   | { id: number; type: 'progress'; phase: 'reading' | 'replaying'; fraction: number }
   | {

@@ -1,9 +1,18 @@
 // The replay tab's worker: reads the chosen recording (streamed from a picked File, or the bundled
 // example), replays the formulas with @autoscale/replay's browser entry (core's one evaluator),
 // and returns the report section's HTML and chart data, so the page stays responsive meanwhile.
+// It keeps the last replay, with every evaluation's context, to answer the tab's queries: explain
+// the evaluations at a clicked time, and export the replay as JSON, CSV or the HTML report.
 
 import {
   columnsToKeep,
+  evaluationAt,
+  explainEvaluation,
+  explainHtml,
+  renderCsv,
+  renderHtmlInBrowser,
+  renderJson,
+  type RecordingReplay,
   formatRecordingError,
   metaSidePath,
   parseSideMeta,
@@ -17,14 +26,31 @@ import {
   type PageChart,
   type RecordingSource,
 } from '@autoscale/replay/browser';
-import type { RecordingChoice, ReplayJob, ReplayMessage } from './replay-protocol.ts';
+import type { QueryAnswer, RecordingChoice, ReplayJob, ReplayMessage, ReplayQuery } from './replay-protocol.ts';
+import { REPORT_ASSETS } from './report-assets.ts';
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<ReplayJob>) => void) | null;
-  postMessage(m: ReplayMessage): void;
+  onmessage: ((e: MessageEvent<ReplayJob | ReplayQuery>) => void) | null;
+  postMessage(m: ReplayMessage | QueryAnswer): void;
 };
 
+/** The last finished replay, which queries are about. */
+let last: { job: number; replay: RecordingReplay; compare: boolean } | undefined;
+
 scope.onmessage = (event) => {
+  if ('query' in event.data) {
+    const query = event.data;
+    answer(query).then(
+      (a) => scope.postMessage(a),
+      (error: unknown) =>
+        scope.postMessage({
+          query: query.id,
+          type: 'unanswered',
+          reason: `internal error in the replay worker: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+    );
+    return;
+  }
   const job = event.data;
   run(job).then(
     (message) => scope.postMessage(message),
@@ -54,19 +80,46 @@ async function run(job: ReplayJob): Promise<ReplayMessage> {
   const formulas = job.formulas.map(prepareFormula);
   const read = await readRecordingSource(source.value, { keep: columnsToKeep(formulas) });
   if (!read.ok) return { id: job.id, type: 'failed', errors: read.errors.map(formatRecordingError) };
+  // Results strings for the JSON and CSV downloads; contexts to explain any point.
   const outcome = runReplay(read.value, formulas, job.request, {
-    buildResults: false,
+    buildResults: true,
+    keepContexts: true,
     onProgress: progressPoster(job.id, 'replaying'),
   });
   if (!outcome.ok) return { id: job.id, type: 'failed', errors: outcome.errors };
+  last = { job: job.id, replay: outcome.replay, compare: job.compare };
   const charts: PageChart[] = [];
-  const html = reportSection(outcome.replay, 0, job.compare, charts);
+  const html = reportSection(outcome.replay, 0, job.compare, charts, true);
   const nodeHours = outcome.replay.formulas.map((f) => ({
     formula: f.summary.formula,
     dedicated: f.summary.nodeHours.dedicated,
     lowPriority: f.summary.nodeHours.lowPriority,
   }));
   return { id: job.id, type: 'done', html, charts, nodeHours };
+}
+
+async function answer(query: ReplayQuery): Promise<QueryAnswer> {
+  if (last === undefined || last.job !== query.job)
+    return { query: query.id, type: 'unanswered', reason: 'That replay is no longer the last one: run it again.' };
+  const { replay, compare } = last;
+  if (query.query === 'explain') {
+    const views = query.formulas.flatMap((formulaIndex) => {
+      const kept = replay.formulas[formulaIndex]?.contexts;
+      return kept === undefined
+        ? []
+        : [{ view: explainEvaluation(kept, evaluationAt(kept, query.time)), formulaIndex }];
+    });
+    return { query: query.id, type: 'explained', html: explainHtml(views) };
+  }
+  const base = replay.recording.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'replay';
+  const text =
+    query.format === 'json'
+      ? renderJson([replay], compare)
+      : query.format === 'csv'
+        ? renderCsv([replay])
+        : await renderHtmlInBrowser([replay], compare, REPORT_ASSETS);
+  const fileName = `${base}-replay.${query.format}`;
+  return { query: query.id, type: 'exported', format: query.format, fileName, text };
 }
 
 type SourceResult = { ok: true; value: RecordingSource } | { ok: false; errors: string[] };
