@@ -5,15 +5,18 @@
 // bundled recording and from picked files; bad files; links that carry the formula; pasted pool
 // JSON, ARM templates, Bicep and Terraform (markers at the host text's own positions, the notice
 // naming the file's kind, the pool picker, the recorded evaluation, placeholders, the replay of the
-// formula inside, broken JSON); and no request leaves the page's origin, no policy violation, no
-// error. Screenshots go to test-results/playground/ as artifacts.
+// formula inside, broken JSON); the replay's downloads (JSON, CSV, the HTML report) against
+// `autoscale replay`; and no request leaves the page's origin, no policy violation, no error. Screenshots go
+// to test-results/playground/ as artifacts.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildPlayground, isBuilt } from '@autoscale/playground/build';
+import { TIMELINE_COLUMNS } from '@autoscale/replay';
 import { servePlayground, type PlaygroundServer } from '@autoscale/playground/serve';
 import { decodeState, encodeState, type SharedState } from '../../packages/playground/src/state/url-state.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -67,6 +70,13 @@ function cli(args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
+}
+
+/** An HTML report's explain contexts (base64 of gzip) inflated, and the page without them. */
+function explainData(html: string): { rest: string; contexts: string } {
+  const block = /(<script type="application\/octet-stream" id="explain-data">)([^<]*)(<\/script>)/;
+  const data = block.exec(html)?.[2] ?? '';
+  return { rest: html.replace(block, '$1$3'), contexts: gunzipSync(Buffer.from(data, 'base64')).toString('utf8') };
 }
 
 /** Editor text as a person reads it: Monaco renders spaces as non-breaking spaces. */
@@ -406,6 +416,62 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
     }
     await page.locator('#panel-replay').screenshot({ path: join(ARTIFACTS, 'replay-example.png') });
     await closeClean(page, 'replay-page.png');
+  });
+
+  it('downloads the replay shown as JSON, CSV and the HTML report, exactly as `autoscale replay` writes them', async () => {
+    // From the recording's folder, so the command names the recording and the formula as the page does.
+    const dir = join(ARTIFACTS, 'inputs');
+    mkdirSync(dir, { recursive: true });
+    const written = (format: 'json' | 'csv' | 'html'): string => {
+      const out = join(dir, 'report.html');
+      const r = spawnSync(
+        process.execPath,
+        [
+          CLI,
+          'replay',
+          ...(format === 'html' ? ['--out', out] : ['--format', format]),
+          '--recording',
+          'week.csv',
+          '../formulas/pending-tasks.autoscale',
+        ],
+        { cwd: join(REPO_ROOT, 'examples', 'recordings'), encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return format === 'html' ? readFileSync(out, 'utf8') : r.stdout;
+    };
+    const page = await open({ formula: example('formulas/business-hours.autoscale'), context: '' }, undefined, 2400);
+    await page.click('#tab-replay');
+    const buttons = page.locator('#panel-replay .replay-downloads');
+    // Nothing to download before a replay.
+    expect(await buttons.isHidden()).toBe(true);
+    await page.uncheck('#replay-formulas input[value="editor"]');
+    await page.getByLabel('Example: pending-tasks.autoscale').check();
+    await page.click('#replay-run');
+    await page.locator('#replay-report .chart .uplot').nth(2).waitFor({ timeout: 30_000 });
+    for (const format of ['json', 'csv', 'html'] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 15_000 }),
+        buttons.locator(`button[data-format="${format}"]`).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`week-replay.${format}`);
+      const text = readFileSync(await download.path(), 'utf8');
+      const expected = written(format);
+      if (format === 'html') {
+        // The page's compressed contexts are the same once inflated (gzip's header names the compressor's OS).
+        const [fromPage, fromCommand] = [explainData(text), explainData(expected)];
+        expect(fromPage.rest).toBe(fromCommand.rest);
+        expect(fromPage.contexts).toBe(fromCommand.contexts);
+        expect(fromPage.contexts.length).toBeGreaterThan(1000);
+      } else expect(text).toBe(expected);
+      if (format === 'json') {
+        const report = JSON.parse(text);
+        expect(report.version).toBe(1);
+        expect(report.replays[0].formulas.map((f: { formula: string }) => f.formula)).toEqual([
+          'pending-tasks.autoscale',
+        ]);
+      } else if (format === 'csv') expect(text.split('\n')[0]).toBe(TIMELINE_COLUMNS.join(','));
+    }
+    await closeClean(page, 'replay-downloads.png');
   });
 
   it('replays picked files (the recording and its .meta.json) side by side with an example, as the CLI does', async () => {

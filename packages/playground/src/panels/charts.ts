@@ -1,25 +1,53 @@
-// Draws the replay report's charts (report/chart-data.ts in @autoscale/replay) with uPlot, with the
-// options of the self-contained HTML report (report/html-script.ts): UTC time axis, the colours the
-// chart data gives (recorded series grey, one colour per formula), dashed low-priority series,
+// Draws the replay report's charts (report/chart-data.ts in @autoscale/replay) with uPlot, as the
+// self-contained HTML report's page script does (report/html-script.ts): UTC time axis, the colours
+// the chart data gives (recorded series grey, one colour per formula), dashed low-priority series,
 // cursors synchronised, the overview strip whose brush picks the period every chart of its group
-// shows, and the sections' "show the whole replay" buttons, which undo a zoom.
+// shows, and the sections' "show the whole replay" buttons, which undo a zoom. Each chart draws its
+// series re-bucketed to its width in device pixels for the period shown (chart-buckets.ts), again
+// on every zoom and resize, so a long replay keeps its spikes and a zoom shows the detail
+// underneath. A click (not a drag) picks the evaluation nearest to it (ChartSet.draw's onPick). The
+// legend is chart-legend.ts's: one key per group and one line of values under each chart.
 
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { PageChart } from '@autoscale/replay/browser';
+import { bucketRange, type Column, nearestIndex } from './chart-buckets.ts';
+import { ChartReadout, groupKey } from './chart-legend.ts';
 import { utcCursorTime, utcTicks } from './time-labels.ts';
 
 const HEIGHT = 240;
 const OVERVIEW_HEIGHT = 90;
+/** Pixels the mouse must move before a press on a chart is a drag (a zoom) rather than a click (a pick). */
+const DRAG_PIXELS = 4;
+
+/** Called with the chart's group ('recording-0-1') and an evaluation's time in milliseconds since the epoch. */
+export type PickEvaluation = (group: string, time: number) => void;
+
+/** A drawn chart: its source series (any resolution), the period it shows, and the buckets its data was cut to. */
+interface Drawn {
+  el: HTMLElement;
+  group: string;
+  x: number[];
+  columns: Column[];
+  min: number;
+  max: number;
+  buckets: number;
+  plot?: uPlot;
+}
 
 export class ChartSet {
-  private plots: Array<{ el: HTMLElement; plot: uPlot; group: string; x: number[] }> = [];
-  private overviews: Array<{ el: HTMLElement; plot: uPlot; group: string }> = [];
+  private plots: Drawn[] = [];
+  private overviews: Drawn[] = [];
+  private added: HTMLElement[] = [];
   private readonly resizeObserver = new ResizeObserver(() => this.resize());
 
-  /** Draws each chart into the element with its id inside `root`; replaces what was drawn before. */
-  draw(root: HTMLElement, charts: readonly PageChart[]): void {
+  /**
+   * Draws each chart into the element with its id inside `root`; replaces what was drawn before.
+   * `onPick` hears of each click on a chart.
+   */
+  draw(root: HTMLElement, charts: readonly PageChart[], onPick: PickEvaluation = () => {}): void {
     this.clear();
+    const keyed = new Set<string>();
     for (const chart of charts) {
       const el = root.querySelector<HTMLElement>(`#${CSS.escape(chart.id)}`);
       if (!el) continue;
@@ -27,6 +55,17 @@ export class ChartSet {
         el.textContent = 'No data for this chart.';
         continue;
       }
+      if (!keyed.has(chart.group)) {
+        keyed.add(chart.group);
+        this.add(el, 'before', groupKey(charts.filter((c) => c.group === chart.group)));
+      }
+      const p = drawn(
+        el,
+        chart.group,
+        chart.x,
+        chart.series.map((s) => s.values),
+      );
+      const readout = new ChartReadout(chart);
       const series: uPlot.Series[] = [
         { value: utcCursorTime },
         ...chart.series.map((s) => ({
@@ -43,12 +82,36 @@ export class ChartSet {
         height: HEIGHT,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         series,
+        legend: { show: false },
         scales: { x: { time: true } },
         axes: [{ values: utcTicks }, { label: chart.yLabel }],
-        cursor: { sync: { key: chart.group } },
+        cursor: {
+          sync: { key: chart.group },
+          drag: { x: true, y: false, setScale: false, dist: DRAG_PIXELS },
+          bind: {
+            mouseup: (u, _target, handler) => (e) => {
+              if (e.button !== 0) return null;
+              const dragged = u.select.width > 0;
+              handler(e);
+              if (!dragged) pick(p, u, onPick);
+              return null;
+            },
+            // uPlot's own double-click would re-range this chart alone, to its (bucketed) data.
+            dblclick: (_u, target) => (e) => {
+              if (e.button === 0 && e.target === target) this.showWhole(p.group);
+              return null;
+            },
+          },
+        },
+        hooks: {
+          setSelect: [(u) => this.zoomBySelect(p, u)],
+          setSize: [(u) => this.resized(p, u)],
+          setCursor: [(u) => readout.update(u)],
+        },
       };
-      const data = [chart.x, ...chart.series.map((s) => s.values)] as uPlot.AlignedData;
-      this.plots.push({ el, plot: new uPlot(options, data, el), group: chart.group, x: chart.x });
+      p.plot = new uPlot(options, firstData(p), el);
+      this.add(el, 'append', readout.element);
+      this.plots.push(p);
     }
     for (const el of root.querySelectorAll<HTMLElement>('.overview[data-group]')) this.drawOverview(el, charts);
     for (const button of root.querySelectorAll<HTMLButtonElement>('button.reset-zoom'))
@@ -57,11 +120,18 @@ export class ChartSet {
   }
 
   clear(): void {
-    for (const p of this.plots) p.plot.destroy();
-    for (const o of this.overviews) o.plot.destroy();
+    for (const p of [...this.plots, ...this.overviews]) p.plot?.destroy();
+    for (const el of this.added) el.remove();
     this.plots = [];
     this.overviews = [];
+    this.added = [];
     this.resizeObserver.disconnect();
+  }
+
+  private add(el: HTMLElement, where: 'before' | 'append', added: HTMLElement): void {
+    if (where === 'before') el.before(added);
+    else el.append(added);
+    this.added.push(added);
   }
 
   /** The group's targets chart, small, over the whole replay; its brush picks what the group's charts show. */
@@ -69,6 +139,12 @@ export class ChartSet {
     const group = el.dataset.group ?? '';
     const source = charts.find((c) => c.group === group && c.overview === true && c.series.length > 0);
     if (!source) return;
+    const o = drawn(
+      el,
+      group,
+      source.x,
+      source.series.map((s) => s.values),
+    );
     const options: uPlot.Options = {
       width: widthOf(el),
       height: OVERVIEW_HEIGHT,
@@ -82,33 +158,99 @@ export class ChartSet {
         setSelect: [
           (u) => {
             if (u.select.width <= 0) return;
-            const min = u.posToVal(u.select.left, 'x');
-            const max = u.posToVal(u.select.left + u.select.width, 'x');
-            for (const p of this.plots) if (p.group === group) p.plot.setScale('x', { min, max });
+            this.showRange(group, u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'));
           },
         ],
+        setSize: [(u) => this.resized(o, u)],
       },
     };
-    const data = [source.x, ...source.series.map((s) => s.values)] as uPlot.AlignedData;
-    this.overviews.push({ el, group, plot: new uPlot(options, data, el) });
+    o.plot = new uPlot(options, firstData(o), el);
+    this.overviews.push(o);
+  }
+
+  /**
+   * A drag across a chart selected a period: the chart dragged shows it in its whole group. The
+   * group's other charts follow the drag (synchronised cursors, no event of their own) and only
+   * clear their copy of the selection.
+   */
+  private zoomBySelect(p: Drawn, u: uPlot): void {
+    if (u.select.width <= 0) return;
+    const min = u.posToVal(u.select.left, 'x');
+    const max = u.posToVal(u.select.left + u.select.width, 'x');
+    u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+    if (u.cursor.event) this.showRange(p.group, min, max);
+  }
+
+  private showRange(group: string, min: number, max: number): void {
+    for (const p of this.plots) {
+      if (p.group !== group) continue;
+      p.min = min;
+      p.max = max;
+      render(p);
+    }
   }
 
   /** Every chart of `group` back to its full time range, and its overview's brush cleared. */
   private showWhole(group: string): void {
     for (const p of this.plots) {
-      const first = p.x[0];
-      const last = p.x[p.x.length - 1];
-      if (p.group === group && first !== undefined && last !== undefined)
-        p.plot.setScale('x', { min: first, max: last });
+      if (p.group !== group) continue;
+      p.min = p.x[0] ?? 0;
+      p.max = p.x[p.x.length - 1] ?? 0;
+      render(p);
     }
     for (const o of this.overviews)
-      if (o.group === group) o.plot.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+      if (o.group === group) o.plot?.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
   }
 
-  private resize(): void {
-    for (const p of this.plots) p.plot.setSize({ width: widthOf(p.el), height: HEIGHT });
-    for (const o of this.overviews) o.plot.setSize({ width: widthOf(o.el), height: OVERVIEW_HEIGHT });
+  /** uPlot's setSize hook runs inside its draw: a new width is re-bucketed just after it, unless cleared meanwhile. */
+  private resized(p: Drawn, u: uPlot): void {
+    if (Math.round(u.bbox.width) === p.buckets) return;
+    queueMicrotask(() => {
+      if (this.plots.includes(p) || this.overviews.includes(p)) render(p);
+    });
   }
+
+  /** Only a new width redraws: the readouts under the charts change the page's height as the cursor moves. */
+  private resize(): void {
+    for (const [drawn, height] of [
+      [this.plots, HEIGHT],
+      [this.overviews, OVERVIEW_HEIGHT],
+    ] as const)
+      for (const p of drawn) {
+        const width = widthOf(p.el);
+        if (p.plot && p.plot.width !== width) p.plot.setSize({ width, height });
+      }
+  }
+}
+
+function drawn(el: HTMLElement, group: string, x: number[], columns: Column[]): Drawn {
+  // Before uPlot has laid the chart out, a bucket per device pixel of the element is the estimate.
+  const buckets = Math.round(widthOf(el) * (window.devicePixelRatio || 1));
+  return { el, group, x, columns, min: x[0] ?? 0, max: x[x.length - 1] ?? 0, buckets };
+}
+
+function firstData(p: Drawn): uPlot.AlignedData {
+  return bucketRange(p.x, p.columns, p.min, p.max, p.buckets) as uPlot.AlignedData;
+}
+
+/**
+ * Draws p's period from its source series, one bucket per device pixel (uPlot's bbox). setData
+ * keeps the scales (false); the setScale after it makes uPlot index the new data. (Doing this from
+ * a setScale hook would change the data under the indexes uPlot has just computed.)
+ */
+function render(p: Drawn): void {
+  if (p.plot === undefined || p.x.length < 2) return;
+  p.buckets = Math.max(1, Math.round(p.plot.bbox.width));
+  p.plot.setData(bucketRange(p.x, p.columns, p.min, p.max, p.buckets) as uPlot.AlignedData, false);
+  p.plot.setScale('x', { min: p.min, max: p.max });
+}
+
+/** A click: the evaluation of the source series nearest to the cursor. */
+function pick(p: Drawn, u: uPlot, onPick: PickEvaluation): void {
+  const left = u.cursor.left;
+  if (left === undefined || left < 0) return;
+  const i = nearestIndex(p.x, u.posToVal(left, 'x'));
+  if (i >= 0) onPick(p.group, Math.round((p.x[i] as number) * 1000));
 }
 
 function widthOf(el: HTMLElement): number {

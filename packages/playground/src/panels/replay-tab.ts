@@ -2,14 +2,24 @@
 // uploaded), the editor's formula and any example formulas, open or closed loop; shows the same
 // summary table, charts and error tables as `autoscale replay --out report.html`. When the editor
 // holds a host file, its picked formula is replayed (editor-content.ts's replayFormula), never the
-// host file's text; a host file without a usable formula is refused with the reason.
+// host file's text; a host file without a usable formula is refused with the reason. Once a replay
+// is shown, its worker (which keeps the replay) stays to answer queries about it, the downloads
+// (JSON, CSV and the HTML report, download-report.ts), until the next replay replaces it.
 
 import { parseDuration } from '@autoscale/core';
 import { checkEvaluationInterval, type FormulaSource, type ReplayRequest } from '@autoscale/replay/browser';
 import type { Example } from '../examples.ts';
 import { EDITOR_FORMULA_NAME, type ReplayFormula } from '../host/editor-content.ts';
-import type { RecordingChoice, ReplayJob, ReplayMessage } from '../workers/replay-protocol.ts';
+import type {
+  ExportFormat,
+  QueryAnswer,
+  RecordingChoice,
+  ReplayJob,
+  ReplayMessage,
+  ReplayQuery,
+} from '../workers/replay-protocol.ts';
 import { ChartSet } from './charts.ts';
+import { DownloadButtons, saveReport } from './download-report.ts';
 
 export interface ReplayTabElements {
   form: HTMLFormElement;
@@ -34,13 +44,20 @@ export interface ReplayTabSources {
 export class ReplayTab {
   private worker: Worker | undefined;
   private jobId = 0;
+  private queryId = 0;
   private readonly charts = new ChartSet();
+  private readonly downloads = new DownloadButtons((format) => this.download(format));
+  /** The job of the replay on the page, which the worker keeps and queries are about. */
+  private shown: number | undefined;
+  /** The export query awaited, whose answer is saved. */
+  private exporting: number | undefined;
   private readonly el: ReplayTabElements;
   private readonly sources: ReplayTabSources;
 
   constructor(el: ReplayTabElements, sources: ReplayTabSources) {
     this.el = el;
     this.sources = sources;
+    el.report.before(this.downloads.element);
     el.formulas.replaceChildren(
       checkbox('editor', editorLabel(EDITOR_FORMULA_NAME), true),
       ...sources.examples.map((e, i) => checkbox(String(i), `Example: ${e.file}`, false)),
@@ -70,6 +87,10 @@ export class ReplayTab {
       return;
     }
     this.worker?.terminate();
+    this.shown = undefined;
+    this.exporting = undefined;
+    this.downloads.show(false);
+    this.downloads.busy(false);
     this.el.errors.replaceChildren();
     this.el.errors.hidden = true;
     const worker = new Worker(new URL('../workers/replay.worker.ts', import.meta.url), {
@@ -77,7 +98,10 @@ export class ReplayTab {
       name: 'autoscale-replay',
     });
     this.worker = worker;
-    worker.onmessage = (event: MessageEvent<ReplayMessage>) => this.receive(event.data);
+    worker.onmessage = (event: MessageEvent<ReplayMessage | QueryAnswer>) => {
+      if ('query' in event.data) this.answered(event.data);
+      else this.receive(event.data);
+    };
     worker.onerror = (event) => this.finish([`The replay worker failed: ${event.message}`]);
     this.el.status.textContent = 'Replaying…';
     this.el.run.disabled = true;
@@ -142,22 +166,49 @@ export class ReplayTab {
       this.finish(message.errors);
       return;
     }
-    this.finish([]);
+    this.finish([], true);
     // The section's HTML is built by @autoscale/replay with every recording and formula text escaped.
     this.el.report.innerHTML = message.html;
     this.charts.draw(this.el.report, message.charts);
+    this.shown = message.id;
+    this.downloads.show(true);
     this.el.status.textContent = `Replayed ${message.nodeHours.length} formula${message.nodeHours.length === 1 ? '' : 's'}.`;
   }
 
-  private finish(errors: string[]): void {
+  /** Asks the worker, which holds the replay shown, for it in `format`. */
+  private download(format: ExportFormat): void {
+    if (this.worker === undefined || this.shown === undefined) return;
+    this.downloads.busy(true);
+    this.exporting = ++this.queryId;
+    const query: ReplayQuery = { query: 'export', id: this.exporting, job: this.shown, format };
+    this.worker.postMessage(query);
+  }
+
+  private answered(answer: QueryAnswer): void {
+    if (answer.query !== this.exporting) return;
+    this.exporting = undefined;
+    this.downloads.busy(false);
+    if (answer.type === 'exported') saveReport(answer.text, answer.fileName, answer.format);
+    else if (answer.type === 'unanswered') this.el.status.textContent = answer.reason;
+  }
+
+  /** Ends the run; the worker of a replay shown (`keep`) stays, for the downloads. */
+  private finish(errors: string[], keep = false): void {
     this.el.run.disabled = false;
-    this.worker?.terminate();
-    this.worker = undefined;
+    if (!keep) {
+      this.worker?.terminate();
+      this.worker = undefined;
+    }
     if (errors.length > 0) this.showErrors(errors);
     else this.el.errors.hidden = true;
   }
 
   private showErrors(errors: string[]): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.shown = undefined;
+    this.exporting = undefined;
+    this.downloads.show(false);
     this.charts.clear();
     this.el.report.replaceChildren();
     this.el.status.textContent = 'The replay did not run.';

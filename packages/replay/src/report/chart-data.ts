@@ -1,8 +1,10 @@
 // The HTML report's chart data: demand, targets and nodes over time, recorded vs each formula,
 // at the evaluation instants. A long replay (a year at 5-minute evaluations is 105,000 instants)
-// is reduced to MAX_POINTS per series, about a chart's width in pixels: each bucket of instants
-// keeps its lowest and its highest value, in the order they happened, so no spike and no dip
-// disappears from a chart, however long the replay.
+// is reduced to MAX_POINTS per series, so the page stays small: each bucket of instants keeps its
+// lowest and its highest value, in the order they happened, so no spike and no dip disappears
+// from a chart, however long the replay. The pages re-bucket what is embedded to the chart's
+// width in pixels for the period shown (chart-buckets-script.ts; the playground's
+// panels/chart-buckets.ts), so a caller with room for it may pass a larger maxPoints, or Infinity.
 
 import type { FormulaReplay, RecordingReplay, TimelineRow } from '../replay/types.ts';
 
@@ -18,6 +20,10 @@ export const RECORDED_COLOUR = '#555555';
 
 export interface ChartSeries {
   label: string;
+  /** What is drawn, without the formula's name: 'dedicated target', 'recorded pending', ... */
+  measure: string;
+  /** The formula's name; null for a recorded series. A legend groups the series by it. */
+  formula: string | null;
   /** The line's colour: the formula's (FORMULA_COLOURS), or RECORDED_COLOUR. */
   stroke: string;
   dashed: boolean;
@@ -37,15 +43,32 @@ export interface Chart {
 
 type Pick = (r: TimelineRow) => number | null;
 
-export function buildCharts(replay: RecordingReplay, formulaIndexes: readonly number[]): Chart[] {
+export function buildCharts(
+  replay: RecordingReplay,
+  formulaIndexes: readonly number[],
+  maxPoints: number = MAX_POINTS,
+): Chart[] {
   const formulas = formulaIndexes.map((i) => replay.formulas[i] as FormulaReplay);
   const base = formulas[0]?.timeline ?? [];
-  const { x, reduce } = downsample(base.map((r) => r.time / 1000));
+  const { x, reduce } = downsample(
+    base.map((r) => r.time / 1000),
+    maxPoints,
+  );
   const hasAny = (values: Array<number | null>): boolean => values.some((v) => v !== null && v !== 0);
   const recorded = (label: string, pick: Pick, dashed = false): ChartSeries[] => {
     const values = reduce(base.map(pick));
     return values.some((v) => v !== null)
-      ? [{ label: `recorded ${label}`, stroke: RECORDED_COLOUR, dashed, stepped: true, values }]
+      ? [
+          {
+            label: `recorded ${label}`,
+            measure: `recorded ${label}`,
+            formula: null,
+            stroke: RECORDED_COLOUR,
+            dashed,
+            stepped: true,
+            values,
+          },
+        ]
       : [];
   };
   const perFormula = (label: string, pick: Pick, dashed: boolean, keepZeros: boolean): ChartSeries[] =>
@@ -55,6 +78,8 @@ export function buildCharts(replay: RecordingReplay, formulaIndexes: readonly nu
         ? [
             {
               label: `${f.summary.formula} ${label}`,
+              measure: label,
+              formula: f.summary.formula,
               stroke: formulaColour(formulaIndexes[k] ?? k),
               dashed,
               stepped: true,
@@ -112,16 +137,19 @@ export function formulaColour(index: number): string {
 
 /**
  * The x values of the reduced charts, and the reduction of any series over the same instants: at
- * most MAX_POINTS / 2 buckets of consecutive instants, each drawn as two points (at its first and
+ * most maxPoints / 2 buckets of consecutive instants, each drawn as two points (at its first and
  * its middle instant) holding the bucket's lowest and highest value in the order they occurred.
  * Short series are kept as they are.
  */
-export function downsample(times: readonly number[]): {
+export function downsample(
+  times: readonly number[],
+  maxPoints: number = MAX_POINTS,
+): {
   x: number[];
   reduce: (values: ReadonlyArray<number | null>) => Array<number | null>;
 } {
-  if (times.length <= MAX_POINTS) return { x: [...times], reduce: (values) => [...values] };
-  const size = Math.ceil(times.length / (MAX_POINTS / 2));
+  if (times.length <= maxPoints) return { x: [...times], reduce: (values) => [...values] };
+  const size = Math.ceil(times.length / (maxPoints / 2));
   const x: number[] = [];
   for (let i = 0; i < times.length; i += size) {
     const last = Math.min(times.length, i + size) - 1;
