@@ -6,7 +6,7 @@
 // JSON, ARM templates, Bicep and Terraform (markers at the host text's own positions, the notice
 // naming the file's kind, the pool picker, the recorded evaluation, placeholders, the replay of the
 // formula inside, broken JSON); the replay's downloads (JSON, CSV, the HTML report) against
-// `autoscale replay`; and no request leaves the page's origin, no policy violation, no error. Screenshots go
+// `autoscale replay`; a clicked point explained as the command's JSON logs it; and no request leaves the page's origin, no policy violation, no error. Screenshots go
 // to test-results/playground/ as artifacts.
 
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { servePlayground, type PlaygroundServer } from '@autoscale/playground/se
 import { decodeState, encodeState, type SharedState } from '../../packages/playground/src/state/url-state.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
+import { clickChart, explained, explainedTime } from './support/explain-page.ts';
 
 const REQUIRED = process.env.AUTOSCALE_E2E === 'required';
 const ARTIFACTS = join(REPO_ROOT, 'test-results', 'playground');
@@ -472,6 +473,59 @@ describe.runIf(hasChromium() || REQUIRED)('playground in headless Chromium', () 
       } else if (format === 'csv') expect(text.split('\n')[0]).toBe(TIMELINE_COLUMNS.join(','));
     }
     await closeClean(page, 'replay-downloads.png');
+  });
+
+  it('explains a clicked point: each formula evaluated again at that time, with the results the command logs', async () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'replay',
+        '--format',
+        'json',
+        '--compare',
+        '--recording',
+        'week.csv',
+        '../formulas/pending-tasks.autoscale',
+        '../formulas/business-hours.autoscale',
+      ],
+      { cwd: join(REPO_ROOT, 'examples', 'recordings'), encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const timelines = (
+      JSON.parse(r.stdout) as {
+        replays: Array<{ formulas: Array<{ timeline: Array<{ time: string; results: string }> }> }>;
+      }
+    ).replays[0]?.formulas.map((f) => f.timeline);
+    const page = await open({ formula: example('formulas/cpu-low-priority.autoscale'), context: '' }, undefined, 2400);
+    await page.click('#tab-replay');
+    await page.uncheck('#replay-formulas input[value="editor"]');
+    await page.getByLabel('Example: pending-tasks.autoscale').check();
+    await page.getByLabel('Example: business-hours.autoscale').check();
+    await page.check('#replay-compare');
+    await page.click('#replay-run');
+    await page.locator('#replay-report .chart .uplot').nth(2).waitFor({ timeout: 30_000 });
+    await clickChart(page, 1, 0.42);
+    const { title, formulas } = await explained(page);
+    const time = explainedTime(title);
+    expect(formulas.map((f) => f.formula)).toEqual(['pending-tasks.autoscale', 'business-hours.autoscale']);
+    formulas.forEach((shown, i) => {
+      const row = timelines?.[i]?.find((row) => Date.parse(row.time) === time);
+      expect(row, `an evaluation at ${new Date(time).toISOString()}`).toBeDefined();
+      expect(shown.outcome).toBe(row?.results);
+      expect(shown.trace).toMatch(/^L\d+ +\$TargetDedicatedNodes = \d+/m);
+    });
+    // The panel is styled as in the report (its sheet reached the page).
+    expect(
+      await page
+        .locator('.explained')
+        .first()
+        .evaluate((el) => getComputedStyle(el).borderTopWidth),
+    ).toBe('4px');
+    await page
+      .locator('#replay-report .explain')
+      .screenshot({ path: join(ARTIFACTS, 'playground-replay-explain.png') });
+    await closeClean(page, 'playground-replay-explain-page.png');
   });
 
   it('replays picked files (the recording and its .meta.json) side by side with an example, as the CLI does', async () => {

@@ -3,11 +3,18 @@
 // summary table, charts and error tables as `autoscale replay --out report.html`. When the editor
 // holds a host file, its picked formula is replayed (editor-content.ts's replayFormula), never the
 // host file's text; a host file without a usable formula is refused with the reason. Once a replay
-// is shown, its worker (which keeps the replay) stays to answer queries about it, the downloads
-// (JSON, CSV and the HTML report, download-report.ts), until the next replay replaces it.
+// is shown, its worker (which keeps the replay and every evaluation's context) stays to answer
+// queries about it until the next replay replaces it: the downloads (JSON, CSV and the HTML
+// report, download-report.ts), and a click on a chart, which explains each formula's evaluation
+// at that time in the group's explain panel (context, results, trace), as the HTML report does.
 
 import { parseDuration } from '@autoscale/core';
-import { checkEvaluationInterval, type FormulaSource, type ReplayRequest } from '@autoscale/replay/browser';
+import {
+  checkEvaluationInterval,
+  EXPLAIN_STYLE,
+  type FormulaSource,
+  type ReplayRequest,
+} from '@autoscale/replay/browser';
 import type { Example } from '../examples.ts';
 import { EDITOR_FORMULA_NAME, type ReplayFormula } from '../host/editor-content.ts';
 import type {
@@ -51,6 +58,8 @@ export class ReplayTab {
   private shown: number | undefined;
   /** The export query awaited, whose answer is saved. */
   private exporting: number | undefined;
+  /** The explain query awaited, and the panel its answer goes to. */
+  private explaining: { id: number; panel: HTMLElement } | undefined;
   private readonly el: ReplayTabElements;
   private readonly sources: ReplayTabSources;
 
@@ -58,6 +67,11 @@ export class ReplayTab {
     this.el = el;
     this.sources = sources;
     el.report.before(this.downloads.element);
+    // The explain panel's style, as the HTML report has it; through the CSSOM, so as a sheet of
+    // the page's own, not an inline <style>.
+    const explainSheet = new CSSStyleSheet();
+    explainSheet.replaceSync(EXPLAIN_STYLE);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, explainSheet];
     el.formulas.replaceChildren(
       checkbox('editor', editorLabel(EDITOR_FORMULA_NAME), true),
       ...sources.examples.map((e, i) => checkbox(String(i), `Example: ${e.file}`, false)),
@@ -89,6 +103,7 @@ export class ReplayTab {
     this.worker?.terminate();
     this.shown = undefined;
     this.exporting = undefined;
+    this.explaining = undefined;
     this.downloads.show(false);
     this.downloads.busy(false);
     this.el.errors.replaceChildren();
@@ -169,7 +184,7 @@ export class ReplayTab {
     this.finish([], true);
     // The section's HTML is built by @autoscale/replay with every recording and formula text escaped.
     this.el.report.innerHTML = message.html;
-    this.charts.draw(this.el.report, message.charts);
+    this.charts.draw(this.el.report, message.charts, (group, time) => this.explain(group, time));
     this.shown = message.id;
     this.downloads.show(true);
     this.el.status.textContent = `Replayed ${message.nodeHours.length} formula${message.nodeHours.length === 1 ? '' : 's'}.`;
@@ -184,7 +199,29 @@ export class ReplayTab {
     this.worker.postMessage(query);
   }
 
+  /**
+   * Asks the worker to evaluate again, with a trace, each formula of `group` at `time` (a click
+   * on one of its charts); the answer fills the group's explain panel. A newer click wins.
+   */
+  private explain(group: string, time: number): void {
+    const panel = this.el.report.querySelector<HTMLElement>(`.explain[data-group="${CSS.escape(group)}"]`);
+    if (this.worker === undefined || this.shown === undefined || panel === null) return;
+    const formulas = (panel.dataset.formulas ?? '').split(',').map(Number);
+    this.explaining = { id: ++this.queryId, panel };
+    panel.textContent = 'Evaluating…';
+    const query: ReplayQuery = { query: 'explain', id: this.explaining.id, job: this.shown, formulas, time };
+    this.worker.postMessage(query);
+  }
+
   private answered(answer: QueryAnswer): void {
+    if (answer.query === this.explaining?.id) {
+      const { panel } = this.explaining;
+      this.explaining = undefined;
+      // explainHtml escapes every text (formula names and texts, results).
+      if (answer.type === 'explained') panel.innerHTML = answer.html;
+      else if (answer.type === 'unanswered') panel.textContent = answer.reason;
+      return;
+    }
     if (answer.query !== this.exporting) return;
     this.exporting = undefined;
     this.downloads.busy(false);

@@ -34,6 +34,8 @@ const scope = self as unknown as {
   postMessage(m: ReplayMessage | QueryAnswer): void;
 };
 
+const FULL_RESOLUTION = Number.POSITIVE_INFINITY;
+
 /** The last finished replay, which queries are about. */
 let last: { job: number; replay: RecordingReplay; compare: boolean } | undefined;
 
@@ -89,7 +91,9 @@ async function run(job: ReplayJob): Promise<ReplayMessage> {
   if (!outcome.ok) return { id: job.id, type: 'failed', errors: outcome.errors };
   last = { job: job.id, replay: outcome.replay, compare: job.compare };
   const charts: PageChart[] = [];
-  const html = reportSection(outcome.replay, 0, job.compare, charts, true);
+  // Every evaluation, not the report file's 2,000 points: the charts cut them to the pixels shown
+  // (a year at 5 minutes is 105,120 per series), so zooming in shows the detail.
+  const html = reportSection(outcome.replay, 0, job.compare, charts, true, FULL_RESOLUTION);
   const nodeHours = outcome.replay.formulas.map((f) => ({
     formula: f.summary.formula,
     dedicated: f.summary.nodeHours.dedicated,

@@ -4,7 +4,7 @@
 
 import type { RecordingReplay } from '../replay/types.ts';
 import { agreementHtml } from './agreement.ts';
-import { buildCharts, type Chart } from './chart-data.ts';
+import { buildCharts, MAX_POINTS, type Chart } from './chart-data.ts';
 import { formulaClass } from '../explain/explain-style.ts';
 import { hours, instant } from './format.ts';
 import { summaryTable, type SummaryTable } from './summary-table.ts';
@@ -27,7 +27,8 @@ export interface PageChart extends Chart {
 /**
  * One recording's part of the report: what was run, the summary table and chart placeholders per
  * formula (or side by side), evaluation errors, low-confidence periods and notes. The charts'
- * data is pushed onto `charts`; each has the id of its placeholder element.
+ * data (at most `maxPoints` per series) is pushed onto `charts`; each has the id of its placeholder
+ * element. `explainable`: the replay kept its contexts, and each group gets an explain panel.
  */
 export function reportSection(
   r: RecordingReplay,
@@ -35,6 +36,7 @@ export function reportSection(
   compare: boolean,
   charts: PageChart[],
   explainable = false,
+  maxPoints = MAX_POINTS,
 ): string {
   const groups = compare || r.formulas.length === 1 ? [r.formulas.map((_, i) => i)] : r.formulas.map((_, i) => [i]);
   const parts: string[] = [
@@ -55,7 +57,7 @@ export function reportSection(
       `<p class="zoom">Drag across the overview below, or across a chart, to show a period in every chart; double-click a chart, or <button type="button" class="reset-zoom" data-group="${group}">show the whole replay</button>. Times are UTC.${click}</p>`,
       `<div class="overview" data-group="${group}"></div>`,
     );
-    buildCharts(r, indexes).forEach((chart, ci) => {
+    buildCharts(r, indexes, maxPoints).forEach((chart, ci) => {
       const id = `chart-${ri}-${gi}-${ci}`;
       charts.push({ ...chart, id, group });
       parts.push(`<div class="chart" id="${id}"></div>`);
