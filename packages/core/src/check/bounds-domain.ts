@@ -5,6 +5,7 @@
 // the evaluations and the targets are bounds.ts's.
 
 import { registry } from '../builtins/registry.ts';
+import { builtinName } from './builtin-names.ts';
 import type { Expression } from '../syntax/ast.ts';
 
 /** A closed range of numbers, `lo <= hi`; either end may be infinite. */
@@ -56,13 +57,21 @@ export function serviceVariableRange(name: string): NumberRange {
 const number = (lo: number, hi: number): Abstract => ({ kind: 'number', range: { lo, hi } });
 export const num = (range: NumberRange): Abstract => ({ kind: 'number', range });
 
+/** The values of the variables assigned so far; only read here (bounds-walk.ts writes them). */
+export interface Env {
+  get(name: string): Abstract | undefined;
+}
+
+/** The pool's state as an evaluation starts, by service variable name (bounds-walk.ts). */
+export type Pool = Env;
+
 /** Whether a stop() was evaluated in the statement being analysed. */
 export interface Flow {
   stopped: boolean;
 }
 
 export function canonicalName(name: string): string {
-  const entry = registry.variable(name);
+  const entry = builtinName(name)?.variable;
   return entry && entry.access === 'readwrite' ? entry.name : name;
 }
 
@@ -70,12 +79,7 @@ export function rangeOf(value: Abstract): NumberRange {
   return value.kind === 'number' ? value.range : ANY;
 }
 
-export function evaluate(
-  e: Expression,
-  env: Map<string, Abstract>,
-  pool: ReadonlyMap<string, Abstract>,
-  flow: Flow,
-): Abstract {
+export function evaluate(e: Expression, env: Env, pool: Pool, flow: Flow): Abstract {
   switch (e.kind) {
     case 'Number':
       return number(e.value, e.value);
@@ -130,16 +134,22 @@ export function evaluate(
   }
 }
 
-function identifier(name: string, env: Map<string, Abstract>, pool: ReadonlyMap<string, Abstract>): Abstract {
-  const known = env.get(canonicalName(name));
+function identifier(name: string, env: Env, pool: Pool): Abstract {
+  // Variables are stored under their canonical name, which an alias never is: a name found as it
+  // is spelt is its own canonical name (a user variable, mostly), with no registry lookup.
+  const own = env.get(name);
+  if (own) return own;
+  const builtin = builtinName(name);
+  const entry = builtin?.variable;
+  const canonical = entry && entry.access === 'readwrite' ? entry.name : name;
+  const known = canonical === name ? undefined : env.get(canonical);
   if (known) return known;
-  const entry = registry.variable(name);
   if (entry) {
     if (entry.unit === 'keyword') return OTHER;
     // A target read before the formula assigns it is the pool's current target.
     return pool.get(entry.name) ?? num(serviceVariableRange(entry.name));
   }
-  if (registry.constant(name) || registry.keyword(name)) return OTHER;
+  if (builtin?.constant || builtin?.keyword) return OTHER;
   return number(-Infinity, Infinity);
 }
 
@@ -147,8 +157,8 @@ function method(
   receiver: Expression,
   name: string,
   args: readonly Expression[],
-  env: Map<string, Abstract>,
-  pool: ReadonlyMap<string, Abstract>,
+  env: Env,
+  pool: Pool,
   flow: Flow,
 ): Abstract {
   for (const a of args) if (evaluate(a, env, pool, flow).kind === 'never') return NEVER;
@@ -173,15 +183,23 @@ function call(name: string, args: Abstract[], flow: Flow): Abstract {
     flow.stopped = true;
     return NEVER;
   }
-  if (args.some((a) => a.kind === 'never')) return NEVER;
-  const elements = () => args.map(elementRange);
-  const all = () => union(elements());
+  for (const a of args) if (a.kind === 'never') return NEVER;
+  const all = () => union(args.map(elementRange));
   if (args.length === 0 && name !== 'rand' && name !== 'time') return OTHER;
   switch (name) {
     case 'max':
-      return number(Math.max(...elements().map((r) => r.lo)), Math.max(...elements().map((r) => r.hi)));
-    case 'min':
-      return number(Math.min(...elements().map((r) => r.lo)), Math.min(...elements().map((r) => r.hi)));
+    case 'min': {
+      // Loops rather than Math.max(...list): the checker runs this on every call of every check.
+      const pick = name === 'max' ? Math.max : Math.min;
+      let lo = name === 'max' ? -Infinity : Infinity;
+      let hi = lo;
+      for (const a of args) {
+        const r = elementRange(a);
+        lo = pick(lo, r.lo);
+        hi = pick(hi, r.hi);
+      }
+      return number(lo, hi);
+    }
     case 'avg':
     case 'percentile':
       return num(name === 'percentile' ? elementRange(args[0] ?? OTHER) : all());
@@ -308,9 +326,16 @@ function elementRange(a: Abstract): NumberRange {
   return ANY;
 }
 
-export function union(ranges: NumberRange[]): NumberRange {
+export function union(ranges: readonly NumberRange[]): NumberRange {
   if (ranges.length === 0) return ANY;
-  return { lo: Math.min(...ranges.map((r) => r.lo)), hi: Math.max(...ranges.map((r) => r.hi)) };
+  // Math.min/max fold NaN in exactly as the spread form did.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of ranges) {
+    lo = Math.min(lo, r.lo);
+    hi = Math.max(hi, r.hi);
+  }
+  return { lo, hi };
 }
 
 /** Either of two values (the branches of a conditional). */

@@ -5,26 +5,18 @@
 // once, in order, with no loops, so one pass gives an evaluation's bounds; across evaluations (a
 // target read before it is assigned is what the last one left) they are widened to a fixed point.
 // The service applies a target truncated toward zero and at least 0, which `applied` accounts for.
-// The abstract values and each expression's rule are in bounds-domain.ts.
+// The abstract values and each expression's rule are in bounds-domain.ts; one evaluation's pass
+// over the statements is bounds-walk.ts's.
 //
 // Bounds are sound, not tight: a value the analysis cannot follow (a timestamp, a string, an
 // interval divided by an interval) is "any number". They answer "can this target ever exceed N?"
 // and "can it ever be more than 0?", the two questions the lints ask.
 
 import { TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
-import type { Assignment, Expression, Formula } from '../syntax/ast.ts';
-import {
-  type Abstract,
-  arithmetic,
-  canonicalName,
-  evaluate,
-  type Flow,
-  NON_NEGATIVE,
-  type NumberRange,
-  num,
-  rangeOf,
-  union,
-} from './bounds-domain.ts';
+import type { Assignment, Expression, Formula, Statement } from '../syntax/ast.ts';
+import { NON_NEGATIVE, type NumberRange, union } from './bounds-domain.ts';
+import { boundsSlice } from './bounds-slice.ts';
+import { type Incoming, type Pass, passRunner } from './bounds-walk.ts';
 
 export type { NumberRange } from './bounds-domain.ts';
 export { MAX_TASK_SLOTS_PER_NODE, MEMBER_RANGES, serviceVariableRange } from './bounds-domain.ts';
@@ -55,18 +47,6 @@ export interface FormulaBounds {
   assignments: Map<Assignment, NumberRange>;
 }
 
-/** The pool's targets as an evaluation starts: what the previous evaluations left. */
-interface Incoming {
-  dedicated: NumberRange;
-  lowPriority: NumberRange;
-}
-
-/** One evaluation's pass over the statements, from the incoming targets. */
-interface Pass {
-  targets: Map<string, { value: NumberRange; assignment: Assignment }>;
-  assignments: Map<Assignment, NumberRange>;
-}
-
 /** Evaluations followed before a target still growing is taken to grow without end. */
 export const BOUNDS_FIXPOINT_ROUNDS = 32;
 
@@ -87,10 +67,24 @@ export const BOUNDS_INITIAL_SIZE = 2 ** 20;
  * from a non-empty pool) grows past it, and has no upper bound either.
  */
 export function formulaBounds(formula: Formula): FormulaBounds {
-  const empty = fixpoint(formula, { lo: 0, hi: 0 });
-  const sized = fixpoint(formula, { lo: 0, hi: BOUNDS_INITIAL_SIZE });
+  return boundsOfStatements(formula.statements);
+}
+
+/**
+ * The targets' bounds alone, as formulaBounds gives them, from only the statements they depend on
+ * (bounds-slice.ts): what the lints ask of every check.
+ */
+export function formulaTargetBounds(formula: Formula): TargetBounds[] {
+  return boundsOfStatements(boundsSlice(formula)).targets;
+}
+
+/** formulaBounds over these statements; `sharePrefix: false` is bounds-walk.ts's reference for tests. */
+export function boundsOfStatements(statements: readonly Statement[], sharePrefix = true): FormulaBounds {
+  const runPass = passRunner(statements, sharePrefix);
+  const empty = fixpoint(runPass, { lo: 0, hi: 0 });
+  const sized = fixpoint(runPass, { lo: 0, hi: BOUNDS_INITIAL_SIZE });
   // Whatever the pool's targets were before: a target that is 0 even then is 0 always.
-  const anyIncoming = runPass(formula, { dedicated: NON_NEGATIVE, lowPriority: NON_NEGATIVE });
+  const anyIncoming = runPass({ dedicated: NON_NEGATIVE, lowPriority: NON_NEGATIVE });
   const targets = [TARGET_DEDICATED, TARGET_LOW_PRIORITY].map((name): TargetBounds => {
     const set = empty.pass.targets.get(name);
     const reachable = name === TARGET_DEDICATED ? empty.incoming.dedicated : empty.incoming.lowPriority;
@@ -123,9 +117,9 @@ export function formulaBounds(formula: Formula): FormulaBounds {
 }
 
 /** Evaluations from targets in `start` until the targets they leave stop changing. */
-function fixpoint(formula: Formula, start: NumberRange): { incoming: Incoming; pass: Pass } {
+function fixpoint(runPass: (incoming: Incoming) => Pass, start: NumberRange): { incoming: Incoming; pass: Pass } {
   let incoming: Incoming = { dedicated: start, lowPriority: start };
-  let pass = runPass(formula, incoming);
+  let pass = runPass(incoming);
   for (let round = 0; ; round++) {
     const next: Incoming = {
       dedicated: union([incoming.dedicated, appliedOf(pass, TARGET_DEDICATED, incoming.dedicated)]),
@@ -140,7 +134,7 @@ function fixpoint(formula: Formula, start: NumberRange): { incoming: Incoming; p
             dedicated: widen(incoming.dedicated, next.dedicated),
             lowPriority: widen(incoming.lowPriority, next.lowPriority),
           };
-    pass = runPass(formula, incoming);
+    pass = runPass(incoming);
   }
 }
 
@@ -156,73 +150,6 @@ function same(a: NumberRange, b: NumberRange): boolean {
 /** An end still moving after the last round moves to infinity. */
 function widen(before: NumberRange, after: NumberRange): NumberRange {
   return { lo: after.lo < before.lo ? -Infinity : before.lo, hi: after.hi > before.hi ? Infinity : before.hi };
-}
-
-function runPass(formula: Formula, incoming: Incoming): Pass {
-  const env = new Map<string, Abstract>();
-  // Reads the pool's state: the incoming targets, and node counts, which follow the targets.
-  const pool = new Map<string, Abstract>([
-    [TARGET_DEDICATED, num(incoming.dedicated)],
-    [TARGET_LOW_PRIORITY, num(incoming.lowPriority)],
-    ['$CurrentDedicatedNodes', num(incoming.dedicated)],
-    ['$CurrentLowPriorityNodes', num(incoming.lowPriority)],
-    ['$UsableNodeCount', num(arithmetic('+', incoming.dedicated, incoming.lowPriority))],
-  ]);
-  const flow: Flow = { stopped: false };
-  const assignments = new Map<Assignment, NumberRange>();
-  const written = new Map<string, Written[]>();
-  /** The targets of each way the evaluation can end successfully: at a stop(), or at the end. */
-  const outcomes: Map<string, Written>[] = [];
-  let reachesEnd = true;
-  for (const statement of formula.statements) {
-    flow.stopped = false;
-    const value = evaluate(statement.kind === 'Assignment' ? statement.value : statement.expression, env, pool, flow);
-    // stop() ends the evaluation successfully, before this statement assigns anything (§5.9).
-    if (flow.stopped) outcomes.push(winners(written));
-    if (value.kind === 'never') {
-      // Always stopped here, or always failed (text the parser could not read): no later statement runs.
-      reachesEnd = false;
-      break;
-    }
-    if (statement.kind !== 'Assignment') continue;
-    const name = canonicalName(statement.target.name);
-    env.set(name, value);
-    if (value.kind === 'number') assignments.set(statement, value.range);
-    const list = written.get(name) ?? [];
-    list.push({ spelling: statement.target.name, value: rangeOf(value), assignment: statement });
-    written.set(name, list);
-  }
-  if (reachesEnd) outcomes.push(winners(written));
-  const targets = new Map<string, { value: NumberRange; assignment: Assignment }>();
-  for (const [name, before] of [
-    [TARGET_DEDICATED, incoming.dedicated],
-    [TARGET_LOW_PRIORITY, incoming.lowPriority],
-  ] as const) {
-    const set = outcomes.map((o) => o.get(name));
-    const last = set.filter((w) => w !== undefined).at(-1);
-    if (!last) continue;
-    // An outcome that does not assign the target leaves the pool's own.
-    targets.set(name, { value: union(set.map((w) => w?.value ?? before)), assignment: last.assignment });
-  }
-  return { targets, assignments };
-}
-
-interface Written {
-  spelling: string;
-  value: NumberRange;
-  assignment: Assignment;
-}
-
-/** The assignment of each target that counts so far: the full name wins over its legacy alias (§4.2). */
-function winners(written: ReadonlyMap<string, Written[]>): Map<string, Written> {
-  const out = new Map<string, Written>();
-  for (const name of [TARGET_DEDICATED, TARGET_LOW_PRIORITY]) {
-    const list = written.get(name) ?? [];
-    const full = list.filter((w) => w.spelling === name);
-    const winner = (full.length > 0 ? full : list).at(-1);
-    if (winner) out.set(name, winner);
-  }
-  return out;
 }
 
 /** A target as the service applies it: truncated toward zero, then at least 0. */

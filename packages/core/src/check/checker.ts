@@ -15,13 +15,11 @@ import {
 } from '../diagnostics.ts';
 import { DEALLOCATION_OPTION, KEYWORD_LIST, KEYWORD_NAMES, registry } from '../builtins/registry.ts';
 import type { Overload } from '../builtins/entry.ts';
-import { argumentsFit, arityAccepts } from '../builtins/overloads.ts';
 import {
   ANY,
   DOUBLE,
   INTERVAL,
   KEYWORD,
-  members,
   METRIC,
   NOTHING,
   STRING,
@@ -30,12 +28,16 @@ import {
   VEC,
   type Type,
 } from '../types.ts';
-import { describeOperatorSignatures, findBinaryRow, findUnaryRow } from '../operators.ts';
+import { describeOperatorSignatures } from '../operators.ts';
+import { binaryResultType, unaryResultType } from './operator-types.ts';
 import { suggest } from '../text/suggest.ts';
 import { andList, orList } from '../text/words.ts';
 import type { Range } from '../text/source.ts';
 import type { Analysis, SymbolKind } from './analysis.ts';
+import { AnalysisRecorder } from './analysis-recorder.ts';
+import { builtinName } from './builtin-names.ts';
 import { foldConstant } from './constant-fold.ts';
+import { NO_ARITY, overloadMatch } from './overload-match.ts';
 import { FormulaLints } from './lints.ts';
 import { parseTimeString } from '../runtime/parse-time.ts';
 import type { Value } from '../runtime/values.ts';
@@ -51,18 +53,13 @@ export function check(formula: Formula): CheckResult {
 
 class Checker {
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly analysis: Analysis = {
-    types: new Map(),
-    references: [],
-    userVariables: new Map(),
-    identifiers: new Map(),
-  };
+  private readonly analysis = new AnalysisRecorder();
   /** User variables assigned so far, with their current type. */
   private readonly assigned = new Map<string, Type>();
   /** User variables whose current value is a compile-time constant. */
   private readonly constants = new Map<string, Value>();
-  /** Every user variable some statement assigns, to tell "assigned later" from "never". */
-  private readonly assignedAnywhere = new Set<string>();
+  /** Every user variable some statement assigns, to tell "assigned later" from "never" (only a name not yet assigned asks). */
+  private assignedLater: Set<string> | undefined;
   private readonly lints: FormulaLints;
   private statementIndex = 0;
   /** Depth of ?: branches being checked: a sample call there is usually guarded by its test. */
@@ -73,22 +70,30 @@ class Checker {
   constructor(formula: Formula) {
     this.formula = formula;
     this.lints = new FormulaLints((d) => this.diagnostics.push(d));
-    for (const s of formula.statements)
-      if (s.kind === 'Assignment' && s.target.name && !registry.variable(s.target.name))
-        this.assignedAnywhere.add(s.target.name);
+  }
+
+  private assignedAnywhere(): Set<string> {
+    if (this.assignedLater === undefined) {
+      this.assignedLater = new Set();
+      for (const s of this.formula.statements)
+        if (s.kind === 'Assignment' && s.target.name && !registry.variable(s.target.name))
+          this.assignedLater.add(s.target.name);
+    }
+    return this.assignedLater;
   }
 
   run(): CheckResult {
-    this.formula.statements.forEach((s, i) => {
+    const statements = this.formula.statements;
+    for (let i = 0; i < statements.length; i++) {
       this.statementIndex = i;
-      this.statement(s);
-    });
+      this.statement(statements[i] as Statement);
+    }
     // The bounds lints reason about values: after an error (an unknown name) they would only add noise.
     this.lints.finish(
       this.formula,
       this.diagnostics.some((d) => d.severity === 'error'),
     );
-    return { diagnostics: this.diagnostics, analysis: this.analysis };
+    return { diagnostics: this.diagnostics, analysis: this.analysis.analysis() };
   }
 
   private report<C extends DiagnosticCode, M extends MessageId<C>>(
@@ -103,14 +108,13 @@ class Checker {
 
   private reference(id: Identifier, kind: SymbolKind, isDefinition = false): void {
     const ref = { name: id.name, range: id.range, kind, isDefinition, statement: this.statementIndex };
-    this.analysis.references.push(ref);
-    this.analysis.identifiers.set(id, ref);
+    this.analysis.reference(id, ref);
   }
 
   private statement(s: Statement): void {
     if (s.kind === 'ExpressionStatement') {
       this.expression(s.expression);
-      const hasEffect = ['Call', 'MethodCall', 'Missing', 'Conditional'].includes(s.expression.kind);
+      const hasEffect = WITH_EFFECT.has(s.expression.kind);
       // After a syntax error the "statement" is usually the rest of a broken one: no lint on it.
       if (!hasEffect && !s.afterSyntaxError) {
         this.report('AS4014', 'noEffect', {}, s.range, comparisonMeantAsAssignment(s.expression));
@@ -122,35 +126,32 @@ class Checker {
 
   private assignment(s: Assignment): void {
     const name = s.target.name;
-    const service = registry.variable(name);
+    const builtin = builtinName(name);
+    const service = builtin?.variable;
     const keywordContext = name === DEALLOCATION_OPTION && s.value.kind === 'Identifier';
     const type = this.expression(s.value, keywordContext);
     if (!name) return;
     if (service) {
       this.reference(s.target, 'service', true);
-      if (service.access === 'readwrite') this.analysis.types.set(s.target, type === METRIC ? DOUBLE : type);
+      if (service.access === 'readwrite') this.analysis.setType(s.target, type === METRIC ? DOUBLE : type);
       this.serviceAssignment(s, service.name, service.access === 'readwrite', type);
       return;
     }
-    if (registry.constant(name) || registry.keyword(name)) {
-      this.reference(s.target, registry.constant(name) ? 'constant' : 'keyword', true);
-      this.report(
-        'AS2009',
-        'builtin',
-        { name, kind: registry.constant(name) ? 'constant' : 'keyword' },
-        s.target.range,
-      );
+    if (builtin?.constant || builtin?.keyword) {
+      const kind = builtin.constant ? 'constant' : 'keyword';
+      this.reference(s.target, kind, true);
+      this.report('AS2009', 'builtin', { name, kind }, s.target.range);
       return;
     }
     this.reference(s.target, 'user', true);
     if (type === NOTHING) this.report('AS2016', 'assigned', { name }, s.value.range);
     if (type === METRIC) this.lints.metricUse(this.metricName(s.value), 'coerced', s.value.range);
     const stored = type === METRIC ? DOUBLE : type;
-    this.analysis.types.set(s.target, stored);
+    this.analysis.setType(s.target, stored);
     this.assigned.set(name, stored);
     const known = foldConstant(s.value, this.constants);
-    if (known === undefined) this.constants.delete(name);
-    else this.constants.set(name, known);
+    if (known !== undefined) this.constants.set(name, known);
+    else if (this.constants.size > 0) this.constants.delete(name);
     const variable = this.analysis.userVariables.get(name);
     if (variable) {
       variable.definitions.push(s.target.range);
@@ -158,7 +159,7 @@ class Checker {
     } else {
       this.analysis.userVariables.set(name, { name, definitions: [s.target.range], type: stored });
     }
-    this.lints.userAssignment(s.target);
+    this.lints.userAssignment(s.target, builtin?.function !== undefined);
   }
 
   private serviceAssignment(s: Assignment, canonical: string, writable: boolean, type: Type): void {
@@ -196,13 +197,13 @@ class Checker {
 
   /** The sampled metric an expression names, or '' (lints about metrics skip unknown names). */
   private metricName(e: Expression): string {
-    const entry = e.kind === 'Identifier' && !this.assigned.has(e.name) ? registry.variable(e.name) : undefined;
+    const entry = e.kind === 'Identifier' && !this.assigned.has(e.name) ? builtinName(e.name)?.variable : undefined;
     return entry?.sampled ? entry.name : '';
   }
 
   private expression(e: Expression, keywordContext = false): Type {
     const t = this.infer(e, keywordContext);
-    this.analysis.types.set(e, t);
+    this.analysis.setType(e, t);
     return t;
   }
 
@@ -228,8 +229,7 @@ class Checker {
       case 'Unary': {
         const operand = this.asNumber(e.operand, this.expression(e.operand));
         if (operand === ANY) return ANY;
-        let result = 0;
-        for (const m of members(operand)) result |= findUnaryRow(e.operator, m)?.result ?? 0;
+        const result = unaryResultType(e.operator, operand);
         if (result === 0) {
           if (operand === NOTHING) this.report('AS2016', 'used', {}, e.range);
           else this.report('AS2008', 'unary', { operator: e.operator, operand: article(typeName(operand)) }, e.range);
@@ -242,9 +242,7 @@ class Checker {
         const right = this.asNumber(e.right, this.expression(e.right));
         this.lints.comparison(e, this.constants);
         if (left === ANY || right === ANY) return ANY;
-        let result = 0;
-        for (const l of members(left))
-          for (const r of members(right)) result |= findBinaryRow(e.operator, l, r)?.result ?? 0;
+        const result = binaryResultType(e.operator, left, right);
         if (result === 0) {
           if (left === NOTHING || right === NOTHING) {
             this.report('AS2016', 'used', {}, e.range);
@@ -298,18 +296,19 @@ class Checker {
       this.lints.userRead(id);
       return assigned;
     }
-    const service = registry.variable(name);
+    const builtin = builtinName(name);
+    const service = builtin?.variable;
     if (service) {
       this.reference(id, 'service');
       this.lints.serviceRead(id, service);
       if (service.sampled) return METRIC;
       return service.name === DEALLOCATION_OPTION ? KEYWORD : DOUBLE;
     }
-    if (registry.constant(name)) {
+    if (builtin?.constant) {
       this.reference(id, 'constant');
       return INTERVAL;
     }
-    if (registry.keyword(name)) {
+    if (builtin?.keyword) {
       this.reference(id, 'keyword');
       if (keywordContext) return KEYWORD;
       this.report('AS2011', 'outsideAssignment', { name }, id.range);
@@ -324,7 +323,7 @@ class Checker {
       } else this.report('AS2010', 'unknownName', { keywords: KEYWORD_LIST, name }, id.range);
       return ANY;
     }
-    if (this.assignedAnywhere.has(name)) {
+    if (this.assignedAnywhere().has(name)) {
       this.reference(id, 'user');
       // Still an occurrence of the variable: a rename fix (AS4013) must cover it too.
       this.lints.userRead(id);
@@ -332,7 +331,7 @@ class Checker {
       return ANY;
     }
     this.reference(id, 'unknown');
-    const fn = registry.function(name);
+    const fn = builtin?.function;
     if (fn) {
       this.report(
         'AS2001',
@@ -388,7 +387,7 @@ class Checker {
   }
 
   private call(e: Call): Type {
-    const argTypes = e.args.map((a) => this.expression(a));
+    const argTypes = this.argumentTypes(e.args);
     const entry = registry.function(e.callee.name);
     if (!entry) {
       this.reference(e.callee, 'unknown');
@@ -416,7 +415,7 @@ class Checker {
 
   private methodCall(e: MethodCall): Type {
     const receiverType = this.expression(e.receiver);
-    const argTypes = e.args.map((a) => this.expression(a));
+    const argTypes = this.argumentTypes(e.args);
     const entry = registry.method(e.method.name);
     if (!entry) {
       this.reference(e.method, 'unknown');
@@ -451,6 +450,12 @@ class Checker {
     return result;
   }
 
+  private argumentTypes(args: readonly Expression[]): Type[] {
+    const types: Type[] = [];
+    for (const a of args) types.push(this.expression(a));
+    return types;
+  }
+
   /** Overload resolution: every overload whose arity and parameter kinds admit the argument types. */
   private resolve(
     name: string,
@@ -459,21 +464,19 @@ class Checker {
     argTypes: Type[],
     at: Range,
   ): Type {
-    const arityMatches = overloads.filter((o) => arityAccepts(o, args.length));
-    if (arityMatches.length === 0) {
+    // args and argTypes have one entry per argument.
+    const result = overloadMatch(overloads, argTypes);
+    if (result === NO_ARITY) {
       const signatures = overloads.map((o) => o.label).join('; ');
       this.report('AS2006', 'arity', { name, arities: describeArities(overloads), count: args.length, signatures }, at);
       return ANY;
     }
-    let result = 0;
-    for (const o of arityMatches) {
-      if (argumentsFit(o, argTypes)) result |= o.returns;
-    }
     if (result !== 0) {
-      argTypes.forEach((t, i) => {
+      for (let i = 0; i < argTypes.length; i++) {
+        const t = argTypes[i] as Type;
         const arg = args[i];
         if (arg && t !== ANY && (t & METRIC) !== 0) this.lints.metricUse(this.metricName(arg), 'coerced', arg.range);
-      });
+      }
       return result;
     }
     const got = argTypes.map((t) => typeName(t)).join(', ');
@@ -482,6 +485,9 @@ class Checker {
     return ANY;
   }
 }
+
+/** Statement expressions that do something (any other is AS4014's "has no effect"). */
+const WITH_EFFECT: ReadonlySet<Expression['kind']> = new Set(['Call', 'MethodCall', 'Missing', 'Conditional']);
 
 /** `name()` for a built-in named without its parentheses, when it has a no-argument overload with a value. */
 function callWithoutArguments(overloads: readonly Overload[], name: string, range: Range): Fix[] | undefined {

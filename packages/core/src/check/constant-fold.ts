@@ -3,7 +3,7 @@
 // Uses the operator table's own implementations: there is no second arithmetic here.
 
 import type { Expression } from '../syntax/ast.ts';
-import { registry } from '../builtins/registry.ts';
+import { builtinName } from './builtin-names.ts';
 import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts';
 import { Interval, typeOfValue, type Value } from '../runtime/values.ts';
 
@@ -19,7 +19,7 @@ export function foldConstant(e: Expression, scope: ConstantScope): Value | undef
     case 'Paren':
       return foldConstant(e.expression, scope);
     case 'Identifier': {
-      const c = registry.constant(e.name);
+      const c = builtinName(e.name)?.constant;
       if (c) return new Interval(c.milliseconds);
       return scope.get(e.name);
     }

@@ -11,7 +11,7 @@ import { SAMPLE_PERIOD_MS } from '../runtime/context.ts';
 import { Interval } from '../runtime/values.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
 import type { Range } from '../text/source.ts';
-import { describeRange, formulaBounds } from './bounds.ts';
+import { describeRange, formulaTargetBounds } from './bounds.ts';
 import { foldConstant, type ConstantScope } from './constant-fold.ts';
 
 /** The docs: samples take "approximately one minute" to become available. */
@@ -22,7 +22,6 @@ export type MetricUse = 'last' | 'coerced' | 'history';
 export class FormulaLints {
   private readonly metricUses = new Map<string, Array<{ kind: MetricUse; range: Range }>>();
   private readonly retiredReported = new Set<string>();
-  private readonly userNames = new Map<string, Range>();
   /** Every occurrence of each user variable, and its assignments: a rename fix must cover them all. */
   private readonly userOccurrences = new Map<string, Range[]>();
   private readonly userAssignments = new Map<string, Range[]>();
@@ -36,9 +35,9 @@ export class FormulaLints {
 
   metricUse(name: string, kind: MetricUse, range: Range): void {
     if (!name) return;
-    const uses = this.metricUses.get(name) ?? [];
-    uses.push({ kind, range });
-    this.metricUses.set(name, uses);
+    const uses = this.metricUses.get(name);
+    if (uses) uses.push({ kind, range });
+    else this.metricUses.set(name, [{ kind, range }]);
     if (kind === 'coerced') {
       this.report(diagnostic('AS4010', 'metricAsNumber', { name }, range));
     }
@@ -62,15 +61,16 @@ export class FormulaLints {
     this.noteUserName(id);
   }
 
-  userAssignment(target: Identifier): void {
+  /** `isFunction`: whether the name is also a built-in function's (the checker has looked it up). */
+  userAssignment(target: Identifier, isFunction: boolean): void {
     this.noteUserName(target);
     const name = target.name;
-    if (registry.function(name)) {
+    if (isFunction) {
       this.report(diagnostic('AS4011', 'functionName', { name }, target.range));
     }
-    const list = this.userAssignments.get(name) ?? [];
-    list.push(target.range);
-    this.userAssignments.set(name, list);
+    const list = this.userAssignments.get(name);
+    if (list) list.push(target.range);
+    else this.userAssignments.set(name, [target.range]);
   }
 
   targetAssignment(target: Identifier, canonical: string): void {
@@ -81,9 +81,9 @@ export class FormulaLints {
         ]),
       );
     }
-    const list = this.targets.get(canonical) ?? [];
-    list.push({ spelling: target.name, range: target.range });
-    this.targets.set(canonical, list);
+    const list = this.targets.get(canonical);
+    if (list) list.push({ spelling: target.name, range: target.range });
+    else this.targets.set(canonical, [{ spelling: target.name, range: target.range }]);
   }
 
   stringLiteral(s: StringLiteral): void {
@@ -100,36 +100,37 @@ export class FormulaLints {
 
   /** $CPUPercent or GetSamplePercent compared with a fraction; weekday compared with 7. */
   comparison(e: Binary, scope: ConstantScope): void {
-    if (!['<', '<=', '>', '>=', '==', '!='].includes(e.operator)) return;
-    for (const [side, other] of [
-      [e.left, e.right],
-      [e.right, e.left],
-    ] as const) {
-      const c = foldConstant(other, scope);
-      if (typeof c !== 'number') continue;
-      if (c > 0 && c < 1 && isPercentage(side)) {
-        const percent = formatDouble(c * 100);
-        // Only a literal is rewritten, and only to a spelling the service accepts.
-        const fixes =
-          other.kind === 'Number' && /^\d+(?:\.\d+)?$/.test(percent) ? [replaceFix(other.range, percent)] : undefined;
-        this.report(
-          diagnostic(
-            'AS4004',
-            'fraction',
-            { percentage: describePercentage(side), fraction: formatDouble(c), percent },
-            other.range,
-            fixes,
-          ),
-        );
-      }
-      if (c === 7 && side.kind === 'Member' && side.member.name === 'weekday') {
-        // `== 7` / `!= 7` mean Sunday; `< 7` and the like have no one obvious rewrite.
-        const fixes =
-          other.kind === 'Number' && (e.operator === '==' || e.operator === '!=')
-            ? [fix('sunday', {}, [{ range: other.range, newText: '0' }])]
-            : undefined;
-        this.report(diagnostic('AS4005', 'seven', {}, other.range, fixes));
-      }
+    if (!COMPARISONS.has(e.operator)) return;
+    this.comparedWith(e, e.left, e.right, scope);
+    this.comparedWith(e, e.right, e.left, scope);
+  }
+
+  /** One side of a comparison, `side`, against a constant `other`. */
+  private comparedWith(e: Binary, side: Expression, other: Expression, scope: ConstantScope): void {
+    const c = foldConstant(other, scope);
+    if (typeof c !== 'number') return;
+    if (c > 0 && c < 1 && isPercentage(side)) {
+      const percent = formatDouble(c * 100);
+      // Only a literal is rewritten, and only to a spelling the service accepts.
+      const fixes =
+        other.kind === 'Number' && /^\d+(?:\.\d+)?$/.test(percent) ? [replaceFix(other.range, percent)] : undefined;
+      this.report(
+        diagnostic(
+          'AS4004',
+          'fraction',
+          { percentage: describePercentage(side), fraction: formatDouble(c), percent },
+          other.range,
+          fixes,
+        ),
+      );
+    }
+    if (c === 7 && side.kind === 'Member' && side.member.name === 'weekday') {
+      // `== 7` / `!= 7` mean Sunday; `< 7` and the like have no one obvious rewrite.
+      const fixes =
+        other.kind === 'Number' && (e.operator === '==' || e.operator === '!=')
+          ? [fix('sunday', {}, [{ range: other.range, newText: '0' }])]
+          : undefined;
+      this.report(diagnostic('AS4005', 'seven', {}, other.range, fixes));
     }
   }
 
@@ -184,8 +185,9 @@ export class FormulaLints {
         }
       }
     }
-    for (const [name, range] of this.userNames) {
-      if (name.startsWith('$') && this.userNames.has(name.slice(1))) {
+    // A name's first occurrence is where it is reported.
+    for (const [name, [range]] of this.userOccurrences) {
+      if (range && name.startsWith('$') && this.userOccurrences.has(name.slice(1))) {
         this.report(diagnostic('AS4006', 'both', { plain: name.slice(1), dollar: name }, range));
       }
     }
@@ -208,7 +210,7 @@ export class FormulaLints {
 
   /** AS4016 and AS4017: what the static bounds say of each assigned node target (§14.6). */
   private targetBounds(formula: Formula): void {
-    for (const target of formulaBounds(formula).targets) {
+    for (const target of formulaTargetBounds(formula)) {
       const at = target.lastAssignment?.target.range;
       if (!at || target.constant) continue;
       const range = describeRange(target.value);
@@ -219,10 +221,9 @@ export class FormulaLints {
   }
 
   private noteUserName(id: Identifier): void {
-    if (!this.userNames.has(id.name)) this.userNames.set(id.name, id.range);
-    const all = this.userOccurrences.get(id.name) ?? [];
-    all.push(id.range);
-    this.userOccurrences.set(id.name, all);
+    const all = this.userOccurrences.get(id.name);
+    if (all) all.push(id.range);
+    else this.userOccurrences.set(id.name, [id.range]);
   }
 
   /**
@@ -246,6 +247,8 @@ export class FormulaLints {
     }
   }
 }
+
+const COMPARISONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
 function isPercentage(e: Expression): boolean {
   let found = false;

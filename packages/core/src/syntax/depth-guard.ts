@@ -18,18 +18,22 @@ export interface GuardResult {
   diagnostics: Diagnostic[];
 }
 
-export function guardDepth(tokens: IToken[]): GuardResult {
-  const kept: IToken[] = [];
+/**
+ * `busiest`, when known (the scanner's), bounds every statement's nesting and operator count: at
+ * or under MAX_NESTING, no statement can be over a limit and the tokens need no pass at all.
+ */
+export function guardDepth(tokens: IToken[], busiest = Number.POSITIVE_INFINITY): GuardResult {
+  if (busiest <= MAX_NESTING && busiest <= MAX_OPERATORS) return { tokens, diagnostics: [] };
+  let kept: IToken[] | undefined;
   const diagnostics: Diagnostic[] = [];
   let start = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
     if (t !== undefined && t.tokenType !== T.Semicolon) continue;
-    const segment = tokens.slice(start, i);
-    const problem = measure(segment);
-    if (problem && segment.length > 0) {
-      const first = segment[0] as IToken;
-      const last = segment[segment.length - 1] as IToken;
+    const problem = i > start ? measure(tokens, start, i) : undefined;
+    if (problem) {
+      const first = tokens[start] as IToken;
+      const last = tokens[i - 1] as IToken;
       const range = { start: first.startOffset, end: last.startOffset + last.image.length };
       diagnostics.push(
         problem.kind === 'nesting'
@@ -37,52 +41,79 @@ export function guardDepth(tokens: IToken[]): GuardResult {
           : diagnostic('AS1011', 'tooManyOperators', { count: problem.operators, limit: MAX_OPERATORS }, range),
       );
       // Its ';' goes too, so the removed statement does not leave an "empty statement" behind.
-    } else {
-      kept.push(...segment);
+      kept ??= tokens.slice(0, start);
+    } else if (kept) {
+      for (let j = start; j < i; j++) kept.push(tokens[j] as IToken);
       if (t) kept.push(t);
     }
     start = i + 1;
   }
-  return { tokens: kept, diagnostics };
+  // Nothing left out (every formula but a pathological one): the tokens themselves, not a copy.
+  return { tokens: kept ?? tokens, diagnostics };
 }
 
 /** Why a statement is left out of parsing: nested too deep, or too many operators. */
 type DepthProblem = { kind: 'nesting' } | { kind: 'operators'; operators: number };
 
+/** Token types, by tokenTypeIdx, with the categories `measure` asks about (computed once from tokens.ts). */
+const BINARY_OPERATOR: boolean[] = [];
+const STRING_LITERAL: boolean[] = [];
+for (const type of T.allTokens) {
+  const idx = type.tokenTypeIdx as number;
+  BINARY_OPERATOR[idx] = type.CATEGORIES?.includes(T.BinaryOperatorToken) === true;
+  STRING_LITERAL[idx] = type.CATEGORIES?.includes(T.StringLiteral) === true;
+}
+
+// One frame per enclosing ( or [: the depth outside it, and the ?: and member-chain depth inside.
+// Three stacks of numbers, reused by every call: measuring allocates nothing.
+const outerStack: number[] = [];
+const questionStack: number[] = [];
+const chainStack: number[] = [];
+
 /**
- * Why a statement's tokens are too deep to parse safely, or undefined. Nesting counts what the
- * stages recurse on: each enclosing ( or [, each ?: whose alternate runs on to the end of its
- * group, each link of a .member/.Method() chain, and each prefix operator in a row.
+ * Why tokens[from, to), one statement, are too deep to parse safely, or undefined. Nesting
+ * counts what the stages recurse on: each enclosing ( or [, each ?: whose alternate runs on to
+ * the end of its group, each link of a .member/.Method() chain, and each prefix operator in a row.
  */
-function measure(segment: IToken[]): DepthProblem | undefined {
-  const frames: Array<{ outer: number; questions: number; chain: number }> = [{ outer: 0, questions: 0, chain: 0 }];
+function measure(tokens: IToken[], from: number, to: number): DepthProblem | undefined {
+  outerStack[0] = 0;
+  questionStack[0] = 0;
+  chainStack[0] = 0;
+  let top = 0;
   let maxDepth = 0;
   let operators = 0;
   let unaryRun = 0;
   let previousEndsOperand = false;
-  for (const t of segment) {
-    const type = t.tokenType;
-    const frame = frames[frames.length - 1] as (typeof frames)[number];
-    if (type === T.LParen || type === T.LBracket)
-      frames.push({ outer: frame.outer + 1 + frame.questions + frame.chain, questions: 0, chain: 0 });
-    else if ((type === T.RParen || type === T.RBracket) && frames.length > 1) frames.pop();
-    else if (type === T.Comma) frame.questions = frame.chain = 0;
-    else if (type === T.Question) frame.questions++;
-    else if (type === T.Dot) frame.chain++;
+  for (let i = from; i < to; i++) {
+    const type = (tokens[i] as IToken).tokenType;
+    const idx = type.tokenTypeIdx as number;
+    if (type === T.LParen || type === T.LBracket) {
+      const outer = (outerStack[top] as number) + 1 + (questionStack[top] as number) + (chainStack[top] as number);
+      top++;
+      outerStack[top] = outer;
+      questionStack[top] = 0;
+      chainStack[top] = 0;
+    } else if ((type === T.RParen || type === T.RBracket) && top > 0) top--;
+    else if (type === T.Comma) questionStack[top] = chainStack[top] = 0;
+    else if (type === T.Question) questionStack[top] = (questionStack[top] as number) + 1;
+    else if (type === T.Dot) chainStack[top] = (chainStack[top] as number) + 1;
     const prefix = (type === T.Minus || type === T.Bang) && !previousEndsOperand;
     unaryRun = prefix ? unaryRun + 1 : 0;
-    if (!prefix && type.CATEGORIES?.includes(T.BinaryOperatorToken)) {
+    if (!prefix && BINARY_OPERATOR[idx] === true) {
+      // No bracket opens or closes at an operator: the frame it resets is the top one.
       operators++;
-      frame.chain = 0;
+      chainStack[top] = 0;
     }
-    const top = frames[frames.length - 1] as (typeof frames)[number];
-    maxDepth = Math.max(maxDepth, top.outer + top.questions + top.chain + unaryRun);
+    maxDepth = Math.max(
+      maxDepth,
+      (outerStack[top] as number) + (questionStack[top] as number) + (chainStack[top] as number) + unaryRun,
+    );
     previousEndsOperand =
       type === T.Identifier ||
       type === T.NumberToken ||
       type === T.RParen ||
       type === T.RBracket ||
-      type.CATEGORIES?.includes(T.StringLiteral) === true;
+      STRING_LITERAL[idx] === true;
   }
   if (maxDepth > MAX_NESTING) return { kind: 'nesting' };
   if (operators > MAX_OPERATORS) return { kind: 'operators', operators };

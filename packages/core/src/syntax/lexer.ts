@@ -4,13 +4,14 @@
 import { Lexer, type IToken } from 'chevrotain';
 import { diagnostic, fix, replaceFix, type Diagnostic } from '../diagnostics.ts';
 import type { Comment } from './ast.ts';
+import { type ScanResult, scan } from './scanner.ts';
 import * as T from './tokens.ts';
 
 let lexer: Lexer | undefined;
 
 /**
- * The lexer; `validate` runs chevrotain's checks of the token definitions, which a test does
- * (the definitions are fixed) so that no process pays for them.
+ * Chevrotain's lexer over the same token definitions; `validate` runs its checks of them, which a
+ * test does (the definitions are fixed) so that no process pays for them.
  */
 function newLexer(validate: boolean): Lexer {
   return new Lexer(T.allTokens, {
@@ -20,15 +21,26 @@ function newLexer(validate: boolean): Lexer {
   });
 }
 
-/** The process-wide lexer, built on first use (building it analyses every token pattern). */
-function formulaLexer(): Lexer {
-  lexer ??= newLexer(false);
-  return lexer;
-}
-
 /** Builds a lexer with chevrotain's checks of the token definitions on; throws on a defect. */
 export function validateTokens(): void {
   void newLexer(true);
+}
+
+/**
+ * Chevrotain's own tokenizing of the text: what scanner.ts must give, for its test only (lexing
+ * itself is the scanner's, several times faster).
+ */
+export function referenceScan(text: string): ScanResult {
+  lexer ??= newLexer(false);
+  const result = lexer.tokenize(text);
+  return {
+    tokens: result.tokens,
+    groups: { comments: result.groups[T.COMMENT_GROUP] ?? [], errors: result.groups[T.ERROR_GROUP] ?? [] },
+    errors: result.errors.map((e) => ({ offset: e.offset, length: e.length })),
+    suspect: result.tokens.filter((t) => tokenDiagnostic(t) !== undefined),
+    // Not chevrotain's to say: the scanner's own count, which its test checks against depth-guard.ts.
+    busiest: Number.NaN,
+  };
 }
 
 export interface LexResult {
@@ -40,13 +52,18 @@ export interface LexResult {
 const ACCEPTED_NUMBER = /^\d+(?:\.\d+)?$/;
 
 export function lex(text: string): LexResult {
-  const result = formulaLexer().tokenize(text);
+  return lexWithBusiest(text).lexed;
+}
+
+/** `lex`, and the scanner's `busiest` (the parsing stage's depth guard reads it). */
+export function lexWithBusiest(text: string): { lexed: LexResult; busiest: number } {
+  const result = scan(text);
   const diagnostics: Diagnostic[] = [];
-  const comments: Comment[] = (result.groups[T.COMMENT_GROUP] ?? []).map((t) => ({
+  const comments: Comment[] = result.groups.comments.map((t) => ({
     text: t.image,
     range: { start: t.startOffset, end: t.startOffset + t.image.length },
   }));
-  for (const t of result.groups[T.ERROR_GROUP] ?? []) {
+  for (const t of result.groups.errors) {
     diagnostics.push(errorTokenDiagnostic(t, text));
   }
   // Characters no token can start with (control and non-ASCII characters): chevrotain skips a run.
@@ -56,11 +73,12 @@ export function lex(text: string): LexResult {
       diagnostic('AS1007', 'unexpected', { characters: describeCharacters(text.slice(range.start, range.end)) }, range),
     );
   }
-  for (const t of result.tokens) {
+  // Only the tokens the scanner flagged can have a diagnostic (its test holds it to that).
+  for (const t of result.suspect) {
     const d = tokenDiagnostic(t);
     if (d) diagnostics.push(d);
   }
-  return { tokens: result.tokens, comments, diagnostics };
+  return { lexed: { tokens: result.tokens, comments, diagnostics }, busiest: result.busiest };
 }
 
 function rangeOf(t: IToken) {

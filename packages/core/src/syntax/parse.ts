@@ -7,7 +7,7 @@ import { diagnostic, diagnosticWithText, fix, sortDiagnostics, type Diagnostic }
 import type { Range } from '../text/source.ts';
 import type { Expression, Formula, Statement } from './ast.ts';
 import { guardDepth } from './depth-guard.ts';
-import { lex } from './lexer.ts';
+import { lexWithBusiest } from './lexer.ts';
 import { describeToken, formulaParser, tokenRange, type TopItem, withEndOfText } from './parser.ts';
 
 /** The service rejects longer formulas (AutoScaleFormulaTooLong). */
@@ -21,8 +21,8 @@ export interface ParseResult {
 }
 
 export function parse(text: string): ParseResult {
-  const lexed = lex(text);
-  const guarded = guardDepth(lexed.tokens);
+  const { lexed, busiest } = lexWithBusiest(text);
+  const guarded = guardDepth(lexed.tokens, busiest);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics, ...guarded.diagnostics];
   const parser = formulaParser();
   parser.input = withEndOfText(guarded.tokens);
