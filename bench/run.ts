@@ -34,8 +34,16 @@ console.log(
 );
 const replay = await benchReplay();
 console.log(
-  `replay a pool-year (${fmt(replay.rows, 0)} rows of 30-s samples, 9 columns), open loop every 5 min (${fmt(replay.evaluations, 0)} evaluations): ` +
-    `${fmt(replay.replayMs / 1000, 2)} s, peak RSS ${fmt(replay.replayRssMb, 0)} MB; reading alone ${fmt(replay.readMs / 1000, 2)} s (${fmt(replay.readRssMb, 0)} MB); ratio ${fmt(replay.ratio, 2)}   (targets: < 5 s, < 1 GB, ratio <= 1.5)`,
+  `read a pool-year CSV (${fmt(replay.rows, 0)} rows of 30-s samples, 9 columns): a minimal byte-level read into Float64Array columns (the anchor) ${fmt(replay.baselineMs / 1000, 2)} s; ` +
+    `the reader ${fmt(replay.readMs / 1000, 2)} s (${fmt(replay.readRssMb, 0)} MB), ${fmt(replay.readRatio, 2)}x the anchor   (target: <= 1.5x)`,
+);
+console.log(
+  `replay it open loop every 5 min (${fmt(replay.evaluations, 0)} evaluations), text report: ${fmt(replay.replayMs / 1000, 2)} s, ${fmt(replay.replayRatio, 2)}x the anchor; ` +
+    `peak RSS ${fmt(replay.replayRssMb, 0)} MB (${fmt(replay.replayStartRssMb, 0)} MB before reading), ${fmt(replay.replayRssMb / replay.columnsMb, 2)}x the ${fmt(replay.keptColumns - 1, 0)} kept columns' and timestamps' own ${fmt(replay.columnsMb, 0)} MB   (targets: <= 2x the anchor, <= 2x the columns)`,
+);
+console.log(
+  `the same replay written as --format json: ${fmt(replay.jsonMs / 1000, 2)} s, ${fmt(replay.jsonRatio, 2)}x the text report (peak RSS ${fmt(replay.jsonRssMb, 0)} MB); ` +
+    `--format csv: ${fmt(replay.csvMs / 1000, 2)} s, ${fmt(replay.csvRatio, 2)}x (${fmt(replay.csvRssMb, 0)} MB)   (target: json <= 1.25x text)`,
 );
 const report = await benchReport();
 console.log(

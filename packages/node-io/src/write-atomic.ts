@@ -26,8 +26,11 @@ function randomHex(bytes: number): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Replaces (or creates) `file` with `text` as UTF-8, atomically; writes a pipe or a device as it is. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/**
+ * Replaces (or creates) `file` with `text` as UTF-8, atomically; writes a pipe or a device as it is.
+ * The text may come in pieces (a streamed report), written as they come.
+ */
+export async function writeFileAtomic(file: string, text: string | Iterable<string>): Promise<void> {
   // stat follows every link, /proc's magic ones too (/dev/stdout on a pipe), which realpath cannot.
   const existing = await stat(file).catch((err: unknown) => {
     if (errorCode(err) === 'ENOENT') return undefined;

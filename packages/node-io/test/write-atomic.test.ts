@@ -39,6 +39,26 @@ describe('writeFileAtomic', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('writes a text given in pieces, characters cut nowhere', async () => {
+    const path = join(dir, 'pieces.json');
+    const pieces = ['{"a": ', '"é€', '😀"', '}\n'];
+    await writeFileAtomic(path, pieces.values());
+    expect(readFileSync(path, 'utf8')).toBe(pieces.join(''));
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('leaves the old file whole when the pieces fail part-way', async () => {
+    const path = join(dir, 'report.json');
+    writeFileSync(path, 'old');
+    function* failing(): Generator<string> {
+      yield 'x'.repeat(100_000);
+      throw new Error('the report failed');
+    }
+    await expect(writeFileAtomic(path, failing())).rejects.toThrow('the report failed');
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   it('replaces an existing file and keeps its mode', async () => {
     const path = join(dir, 'report.xml');
     writeFileSync(path, 'old');

@@ -13,6 +13,12 @@ export {
 } from './recording/read-source.ts';
 export { detectFormat, metaSidePath, PEEK_CHARS } from './recording/detect.ts';
 export { splitLines, textLines, type LineSource } from './io/lines.ts';
+export {
+  byteChunkLines,
+  splitByteLines,
+  type ByteLineHandler,
+  type ByteLineSource,
+} from './io/byte-lines.ts';
 export { formatRecordingError, type RecordingError, type ReadResult } from './recording/errors.ts';
 export {
   DEFAULT_EVALUATION_INTERVAL_MS,
@@ -33,6 +39,8 @@ export { renderHtmlInBrowser } from './report/html-browser.ts';
 export type { ReportAssets, ChartLibrary } from './report/html-page.ts';
 export { renderJson, reportJson } from './report/json.ts';
 export { renderCsv } from './report/csv.ts';
+export { jsonReportChunks } from './report/json-stream.ts';
+export { csvReportChunks } from './report/csv-stream.ts';
 export { explainHtml } from './explain/explain-html.ts';
 export { EXPLAIN_STYLE } from './explain/explain-style.ts';
 export type { EvaluationContexts, NamedHistory } from './explain/contexts.ts';

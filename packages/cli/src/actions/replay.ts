@@ -13,11 +13,9 @@ import {
   ProgressBar,
   readServiceHistory,
   serviceHistoryFiles,
-  renderCsv,
   renderHtml,
-  renderJson,
-  renderText,
   replayMany,
+  reportChunks,
   writeOutputFile,
   type FormulaSource,
   type RecordingReplay,
@@ -118,20 +116,16 @@ export async function runReplay(
   }
   if (failed) return EXIT_USAGE;
   const compare = options.compare === true;
-  const report =
-    format === 'json'
-      ? renderJson(replays, compare)
-      : format === 'csv'
-        ? renderCsv(replays)
-        : renderText(replays, compare);
+  // The JSON and CSV timelines come in chunks, each written out as it comes (to a file atomically).
+  const report = (): Iterable<string> => reportChunks(format, replays, compare);
   try {
     if (options.out !== undefined && isHtml(options.out)) {
       await writeOutputFile(options.out, renderHtml(replays, compare));
-      io.stdout(report);
+      for (const chunk of report()) io.stdout(chunk);
     } else if (options.out !== undefined) {
-      await writeOutputFile(options.out, report);
+      await writeOutputFile(options.out, report());
     } else {
-      io.stdout(report);
+      for (const chunk of report()) io.stdout(chunk);
     }
   } catch (err) {
     io.stderr(`autoscale: cannot write ${options.out}: ${fileErrorReason(err)}\n`);

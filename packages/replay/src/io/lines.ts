@@ -3,29 +3,23 @@
 // synchronously per line and returns false to stop early (e.g. after too many errors). Imports
 // nothing from node:*, so the playground's replay worker reads recordings with it too.
 
+import { splitByteLines, type ByteLineSource } from './byte-lines.ts';
+import { DEFAULT_MAX_LINE_CHARS, LineTooLongError } from './line-bound.ts';
+
+export { DEFAULT_MAX_LINE_CHARS, LineTooLongError };
+
 export type LineHandler = (line: string, lineNumber: number) => boolean | undefined;
 
 /**
- * The longest line a recording may have (characters), unless the caller gives another bound: far
- * beyond any real row, and what keeps a file with no line breaks (or a device that never ends)
- * from being held in memory whole. Node's readers take it from @autoscale/node-io's INPUT_LIMITS.
+ * Feeds every line of a recording to a handler; resolves when done or stopped. A source that reads
+ * bytes also offers them as byte lines (byte-lines.ts), which the CSV and JSON Lines readers parse
+ * without a string per cell (the lines are the same either way), and may know its size in bytes,
+ * from which readers size their arrays once instead of growing them.
  */
-export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
-
-/** A line over the bound: where it starts, and the bound. */
-export class LineTooLongError extends Error {
-  readonly line: number;
-
-  constructor(line: number, maxChars: number, raise: string) {
-    super(
-      `line ${line} is longer than ${maxChars.toLocaleString('en-US')} characters, the most a line of a recording may have${raise}`,
-    );
-    this.line = line;
-  }
-}
-
-/** Feeds every line of a recording to a handler; resolves when done or stopped. */
-export type LineSource = (onLine: LineHandler) => Promise<void>;
+export type LineSource = ((onLine: LineHandler) => Promise<void>) & {
+  readonly bytes?: ByteLineSource;
+  readonly size?: number;
+};
 
 /**
  * Splits the chunks into lines for `onLine`; rejects with LineTooLongError as soon as a line
@@ -67,11 +61,24 @@ export async function splitLines(
   }
 }
 
-/** The lines of a string held in memory, as a LineSource. */
+/** The lines of a string held in memory, as a LineSource (its bytes encoded a slice at a time). */
 export function textLines(text: string): LineSource {
-  return (onLine) => splitLines(single(text), onLine);
+  const bytes: ByteLineSource = (onLine) => splitByteLines(encodedSlices(text), onLine);
+  return Object.assign((onLine: LineHandler) => splitLines(single(text), onLine), { bytes });
 }
 
 async function* single(text: string): AsyncIterable<string> {
   yield text;
+}
+
+/** Slices of the text as UTF-8, never cutting a surrogate pair (which would encode as two U+FFFD). */
+async function* encodedSlices(text: string, slice = 1 << 20): AsyncIterable<Uint8Array> {
+  const encoder = new TextEncoder();
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + slice);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield encoder.encode(text.slice(start, end));
+    start = end;
+  }
 }

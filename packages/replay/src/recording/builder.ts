@@ -10,13 +10,14 @@ import { formatInstant } from '@autoscale/core';
 /** One kept column. While it has a value in every row its times are the row times (dense). */
 export class ColumnBuilder {
   readonly name: string;
-  private readonly values = new GrowableFloat64();
+  private readonly values: GrowableFloat64;
   private times: GrowableFloat64 | undefined;
   /** The last row index given a value, so rows a JSONL line leaves out can be told apart. */
   lastRow = -1;
 
-  constructor(name: string, firstRow: number) {
+  constructor(name: string, firstRow: number, capacity = 1024) {
     this.name = name;
+    this.values = new GrowableFloat64(capacity);
     // A column that first appears after row 0 has gaps from the start.
     if (firstRow > 0) this.times = new GrowableFloat64();
   }
@@ -25,6 +26,10 @@ export class ColumnBuilder {
     this.values.push(value);
     this.times?.push(time);
     this.lastRow = row;
+  }
+
+  reserve(rows: number): void {
+    this.values.reserve(rows);
   }
 
   /** Records that row `row` has no sample: the column stops sharing the row times. */
@@ -43,7 +48,9 @@ export class ColumnBuilder {
 export class RecordingBuilder {
   readonly file: string;
   private readonly keep: KeepColumn;
-  private readonly rowTimes = new GrowableFloat64(4096);
+  private readonly rowTimes: GrowableFloat64;
+  /** Rows expected (a batch's size): the arrays start that large, so they neither grow nor get trimmed. */
+  private readonly capacity: number;
   private readonly kept = new Map<string, ColumnBuilder>();
   private readonly present: string[] = [];
   private readonly presentSet = new Set<string>();
@@ -51,10 +58,12 @@ export class RecordingBuilder {
   /** The last row time of the batch before this one, when a reader builds a recording in batches. */
   private readonly previousTime: number | undefined;
 
-  constructor(file: string, keep: KeepColumn, previousTime?: number) {
+  constructor(file: string, keep: KeepColumn, previousTime?: number, capacity?: number) {
     this.file = file;
     this.keep = keep;
     this.previousTime = previousTime;
+    this.capacity = capacity ?? 1024;
+    this.rowTimes = new GrowableFloat64(capacity ?? 4096);
   }
 
   get rows(): number {
@@ -66,12 +75,21 @@ export class RecordingBuilder {
     return this.rowTimes.length > 0 ? this.rowTimes.last() : this.previousTime;
   }
 
+  /**
+   * Sizes the arrays for `rows` rows in all (a reader's estimate from the source's size), so that a
+   * pool-year is not grown by doubling and copied when finished.
+   */
+  reserve(rows: number): void {
+    this.rowTimes.reserve(rows);
+    for (const c of this.kept.values()) c.reserve(rows);
+  }
+
   /** Declares a column (idempotent); returns its builder, or undefined when it is not kept. */
   column(name: string): ColumnBuilder | undefined {
     if (!this.presentSet.has(name)) {
       this.presentSet.add(name);
       this.present.push(name);
-      if (this.keep(name)) this.kept.set(name, new ColumnBuilder(name, this.rowTimes.length));
+      if (this.keep(name)) this.kept.set(name, new ColumnBuilder(name, this.rowTimes.length, this.capacity));
     }
     return this.kept.get(name);
   }
@@ -104,5 +122,36 @@ export class RecordingBuilder {
     const columns = new Map<string, MetricHistory>();
     for (const [name, c] of this.kept) columns.set(name, c.finish(times));
     return { file: this.file, format, meta, times, columns, present: [...this.present], notes };
+  }
+}
+
+/** Rows after which a reader first judges the size of its source's rows. */
+const SIZE_AFTER_ROWS = 256;
+
+/**
+ * Sizes a builder's arrays for all of a source of known size (bytes) as its rows come in: once the
+ * first rows show how long a row is, and again whenever the rows reach the size reserved (rows got
+ * longer), each time with a margin. A pool-year is then one allocation per column, not a doubling
+ * series and a copy at the end. Not for batches, which have their own size.
+ */
+export class RowReserve {
+  private readonly size: number | undefined;
+  private firstRowEnd = -1;
+  private reserved = SIZE_AFTER_ROWS;
+
+  constructor(size: number | undefined) {
+    this.size = size;
+  }
+
+  /** After each row, with the bytes read so far (that row included). */
+  afterRow(builder: RecordingBuilder, bytesRead: number): void {
+    if (this.size === undefined) return;
+    const rows = builder.rows;
+    if (rows === 1) this.firstRowEnd = bytesRead;
+    if (rows !== this.reserved) return;
+    const perRow = (bytesRead - this.firstRowEnd) / (rows - 1);
+    const left = Math.max(0, this.size - bytesRead);
+    this.reserved = rows + Math.ceil((left / Math.max(1, perRow)) * 1.08) + 64;
+    builder.reserve(this.reserved);
   }
 }

@@ -1,13 +1,17 @@
 // Reads a wide CSV recording as a stream: `#` metadata lines (`# key: value`) and comments, a
 // header `timestamp,$Var,...` whose names core's registry resolves, then one row per sample time
 // (an empty cell is a missing sample). Every problem is reported as file:line:col; reading stops
-// after MAX_READ_ERRORS. The format is specified in RECORDING-FORMAT.md.
+// after MAX_READ_ERRORS. The format is specified in RECORDING-FORMAT.md. Lines come as bytes
+// (byte-lines.ts); a plainly right row goes straight into the columns (csv-row.ts), and every
+// other line is decoded and read as text here, which words every problem.
 
+import { byteLinesOf } from '../io/byte-lines.ts';
 import type { LineSource } from '../io/lines.ts';
+import { CsvRowLayout } from './csv-row.ts';
 import { InstantParser, parseNumberCell } from './cells.ts';
 import { resolveColumn, TIME_COLUMN } from './columns.ts';
 import { ErrorList } from './errors.ts';
-import { RecordingBuilder, type ColumnBuilder } from './builder.ts';
+import { RecordingBuilder, RowReserve, type ColumnBuilder } from './builder.ts';
 import { isMetaKey, parseMetaLine, setMetaField, type RecordingMeta } from './meta.ts';
 import { checkCellValue } from './values.ts';
 import type { KeepColumn, Recording } from './model.ts';
@@ -16,8 +20,11 @@ import type { ColumnResult } from './columns.ts';
 /** Hands the rows read so far to a consumer every `rows` rows (streaming replays); see stream-worker.ts. */
 export interface CsvBatches {
   rows: number;
-  /** Gets each full batch as a small Recording (columns share its times when dense); meta is final by then. */
-  emit(batch: Recording, meta: RecordingMeta, charsRead: number): void;
+  /**
+   * Gets each full batch as a small Recording (columns share its times when dense); meta is final
+   * by then. `read` is how far through the source reading is (bytes, line ends included), for progress.
+   */
+  emit(batch: Recording, meta: RecordingMeta, read: number): void;
 }
 
 export interface CsvReadState {
@@ -59,15 +66,17 @@ export async function readCsvRecording(
   batches?: CsvBatches,
 ): Promise<CsvReadState> {
   const errors = new ErrorList(display);
-  let builder = new RecordingBuilder(display, keep);
+  let builder = new RecordingBuilder(display, keep, undefined, batches?.rows);
   let headerNames: Array<string | null> = [];
   const meta: RecordingMeta = {};
   const instants = new InstantParser();
   let header: Array<ColumnBuilder | undefined | null> | undefined;
   let resolved: ColumnResult[] = [];
   let sawHeader = false;
-  /** Characters read so far (line ends included), for progress. */
-  let charsRead = 0;
+  /** Bytes read so far (line ends included), for progress. */
+  let bytesRead = 0;
+  /** The fast path's view of a header that read without errors. */
+  let layout: CsvRowLayout | undefined;
 
   const readHeader = (line: string, n: number): void => {
     sawHeader = true;
@@ -107,14 +116,15 @@ export async function readCsvRecording(
       names.push(r.column.name);
     }
     headerNames = names;
+    if (errors.empty) layout = new CsvRowLayout(resolved.flatMap((r) => (r.ok ? [r.column] : [])));
   };
 
   /** Emits the rows so far as a batch and starts the next one with the same columns. */
   const flush = (): void => {
     if (batches === undefined || !errors.empty) return;
     const last = builder.lastTime;
-    batches.emit(builder.finish('csv', meta), meta, charsRead);
-    builder = new RecordingBuilder(display, keep, last);
+    batches.emit(builder.finish('csv', meta), meta, bytesRead);
+    builder = new RecordingBuilder(display, keep, last, batches.rows);
     header = headerNames.map((name) => (name === null ? null : builder.column(name)));
   };
 
@@ -159,8 +169,27 @@ export async function readCsvRecording(
     }
   };
 
-  await lines((line, n) => {
-    charsRead += line.length + 1;
+  const decoder = new TextDecoder();
+  // Batches have their own size; a whole recording is sized from the source's.
+  const reserve = new RowReserve(batches === undefined ? lines.size : undefined);
+  await byteLinesOf(lines)((bytes, start, end, n) => {
+    bytesRead += end - start + 1;
+    // The common case: a data row plainly right, read from its bytes.
+    if (header !== undefined && layout !== undefined && end > start && bytes[start] !== HASH) {
+      if (layout.read(bytes, start, end, builder, header)) {
+        if (batches !== undefined && builder.rows >= batches.rows) flush();
+        else reserve.afterRow(builder, bytesRead);
+        return true;
+      }
+    }
+    const more = readLine(decoder.decode(bytes.subarray(start, end)), n);
+    reserve.afterRow(builder, bytesRead);
+    return more;
+  });
+  return { builder, meta, errors, sawHeader };
+
+  /** Any line as text: metadata, comments, the header, and every row the fast path left. */
+  function readLine(line: string, n: number): boolean {
     if (header === undefined) {
       if (line.trim() === '') return true;
       if (line.startsWith('#')) {
@@ -184,9 +213,10 @@ export async function readCsvRecording(
     readRow(line, n, header);
     if (batches !== undefined && builder.rows >= batches.rows) flush();
     return !errors.full;
-  });
-  return { builder, meta, errors, sawHeader };
+  }
 }
+
+const HASH = 35;
 
 function cellColumn(cells: string[], index: number): number {
   let column = 1;

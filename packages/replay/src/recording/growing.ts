@@ -11,6 +11,11 @@ import type { RecordingMeta } from './meta.ts';
 export interface RecordingBatch {
   times: Float64Array;
   columns: Array<{ name: string; times: Float64Array | null; values: Float64Array }>;
+  /**
+   * Rows the whole recording is expected to have (the reader's estimate from the file's size):
+   * the columns are then allocated once at that size instead of doubling as batches arrive.
+   */
+  expectedRows?: number;
 }
 
 /** A batch from a batch-sized Recording (what readCsvRecording emits), ready to transfer. */
@@ -26,14 +31,20 @@ export function toBatch(r: Recording): RecordingBatch {
 }
 
 class GrowingColumn {
-  readonly values = new GrowableFloat64(1 << 16);
+  readonly values: GrowableFloat64;
   /** Undefined while every row had a value: the column's times are the row times. */
   times: GrowableFloat64 | undefined;
+
+  constructor(capacity: number) {
+    this.values = new GrowableFloat64(capacity);
+  }
 }
 
 export class GrowingRecording {
   private readonly rowTimes = new GrowableFloat64(1 << 16);
   private readonly columns = new Map<string, GrowingColumn>();
+  /** The size columns are allocated at: the latest expected row count, at least 64 Ki. */
+  private capacity = 1 << 16;
 
   get rows(): number {
     return this.rowTimes.length;
@@ -49,16 +60,17 @@ export class GrowingRecording {
 
   append(batch: RecordingBatch): void {
     const before = this.rowTimes.length;
+    if (batch.expectedRows !== undefined && batch.expectedRows > this.capacity) this.reserve(batch.expectedRows);
     for (const c of batch.columns) {
       let column = this.columns.get(c.name);
       if (column === undefined) {
-        column = new GrowingColumn();
+        column = new GrowingColumn(this.capacity);
         // A column that first appears after the first row has gaps from the start.
-        if (before > 0) column.times = new GrowableFloat64(1 << 16);
+        if (before > 0) column.times = new GrowableFloat64(this.capacity);
         this.columns.set(c.name, column);
       }
       if (column.times === undefined && c.times !== null) {
-        column.times = new GrowableFloat64(Math.max(1 << 16, before * 2));
+        column.times = new GrowableFloat64(Math.max(this.capacity, before * 2));
         column.times.pushAll(this.rowTimes.view().subarray(0, before));
       }
       column.values.pushAll(c.values);
@@ -68,10 +80,20 @@ export class GrowingRecording {
     const carried = new Set(batch.columns.map((c) => c.name));
     for (const [name, column] of this.columns) {
       if (carried.has(name) || column.times !== undefined) continue;
-      column.times = new GrowableFloat64(Math.max(1 << 16, before * 2));
+      column.times = new GrowableFloat64(Math.max(this.capacity, before * 2));
       column.times.pushAll(this.rowTimes.view().subarray(0, before));
     }
     this.rowTimes.pushAll(batch.times);
+  }
+
+  /** Allocates every array for `rows` rows once (dense columns' own times stay unallocated). */
+  private reserve(rows: number): void {
+    this.capacity = rows;
+    this.rowTimes.reserve(rows);
+    for (const c of this.columns.values()) {
+      c.values.reserve(rows);
+      c.times?.reserve(rows);
+    }
   }
 
   /** Views of every column so far; valid until the next append. */

@@ -1,12 +1,16 @@
 // Reads a JSON Lines recording as a stream: an optional first line `{"meta": {...}}`, then one
 // object per sample time, `{"timestamp": "...", "$PendingTasks": 12, ...}`, where a missing key or
 // null is a missing sample. Keys are resolved by core's registry; problems are file:line errors.
+// Lines come as bytes (byte-lines.ts); a plainly right row goes straight into the columns
+// (jsonl-row.ts), and every other line is decoded and read with JSON.parse here.
 
+import { byteLinesOf } from '../io/byte-lines.ts';
 import type { LineSource } from '../io/lines.ts';
+import { JsonlRowReader } from './jsonl-row.ts';
 import { InstantParser } from './cells.ts';
 import { resolveColumn, TIME_COLUMN, type ColumnResult } from './columns.ts';
 import { ErrorList } from './errors.ts';
-import { RecordingBuilder } from './builder.ts';
+import { RecordingBuilder, RowReserve } from './builder.ts';
 import { readMetaObject, type RecordingMeta } from './meta.ts';
 import { checkCellValue } from './values.ts';
 import type { KeepColumn } from './model.ts';
@@ -51,7 +55,25 @@ export async function readJsonlRecording(
     return r;
   };
 
-  await lines((line, n) => {
+  const fast = new JsonlRowReader(resolve);
+  const decoder = new TextDecoder();
+  const reserve = new RowReserve(lines.size);
+  let bytesRead = 0;
+  await byteLinesOf(lines)((bytes, start, end, n) => {
+    bytesRead += end - start + 1;
+    // The common case: a row plainly right, read from its bytes (a meta line never is one).
+    if (fast.read(bytes, start, end, builder)) {
+      rows = Math.max(rows, 0) + 1;
+      reserve.afterRow(builder, bytesRead);
+      return true;
+    }
+    const more = readLine(decoder.decode(bytes.subarray(start, end)), n);
+    reserve.afterRow(builder, bytesRead);
+    return more;
+  });
+
+  /** Any line as text: blank lines, the meta line, and every row the fast path left. */
+  function readLine(line: string, n: number): boolean {
     if (line.trim() === '') return true;
     const parsed = parseJsonText(line);
     if (!parsed.ok) {
@@ -75,7 +97,7 @@ export async function readJsonlRecording(
     rows = Math.max(rows, 0) + 1;
     readRow(row, n);
     return !errors.full;
-  });
+  }
 
   function readRow(row: Record<string, unknown>, n: number): void {
     const stampText = row[TIME_COLUMN];

@@ -37,12 +37,17 @@ export class GrowableFloat64 {
   }
 
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
+    const i = this.length;
+    // Kept small so that it inlines into the readers' row loops; growing is the rare case.
+    if (i === this.data.length) this.grow();
+    this.data[i] = v;
+    this.length = i + 1;
+  }
+
+  private grow(): void {
+    const next = new Float64Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
   }
 
   /** Appends a whole array (a batch's column). */
@@ -71,10 +76,24 @@ export class GrowableFloat64 {
     return this.data.subarray(0, this.length);
   }
 
-  /** A right-sized copy; the growable buffer is released. */
+  /** Makes room for `capacity` values in all (one allocation where doubling would take several). */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Float64Array(capacity);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+
+  /**
+   * The values as one array, and the growable buffer released. Nearly full (a reserved size that
+   * was about right), it is a view of the buffer: copying a pool-year's column to save a few
+   * percent would cost time and, while both exist, memory. Otherwise a right-sized copy.
+   */
   finish(): Float64Array {
-    const out = this.data.slice(0, this.length);
+    const slack = this.data.length - this.length;
+    const out = slack <= this.data.length / 8 ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
     this.data = new Float64Array(0);
+    this.length = 0;
     return out;
   }
 }

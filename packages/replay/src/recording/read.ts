@@ -27,11 +27,16 @@ export async function readRecording(path: string, options: ReadRecordingOptions 
   if (!head.ok) return head;
   const side = await readSideMeta(path);
   if (!side.ok) return side;
+  // The readers size their arrays from it; a device or pipe has none.
+  const size = await stat(path).then(
+    (s) => (s.isFile() ? s.size : undefined),
+    () => undefined,
+  );
   // An importer that parses the whole file as one document reads it within that kind's bound.
   const source = {
     display,
     head: head.value,
-    lines: fileLines(path),
+    lines: fileLines(path, size),
     text: async () => readTextSync(path, 'recordingDocument'),
     sideMeta: side.value,
   };

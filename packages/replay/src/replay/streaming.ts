@@ -1,7 +1,7 @@
 // Streaming open-loop replay of a CSV recording: this thread reads and parses the file and hands
 // each batch of rows to a worker thread, which evaluates while the rest is read (the worker's
-// start-up overlaps the first batches). Reading a pool-year and replaying it then take little
-// more than reading alone. Bad input, and a file that cannot be read, is reported exactly as by
+// start-up overlaps the first batches), and sends the replay back with its timelines packed
+// (streaming-outcome.ts). Bad input, and a file that cannot be read, is reported exactly as by
 // readRecording, and nothing else differs from runReplay (tested).
 
 import { stat } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { startWorker } from '../parallel/start-worker.ts';
 import { columnsToKeep, prepareFormula } from './formulas.ts';
 import type { ReplayFileOptions } from './replay-file.ts';
 import type { ReplayOutcome } from './run.ts';
+import { type PackedOutcome, unpackOutcome } from './streaming-outcome.ts';
 import type { ReplayRequest } from './settings.ts';
 import type { FormulaSource } from './types.ts';
 
@@ -47,7 +48,7 @@ export async function replayCsvStreaming(
   const worker = startWorker({ autoscaleReplayWorker: 'stream', job });
   const outcome = new Promise<ReplayOutcome>((resolve) => {
     let result: ReplayOutcome | undefined;
-    worker.on('message', (m: ReplayOutcome) => (result = m));
+    worker.on('message', (m: ReplayOutcome | PackedOutcome) => (result = unpackOutcome(m)));
     worker.on(
       'error',
       (err) =>
@@ -72,15 +73,22 @@ export async function replayCsvStreaming(
     worker.postMessage(message, [...buffers]);
   };
   let rows = 0;
+  /** The row count the worker was last told to expect (its arrays' size). */
+  let expected = 0;
   let state: CsvReadState;
   try {
     state = await readCsvRecording(fileLines(path), path, columnsToKeep(sources.map(prepareFormula)), {
       rows: batchRows,
-      emit: (recording, meta, charsRead) => {
+      emit: (recording, meta, read) => {
         rows += recording.times.length;
         const batch = toBatch(recording);
+        // Judged from the bytes each row took so far; told again only if the rows outgrow it.
+        if (size > 0 && rows + batchRows > expected) {
+          expected = rows + Math.ceil(((size - read) / (read / rows)) * 1.08) + batchRows;
+          batch.expectedRows = expected;
+        }
         send({ type: 'batch', batch, meta: mergeMeta(meta, side.value).meta }, batch);
-        if (options.onProgress && size > 0) options.onProgress(Math.min(0.99, charsRead / size));
+        if (options.onProgress && size > 0) options.onProgress(Math.min(0.99, read / size));
       },
     });
   } catch (err) {

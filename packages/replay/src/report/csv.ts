@@ -3,7 +3,7 @@
 // an error message) are quoted as RFC 4180 says.
 
 import type { RecordingReplay, TimelineRow } from '../replay/types.ts';
-import { instant } from './format.ts';
+import { InstantWriter } from './instant-writer.ts';
 
 export const TIMELINE_COLUMNS = [
   'recording',
@@ -27,37 +27,38 @@ export const TIMELINE_COLUMNS = [
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // A number never needs quotes; only text is looked at.
+  if (typeof value === 'number') return String(value);
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function line(recording: string, formula: string, r: TimelineRow): string {
-  return [
-    recording,
-    formula,
-    instant(r.time),
-    r.results,
-    r.error?.code ?? null,
-    r.error?.message ?? null,
-    r.targetDedicated,
-    r.targetLowPriority,
-    r.deallocation,
-    r.recordedDedicated,
-    r.recordedLowPriority,
-    r.simulatedDedicated,
-    r.simulatedLowPriority,
-    r.recordedActive,
-    r.recordedPending,
-    r.simulatedActive,
-    r.simulatedPending,
-  ]
-    .map(csvCell)
-    .join(',');
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Row times as format.ts's `instant` writes them (never a character CSV quotes). */
+const instants = new InstantWriter();
+
+/** `recording,formula,` as the start of each of a formula's lines. */
+export function linePrefix(recording: string, formula: string): string {
+  return `${csvCell(recording)},${csvCell(formula)},`;
+}
+
+/** One timeline row's line, after its prefix (no line end). */
+export function timelineLine(prefix: string, r: TimelineRow): string {
+  return (
+    `${prefix}${instants.format(r.time)},${csvCell(r.results)},${csvCell(r.error?.code ?? null)},` +
+    `${csvCell(r.error?.message ?? null)},${csvCell(r.targetDedicated)},${csvCell(r.targetLowPriority)},` +
+    `${csvCell(r.deallocation)},${csvCell(r.recordedDedicated)},${csvCell(r.recordedLowPriority)},` +
+    `${csvCell(r.simulatedDedicated)},${csvCell(r.simulatedLowPriority)},${csvCell(r.recordedActive)},` +
+    `${csvCell(r.recordedPending)},${csvCell(r.simulatedActive)},${csvCell(r.simulatedPending)}`
+  );
 }
 
 export function renderCsv(replays: readonly RecordingReplay[]): string {
   const out: string[] = [TIMELINE_COLUMNS.join(',')];
   for (const r of replays)
-    for (const f of r.formulas) for (const row of f.timeline) out.push(line(r.recording, f.summary.formula, row));
+    for (const f of r.formulas) {
+      const prefix = linePrefix(r.recording, f.summary.formula);
+      for (const row of f.timeline) out.push(timelineLine(prefix, row));
+    }
   return `${out.join('\n')}\n`;
 }

@@ -9,11 +9,19 @@ import { duration, instant } from './format.ts';
 
 export const REPORT_VERSION = 1;
 
-function timelineJson(r: TimelineRow): Record<string, unknown> {
+export function timelineJson(r: TimelineRow): Record<string, unknown> {
   return { ...r, time: instant(r.time) };
 }
 
-export function reportJson(replays: readonly RecordingReplay[], compare: boolean): unknown {
+/**
+ * The report as plain data. `timeline` gives what stands for each formula's timeline: the rows
+ * mapped by timelineJson, or (json-stream.ts) a placeholder that is written row by row.
+ */
+export function reportJson(
+  replays: readonly RecordingReplay[],
+  compare: boolean,
+  timeline: (rows: readonly TimelineRow[]) => unknown = (rows) => rows.map(timelineJson),
+): unknown {
   return {
     version: REPORT_VERSION,
     replays: replays.map((r) => ({
@@ -34,7 +42,7 @@ export function reportJson(replays: readonly RecordingReplay[], compare: boolean
       formulas: r.formulas.map((f) => ({
         formula: f.summary.formula,
         summary: { ...f.summary, failures: f.summary.failures.map((x) => ({ ...x, first: x.first.map(instant) })) },
-        timeline: f.timeline.map(timelineJson),
+        timeline: timeline(f.timeline),
         ...(f.agreement ? { agreement: agreementJson(f.agreement) } : {}),
       })),
       ...(compare ? { comparison: comparison(r) } : {}),
