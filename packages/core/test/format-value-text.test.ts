@@ -2,7 +2,12 @@
 // glibc printf), ISO 8601 millisecond timestamps and .NET TimeSpan "c" intervals.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { formatDouble, formatTimestamp, formatTimeInterval } from '../src/runtime/format-value-text.ts';
+import {
+  formatDouble,
+  formatDoubleSlowly,
+  formatTimestamp,
+  formatTimeInterval,
+} from '../src/runtime/format-value-text.ts';
 
 describe('formatDouble', () => {
   const cases: Array<[number, string]> = [
@@ -161,5 +166,42 @@ describe('formatTimeInterval', () => {
         return /^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d{7})?$/.test(formatTimeInterval(ms));
       }),
     );
+  });
+});
+
+describe('formatDouble: the fast paths print what the exact route prints', () => {
+  // Dyadic values with few digits hit exact ties (12.34625 = 395/32: C breaks it to even).
+  const dyadic = fc
+    .tuple(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.integer({ min: 0, max: 30 }))
+    .map(([n, k]) => n / 2 ** k);
+  const decimal = fc
+    .tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 9 }))
+    .map(([n, k]) => n / 10 ** k);
+
+  it('on arbitrary doubles, dyadic ties, short decimals and the range edges', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), dyadic, decimal), (x) => {
+        expect(formatDouble(x)).toBe(formatDoubleSlowly(x));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const x of [
+      12.34625,
+      12.34375,
+      999999.5,
+      999999.4,
+      999999.6,
+      0.0001,
+      0.00009999996,
+      1e-4 - 1e-20,
+      1e6,
+      -0,
+      0.5,
+      -2.5e-5,
+      83.33333333,
+    ])
+      expect(formatDouble(x), String(x)).toBe(formatDoubleSlowly(x));
+    expect(formatDouble(12.34625)).toBe('12.3462');
+    expect(formatDouble(83.33333333)).toBe('83.3333');
   });
 });

@@ -5,7 +5,7 @@
 import { DOUBLE, INTERVAL, TIMESTAMP, VEC } from '../types.ts';
 import { evaluationFailure } from '../runtime/errors.ts';
 import { SAMPLE_PERIOD_MS } from '../runtime/context.ts';
-import { selectWindow, sliceValues, visibleCount, windowPercent } from '../runtime/samples.ts';
+import { sliceValues, visibleCount, windowPercent, type WindowSelection } from '../runtime/samples.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
 import { Interval, MetricRef, Timestamp, type Value } from '../runtime/values.ts';
 import type { MethodEntry, Overload } from './entry.ts';
@@ -26,8 +26,12 @@ function instant(v: Value | undefined, rt: Runtime, at: number): number {
   throw evaluationFailure('AS3003', 'windowBound', {}, at);
 }
 
-function windowOf(m: MetricRef, a: number, b: number, rt: Runtime) {
-  return selectWindow(m.history, Math.min(a, b), Math.max(a, b), rt.now, rt.availabilityDelay);
+/** The visible samples in (older, newer], as selectWindow, through the metric's remembered searches. */
+function windowOf(m: MetricRef, a: number, b: number, rt: Runtime): WindowSelection {
+  const [older, newer] = [Math.min(a, b), Math.max(a, b)];
+  const from = m.countUpTo(older);
+  const to = Math.max(from, m.countUpTo(Math.min(newer, rt.now - rt.availabilityDelay)));
+  return { from, to, expected: (newer - older) / SAMPLE_PERIOD_MS };
 }
 
 function windowSample(args: Value[], rt: Runtime, at: number, hasEnd: boolean, hasPercent: boolean): number[] {
@@ -48,7 +52,7 @@ function windowSample(args: Value[], rt: Runtime, at: number, hasEnd: boolean, h
 function countSample(args: Value[], rt: Runtime, at: number): number[] {
   const m = metricOf(args[0], at);
   const n = Math.trunc(toDouble(args[1] as Value, rt, at, 'GetSample()'));
-  const visible = visibleCount(m.history, rt.now, rt.availabilityDelay);
+  const visible = m.countUpTo(rt.now - rt.availabilityDelay);
   // NaN asks for nothing; Infinity for everything visible.
   const take = n > 0 ? Math.min(n, visible) : 0;
   return sliceValues(m.history, visible - take, visible);

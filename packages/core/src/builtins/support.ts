@@ -2,7 +2,6 @@
 // argument coercion (a metric used as a number is its latest sample) and doubleVecList flattening.
 
 import { evaluationFailure } from '../runtime/errors.ts';
-import { visibleCount } from '../runtime/samples.ts';
 import { formatValueType } from './describe.ts';
 import { MetricRef, type Value } from '../runtime/values.ts';
 
@@ -19,7 +18,7 @@ export type BuiltinImpl = (args: Value[], rt: Runtime, at: number) => Value;
 
 /** Latest visible sample of a metric used as a number (docs/semantics.md §4.9). */
 export function latestSample(m: MetricRef, rt: Runtime, at: number): number {
-  const n = visibleCount(m.history, rt.now, rt.availabilityDelay);
+  const n = m.countUpTo(rt.now - rt.availabilityDelay);
   if (n === 0) {
     throw evaluationFailure('AS3002', 'noSampleAsNumber', { metric: m.name }, at, 'InsufficientSampleData');
   }

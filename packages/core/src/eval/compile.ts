@@ -16,9 +16,10 @@ import type { Overload, VariableEntry } from '../builtins/entry.ts';
 import { argumentFits, arityAccepts } from '../builtins/overloads.ts';
 import { latestSample, toDouble, type Runtime } from '../builtins/support.ts';
 import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts';
-import { typeName } from '../types.ts';
+import { DOUBLE, typeName, type Type } from '../types.ts';
 import { type EvaluationFailure, evaluationFailure } from '../runtime/errors.ts';
-import type { Frame } from './frame.ts';
+import { Frame } from './frame.ts';
+import { makeContext } from '../runtime/context.ts';
 import {
   formatValue,
   Interval,
@@ -45,6 +46,68 @@ export function compileProgram(formula: Formula, lines: LineMap): CompiledProgra
   return new Compiler(formula, lines).compile();
 }
 
+/**
+ * An expression whose value is the same in every evaluation: literals, the TimeInterval_*
+ * constants, and operators on them (not && and ||, nor ?:, whose decisions a trace records; not
+ * calls: random() and time() are not constant). `TimeInterval_Minute * 15` is one.
+ */
+function isConstant(e: Expression): boolean {
+  switch (e.kind) {
+    case 'Number':
+    case 'String':
+      return true;
+    case 'Identifier':
+      return registry.constant(e.name) !== undefined && registry.variable(e.name) === undefined;
+    case 'Paren':
+      return isConstant(e.expression);
+    case 'Unary':
+      return isConstant(e.operand);
+    case 'Binary':
+      return e.operator !== '&&' && e.operator !== '||' && isConstant(e.left) && isConstant(e.right);
+    default:
+      return false;
+  }
+}
+
+/** A frame for evaluating constant expressions when compiling: they read nothing from it. */
+const CONSTANT_FRAME = new Frame(makeContext({ now: 0 }), 0, false);
+
+/**
+ * A constant expression's closure replaced by its value, computed once. One that fails (an
+ * operator on types it has no row for) keeps its closure, so the error comes at evaluation, as
+ * before; a vector is not shared between evaluations.
+ */
+function foldConstant(compiled: ExprFn): ExprFn {
+  let value: Value;
+  try {
+    value = compiled(CONSTANT_FRAME);
+  } catch {
+    return compiled;
+  }
+  if (Array.isArray(value)) return compiled;
+  return () => value;
+}
+
+type OperatorImpl = (l: Value, r: Value) => Value;
+
+/**
+ * The operator table's function for `op` on each pair of operand types, looked up once per pair
+ * and kept (the table's own row and function: semantics stay the table's). Types are single bits
+ * at run time, so a pair is an index into 8 x 8 entries.
+ */
+function operatorImpls(op: BinaryOperator): (left: Type, right: Type) => OperatorImpl | undefined {
+  const found = new Array<OperatorImpl | null | undefined>(64);
+  return (left, right) => {
+    const key = (31 - Math.clz32(left)) * 8 + (31 - Math.clz32(right));
+    let impl = found[key];
+    if (impl === undefined) {
+      impl = findBinaryRow(op, left, right)?.impl(op) ?? null;
+      found[key] = impl;
+    }
+    return impl ?? undefined;
+  };
+}
+
 /** A binary operator applied to operand types it has no row for. */
 function binaryMismatch(op: BinaryOperator, l: Value, r: Value, at: number): EvaluationFailure {
   const [left, right] = [typeName(typeOfValue(l)), typeName(typeOfValue(r))];
@@ -66,6 +129,11 @@ function plainValue(v: Value, rt: Runtime, at: number): Value {
  * the values from `values[first]` on. The rule is overloads.ts's, as the checker's, so the two
  * never disagree; it runs on every call, so it allocates nothing.
  */
+/** A value's type as 0-7 (its type bit's position), for remembering overload choices. */
+function typeIndex(v: Value): number {
+  return typeof v === 'number' ? 0 : 31 - Math.clz32(typeOfValue(v));
+}
+
 function pickOverload(candidates: readonly Overload[], values: readonly Value[], first: number): Overload | undefined {
   outer: for (const o of candidates) {
     for (let i = first; i < values.length; i++) {
@@ -190,6 +258,11 @@ class Compiler {
   }
 
   private expression(e: Expression, keywordContext = false): ExprFn {
+    const compiled = this.expressionOnce(e, keywordContext);
+    return isConstant(e) ? foldConstant(compiled) : compiled;
+  }
+
+  private expressionOnce(e: Expression, keywordContext: boolean): ExprFn {
     switch (e.kind) {
       case 'Number': {
         const v = e.value;
@@ -347,13 +420,17 @@ class Compiler {
     // Both operands are always evaluated, also for && and || (docs/semantics.md §3.5), which differ only in what a
     // trace records.
     if (op === '&&' || op === '||') return this.logical(op, left, right, at);
+    const apply = operatorImpls(op);
+    // Two doubles is nearly every operation: the table's own function for them, found once.
+    const doubles = apply(DOUBLE, DOUBLE);
     return (f) => {
       const l = plainValue(left(f), f.rt, at);
       const r = plainValue(right(f), f.rt, at);
-      const row = findBinaryRow(op, typeOfValue(l), typeOfValue(r));
-      if (!row) throw binaryMismatch(op, l, r, at);
+      if (doubles !== undefined && typeof l === 'number' && typeof r === 'number') return doubles(l, r);
+      const impl = apply(typeOfValue(l), typeOfValue(r));
+      if (impl === undefined) throw binaryMismatch(op, l, r, at);
       try {
-        return row.impl(op)(l, r);
+        return impl(l, r);
       } catch (err) {
         if (err instanceof OperatorValueError) throw lengthsDiffer(err, at);
         throw err;
@@ -372,14 +449,15 @@ class Compiler {
     const column = pos.character + 1;
     // The left value that fixes the result by itself: non-zero for ||, zero for &&.
     const decisive = op === '||';
+    const apply = operatorImpls(op);
     return (f) => {
       const l = plainValue(left(f), f.rt, at);
       const r = plainValue(right(f), f.rt, at);
-      const row = findBinaryRow(op, typeOfValue(l), typeOfValue(r));
-      if (!row) throw binaryMismatch(op, l, r, at);
+      const impl = apply(typeOfValue(l), typeOfValue(r));
+      if (impl === undefined) throw binaryMismatch(op, l, r, at);
       let v: Value;
       try {
-        v = row.impl(op)(l, r);
+        v = impl(l, r);
       } catch (err) {
         if (err instanceof OperatorValueError) throw lengthsDiffer(err, at);
         throw err;
@@ -409,16 +487,32 @@ class Compiler {
     const candidates = overloads.filter((o) => arityAccepts(o, args.length));
     // The receiver is values[0] of a method call; the overloads' parameters start after it.
     const first = receiver ? 1 : 0;
+    const count = first + args.length;
+    let picked: Overload | undefined;
+    let pickedFor = -1;
     return (f) => {
-      const values: Value[] = [];
+      // A new array per call: implementations may keep it (flatten returns a lone vector argument).
+      const values = new Array<Value>(count);
       if (receiver) {
         const r = receiver(f);
         if (!(r instanceof MetricRef))
           throw evaluationFailure('AS3003', 'methodOfNonMetric', { method: name, type: typeName(typeOfValue(r)) }, at);
-        values.push(r);
+        values[0] = r;
       }
-      for (const a of args) values.push(a(f));
-      const chosen = pickOverload(candidates, values, first);
+      // The overload is remembered for the argument types it was picked for (a call site sees the
+      // same types evaluation after evaluation); other types pick again, from the same list.
+      let key = 0;
+      for (let i = 0; i < args.length; i++) {
+        const v = (args[i] as ExprFn)(f);
+        values[first + i] = v;
+        key = key * 8 + typeIndex(v);
+      }
+      let chosen = key === pickedFor ? picked : undefined;
+      if (chosen === undefined) {
+        chosen = pickOverload(candidates, values, first);
+        // Keys of up to 17 arguments are exact integers (8^17 < 2^53); longer lists always pick.
+        if (chosen !== undefined && args.length <= 17) [picked, pickedFor] = [chosen, key];
+      }
       if (!chosen)
         throw evaluationFailure(
           'AS3003',

@@ -121,6 +121,7 @@ export class CompiledFormula {
   readonly syntaxError: Diagnostic | undefined;
   private readonly program: CompiledProgram;
   private readonly sortedSlots: number[];
+  private spareFrame: Frame | undefined;
 
   constructor(text: string, parsed: ParseResult = parse(text)) {
     this.text = text;
@@ -140,7 +141,21 @@ export class CompiledFormula {
       deallocationOption: DEFAULT_DEALLOCATION_OPTION,
     };
     if (this.syntaxError) return this.syntaxFailure(initial, this.syntaxError);
-    const frame = new Frame(ctx, this.program.slotCount, options.trace === true);
+    // One frame, reset per evaluation (a replay evaluates hundreds of thousands of contexts); a new
+    // one only if this formula is being evaluated already (it cannot be, today: no callbacks).
+    const trace = options.trace === true;
+    let frame = this.spareFrame;
+    this.spareFrame = undefined;
+    if (frame === undefined) frame = new Frame(ctx, this.program.slotCount, trace);
+    else frame.reset(ctx, trace);
+    try {
+      return this.run(frame, initial);
+    } finally {
+      this.spareFrame = frame;
+    }
+  }
+
+  private run(frame: Frame, initial: Targets): EvaluationResult {
     let stopped = false;
     try {
       for (const statement of this.program.statements) statement(frame);

@@ -22,9 +22,20 @@ export class TargetSlot {
   /** Offset of the winning assignment's target, for a NaN/infinity error. */
   fullAt = -1;
   aliasAt = -1;
-  readonly initial: number;
+  initial: number;
 
   constructor(initial: number) {
+    this.initial = initial;
+  }
+
+  /** As new, for another evaluation (a compiled formula reuses its frame). */
+  reset(initial: number): void {
+    this.full = 0;
+    this.alias = 0;
+    this.fullAssigned = false;
+    this.aliasAssigned = false;
+    this.fullAt = -1;
+    this.aliasAt = -1;
     this.initial = initial;
   }
 
@@ -55,15 +66,22 @@ export class TargetSlot {
 }
 
 class EvaluationRuntime implements Runtime {
-  readonly now: number;
-  readonly availabilityDelay: number;
-  private readonly seed: number;
+  now: number;
+  availabilityDelay: number;
+  private seed: number;
   private rng: (() => number) | undefined;
 
   constructor(ctx: EvaluationContext) {
     this.now = ctx.now;
     this.availabilityDelay = ctx.availabilityDelay;
     this.seed = ctx.seed;
+  }
+
+  reset(ctx: EvaluationContext): void {
+    this.now = ctx.now;
+    this.availabilityDelay = ctx.availabilityDelay;
+    this.seed = ctx.seed;
+    this.rng = undefined;
   }
 
   random(): number {
@@ -73,14 +91,15 @@ class EvaluationRuntime implements Runtime {
 }
 
 export class Frame {
-  readonly ctx: EvaluationContext;
-  readonly rt: Runtime;
+  ctx: EvaluationContext;
+  readonly rt: EvaluationRuntime;
   readonly vars: Array<Value | undefined>;
   readonly dedicated: TargetSlot;
   readonly lowPriority: TargetSlot;
   deallocation: string = DEFAULT_DEALLOCATION_OPTION;
+  /** Kept across evaluations while a metric's history stays the same object (a replay's does). */
   private readonly metricRefs = new Map<string, MetricRef>();
-  readonly trace: Trace | undefined;
+  trace: Trace | undefined;
   current: StatementTrace | undefined;
 
   constructor(ctx: EvaluationContext, slotCount: number, trace: boolean) {
@@ -92,10 +111,23 @@ export class Frame {
     this.trace = trace ? { statements: [] } : undefined;
   }
 
+  /** As a new frame for `ctx`: a compiled formula evaluates many contexts with one frame. */
+  reset(ctx: EvaluationContext, trace: boolean): void {
+    this.ctx = ctx;
+    this.rt.reset(ctx);
+    this.vars.fill(undefined);
+    this.dedicated.reset(ctx.pool.targetDedicatedNodes);
+    this.lowPriority.reset(ctx.pool.targetLowPriorityNodes);
+    this.deallocation = DEFAULT_DEALLOCATION_OPTION;
+    this.trace = trace ? { statements: [] } : undefined;
+    this.current = undefined;
+  }
+
   metric(name: string): MetricRef {
+    const history = this.ctx.metrics.get(name) ?? EMPTY_HISTORY;
     let ref = this.metricRefs.get(name);
-    if (!ref) {
-      ref = new MetricRef(name, this.ctx.metrics.get(name) ?? EMPTY_HISTORY);
+    if (ref === undefined || ref.history !== history) {
+      ref = new MetricRef(name, history);
       this.metricRefs.set(name, ref);
     }
     return ref;

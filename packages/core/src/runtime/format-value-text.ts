@@ -69,6 +69,36 @@ function stripFraction(fraction: string): string {
  * negative zero prints as `-0`, as C does.
  */
 export function formatDouble(x: number): string {
+  // The common cases first, without building digit strings twice: results strings print several
+  // doubles per evaluation, and a replay asks for hundreds of thousands of them.
+  if (Number.isInteger(x) && x < 1e6 && x > -1e6 && !Object.is(x, -0)) return String(x);
+  const abs = Math.abs(x);
+  if (abs >= 1e-4 && abs < 1e6) {
+    const fixed = fixedSixDigits(abs);
+    if (fixed !== undefined) return x < 0 ? `-${fixed}` : fixed;
+  }
+  return formatDoubleSlowly(x);
+}
+
+/**
+ * %g of 1e-4 <= abs < 1e6 by toPrecision(6) (which rounds the exact value, as C does), or
+ * undefined where that may differ from C: an exact tie (its 7-digit form ends in 5; C breaks it
+ * to even, toPrecision away from zero) or a rounding up to 1e6 (exponent form).
+ */
+function fixedSixDigits(abs: number): string | undefined {
+  const seven = abs.toPrecision(7);
+  if (seven.charCodeAt(seven.length - 1) === 53 /* 5 */ || seven.includes('e')) return undefined;
+  const six = abs.toPrecision(6);
+  if (six.includes('e')) return undefined;
+  if (!six.includes('.')) return six;
+  let end = six.length;
+  while (six.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (six.charCodeAt(end - 1) === 46 /* . */) end--;
+  return six.slice(0, end);
+}
+
+/** formatDouble by the exact route: every double, including ties and exponent forms. */
+export function formatDoubleSlowly(x: number): string {
   if (!Number.isFinite(x)) return formatNonFinite(x);
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   const sign = x < 0 ? '-' : '';

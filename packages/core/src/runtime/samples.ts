@@ -17,6 +17,48 @@ export function upperBound(times: Float64Array, t: number): number {
   return lo;
 }
 
+/**
+ * upperBound(times, t), searched outwards from `hint` (an earlier answer): when t is near the
+ * previous question, as a replay's next evaluation is, a few steps instead of a whole binary
+ * search. The answer is upperBound's, whatever the hint.
+ */
+export function upperBoundFrom(times: Float64Array, t: number, hint: number): number {
+  // NaN compares false with every time, which upperBound's search reads as "before all of them".
+  if (Number.isNaN(t)) return 0;
+  const n = times.length;
+  const at = Math.min(Math.max(hint, 0), n);
+  if (at > 0 && (times[at - 1] as number) > t) {
+    // The answer is before the hint: step back by doubling, then search the last step.
+    let step = 1;
+    let hi = at - 1;
+    while (hi - step >= 0 && (times[hi - step] as number) > t) {
+      hi -= step;
+      step *= 2;
+    }
+    let lo = Math.max(0, hi - step);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((times[mid] as number) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  // The answer is at or after the hint.
+  let step = 1;
+  let lo = at;
+  while (lo + step - 1 < n && (times[lo + step - 1] as number) <= t) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(n, lo + step - 1);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Number of samples visible at `now` with the given delay: they are indices [0, result). */
 export function visibleCount(h: MetricHistory, now: number, delay: number): number {
   return upperBound(h.times, now - delay);

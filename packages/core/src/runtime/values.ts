@@ -3,6 +3,7 @@
 // the other types are small classes so a value's type is one `typeof`/`instanceof` away.
 
 import type { MetricHistory } from './context.ts';
+import { upperBoundFrom } from './samples.ts';
 import { formatDouble, formatTimeInterval, formatTimestamp } from './format-value-text.ts';
 import { DOUBLE, INTERVAL, KEYWORD, METRIC, NOTHING, STRING, TIMESTAMP, VEC, type Type } from '../types.ts';
 
@@ -30,13 +31,45 @@ export class Keyword {
   }
 }
 
-/** A sampled service variable, as a value: carries its history for the sample methods. */
+/**
+ * A sampled service variable, as a value: carries its history for the sample methods, and
+ * remembers its last two searches of it (an evaluation asks for the same few instants, and the
+ * next evaluation of a replay for nearby ones; see upperBoundFrom).
+ */
 export class MetricRef {
   readonly name: string;
   readonly history: MetricHistory;
+  /** The times array the remembered searches were made in (a caller may swap it). */
+  private searched: Float64Array | undefined;
+  private recentT = Number.NaN;
+  private recentIndex = 0;
+  private olderT = Number.NaN;
+  private olderIndex = 0;
+
   constructor(name: string, history: MetricHistory) {
     this.name = name;
     this.history = history;
+  }
+
+  /** upperBound(history.times, t): the number of samples at or before t. */
+  countUpTo(t: number): number {
+    if (this.history.times !== this.searched) this.forget();
+    if (t === this.recentT) return this.recentIndex;
+    if (t === this.olderT) return this.olderIndex;
+    const index = upperBoundFrom(this.history.times, t, this.recentIndex);
+    this.olderT = this.recentT;
+    this.olderIndex = this.recentIndex;
+    this.recentT = t;
+    this.recentIndex = index;
+    return index;
+  }
+
+  private forget(): void {
+    this.searched = this.history.times;
+    this.recentT = Number.NaN;
+    this.recentIndex = 0;
+    this.olderT = Number.NaN;
+    this.olderIndex = 0;
   }
 }
 
