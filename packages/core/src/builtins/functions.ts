@@ -21,8 +21,9 @@ export const VAL_OUT_OF_RANGE_VALUE = 0;
 const LIST = [{ name: 'values', kind: 'list' as const }];
 
 function aggregate(name: string, emptyResult: number | undefined, compute: (v: number[]) => number): Overload {
+  const what = `${name}()`;
   const impl: BuiltinImpl = (args, rt, at) => {
-    const v = flatten(args, rt, at, `${name}()`);
+    const v = flatten(args, rt, at, what);
     if (v.length === 0) {
       if (emptyResult !== undefined) return emptyResult;
       throw evaluationFailure('AS3004', 'emptyList', { name }, at);
@@ -34,19 +35,20 @@ function aggregate(name: string, emptyResult: number | undefined, compute: (v: n
 
 /** A function with a scalar overload and a component-wise vector overload (lg, ceil, round, ...). */
 function componentWise(name: string, f: (x: number) => number): Overload[] {
+  const what = `${name}()`;
   return [
     {
       params: [{ name: 'x', kind: 'double' }],
       returns: DOUBLE,
       label: `${name}(double) -> double`,
-      impl: (args, rt, at) => f(toDouble(args[0] as Value, rt, at, `${name}()`)),
+      impl: (args, rt, at) => f(toDouble(args[0] as Value, rt, at, what)),
     },
     {
       params: LIST,
       variadic: true,
       returns: VEC,
       label: `${name}(doubleVecList) -> doubleVec`,
-      impl: (args, rt, at) => flatten(args, rt, at, `${name}()`).map(f),
+      impl: (args, rt, at) => flatten(args, rt, at, what).map(f),
     },
   ];
 }

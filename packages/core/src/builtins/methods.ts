@@ -28,7 +28,8 @@ function instant(v: Value | undefined, rt: Runtime, at: number): number {
 
 /** The visible samples in (older, newer], as selectWindow, through the metric's remembered searches. */
 function windowOf(m: MetricRef, a: number, b: number, rt: Runtime): WindowSelection {
-  const [older, newer] = [Math.min(a, b), Math.max(a, b)];
+  const older = Math.min(a, b);
+  const newer = Math.max(a, b);
   const from = m.countUpTo(older);
   const to = Math.max(from, m.countUpTo(Math.min(newer, rt.now - rt.availabilityDelay)));
   return { from, to, expected: (newer - older) / SAMPLE_PERIOD_MS };

@@ -39,6 +39,10 @@ export function toVector(v: Value, at: number, what: string): number[] {
 /** A doubleVecList argument list, converted to one vector before evaluation. */
 export function flatten(args: Value[], rt: Runtime, at: number, what: string): number[] {
   if (args.length === 1 && Array.isArray(args[0])) return args[0];
+  // Doubles only (max(0, x)): the list is the vector already (it is this call's own array).
+  let doubles = true;
+  for (let i = 0; i < args.length && doubles; i++) doubles = typeof args[i] === 'number';
+  if (doubles) return args as number[];
   const out: number[] = [];
   for (const a of args) {
     if (Array.isArray(a)) for (const x of a) out.push(x);

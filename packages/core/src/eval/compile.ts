@@ -124,15 +124,56 @@ function plainValue(v: Value, rt: Runtime, at: number): Value {
   return v instanceof MetricRef ? latestSample(v, rt, at) : v;
 }
 
+/** An assigned value, into the statement's trace when there is one. */
+function recordValue(f: Frame, v: Value): void {
+  if (f.current) f.current.value = formatValue(v);
+}
+
+/** A method's receiver, which must be a metric (checked before its arguments are evaluated). */
+function metricReceiver(receiver: ExprFn, method: string, at: number): ExprFn {
+  return (f) => {
+    const r = receiver(f);
+    if (!(r instanceof MetricRef))
+      throw evaluationFailure('AS3003', 'methodOfNonMetric', { method, type: typeName(typeOfValue(r)) }, at);
+    return r;
+  };
+}
+
 /**
- * The first of `candidates` (overloads whose arity admits the call) whose parameter kinds admit
- * the values from `values[first]` on. The rule is overloads.ts's, as the checker's, so the two
- * never disagree; it runs on every call, so it allocates nothing.
+ * The values of `operands`, left to right, in a new array per call (implementations may keep it:
+ * flatten returns a lone vector argument). Written out for the usual counts: an array literal is
+ * packed, and no loop.
  */
+function collector(operands: readonly ExprFn[]): (f: Frame) => Value[] {
+  const [a, b, c] = operands as [ExprFn, ExprFn, ExprFn];
+  switch (operands.length) {
+    case 0:
+      return () => [];
+    case 1:
+      return (f) => [a(f)];
+    case 2:
+      return (f) => [a(f), b(f)];
+    case 3:
+      return (f) => [a(f), b(f), c(f)];
+    default:
+      return (f) => {
+        const values: Value[] = [];
+        for (const operand of operands) values.push(operand(f));
+        return values;
+      };
+  }
+}
+
 /** A value's type as 0-7 (its type bit's position), for remembering overload choices. */
 function typeIndex(v: Value): number {
   return typeof v === 'number' ? 0 : 31 - Math.clz32(typeOfValue(v));
 }
+
+/**
+ * The first of `candidates` (overloads whose arity admits the call) whose parameter kinds admit
+ * the values from `values[first]` on. The rule is overloads.ts's, as the checker's, so the two
+ * never disagree; it allocates nothing.
+ */
 
 function pickOverload(candidates: readonly Overload[], values: readonly Value[], first: number): Overload | undefined {
   outer: for (const o of candidates) {
@@ -146,6 +187,8 @@ function pickOverload(candidates: readonly Overload[], values: readonly Value[],
 
 class Compiler {
   private readonly slots = new Map<string, number>();
+  /** Each metric the formula reads, by index into a frame's metric values. */
+  private readonly metrics = new Map<string, number>();
   private readonly formula: Formula;
   private readonly lines: LineMap;
 
@@ -190,7 +233,7 @@ class Compiler {
     const assign = this.assignment(s);
     const target = s.target.name;
     return (f) => {
-      begin(f, target);
+      if (f.trace !== undefined) begin(f, target);
       assign(f);
     };
   }
@@ -201,9 +244,7 @@ class Compiler {
     const service = registry.variable(name);
     const keywordContext = service?.name === DEALLOCATION_OPTION && s.value.kind === 'Identifier';
     const value = this.expression(s.value, keywordContext);
-    const record = (f: Frame, v: Value): void => {
-      if (f.current) f.current.value = formatValue(v);
-    };
+    const record = recordValue;
     if (service) return this.serviceAssignment(service, name, value, at, s.value.range.start, record);
     if (!this.isUserVariable(name)) {
       return () => {
@@ -217,7 +258,7 @@ class Compiler {
       const v = plainValue(value(f), f.rt, valueAt);
       if (v === NOTHING_VALUE) throw evaluationFailure('AS3003', 'assignStop', { name }, valueAt);
       f.vars[slot] = v;
-      record(f, v);
+      if (f.current !== undefined) recordValue(f, v);
     };
   }
 
@@ -411,7 +452,9 @@ class Compiler {
         const field = service.poolField;
         if (field) return (f) => f.ctx.pool[field];
         const name = service.name;
-        return (f) => f.metric(name);
+        const metricIndex = this.metrics.get(name) ?? this.metrics.size;
+        this.metrics.set(name, metricIndex);
+        return (f) => f.metric(metricIndex, name);
       }
     }
   }
@@ -487,26 +530,16 @@ class Compiler {
     const candidates = overloads.filter((o) => arityAccepts(o, args.length));
     // The receiver is values[0] of a method call; the overloads' parameters start after it.
     const first = receiver ? 1 : 0;
-    const count = first + args.length;
+    const operands = receiver ? [metricReceiver(receiver, name, at), ...args] : args;
+    const collect = collector(operands);
     let picked: Overload | undefined;
     let pickedFor = -1;
     return (f) => {
-      // A new array per call: implementations may keep it (flatten returns a lone vector argument).
-      const values = new Array<Value>(count);
-      if (receiver) {
-        const r = receiver(f);
-        if (!(r instanceof MetricRef))
-          throw evaluationFailure('AS3003', 'methodOfNonMetric', { method: name, type: typeName(typeOfValue(r)) }, at);
-        values[0] = r;
-      }
+      const values = collect(f);
       // The overload is remembered for the argument types it was picked for (a call site sees the
       // same types evaluation after evaluation); other types pick again, from the same list.
       let key = 0;
-      for (let i = 0; i < args.length; i++) {
-        const v = (args[i] as ExprFn)(f);
-        values[first + i] = v;
-        key = key * 8 + typeIndex(v);
-      }
+      for (let i = first; i < values.length; i++) key = key * 8 + typeIndex(values[i] as Value);
       let chosen = key === pickedFor ? picked : undefined;
       if (chosen === undefined) {
         chosen = pickOverload(candidates, values, first);

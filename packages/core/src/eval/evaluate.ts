@@ -46,29 +46,39 @@ export interface Targets {
 
 export class EvaluationResult {
   readonly targets: Targets;
-  /** User variables in results order (sorted ordinally); empty after an error (docs/semantics.md §10.2). */
-  readonly variables: ReadonlyArray<readonly [string, Value]>;
   readonly error: ServiceError | null;
   readonly failure: EvaluationFailureInfo | null;
   /** True when stop() ended the evaluation. */
   readonly stopped: boolean;
   readonly trace: Trace | undefined;
+  /** The user variables' names and values, in results order (paired up only when asked for). */
+  private readonly names: readonly string[];
+  private readonly values: readonly Value[];
+  private pairs: Array<readonly [string, Value]> | undefined;
   private resultsText: string | undefined;
 
-  constructor(init: {
-    targets: Targets;
-    variables: Array<readonly [string, Value]>;
-    error: ServiceError | null;
-    failure: EvaluationFailureInfo | null;
-    stopped: boolean;
-    trace: Trace | undefined;
-  }) {
-    this.targets = init.targets;
-    this.variables = init.variables;
-    this.error = init.error;
-    this.failure = init.failure;
-    this.stopped = init.stopped;
-    this.trace = init.trace;
+  constructor(
+    targets: Targets,
+    names: readonly string[],
+    values: readonly Value[],
+    error: ServiceError | null,
+    failure: EvaluationFailureInfo | null,
+    stopped: boolean,
+    trace: Trace | undefined,
+  ) {
+    this.targets = targets;
+    this.names = names;
+    this.values = values;
+    this.error = error;
+    this.failure = failure;
+    this.stopped = stopped;
+    this.trace = trace;
+  }
+
+  /** User variables in results order (sorted ordinally); empty after an error (docs/semantics.md §10.2). */
+  get variables(): ReadonlyArray<readonly [string, Value]> {
+    this.pairs ??= this.values.map((v, i) => [this.names[i] as string, v] as const);
+    return this.pairs;
   }
 
   get ok(): boolean {
@@ -85,13 +95,23 @@ export class EvaluationResult {
 
   /** The service's results string, built on first use (the replay rarely needs it). */
   get results(): string {
-    this.resultsText ??= formatResults(this.targets, this.variables);
+    if (this.resultsText === undefined) {
+      let text = targetsText(this.targets);
+      for (let i = 0; i < this.values.length; i++)
+        text += `;${this.names[i] as string}=${formatValue(this.values[i] as Value)}`;
+      this.resultsText = text;
+    }
     return this.resultsText;
   }
 }
 
+/** The results string's first three entries: the targets as printed and the deallocation option. */
+function targetsText(targets: Targets): string {
+  return `${TARGET_DEDICATED}=${formatTarget(targets.dedicated)};${TARGET_LOW_PRIORITY}=${formatTarget(targets.lowPriority)};${DEALLOCATION_OPTION}=${targets.deallocationOption}`;
+}
+
 export function formatResults(targets: Targets, variables: ReadonlyArray<readonly [string, Value]>): string {
-  let text = `${TARGET_DEDICATED}=${formatTarget(targets.dedicated)};${TARGET_LOW_PRIORITY}=${formatTarget(targets.lowPriority)};${DEALLOCATION_OPTION}=${targets.deallocationOption}`;
+  let text = targetsText(targets);
   for (const [name, value] of variables) text += `;${name}=${formatValue(value)}`;
   return text;
 }
@@ -121,6 +141,8 @@ export class CompiledFormula {
   readonly syntaxError: Diagnostic | undefined;
   private readonly program: CompiledProgram;
   private readonly sortedSlots: number[];
+  /** The user variables' names in results order. */
+  private readonly sortedNames: string[];
   private spareFrame: Frame | undefined;
 
   constructor(text: string, parsed: ParseResult = parse(text)) {
@@ -132,6 +154,7 @@ export class CompiledFormula {
     this.sortedSlots = this.program.slotNames
       .map((_, i) => i)
       .sort((a, b) => ordinal(this.program.slotNames[a] as string, this.program.slotNames[b] as string));
+    this.sortedNames = this.sortedSlots.map((slot) => this.program.slotNames[slot] as string);
   }
 
   evaluate(ctx: EvaluationContext, options: EvaluationOptions = {}): EvaluationResult {
@@ -174,54 +197,67 @@ export class CompiledFormula {
       lowPriority: frame.lowPriority.final,
       deallocationOption: frame.deallocation,
     };
-    for (const slot of [frame.dedicated, frame.lowPriority]) {
-      if (!Number.isFinite(slot.final)) {
-        const failure = evaluationFailure(
-          'AS3005',
-          'notFinite',
-          {
-            target: slot === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY,
-            value: formatDouble(slot.final),
-          },
-          Math.max(0, slot.finalAt),
-        );
-        return this.failure(initial, failure, frame);
-      }
+    const notFinite = !Number.isFinite(frame.dedicated.final)
+      ? frame.dedicated
+      : !Number.isFinite(frame.lowPriority.final)
+        ? frame.lowPriority
+        : undefined;
+    if (notFinite !== undefined) {
+      const failure = evaluationFailure(
+        'AS3005',
+        'notFinite',
+        {
+          target: notFinite === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY,
+          value: formatDouble(notFinite.final),
+        },
+        Math.max(0, notFinite.finalAt),
+      );
+      return this.failure(initial, failure, frame);
     }
-    const variables: Array<readonly [string, Value]> = [];
-    for (const slot of this.sortedSlots) {
-      const v = frame.vars[slot];
-      if (v !== undefined) variables.push([this.program.slotNames[slot] as string, v]);
+    // Only the variables this evaluation assigned; all of them, nearly always, and then the names
+    // are the program's own list.
+    const slots = this.sortedSlots;
+    const values: Value[] = [];
+    let all = true;
+    for (let i = 0; i < slots.length; i++) {
+      const v = frame.vars[slots[i] as number];
+      if (v !== undefined) values.push(v);
+      else all = false;
     }
-    return new EvaluationResult({ targets, variables, error: null, failure: null, stopped, trace: frame.trace });
+    const names = all
+      ? this.sortedNames
+      : slots.filter((slot) => frame.vars[slot] !== undefined).map((slot) => this.program.slotNames[slot] as string);
+    return new EvaluationResult(targets, names, values, null, null, stopped, frame.trace);
   }
 
   private failure(initial: Targets, err: EvaluationFailure, frame: Frame): EvaluationResult {
     const where = this.lines.serviceLocation(err.offset);
     if (frame.current) frame.current.error = `${where}: ${err.detail}`;
-    return new EvaluationResult({
-      targets: initial,
-      variables: [],
-      error: serviceError(err.serviceCode, `${where}: ${err.detail}`),
-      failure: { code: err.code, range: { start: err.offset, end: err.offset + 1 }, message: err.detail },
-      stopped: false,
-      trace: frame.trace,
-    });
+    return new EvaluationResult(
+      initial,
+      [],
+      [],
+      serviceError(err.serviceCode, `${where}: ${err.detail}`),
+      { code: err.code, range: { start: err.offset, end: err.offset + 1 }, message: err.detail },
+      false,
+      frame.trace,
+    );
   }
 
   private syntaxFailure(initial: Targets, d: Diagnostic): EvaluationResult {
     const where = this.lines.serviceLocation(d.range.start);
-    return new EvaluationResult({
-      targets: initial,
-      variables: [],
-      error: serviceError(
+    return new EvaluationResult(
+      initial,
+      [],
+      [],
+      serviceError(
         d.code === 'AS1009' ? 'AutoScaleFormulaTooLong' : 'AutoScalingFormulaSyntaxError',
         `${where}: ${d.message}`,
       ),
-      failure: { code: d.code, range: d.range, message: d.message },
-      stopped: false,
-      trace: undefined,
-    });
+      { code: d.code, range: d.range, message: d.message },
+      false,
+      undefined,
+    );
   }
 }
 

@@ -97,8 +97,13 @@ export class Frame {
   readonly dedicated: TargetSlot;
   readonly lowPriority: TargetSlot;
   deallocation: string = DEFAULT_DEALLOCATION_OPTION;
-  /** Kept across evaluations while a metric's history stays the same object (a replay's does). */
-  private readonly metricRefs = new Map<string, MetricRef>();
+  /**
+   * Metric values by the compiler's metric index, kept across evaluations while a metric's history
+   * stays the same object (a replay's does); `metricSeen` says which were looked up in this one.
+   */
+  private readonly metricRefs: Array<MetricRef | undefined> = [];
+  private readonly metricSeen: number[] = [];
+  private evaluation = 0;
   trace: Trace | undefined;
   current: StatementTrace | undefined;
 
@@ -121,15 +126,17 @@ export class Frame {
     this.deallocation = DEFAULT_DEALLOCATION_OPTION;
     this.trace = trace ? { statements: [] } : undefined;
     this.current = undefined;
+    this.evaluation++;
   }
 
-  metric(name: string): MetricRef {
+  /** The metric `name` (the compiler's metric `index`) as a value: its context's history, looked up once per evaluation. */
+  metric(index: number, name: string): MetricRef {
+    const kept = this.metricRefs[index];
+    if (kept !== undefined && this.metricSeen[index] === this.evaluation) return kept;
     const history = this.ctx.metrics.get(name) ?? EMPTY_HISTORY;
-    let ref = this.metricRefs.get(name);
-    if (ref === undefined || ref.history !== history) {
-      ref = new MetricRef(name, history);
-      this.metricRefs.set(name, ref);
-    }
+    const ref = kept !== undefined && kept.history === history ? kept : new MetricRef(name, history);
+    this.metricRefs[index] = ref;
+    this.metricSeen[index] = this.evaluation;
     return ref;
   }
 }
