@@ -178,9 +178,28 @@ describe('formatDouble: the fast paths print what the exact route prints', () =>
     .tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 9 }))
     .map(([n, k]) => n / 10 ** k);
 
+  // Six-digit halves (d.5 x 10^k, C's ties when exact) and the doubles either side of them.
+  const nextTo = (x: number, steps: number): number => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    view.setBigInt64(0, view.getBigInt64(0) + BigInt(steps));
+    return view.getFloat64(0);
+  };
+  const nearHalf = fc
+    .tuple(
+      fc.integer({ min: 100_000, max: 999_999 }),
+      fc.integer({ min: -10, max: 1 }),
+      fc.integer({ min: -3, max: 3 }),
+    )
+    .map(([digits, k, steps]) => nextTo((digits + 0.5) * 10 ** k, steps));
+  // Powers of ten and their neighbours (log10 may be one off there).
+  const nearPower = fc
+    .tuple(fc.integer({ min: -5, max: 6 }), fc.integer({ min: -3, max: 3 }))
+    .map(([k, steps]) => nextTo(10 ** k, steps));
+
   it('on arbitrary doubles, dyadic ties, short decimals and the range edges', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double(), dyadic, decimal), (x) => {
+      fc.property(fc.oneof(fc.double(), dyadic, decimal, nearHalf, nearPower), (x) => {
         expect(formatDouble(x)).toBe(formatDoubleSlowly(x));
       }),
       { numRuns: 20_000 },

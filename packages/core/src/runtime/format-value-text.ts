@@ -80,21 +80,41 @@ export function formatDouble(x: number): string {
   return formatDoubleSlowly(x);
 }
 
+/** Exact powers of ten, 10^0 to 10^10 (every one a double exactly). */
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
 /**
- * %g of 1e-4 <= abs < 1e6 by toPrecision(6) (which rounds the exact value, as C does), or
- * undefined where that may differ from C: an exact tie (its 7-digit form ends in 5; C breaks it
- * to even, toPrecision away from zero) or a rounding up to 1e6 (exponent form).
+ * %g of 1e-4 <= abs < 1e6 by arithmetic: abs scaled to six integer digits and rounded, or
+ * undefined where that may differ from C. The scaling multiplies by an exact power of ten, so the
+ * scaled value is off the exact one by under 2^-53 of it (< 2e-10 here): unless the exact value is
+ * that close to a half, rounding the scaled value rounds the exact one the same way. Within 1e-6 of
+ * a half (a tie, which C breaks to even, or nearly one) and on a rounding up to 1e6 (the exponent
+ * form), the exact route decides.
  */
 function fixedSixDigits(abs: number): string | undefined {
-  const seven = abs.toPrecision(7);
-  if (seven.charCodeAt(seven.length - 1) === 53 /* 5 */ || seven.includes('e')) return undefined;
-  const six = abs.toPrecision(6);
-  if (six.includes('e')) return undefined;
-  if (!six.includes('.')) return six;
-  let end = six.length;
-  while (six.charCodeAt(end - 1) === 48 /* 0 */) end--;
-  if (six.charCodeAt(end - 1) === 46 /* . */) end--;
-  return six.slice(0, end);
+  let exp = Math.floor(Math.log10(abs));
+  let scaled = abs * (POWERS_OF_TEN[5 - exp] as number);
+  // log10 may be one off next to a power of ten: the scaled value says which.
+  if (scaled < 1e5) scaled = abs * (POWERS_OF_TEN[5 - --exp] as number);
+  else if (scaled >= 1e6) scaled = abs * (POWERS_OF_TEN[5 - ++exp] as number);
+  if (!(scaled >= 1e5 && scaled < 1e6)) return undefined;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (Math.abs(fraction - 0.5) < 1e-6) return undefined;
+  let digits = fraction > 0.5 ? whole + 1 : whole;
+  if (digits === 1e6) {
+    digits = 1e5;
+    exp++;
+    if (exp >= 6) return undefined;
+  }
+  // digits is six decimal digits d1..d6 with the value d1.d2...d6 x 10^exp.
+  const text = String(digits);
+  if (exp >= 5) return text;
+  let end = 6;
+  while (text.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (exp >= 0)
+    return end <= exp + 1 ? text.slice(0, exp + 1) : `${text.slice(0, exp + 1)}.${text.slice(exp + 1, end)}`;
+  return `0.${'0'.repeat(-exp - 1)}${text.slice(0, end)}`;
 }
 
 /** formatDouble by the exact route: every double, including ties and exponent forms. */
