@@ -21,7 +21,7 @@ import {
   readRecordingSource,
   reportSection,
   runReplay,
-  splitLines,
+  byteChunkLines,
   textLines,
   type PageChart,
   type RecordingSource,
@@ -179,30 +179,23 @@ async function recordingSource(choice: RecordingChoice, onRead: (fraction: numbe
     value: {
       display: file.name,
       head,
-      lines: (onLine) => splitLines(decodedChunks(file, onRead), onLine),
+      // Bytes: the CSV and JSON Lines readers parse them directly; other readers get decoded lines.
+      lines: byteChunkLines(() => countedChunks(file, onRead)),
       text: () => file.text(),
       sideMeta: side.value,
     },
   };
 }
 
-/**
- * A File's text in chunks as it is read, decoded as UTF-8 (a character split across chunks is kept
- * whole), reporting the fraction of its bytes read so far.
- */
-async function* decodedChunks(file: File, onRead: (fraction: number) => void): AsyncIterable<string> {
+/** A File's bytes in chunks as it is read, reporting the fraction of its bytes read so far. */
+async function* countedChunks(file: File, onRead: (fraction: number) => void): AsyncIterable<Uint8Array> {
   let bytes = 0;
-  const counter = new TransformStream<BufferSource, BufferSource>({
-    transform(chunk, controller) {
-      bytes += chunk.byteLength;
-      onRead(bytes / file.size);
-      controller.enqueue(chunk);
-    },
-  });
-  const reader = file.stream().pipeThrough(counter).pipeThrough(new TextDecoderStream()).getReader();
+  const reader = file.stream().getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
+    bytes += value.byteLength;
+    onRead(bytes / file.size);
     yield value;
   }
 }
