@@ -4,7 +4,8 @@
 
 import type { MetricHistory } from '@autoscale/core';
 import type { Recording } from '../recording/model.ts';
-import { integrateHours, MS_PER_HOUR, sweep } from '../sim/trajectory.ts';
+import { StepWalker } from '../sim/step-walker.ts';
+import { integrateHours, MS_PER_HOUR } from '../sim/trajectory.ts';
 import type { RecordedSummary, ReplaySettings } from './types.ts';
 
 /** Recorded pending tasks: the $PendingTasks column, else active + running where both were sampled. */
@@ -36,12 +37,22 @@ export function queuedNoFreeSlotHours(
   settings: ReplaySettings,
 ): number | null {
   if (pending === undefined || (dedicated === undefined && lowPriority === undefined)) return null;
+  // sweep's segments, walked inline: a pool-year is a million of them.
+  const { from, to, taskSlotsPerNode } = settings;
+  const tasks = new StepWalker(pending, from);
+  const ded = new StepWalker(dedicated, from);
+  const low = new StepWalker(lowPriority, from);
   let ms = 0;
-  sweep([pending, dedicated, lowPriority], settings.from, settings.to, (t0, t1, v) => {
-    const nodes =
-      (Number.isNaN(v[1] as number) ? 0 : (v[1] as number)) + (Number.isNaN(v[2] as number) ? 0 : (v[2] as number));
-    if ((v[0] as number) > nodes * settings.taskSlotsPerNode) ms += t1 - t0;
-  });
+  let t = from;
+  while (t < to) {
+    const change = low.nextChange(ded.nextChange(tasks.nextChange(to)));
+    const nodes = (Number.isNaN(ded.value) ? 0 : ded.value) + (Number.isNaN(low.value) ? 0 : low.value);
+    if (change > t && tasks.value > nodes * taskSlotsPerNode) ms += change - t;
+    t = change;
+    tasks.walkTo(t);
+    ded.walkTo(t);
+    low.walkTo(t);
+  }
   return ms / MS_PER_HOUR;
 }
 
