@@ -53,21 +53,28 @@ function componentWise(name: string, f: (x: number) => number): Overload[] {
   ];
 }
 
+// Indexed loops: the aggregates run on every evaluation of a replay, and for-of costs more here.
 function sum(v: number[]): number {
   let s = 0;
-  for (const x of v) s += x;
+  for (let i = 0; i < v.length; i++) s += v[i] as number;
   return s;
 }
 
 function minOf(v: number[]): number {
   let m = Infinity;
-  for (const x of v) if (x < m || Number.isNaN(x)) m = x;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i] as number;
+    if (x < m || Number.isNaN(x)) m = x;
+  }
   return m;
 }
 
 function maxOf(v: number[]): number {
   let m = -Infinity;
-  for (const x of v) if (x > m || Number.isNaN(x)) m = x;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i] as number;
+    if (x > m || Number.isNaN(x)) m = x;
+  }
   return m;
 }
 

@@ -39,13 +39,12 @@ export function toVector(v: Value, at: number, what: string): number[] {
 /** A doubleVecList argument list, converted to one vector before evaluation. */
 export function flatten(args: Value[], rt: Runtime, at: number, what: string): number[] {
   if (args.length === 1 && Array.isArray(args[0])) return args[0];
-  // Doubles only (max(0, x)): the list is the vector already (it is this call's own array).
-  let doubles = true;
-  for (let i = 0; i < args.length && doubles; i++) doubles = typeof args[i] === 'number';
-  if (doubles) return args as number[];
+  // Always a new array built here, even from doubles alone: an array of doubles only (unboxed),
+  // which the aggregates read fastest; the argument list itself holds values of any type.
   const out: number[] = [];
-  for (const a of args) {
-    if (Array.isArray(a)) for (const x of a) out.push(x);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as Value;
+    if (Array.isArray(a)) for (let j = 0; j < a.length; j++) out.push(a[j] as number);
     else out.push(toDouble(a, rt, at, what));
   }
   return out;

@@ -97,7 +97,8 @@ export function windowPercent(sel: WindowSelection): number {
 }
 
 export function sliceValues(h: MetricHistory, from: number, to: number): number[] {
-  const out = new Array<number>(Math.max(0, to - from));
-  for (let i = from; i < to; i++) out[i - from] = h.values[i] as number;
+  // Pushed, not preallocated: a packed array of doubles, which every aggregate then reads fastest.
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(h.values[i] as number);
   return out;
 }
