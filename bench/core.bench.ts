@@ -10,6 +10,7 @@ import {
   lex,
   makeContext,
   MAX_FORMULA_LENGTH,
+  upperBound,
 } from '@autoscale/core';
 import { percentile } from './stats.ts';
 
@@ -105,26 +106,15 @@ export function benchCheck(): {
   };
 }
 
-/** upperBound over sorted times: the number of samples at or before t (the anchor's own search). */
-function countUpTo(times: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The anchor: Example 2 written by hand in TypeScript over the same typed arrays, with the same
- * semantics (window (now - 15 min, now - delay], a complete window is 30 samples, GetSample's
- * default 70% requirement, NaN-propagating max/min). What a compiler could at best reach.
+ * semantics (window (now - 15 min, now - delay] found by core's upperBound, a complete window is
+ * 30 samples, GetSample's default 70% requirement, NaN-propagating max/min). What a compiler could
+ * at best reach.
  */
 function example2ByHand(times: Float64Array, values: Float64Array, now: number, delay: number, target: number): number {
-  const lastVisible = countUpTo(times, now - delay);
-  const from = countUpTo(times, now - 900_000);
+  const lastVisible = upperBound(times, now - delay);
+  const from = upperBound(times, now - 900_000);
   const to = Math.max(from, lastVisible);
   const percent = Math.min(100, ((to - from) / 30) * 100);
   const last = lastVisible > 0 ? (values[lastVisible - 1] as number) : Number.NaN;

@@ -5,25 +5,15 @@
 // into a table) and the rows are rebuilt here, as EvaluationLog.record makes them, keys in order.
 
 import type { ReplayOutcome } from './run.ts';
-import { hasRowKeys } from './timeline-row-keys.ts';
+import { hasRowKeys, TIMELINE_ROW_KEYS } from './timeline-row-keys.ts';
 import type { RecordingReplay, TimelineRow } from './types.ts';
 
-/** The numeric fields, some of which may be null (NULLABLE). */
-const NUMBERS = [
-  'time',
-  'targetDedicated',
-  'targetLowPriority',
-  'recordedDedicated',
-  'recordedLowPriority',
-  'simulatedDedicated',
-  'simulatedLowPriority',
-  'recordedActive',
-  'recordedPending',
-  'simulatedActive',
-  'simulatedPending',
-] as const;
+type NumberField = Exclude<(typeof TIMELINE_ROW_KEYS)[number], 'results' | 'error' | 'deallocation'>;
 
-type NumberField = (typeof NUMBERS)[number];
+/** The numeric fields, some of which may be null: every row key but the three texts. */
+const NUMBERS = TIMELINE_ROW_KEYS.filter(
+  (k): k is NumberField => k !== 'results' && k !== 'error' && k !== 'deallocation',
+);
 
 interface PackedTimeline {
   rows: number;
