@@ -9,6 +9,7 @@ import { benchReport } from './report.bench.ts';
 import { playgroundReport } from './playground.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 import { benchTune } from './tune.bench.ts';
+import { benchFleet, fleetReport } from './fleet.bench.ts';
 
 const fmt = (n: number, digits = 3) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
@@ -61,6 +62,7 @@ for (const f of await benchTune())
     `tune on the example week (pending-tasks, maxNumberOfVMs), ${f.mode} loop, ${f.variants} variants, --jobs ${f.jobs}: ` +
       `${fmt(f.ms / 1000, 2)} s, ${fmt(f.perSecond, 1)} variants/s`,
   );
+console.log(fleetReport(await benchFleet()));
 console.log(languageServiceReport());
 console.log(await lspReport());
 console.log(await playgroundReport());

@@ -89,6 +89,18 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
       join(project.dir, 'pending-tasks.autoscale'),
     );
     copyFileSync(join(REPO_ROOT, 'examples', 'recordings', 'week.csv'), join(project.dir, 'week2.csv'));
+    // Ten weeks, big enough (over 8 MiB) that a replay of it alone streams through a worker.
+    const [header, ...rows] = readFileSync(join(REPO_ROOT, 'examples', 'recordings', 'week.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const weeks = Array.from({ length: 10 }, (_, w) =>
+      rows.map((row) => {
+        const comma = row.indexOf(',');
+        const time = Date.parse(row.slice(0, comma)) + w * 7 * 86_400_000;
+        return new Date(time).toISOString().replace('.000Z', 'Z') + row.slice(comma);
+      }),
+    );
+    project.file('ten-weeks.csv', `${[header, ...weeks.flat()].join('\n')}\n`);
     project.file('infra/main.bicep', readFileSync(join(REPO_ROOT, 'test/corpus/host/bicep/plain-pool.bicep'), 'utf8'));
     project.file('infra/pools.tf', readFileSync(join(REPO_ROOT, 'test/corpus/host/terraform/heredoc.tf'), 'utf8'));
     browser = await launchBrowser();
@@ -182,8 +194,8 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
   });
 
   it('replay --out writes the HTML report; streaming and --jobs run their worker threads from the bundle', () => {
-    // One CSV recording on two or more cores streams through a worker; two recordings with --jobs 2
-    // run one worker each. Both start from the one-file bundle.
+    // A big CSV recording alone on two or more cores streams through a worker; two recordings with
+    // --jobs 2 run one on this thread and one on a worker. Both workers start from the one-file bundle.
     const one = project.autoscale([
       'replay',
       'pending-tasks.autoscale',
@@ -201,6 +213,11 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
     // Every evaluation explainable: the contexts and the explain script the bundle ships beside it.
     expect(page).toContain('<script type="application/octet-stream" id="explain-data">');
     expect(page).toContain('<div class="explain" data-group="recording-0-0"');
+    const streamed = project.autoscale(['replay', 'pending-tasks.autoscale', '--recording', 'ten-weeks.csv']);
+    expect(streamed.code, streamed.stderr).toBe(0);
+    expect(streamed.stdout).toContain(
+      'Replay of ten-weeks.csv (pool ten-weeks.csv), open loop, 2026-01-05T00:00:00Z to 2026-03-15T23:59:30Z',
+    );
     const two = project.autoscale([
       'replay',
       'pending-tasks.autoscale',

@@ -9,8 +9,8 @@ import { once } from 'node:events';
 export const YEAR_START = Date.parse('2026-01-01T00:00:00Z');
 export const YEAR_ROWS = 365 * 24 * 120;
 
-/** A small, seeded generator (mulberry32): the same numbers on every machine. */
-function random(seed: number): () => number {
+/** A small, seeded generator (mulberry32): the same numbers on every machine (the benches' too). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

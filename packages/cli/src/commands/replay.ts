@@ -80,7 +80,11 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     )
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'csv']).default('text'))
     .option('-o, --out <file>', 'write the report to FILE (atomically); FILE.html gets the self-contained HTML report')
-    .option('-j, --jobs <n>', 'recordings replayed at once on worker threads (default: one per CPU)', jobsArgument)
+    .option(
+      '-j, --jobs <n>',
+      'recordings replayed at once: this thread and worker threads (default: one per CPU)',
+      jobsArgument,
+    )
     .option('--compare', 'several formulas side by side in one table and one set of charts')
     .addHelpText(
       'after',

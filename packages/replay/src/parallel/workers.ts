@@ -1,11 +1,11 @@
-// What a replay worker thread does once started. Every kind of job (one whole recording for
-// replayMany; batches streamed by replay/streaming.ts; a tune search's variants, tune/worker-job.ts)
-// goes through one entry module: `worker.ts` beside this file (worker.js once compiled). A bundle
-// that inlines this package, such as the one-file `autoscale` CLI, has no such file: it makes its
-// own file the entry with `useWorkerEntry(itself)` and calls `runWorkerIfStarted()` first thing,
-// which runs the job and returns true when the bundle was started as one of these workers.
-// Starting workers is start-worker.ts. Loading this file costs nothing: the jobs' modules load
-// only inside a worker.
+// What a replay worker thread does once started. Every kind of job (whole recordings, one after
+// another, for replayMany; batches streamed by replay/streaming.ts; a tune search's variants,
+// tune/worker-job.ts) goes through one entry module: `worker.ts` beside this file (worker.js once
+// compiled). A bundle that inlines this package, such as the one-file `autoscale` CLI, has no such
+// file: it makes its own file the entry with `useWorkerEntry(itself)` and calls
+// `runWorkerIfStarted()` first thing, which runs the job and returns true when the bundle was
+// started as one of these workers. Starting workers is start-worker.ts. Loading this file costs
+// nothing: the jobs' modules load only inside a worker.
 
 import { type TaggedJob, WORKER_ARGUMENT } from './start-worker.ts';
 import type { WorkerMessage } from './replay-many.ts';
@@ -25,7 +25,7 @@ export function runWorkerIfStarted(): boolean {
   const port = parentPort;
   const tagged = workerData;
   if (tagged.autoscaleReplayWorker === 'recording')
-    void import('./replay-worker.ts').then((m) => m.replayRecording(tagged.job, port));
+    void import('./replay-worker.ts').then((m) => m.replayRecordings(tagged.job, port));
   else if (tagged.autoscaleReplayWorker === 'stream')
     void import('./stream-worker.ts').then((m) => m.replayStream(tagged.job, port));
   else void import('../tune/worker-job.ts').then((m) => m.runTuneWorker(tagged.job, port));
