@@ -86,7 +86,8 @@ function command(dir: string): Command {
   const rssFile = join(dir, 'peak-rss.txt');
   writeFileSync(
     preload,
-    `if (require('node:worker_threads').isMainThread) process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+    // VmHWM in kB (starts afresh at exec, unlike maxRSS, which a child inherits from this process).
+    `if (require('node:worker_threads').isMainThread) process.on('exit', () => { const fs = require('node:fs'); let kb; try { kb = /VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]; } catch { kb = process.resourceUsage().maxRSS; } fs.writeFileSync(${JSON.stringify(rssFile)}, String(kb)); });\n`,
   );
   const built = existsSync(BUNDLE);
   const env: NodeJS.ProcessEnv = {

@@ -29,6 +29,7 @@ import {
 } from '@autoscale/replay';
 import { EXAMPLE_2 } from './core.bench.ts';
 import { readBaseline } from './replay-baseline.ts';
+import { peakRssMb } from './stats.ts';
 
 export const YEAR_ROWS = 365 * 2880;
 const START = Date.parse('2025-01-01T00:00:00Z');
@@ -105,7 +106,7 @@ async function child(mode: Mode, path: string): Promise<void> {
   }
   const figures: ChildFigures = {
     ms: performance.now() - t0,
-    rssMb: process.resourceUsage().maxRSS / 1024,
+    rssMb: peakRssMb(),
     startRssMb,
     rows,
     evaluations,
