@@ -194,8 +194,9 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
   });
 
   it('replay --out writes the HTML report; streaming and --jobs run their worker threads from the bundle', () => {
-    // A big CSV recording alone on two or more cores streams through a worker; two recordings with
-    // --jobs 2 run one on this thread and one on a worker. Both workers start from the one-file bundle.
+    // A big CSV recording alone streams through a worker (by default from four cores; forced here),
+    // and reports what the replay without it reports; two recordings with --jobs 2 run one on this
+    // thread and one on a worker. Both workers start from the one-file bundle.
     const one = project.autoscale([
       'replay',
       'pending-tasks.autoscale',
@@ -213,11 +214,15 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
     // Every evaluation explainable: the contexts and the explain script the bundle ships beside it.
     expect(page).toContain('<script type="application/octet-stream" id="explain-data">');
     expect(page).toContain('<div class="explain" data-group="recording-0-0"');
-    const streamed = project.autoscale(['replay', 'pending-tasks.autoscale', '--recording', 'ten-weeks.csv']);
+    const tenWeeks = ['replay', 'pending-tasks.autoscale', '--recording', 'ten-weeks.csv'];
+    const streamed = project.autoscale(tenWeeks, undefined, { AUTOSCALE_REPLAY_STREAM: '1' });
     expect(streamed.code, streamed.stderr).toBe(0);
     expect(streamed.stdout).toContain(
       'Replay of ten-weeks.csv (pool ten-weeks.csv), open loop, 2026-01-05T00:00:00Z to 2026-03-15T23:59:30Z',
     );
+    const plain = project.autoscale(tenWeeks, undefined, { AUTOSCALE_REPLAY_STREAM: '0' });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(streamed.stdout).toBe(plain.stdout);
     const two = project.autoscale([
       'replay',
       'pending-tasks.autoscale',

@@ -164,9 +164,11 @@ describe('autoscale replay', () => {
 
   it('--recording-format csv (the streaming path) words an unreadable recording the same way: exit 2', () => {
     mkdirSync(tmp.path('folder.csv'), { recursive: true });
-    const missing = tmp.run(['replay', pending, '--recording', 'missing.csv', '--recording-format', 'csv']);
+    // Streaming, whatever this machine's cores.
+    const streaming = { cwd: tmp.dir, env: { AUTOSCALE_REPLAY_STREAM: '1' } };
+    const missing = run(['replay', pending, '--recording', 'missing.csv', '--recording-format', 'csv'], streaming);
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'missing.csv: cannot read: no such file or directory\n' });
-    const folder = tmp.run(['replay', pending, '--recording', 'folder.csv', '--recording-format', 'csv']);
+    const folder = run(['replay', pending, '--recording', 'folder.csv', '--recording-format', 'csv'], streaming);
     expect(folder).toEqual({ code: 2, stdout: '', stderr: 'folder.csv: cannot read: is a directory\n' });
   });
 

@@ -4,6 +4,7 @@
 // runs of its evaluating half show when evaluation starts, and that it starts with the settings of
 // the whole recording (no silent plain re-run at the end) when the node counts begin late.
 
+import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatRecordingError, readRecording, runReplay, type ReplayRequest } from '@autoscale/replay';
 import { fileLines } from '../src/io/line-reader.ts';
@@ -11,6 +12,7 @@ import { readCsvRecording } from '../src/recording/csv.ts';
 import { toBatch } from '../src/recording/growing.ts';
 import { columnsToKeep, prepareFormula } from '../src/replay/formulas.ts';
 import { replayCsvStreaming } from '../src/replay/streaming.ts';
+import { STREAM_MIN_CORES, streamsByDefault } from '../src/replay/replay-file.ts';
 import { StreamingOpenLoop } from '../src/replay/streaming-open-loop.ts';
 import { csv, MIN, T0, TempFiles } from './support.ts';
 
@@ -141,5 +143,15 @@ describe('streaming open loop: when evaluation starts', () => {
     const r = await streamInProcess(path, { mode: 'open' }, 16);
     expect(r.replayedPlainly).toBe(true);
     expect(r.outcome).toBe(await plain(path, { mode: 'open' }));
+  });
+});
+
+describe('streamsByDefault', () => {
+  it('follows AUTOSCALE_REPLAY_STREAM when it is 1 or 0, else the machine’s cores', () => {
+    expect(streamsByDefault({ AUTOSCALE_REPLAY_STREAM: '1' })).toBe(true);
+    expect(streamsByDefault({ AUTOSCALE_REPLAY_STREAM: '0' })).toBe(false);
+    const byCores = availableParallelism() >= STREAM_MIN_CORES;
+    expect(streamsByDefault({})).toBe(byCores);
+    expect(streamsByDefault({ AUTOSCALE_REPLAY_STREAM: 'yes' })).toBe(byCores);
   });
 });

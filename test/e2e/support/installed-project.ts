@@ -97,12 +97,12 @@ export class InstalledProject {
     return path;
   }
 
-  /** `npx autoscale ARGS` in the project, on `nodeBinary`. */
-  autoscale(args: readonly string[], nodeBinary?: string): RunOutput {
+  /** `npx autoscale ARGS` in the project, on `nodeBinary`, with `extraEnv` set. */
+  autoscale(args: readonly string[], nodeBinary?: string, extraEnv: NodeJS.ProcessEnv = {}): RunOutput {
     return output(
       spawnSync('npx', ['--no-install', 'autoscale', ...args], {
         cwd: this.dir,
-        env: this.env(nodeBinary),
+        env: { ...this.env(nodeBinary), ...extraEnv },
         encoding: 'utf8',
         timeout: 120_000,
       }),
