@@ -4,17 +4,13 @@
 // bit; anywhere else it answers "not handled" (NaN) and the caller decodes the cell and asks
 // those general rules, which also word the errors. Pure functions.
 
+import { DOT, MINUS, NINE, PLUS, ZERO } from './byte-codes.ts';
+
 /** Powers of ten a double holds exactly: m * 10^k and m / 10^k are then correctly rounded. */
 const EXACT_POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Most significant digits of a mantissa accumulated exactly (10^15 < 2^53). */
 const MAX_EXACT_DIGITS = 15;
-
-const ZERO = 48;
-const NINE = 57;
-const PLUS = 43;
-const MINUS = 45;
-const DOT = 46;
 
 /**
  * The decimal `bytes[start, end)` as parseNumberCell reads it, or NaN when this path cannot say

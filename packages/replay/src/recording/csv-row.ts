@@ -9,11 +9,8 @@ import { parseInstantBytes, parseNumberBytes } from './byte-cells.ts';
 import type { ColumnBuilder, RecordingBuilder } from './builder.ts';
 import { parseNumberCell } from './cells.ts';
 import type { ResolvedColumn } from './columns.ts';
+import { COMMA, DOT, NINE, ZERO } from './byte-codes.ts';
 
-const COMMA = 44;
-const ZERO = 48;
-const NINE = 57;
-const DOT = 46;
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 const PERCENTAGE = 1;
 const POOL = 2;

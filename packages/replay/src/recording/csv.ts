@@ -16,6 +16,7 @@ import { isMetaKey, parseMetaLine, setMetaField, type RecordingMeta } from './me
 import { checkCellValue } from './values.ts';
 import type { KeepColumn, Recording } from './model.ts';
 import type { ColumnResult } from './columns.ts';
+import { HASH } from './byte-codes.ts';
 
 /** Hands the rows read so far to a consumer every `rows` rows (streaming replays); see stream-worker.ts. */
 export interface CsvBatches {
@@ -215,8 +216,6 @@ export async function readCsvRecording(
     return !errors.full;
   }
 }
-
-const HASH = 35;
 
 function cellColumn(cells: string[], index: number): number {
   let column = 1;

@@ -10,13 +10,7 @@ import { parseInstantBytes, parseNumberBytes } from './byte-cells.ts';
 import type { ColumnBuilder, RecordingBuilder } from './builder.ts';
 import { TIME_COLUMN, type ColumnResult } from './columns.ts';
 import { checkCellValue } from './values.ts';
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
-const DOT = 46;
+import { BACKSLASH, DOT, MINUS, NINE, QUOTE, ZERO } from './byte-codes.ts';
 
 interface Key {
   bytes: Uint8Array;
