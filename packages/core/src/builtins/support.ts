@@ -39,6 +39,11 @@ export function toVector(v: Value, at: number, what: string): number[] {
 /** A doubleVecList argument list, converted to one vector before evaluation. */
 export function flatten(args: Value[], rt: Runtime, at: number, what: string): number[] {
   if (args.length === 1 && Array.isArray(args[0])) return args[0];
+  // Two doubles (max(0, x), min(x, 20)): the commonest list, as one literal.
+  if (args.length === 2) {
+    const [a, b] = args;
+    if (typeof a === 'number' && typeof b === 'number') return [a, b];
+  }
   // Always a new array built here, even from doubles alone: an array of doubles only (unboxed),
   // which the aggregates read fastest; the argument list itself holds values of any type.
   const out: number[] = [];
