@@ -97,6 +97,11 @@ With --service-history, the formula is also evaluated at each instant the servic
 replay's window) and its results are set beside the service's: the share that agree, the first disagreement
 with both results strings, and where the service ran a different formula; see packages/replay/IMPORTERS.md.
 
+With several recordings, --jobs of them are replayed at once: one on this thread, the others on worker
+threads. A single CSV recording of 8 MiB or more, open loop, is read on one thread and evaluated on another
+when the machine has four cores or more (on fewer it is quicker without); AUTOSCALE_REPLAY_STREAM=1 or 0
+decides instead.
+
 Output:
   text  the summary per recording (default)
   json  settings, recorded figures, per formula the summary and the timeline (one row per evaluation)
