@@ -5,6 +5,7 @@
 // the project's reader is measured against (bench/replay.bench.ts), not a reader to use.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { daysFromCivil } from '@autoscale/core';
 
 const CHUNK_BYTES = 1 << 20;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -13,16 +14,6 @@ export interface BaselineColumns {
   rows: number;
   /** Column 0 is the timestamps (ms since the epoch); the others the cells (NaN when empty). */
   columns: Float64Array[];
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 function digits(b: Uint8Array, at: number, count: number): number {

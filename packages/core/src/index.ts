@@ -54,6 +54,7 @@ export type * from './eval/trace.ts';
 export { formatValue, Timestamp, Interval, Keyword, MetricRef, type Value } from './runtime/values.ts';
 export { formatDouble, formatTimestamp, formatTimeInterval } from './runtime/format-value-text.ts';
 export { parseTimeString } from './runtime/parse-time.ts';
+export { daysFromCivil, daysInMonth, isLeapYear } from './runtime/civil-date.ts';
 export { formatFormula } from './format/formatter.ts';
 export * from './context/context-file.ts';
 export * from './context/duration.ts';

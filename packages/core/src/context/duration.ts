@@ -2,6 +2,8 @@
 // 8601 instants with a zone, both to and from milliseconds. Pure functions that never throw; a
 // failure comes back as a reason sentence that callers put into their own error messages.
 
+import { daysInMonth } from '../runtime/civil-date.ts';
+
 export type DurationResult = { ok: true; ms: number } | { ok: false; reason: string };
 export type InstantResult = { ok: true; ms: number } | { ok: false; reason: string };
 
@@ -169,10 +171,6 @@ function utc(year: number, monthIndex: number, day: number, hour = 0, minute = 0
   date.setUTCFullYear(year, monthIndex, day);
   date.setUTCHours(hour, minute, second, millis);
   return date.getTime();
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(utc(year, month, 0)).getUTCDate();
 }
 
 /** Formats an instant in UTC, dropping a zero millisecond part: `2026-01-05T10:00:00Z`. */

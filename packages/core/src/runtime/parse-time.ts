@@ -3,6 +3,8 @@
 // fractional-second digits (the service rejected Java's 9-digit Instant strings). Fields are
 // parsed by hand and combined arithmetically: Date.parse is implementation-defined and lenient.
 
+import { daysFromCivil, daysInMonth } from './civil-date.ts';
+
 export type ParseTimeResult = { ok: true; ms: number } | { ok: false; reason: string };
 
 const MS_PER_DAY = 86_400_000;
@@ -10,26 +12,6 @@ const MS_PER_DAY = 86_400_000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // Indexed by the day of the week of the Unix epoch offset: day 0 (1970-01-01) was a Thursday.
 const DAY_NAMES_FROM_THURSDAY = ['thu', 'fri', 'sat', 'sun', 'mon', 'tue', 'wed'];
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). Used instead
-// of Date.UTC, which maps years 0..99 to 1900..1999.
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 interface Fields {
   year: number;

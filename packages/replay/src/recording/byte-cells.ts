@@ -4,6 +4,7 @@
 // bit; anywhere else it answers "not handled" (NaN) and the caller decodes the cell and asks
 // those general rules, which also word the errors. Pure functions.
 
+import { daysFromCivil, daysInMonth } from '@autoscale/core';
 import { DOT, MINUS, NINE, PLUS, ZERO } from './byte-codes.ts';
 
 /** Powers of ten a double holds exactly: m * 10^k and m / 10^k are then correctly rounded. */
@@ -70,20 +71,6 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
 /** The last date parseInstantBytes saw (packed) and its first millisecond. */
 let lastDate = -1;
 let lastDayMs = 0;
-
-/** Days from 1970-01-01 to a proleptic Gregorian date, as Date.UTC counts them (days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 /** The two digits at `at` as a number, or a negative number when either is not a digit. */
 function two(bytes: Uint8Array, at: number): number {
