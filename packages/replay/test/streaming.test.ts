@@ -4,6 +4,7 @@
 // runs of its evaluating half show when evaluation starts, and that it starts with the settings of
 // the whole recording (no silent plain re-run at the end) when the node counts begin late.
 
+import { truncateSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatRecordingError, readRecording, runReplay, type ReplayRequest } from '@autoscale/replay';
@@ -12,7 +13,7 @@ import { readCsvRecording } from '../src/recording/csv.ts';
 import { toBatch } from '../src/recording/growing.ts';
 import { columnsToKeep, prepareFormula } from '../src/replay/formulas.ts';
 import { replayCsvStreaming } from '../src/replay/streaming.ts';
-import { STREAM_MIN_CORES, streamsByDefault } from '../src/replay/replay-file.ts';
+import { STREAM_MIN_BYTES, STREAM_MIN_CORES, streamsByDefault } from '../src/replay/replay-file.ts';
 import { StreamingOpenLoop } from '../src/replay/streaming-open-loop.ts';
 import { csv, MIN, T0, TempFiles } from './support.ts';
 
@@ -147,11 +148,21 @@ describe('streaming open loop: when evaluation starts', () => {
 });
 
 describe('streamsByDefault', () => {
-  it('follows AUTOSCALE_REPLAY_STREAM when it is 1 or 0, else the machine’s cores', () => {
-    expect(streamsByDefault({ AUTOSCALE_REPLAY_STREAM: '1' })).toBe(true);
-    expect(streamsByDefault({ AUTOSCALE_REPLAY_STREAM: '0' })).toBe(false);
-    const byCores = availableParallelism() >= STREAM_MIN_CORES;
-    expect(streamsByDefault({})).toBe(byCores);
-    expect(streamsByDefault({ AUTOSCALE_REPLAY_STREAM: 'yes' })).toBe(byCores);
+  it('follows AUTOSCALE_REPLAY_STREAM when it is 1 or 0, else the machine’s cores and the file’s size', async () => {
+    const small = files.write('small.csv', 'timestamp,$PendingTasks\n');
+    const big = files.write('big.csv', '');
+    // Sparse: its size without writing it.
+    truncateSync(big, STREAM_MIN_BYTES);
+    const missing = `${files.dir}/missing.csv`;
+    const manyCores = availableParallelism() >= STREAM_MIN_CORES;
+    for (const path of [small, big, missing]) {
+      expect(await streamsByDefault(path, { AUTOSCALE_REPLAY_STREAM: '1' })).toBe(true);
+      expect(await streamsByDefault(path, { AUTOSCALE_REPLAY_STREAM: '0' })).toBe(false);
+    }
+    expect(await streamsByDefault(small, {})).toBe(false);
+    expect(await streamsByDefault(big, {})).toBe(manyCores);
+    expect(await streamsByDefault(big, { AUTOSCALE_REPLAY_STREAM: 'yes' })).toBe(manyCores);
+    // Unreadable: the streaming path words it as readRecording does.
+    expect(await streamsByDefault(missing, {})).toBe(manyCores);
   });
 });

@@ -13,7 +13,6 @@
 //   once, in its workerData; then a recording is one message there and its outcome one message
 //   back, its timelines packed (replay/streaming-outcome.ts); progress only when it is shown.
 
-import { stat } from 'node:fs/promises';
 import { replayFile, type ReplayFileRequest } from '../replay/replay-file.ts';
 import type { ReplayOutcome } from '../replay/run.ts';
 import { type PackedOutcome, unpackOutcome } from '../replay/streaming-outcome.ts';
@@ -49,14 +48,6 @@ export interface ReplayManyOptions {
 }
 
 /**
- * Below this size a recording replayed alone on the calling thread is not streamed
- * (replay/streaming.ts): its streaming worker's start-up would take longer than reading and
- * evaluating the whole recording (a pool-week of 30-s samples is under 1 MB). Above it the worker
- * starts while the first rows are read, and evaluation overlaps the reading.
- */
-export const STREAM_MIN_BYTES = 8 * 2 ** 20;
-
-/**
  * Recordings a started worker holds: the one it replays and the next, queued. A worker still
  * starting holds one, so that the calling thread, which starts at once, takes its share.
  */
@@ -75,11 +66,12 @@ export async function replayMany(
     done[i] = fraction;
     options.onProgress?.(total / paths.length);
   };
-  const here = async (i: number, stream: boolean): Promise<ReplayOutcome> => {
+  /** Replays recording i on this thread; alone (`alone`), it may stream, as replayFile decides. */
+  const here = async (i: number, alone: boolean): Promise<ReplayOutcome> => {
     const outcome = await replayFile(paths[i] as string, sources, request, {
       buildResults: options.buildResults,
       keepContexts: options.keepContexts ?? false,
-      ...(stream ? {} : { stream: false }),
+      ...(alone ? {} : { stream: false }),
       onProgress: (f) => report(i, f),
     });
     // Done, even when it failed before reporting any progress.
@@ -88,9 +80,9 @@ export async function replayMany(
   };
   const workers = Math.min(options.jobs, paths.length) - 1;
   if (workers < 1) {
-    // One at a time on this thread; a big recording streams, on a second thread.
+    // One at a time on this thread; replayFile decides whether a big one streams, on a second thread.
     const outcomes: ReplayOutcome[] = [];
-    for (const [i, path] of paths.entries()) outcomes.push(await here(i, await worthStreaming(path)));
+    for (let i = 0; i < paths.length; i++) outcomes.push(await here(i, true));
     return outcomes;
   }
   const job: WorkerJob = {
@@ -109,16 +101,6 @@ export async function replayMany(
   for (let i = waiting.shift(); i !== undefined; i = waiting.shift()) outcomes[i] = await here(i, false);
   await pool.finished();
   return outcomes.map((o, i) => o ?? { ok: false, errors: [`${paths[i]}: internal error: the replay did not finish`] });
-}
-
-/** Whether a recording is big enough to stream; a file that cannot be read is left to replayFile to report. */
-async function worthStreaming(path: string): Promise<boolean> {
-  try {
-    const s = await stat(path);
-    return !s.isFile() || s.size >= STREAM_MIN_BYTES;
-  } catch {
-    return true;
-  }
 }
 
 /** Worker threads taking recordings from `waiting`, each keeping AHEAD of them, until none is left. */

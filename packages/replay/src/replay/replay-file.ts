@@ -3,6 +3,7 @@
 // streams (streaming.ts) so that evaluation overlaps reading. With the service's own history, each formula's agreement with it is
 // added (service-agreement.ts). Every problem comes back as printable lines.
 
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { peekFile } from '../io/peek.ts';
 import { detectFormat } from '../recording/detect.ts';
@@ -28,7 +29,7 @@ export interface ReplayFileRequest extends ReplayRequest {
 export interface ReplayFileOptions extends Omit<ReplayOptions, 'taskLog'> {
   /**
    * Evaluate an open-loop CSV recording on a worker thread while this thread reads it (default:
-   * streamsByDefault()). Off where the cores are already busy, e.g. inside replayMany's workers:
+   * streamsByDefault(path)). Off where the cores are already busy, e.g. inside replayMany's workers:
    * on a saturated machine the worker's start-up is pure overhead.
    */
   stream?: boolean;
@@ -38,16 +39,26 @@ export interface ReplayFileOptions extends Omit<ReplayOptions, 'taskLog'> {
 export const STREAM_MIN_CORES = 4;
 
 /**
- * Whether a replay streams when not told: `AUTOSCALE_REPLAY_STREAM` set to 1 or 0 decides, else
- * the machine's cores. On two cores a pool-year replayed without streaming took 0.72-0.84 s and
- * peaked at 190-230 MB, streamed 0.86-1.17 s and 280-300 MB: reading is now as quick as
- * evaluating, and the worker (its start-up, the batches' copies, the outcome's trip back) competes
- * with V8's own compiler and collector threads for the second core.
+ * Bytes from which a recording streams by default: below, the streaming worker's start-up takes
+ * longer than reading and evaluating the whole recording (a pool-week of 30-s samples is under 1 MB).
  */
-export function streamsByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+export const STREAM_MIN_BYTES = 8 * 2 ** 20;
+
+/**
+ * Whether a replay of `path` streams when not told: `AUTOSCALE_REPLAY_STREAM` set to 1 or 0
+ * decides, else a machine of STREAM_MIN_CORES and a file of STREAM_MIN_BYTES (or not a regular
+ * file, a pipe). On two cores a pool-year replayed without streaming took 0.72-0.84 s and peaked
+ * at 190-230 MB, streamed 0.86-1.17 s and 280-300 MB: reading is now as quick as evaluating, and
+ * the worker (its start-up, the batches' copies, the outcome's trip back) competes with V8's own
+ * compiler and collector threads for the second core.
+ */
+export async function streamsByDefault(path: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const forced = env.AUTOSCALE_REPLAY_STREAM;
   if (forced === '1' || forced === '0') return forced === '1';
-  return availableParallelism() >= STREAM_MIN_CORES;
+  if (availableParallelism() < STREAM_MIN_CORES) return false;
+  // A file that cannot be read streams: the streaming path words it as readRecording does.
+  const found = await stat(path).catch(() => undefined);
+  return found === undefined || !found.isFile() || found.size >= STREAM_MIN_BYTES;
 }
 
 /** Reads a recording (and task log) and replays it; every problem comes back as printable lines. */
@@ -57,8 +68,8 @@ export async function replayFile(
   request: ReplayFileRequest,
   options: ReplayFileOptions = {},
 ): Promise<ReplayOutcome> {
-  // Streaming needs spare cores to pay off, and evaluation hooks (functions) cannot cross to its worker.
-  const stream = options.stream ?? streamsByDefault();
+  // Evaluation hooks (functions) cannot cross to the streaming worker.
+  const stream = options.stream ?? (await streamsByDefault(path));
   if (
     stream &&
     options.onEvaluation === undefined &&
