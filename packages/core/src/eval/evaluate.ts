@@ -95,22 +95,13 @@ export class EvaluationResult {
 
   /** The service's results string, built on first use (the replay rarely needs it). */
   get results(): string {
-    if (this.resultsText === undefined) {
-      let text = targetsText(this.targets);
-      for (let i = 0; i < this.values.length; i++)
-        text += `;${this.names[i] as string}=${formatValue(this.values[i] as Value)}`;
-      // `+=` leaves a rope of every piece, which a replay keeping a year of results strings would
-      // hold (and have collected) as millions of objects; reading it as a number flattens it into
-      // one string in place (the text starts with "$": the number is NaN at the first character).
-      flatten(text);
-      this.resultsText = text;
-    }
+    this.resultsText ??= resultsText(this.targets, this.names, this.values);
     return this.resultsText;
   }
 }
 
 /**
- * Makes V8 flatten a concatenated string (see EvaluationResult.results). The number is kept where
+ * Makes V8 flatten a concatenated string (see resultsText). The number is kept where
  * it is observable, so the conversion cannot be optimized away; it is never read.
  */
 function flatten(text: string): void {
@@ -118,15 +109,23 @@ function flatten(text: string): void {
 }
 const flattening = { last: 0 };
 
-/** The results string's first three entries: the targets as printed and the deallocation option. */
-function targetsText(targets: Targets): string {
-  return `${TARGET_DEDICATED}=${formatTarget(targets.dedicated)};${TARGET_LOW_PRIORITY}=${formatTarget(targets.lowPriority)};${DEALLOCATION_OPTION}=${targets.deallocationOption}`;
+/** The results string of targets and user variables (names and values in results order). */
+function resultsText(targets: Targets, names: readonly string[], values: readonly Value[]): string {
+  let text = `${TARGET_DEDICATED}=${formatTarget(targets.dedicated)};${TARGET_LOW_PRIORITY}=${formatTarget(targets.lowPriority)};${DEALLOCATION_OPTION}=${targets.deallocationOption}`;
+  for (let i = 0; i < values.length; i++) text += `;${names[i] as string}=${formatValue(values[i] as Value)}`;
+  // `+=` leaves a rope of every piece, which a replay keeping a year of results strings would hold
+  // (and have collected) as millions of objects; reading it as a number flattens it into one string
+  // in place (the text starts with "$": the number is NaN at the first character).
+  flatten(text);
+  return text;
 }
 
 export function formatResults(targets: Targets, variables: ReadonlyArray<readonly [string, Value]>): string {
-  let text = targetsText(targets);
-  for (const [name, value] of variables) text += `;${name}=${formatValue(value)}`;
-  return text;
+  return resultsText(
+    targets,
+    variables.map(([name]) => name),
+    variables.map(([, value]) => value),
+  );
 }
 
 /**
