@@ -73,11 +73,13 @@ function isConstant(e: Expression): boolean {
 const CONSTANT_FRAME = new Frame(makeContext({ now: 0 }), 0, false);
 
 /**
- * A constant expression's closure replaced by its value, computed once. One that fails (an
- * operator on types it has no row for) keeps its closure, so the error comes at evaluation, as
- * before; a vector is not shared between evaluations.
+ * A constant expression's closure replaced by its value, computed once by running the closure
+ * itself, so the value is the evaluator's own (the checker's constant-fold.ts, which computes
+ * values for lints, is not the evaluator and also folds && and ||, whose decisions a trace
+ * records). One that fails (an operator on types it has no row for) keeps its closure, so the
+ * error comes at evaluation, as before; a vector is not shared between evaluations.
  */
-function foldConstant(compiled: ExprFn): ExprFn {
+function precomputed(compiled: ExprFn): ExprFn {
   let value: Value;
   try {
     value = compiled(CONSTANT_FRAME);
@@ -300,7 +302,7 @@ class Compiler {
 
   private expression(e: Expression, keywordContext = false): ExprFn {
     const compiled = this.expressionOnce(e, keywordContext);
-    return isConstant(e) ? foldConstant(compiled) : compiled;
+    return isConstant(e) ? precomputed(compiled) : compiled;
   }
 
   private expressionOnce(e: Expression, keywordContext: boolean): ExprFn {
