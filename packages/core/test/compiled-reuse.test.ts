@@ -93,3 +93,30 @@ describe('a compiled formula evaluated many times', () => {
     expect(outcomes).toContain(false);
   });
 });
+
+describe('constant expressions computed once, at compile time', () => {
+  const ctx = () =>
+    makeContext({ now: START, metrics: new Map([['$PendingTasks', HISTORIES[0] as ReturnType<typeof history>]]) });
+
+  it('still leave && and || to each evaluation, whose trace records their operands', () => {
+    const r = compileFormula(
+      'a = TimeInterval_Minute * 15; b = 1 && 0; c = (2 > 1) || 0; $TargetDedicatedNodes = 1;',
+    ).evaluate(ctx(), {
+      trace: true,
+    });
+    expect(r.results).toContain('a=00:15:00');
+    const logical = r.trace?.statements.flatMap((s) => s.logical.map((l) => [l.operator, l.left, l.right]));
+    expect(logical).toEqual([
+      ['&&', true, false],
+      ['||', true, false],
+    ]);
+  });
+
+  it('that fail keep failing at evaluation, where and as before', () => {
+    const r = compileFormula('x = 1;\ny = "a" * 2;').evaluate(ctx());
+    expect(r.error?.values?.[0]?.value).toBe(
+      "Line 2, Col 9: Type mismatch: operator '*' cannot be applied to string and double",
+    );
+    expect(r.failure).toMatchObject({ code: 'AS3003', range: { start: 15, end: 16 } });
+  });
+});
