@@ -204,12 +204,22 @@ export const UNARY_TABLE: readonly UnaryRow[] = [
   { operator: '-', operand: INTERVAL, result: INTERVAL, impl: (v) => new Interval(-ms(v)) },
 ];
 
+/** Every binary operator the table has a row for, in the table's order. */
+export const BINARY_OPERATORS: readonly BinaryOperator[] = [...new Set(BINARY_TABLE.flatMap((row) => row.operators))];
+const OPERATOR_INDEX = new Map(BINARY_OPERATORS.map((op, i) => [op, i]));
+
+/** One number for (operator, left, right): types are bit sets below 256 (types.ts). */
+function binaryKey(op: BinaryOperator, left: Type, right: Type): number {
+  return ((OPERATOR_INDEX.get(op) ?? -1) * 256 + left) * 256 + right;
+}
+
 /** (operator, left bit, right bit) -> row; built once from the table. */
-const binaryIndex = new Map<string, BinaryRow>();
-for (const row of BINARY_TABLE) for (const op of row.operators) binaryIndex.set(`${op}|${row.left}|${row.right}`, row);
+const binaryIndex = new Map<number, BinaryRow>();
+for (const row of BINARY_TABLE)
+  for (const op of row.operators) binaryIndex.set(binaryKey(op, row.left, row.right), row);
 
 export function findBinaryRow(op: BinaryOperator, left: Type, right: Type): BinaryRow | undefined {
-  return binaryIndex.get(`${op}|${left}|${right}`);
+  return binaryIndex.get(binaryKey(op, left, right));
 }
 
 export function findUnaryRow(op: UnaryOperator, operand: Type): UnaryRow | undefined {

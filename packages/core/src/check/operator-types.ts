@@ -1,13 +1,12 @@
 // The result type of an operator over operand types that may be unions, from the operator table:
 // the union of the rows each pair of member types matches, 0 when none does. The checker asks for
 // every operator node; the answer depends on three small numbers only, so it is worked out once per
-// combination (the table lookup builds a string key per member pair).
+// combination (a union's member pairs are several table lookups).
 
 import type { BinaryOperator, UnaryOperator } from '../syntax/ast.ts';
-import { findBinaryRow, findUnaryRow } from '../operators.ts';
+import { BINARY_OPERATORS, findBinaryRow, findUnaryRow } from '../operators.ts';
 import { members, type Type } from '../types.ts';
 
-const BINARY_OPERATORS: readonly BinaryOperator[] = ['+', '-', '*', '/', '<', '<=', '>', '>=', '==', '!=', '&&', '||'];
 const OPERATOR_INDEX = new Map<string, number>(BINARY_OPERATORS.map((op, i) => [op, i]));
 
 const binaryResults = new Map<number, Type>();
