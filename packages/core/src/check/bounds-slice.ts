@@ -8,7 +8,7 @@
 // branches not taken too), so the slice can only be larger than the exact one.
 
 import { TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
-import type { Expression, Formula, Statement } from '../syntax/ast.ts';
+import { forEachExpression, type Expression, type Formula, type Statement } from '../syntax/ast.ts';
 import { canonicalName } from './bounds-domain.ts';
 
 /** What a statement's expression reads and whether it can end the evaluation. */
@@ -40,44 +40,9 @@ export function boundsSlice(formula: Formula): Statement[] {
   return statements.filter((_, i) => needed[i]);
 }
 
-function collect(e: Expression, facts: StatementFacts): void {
-  switch (e.kind) {
-    case 'Identifier':
-      facts.reads.push(e.name);
-      return;
-    case 'Missing':
-      facts.canEnd = true;
-      return;
-    case 'Call':
-      if (e.callee.name === 'stop') facts.canEnd = true;
-      for (const a of e.args) collect(a, facts);
-      return;
-    case 'MethodCall':
-      collect(e.receiver, facts);
-      for (const a of e.args) collect(a, facts);
-      return;
-    case 'Member':
-      collect(e.object, facts);
-      return;
-    case 'Unary':
-      collect(e.operand, facts);
-      return;
-    case 'Binary':
-      collect(e.left, facts);
-      collect(e.right, facts);
-      return;
-    case 'Conditional':
-      collect(e.test, facts);
-      collect(e.consequent, facts);
-      collect(e.alternate, facts);
-      return;
-    case 'Paren':
-      collect(e.expression, facts);
-      return;
-    case 'Vector':
-      for (const x of e.elements) collect(x, facts);
-      return;
-    default:
-      return;
-  }
+function collect(expression: Expression, facts: StatementFacts): void {
+  forEachExpression(expression, (e) => {
+    if (e.kind === 'Identifier') facts.reads.push(e.name);
+    else if (e.kind === 'Missing' || (e.kind === 'Call' && e.callee.name === 'stop')) facts.canEnd = true;
+  });
 }
