@@ -3,7 +3,7 @@
 // - the browser entries (BROWSER_ENTRIES) reach no node:* module, however indirectly;
 // - only cli imports commander, only lsp-server vscode-languageserver (and so on, OWNED_IMPORTS);
 // - packages depend on each other only in the documented direction (no cycles);
-// - no source file evaluates text as code.
+// - no source file evaluates text as code, but the code generator its own text (once, in codegen.ts).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -179,13 +179,18 @@ describe('architecture', () => {
     expect(found).toEqual([]);
   });
 
-  it('no source evaluates text as code', () => {
+  it('no source evaluates text as code, except the code generator on text it writes itself', () => {
+    // codegen.ts builds one Function from text holding none of the formula's (its own tests,
+    // test/codegen.test.ts, hold that); nothing else may evaluate text.
+    const found: string[] = [];
     for (const pkg of packages) {
       for (const file of sourceFiles(join(REPO_ROOT, 'packages', pkg, 'src'))) {
         const text = readFileSync(file, 'utf8');
-        expect(/\beval\s*\(|new\s+Function\s*\(/.test(text), relative(REPO_ROOT, file)).toBe(false);
+        expect(/\beval\s*\(/.test(text), relative(REPO_ROOT, file)).toBe(false);
+        for (const _ of text.matchAll(/new\s+Function\s*\(/g)) found.push(relative(REPO_ROOT, file));
       }
     }
+    expect(found).toEqual(['packages/core/src/eval/codegen.ts']);
   });
 
   it('every source file starts with a header comment', () => {

@@ -4,19 +4,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  analyzeFormula,
-  compileFormula,
-  formatValue,
-  historyFromSamples,
-  makeContext,
-  parseResultsString,
-  registry,
-  RESULT_VARIABLES,
-  type EvaluationContext,
-  type MetricHistory,
-} from '@autoscale/core';
+import { analyzeFormula, compileFormula, formatValue, parseResultsString, RESULT_VARIABLES } from '@autoscale/core';
 import { formulaArbitrary } from '../packages/core/test/support/formula-arbitrary.ts';
+import { contextArb } from './support/context-arbitrary.ts';
 
 const RUNS = { numRuns: 300, seed: 20261121 };
 
@@ -62,46 +52,6 @@ const tokenSoup = fc
   .map((parts) => parts.join(''));
 
 const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 }), tokenSoup);
-
-const historyArb: fc.Arbitrary<(now: number) => MetricHistory> = fc
-  .array(
-    fc.option(fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 })), {
-      nil: null,
-    }),
-    { maxLength: 80 },
-  )
-  .map(
-    (values) => (now: number) =>
-      historyFromSamples(
-        values.flatMap((v, i) => (v === null ? [] : [[now - (values.length - 1 - i) * 30_000, v] as [number, number]])),
-      ),
-  );
-
-const metricNames = registry.sampledMetricNames();
-
-const contextArb: fc.Arbitrary<EvaluationContext> = fc
-  .record({
-    now: fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
-    delay: fc.constantFrom(0, 30_000, 60_000, 90_000),
-    seed: fc.integer(),
-    pool: fc.record({
-      currentDedicatedNodes: fc.nat(100),
-      currentLowPriorityNodes: fc.nat(100),
-      targetDedicatedNodes: fc.nat(100),
-      targetLowPriorityNodes: fc.nat(100),
-      taskSlotsPerNode: fc.integer({ min: 1, max: 8 }),
-    }),
-    histories: fc.array(fc.tuple(fc.constantFrom(...metricNames), historyArb), { maxLength: 4 }),
-  })
-  .map(({ now, delay, seed, pool, histories }) =>
-    makeContext({
-      now,
-      availabilityDelay: delay,
-      seed,
-      pool,
-      metrics: new Map(histories.map(([name, make]) => [name, make(now)])),
-    }),
-  );
 
 describe('properties', () => {
   it('parse and check never throw, and every range lies inside the text', () => {

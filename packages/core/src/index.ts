@@ -32,6 +32,7 @@ export {
 } from './check/bounds.ts';
 export { analyzeFormula, type FormulaAnalysis } from './analyze.ts';
 export * from './runtime/context.ts';
+export { flattenString } from './runtime/flat-string.ts';
 export {
   compileFormula,
   evaluateFormula,
@@ -39,6 +40,7 @@ export {
   printedTarget,
   CompiledFormula,
   EvaluationResult,
+  type CompileOptions,
   type EvaluationOptions,
   type Targets,
   type EvaluationFailureInfo,

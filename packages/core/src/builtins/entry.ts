@@ -2,7 +2,8 @@
 // these, with its documentation; see registry.ts for the lookups everything else uses.
 
 import type { ParamKind, Type } from '../types.ts';
-import type { BuiltinImpl } from './support.ts';
+import type { BuiltinImpl, Runtime } from './support.ts';
+import type { MetricRef, Value } from '../runtime/values.ts';
 
 interface Documented {
   name: string;
@@ -44,6 +45,15 @@ export interface Overload {
   /** For signature help and messages, e.g. "avg(doubleVecList) -> double". */
   label: string;
   impl: BuiltinImpl;
+  /**
+   * impl for exactly two double arguments, without an argument list: generated code calls it when
+   * a call passes two doubles (codegen.ts). Defined through the same computation as impl.
+   */
+  onTwoDoubles?: (a: number, b: number) => number;
+  /** impl for one vector argument, likewise (`avg($PendingTasks.GetSample(...))`). */
+  onVector?: (v: number[], at: number) => number;
+  /** A method's impl for its metric and its one argument, likewise (`$PendingTasks.GetSample(1)`). */
+  onMetricWith?: (m: MetricRef, arg: Value, rt: Runtime, at: number) => Value;
 }
 
 export interface FunctionEntry extends Documented {

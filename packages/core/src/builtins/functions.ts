@@ -7,7 +7,7 @@ import { parseTimeString } from '../runtime/parse-time.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
 import { Timestamp, type Value } from '../runtime/values.ts';
 import type { FunctionEntry, Overload } from './entry.ts';
-import { flatten, toDouble, toVector, type BuiltinImpl } from './support.ts';
+import { flatten, toDouble, toVector } from './support.ts';
 
 /**
  * What val() returns for an index outside the vector (docs/semantics.md §5.5, §15.3). The project's
@@ -22,15 +22,23 @@ const LIST = [{ name: 'values', kind: 'list' as const }];
 
 function aggregate(name: string, emptyResult: number | undefined, compute: (v: number[]) => number): Overload {
   const what = `${name}()`;
-  const impl: BuiltinImpl = (args, rt, at) => {
-    const v = flatten(args, rt, at, what);
+  const onVector = (v: number[], at: number): number => {
     if (v.length === 0) {
       if (emptyResult !== undefined) return emptyResult;
       throw evaluationFailure('AS3004', 'emptyList', { name }, at);
     }
     return compute(v);
   };
-  return { params: LIST, variadic: true, returns: DOUBLE, label: `${name}(doubleVecList) -> double`, impl };
+  return {
+    params: LIST,
+    variadic: true,
+    returns: DOUBLE,
+    label: `${name}(doubleVecList) -> double`,
+    impl: (args, rt, at) => onVector(flatten(args, rt, at, what), at),
+    // Two doubles flatten to [a, b] (support.ts), never empty.
+    onTwoDoubles: (a, b) => compute([a, b]),
+    onVector,
+  };
 }
 
 /** A function with a scalar overload and a component-wise vector overload (lg, ceil, round, ...). */

@@ -26,21 +26,38 @@ function instant(v: Value | undefined, rt: Runtime, at: number): number {
   throw evaluationFailure('AS3003', 'windowBound', {}, at);
 }
 
-/** The visible samples in (older, newer], as selectWindow, through the metric's remembered searches. */
+/**
+ * The visible samples in (older, newer], as selectWindow, through the metric's remembered searches.
+ * The answer is written into one selection that every call reuses (its callers read it at once):
+ * windows are asked for on every evaluation of a replay, and this allocates nothing.
+ */
 function windowOf(m: MetricRef, a: number, b: number, rt: Runtime): WindowSelection {
   const older = Math.min(a, b);
   const newer = Math.max(a, b);
   const from = m.countUpTo(older);
-  const to = Math.max(from, m.countUpTo(Math.min(newer, rt.now - rt.availabilityDelay)));
-  return { from, to, expected: (newer - older) / SAMPLE_PERIOD_MS };
+  lastWindow.from = from;
+  lastWindow.to = Math.max(from, m.countUpTo(Math.min(newer, rt.now - rt.availabilityDelay)));
+  lastWindow.expected = (newer - older) / SAMPLE_PERIOD_MS;
+  return lastWindow;
 }
+const lastWindow: WindowSelection = { from: 0, to: 0, expected: 0 };
 
-function windowSample(args: Value[], rt: Runtime, at: number, hasEnd: boolean, hasPercent: boolean): number[] {
-  const m = metricOf(args[0], at);
-  const start = instant(args[1], rt, at);
-  const end = hasEnd ? instant(args[2], rt, at) : rt.now;
-  const wanted = hasPercent ? toDouble(args[hasEnd ? 3 : 2] as Value, rt, at, 'GetSample()') : DEFAULT_SAMPLE_PERCENT;
-  const sel = windowOf(m, start, end, rt);
+/**
+ * The samples in a window, when at least `percent` of them (by default 70) are there
+ * (docs/semantics.md §7.5). The arguments are read in the call's order.
+ */
+function windowSample(
+  m: MetricRef,
+  start: Value,
+  end: Value | undefined,
+  percent: Value | undefined,
+  rt: Runtime,
+  at: number,
+): number[] {
+  const from = instant(start, rt, at);
+  const to = end === undefined ? rt.now : instant(end, rt, at);
+  const wanted = percent === undefined ? DEFAULT_SAMPLE_PERCENT : toDouble(percent, rt, at, 'GetSample()');
+  const sel = windowOf(m, from, to, rt);
   const received = windowPercent(sel);
   if (received < wanted) {
     const args = { metric: m.name, wanted: formatDouble(wanted), received: formatDouble(received) };
@@ -50,13 +67,17 @@ function windowSample(args: Value[], rt: Runtime, at: number, hasEnd: boolean, h
 }
 
 /** The n most recent visible samples, oldest first; fewer when fewer exist (docs/semantics.md §6.1). */
-function countSample(args: Value[], rt: Runtime, at: number): number[] {
-  const m = metricOf(args[0], at);
-  const n = Math.trunc(toDouble(args[1] as Value, rt, at, 'GetSample()'));
+function countSample(m: MetricRef, count: Value, rt: Runtime, at: number): number[] {
+  const n = Math.trunc(toDouble(count, rt, at, 'GetSample()'));
   const visible = m.countUpTo(rt.now - rt.availabilityDelay);
   // NaN asks for nothing; Infinity for everything visible.
   const take = n > 0 ? Math.min(n, visible) : 0;
   return sliceValues(m.history, visible - take, visible);
+}
+
+/** GetSample(startTime): the window from startTime to now, at the default percentage. */
+function sampleSince(m: MetricRef, start: Value, rt: Runtime, at: number): number[] {
+  return windowSample(m, start, undefined, undefined, rt, at);
 }
 
 const TIME = 'time' as const;
@@ -66,13 +87,15 @@ const getSample: Overload[] = [
     params: [{ name: 'count', kind: 'double' }],
     returns: VEC,
     label: 'GetSample(double count) -> doubleVec',
-    impl: countSample,
+    impl: (a, rt, at) => countSample(metricOf(a[0], at), a[1] as Value, rt, at),
+    onMetricWith: countSample,
   },
   {
     params: [{ name: 'startTime', kind: TIME }],
     returns: VEC,
     label: 'GetSample(startTime) -> doubleVec',
-    impl: (a, rt, at) => windowSample(a, rt, at, false, false),
+    impl: (a, rt, at) => sampleSince(metricOf(a[0], at), a[1] as Value, rt, at),
+    onMetricWith: sampleSince,
   },
   {
     params: [
@@ -81,7 +104,7 @@ const getSample: Overload[] = [
     ],
     returns: VEC,
     label: 'GetSample(startTime, double samplePercent) -> doubleVec',
-    impl: (a, rt, at) => windowSample(a, rt, at, false, true),
+    impl: (a, rt, at) => windowSample(metricOf(a[0], at), a[1] as Value, undefined, a[2], rt, at),
   },
   {
     params: [
@@ -90,7 +113,7 @@ const getSample: Overload[] = [
     ],
     returns: VEC,
     label: 'GetSample(startTime, endTime) -> doubleVec',
-    impl: (a, rt, at) => windowSample(a, rt, at, true, false),
+    impl: (a, rt, at) => windowSample(metricOf(a[0], at), a[1] as Value, a[2], undefined, rt, at),
   },
   {
     params: [
@@ -100,15 +123,18 @@ const getSample: Overload[] = [
     ],
     returns: VEC,
     label: 'GetSample(startTime, endTime, double samplePercent) -> doubleVec',
-    impl: (a, rt, at) => windowSample(a, rt, at, true, true),
+    impl: (a, rt, at) => windowSample(metricOf(a[0], at), a[1] as Value, a[2], a[3], rt, at),
   },
 ];
 
-function samplePercent(args: Value[], rt: Runtime, at: number): number {
-  const m = metricOf(args[0], at);
-  const start = instant(args[1], rt, at);
-  const end = args.length > 2 ? instant(args[2], rt, at) : rt.now;
-  return windowPercent(windowOf(m, start, end, rt));
+/** The percentage of a window's samples that are there, from start to end (to now without one). */
+function samplePercent(m: MetricRef, start: Value, end: Value | undefined, rt: Runtime, at: number): number {
+  const from = instant(start, rt, at);
+  return windowPercent(windowOf(m, from, end === undefined ? rt.now : instant(end, rt, at), rt));
+}
+
+function percentSince(m: MetricRef, start: Value, rt: Runtime, at: number): number {
+  return samplePercent(m, start, undefined, rt, at);
 }
 
 const WINDOW_DOCS =
@@ -139,7 +165,8 @@ export const METHODS: readonly MethodEntry[] = [
         params: [{ name: 'startTime', kind: TIME }],
         returns: DOUBLE,
         label: 'GetSamplePercent(startTime) -> double',
-        impl: samplePercent,
+        impl: (a, rt, at) => percentSince(metricOf(a[0], at), a[1] as Value, rt, at),
+        onMetricWith: percentSince,
       },
       {
         params: [
@@ -148,7 +175,7 @@ export const METHODS: readonly MethodEntry[] = [
         ],
         returns: DOUBLE,
         label: 'GetSamplePercent(startTime, endTime) -> double',
-        impl: samplePercent,
+        impl: (a, rt, at) => samplePercent(metricOf(a[0], at), a[1] as Value, a[2], rt, at),
       },
     ],
   },

@@ -45,12 +45,19 @@ export function flatten(args: Value[], rt: Runtime, at: number, what: string): n
     if (typeof a === 'number' && typeof b === 'number') return [a, b];
   }
   // Always a new array built here, even from doubles alone: an array of doubles only (unboxed),
-  // which the aggregates read fastest; the argument list itself holds values of any type.
-  const out: number[] = [];
+  // which the aggregates read fastest; the argument list itself holds values of any type. Sized
+  // first and filled, not grown by push (see sliceValues).
+  let length = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as Value;
-    if (Array.isArray(a)) for (let j = 0; j < a.length; j++) out.push(a[j] as number);
-    else out.push(toDouble(a, rt, at, what));
+    length += Array.isArray(a) ? a.length : 1;
+  }
+  const out = new Array<number>(length);
+  let next = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as Value;
+    if (Array.isArray(a)) for (let j = 0; j < a.length; j++) out[next++] = a[j] as number;
+    else out[next++] = toDouble(a, rt, at, what);
   }
   return out;
 }

@@ -3,6 +3,9 @@
 // Semantics come from the operator table and the registry implementations; this file only wires
 // them together and raises the service's errors at the service's positions. Any tree compiles,
 // even one the checker rejects: problems surface when (and only if) evaluation reaches them.
+// Traced evaluations run these closures; others, in Node, the same program written out as
+// JavaScript (codegen.ts), which calls these closures for what it does not write out. The
+// operations both share are operations.ts's.
 
 import type { Assignment, BinaryOperator, Expression, Formula, Statement } from '../syntax/ast.ts';
 import {
@@ -13,18 +16,24 @@ import {
   TARGET_LOW_PRIORITY,
 } from '../builtins/registry.ts';
 import type { Overload, VariableEntry } from '../builtins/entry.ts';
-import { argumentFits, arityAccepts } from '../builtins/overloads.ts';
-import { latestSample, toDouble, type Runtime } from '../builtins/support.ts';
-import { findBinaryRow, findUnaryRow, OperatorValueError } from '../operators.ts';
-import { DOUBLE, typeName, type Type } from '../types.ts';
-import { type EvaluationFailure, evaluationFailure } from '../runtime/errors.ts';
+import { toDouble } from '../builtins/support.ts';
+import { typeName } from '../types.ts';
+import { evaluationFailure } from '../runtime/errors.ts';
 import { Frame } from './frame.ts';
+import {
+  binaryApplier,
+  CallSite,
+  doublesImpl,
+  plainValue,
+  receiverCheck,
+  typeIndex,
+  unaryApplier,
+} from './operations.ts';
 import { makeContext } from '../runtime/context.ts';
 import {
   formatValue,
   Interval,
   Keyword,
-  MetricRef,
   NOTHING_VALUE,
   Timestamp,
   typeOfValue,
@@ -36,6 +45,7 @@ export type ExprFn = (f: Frame) => Value;
 export type StatementFn = (f: Frame) => void;
 
 export interface CompiledProgram {
+  /** Each statement's closure, tracing when the frame has a trace. */
   statements: StatementFn[];
   slotCount: number;
   /** User variable names by slot, for the results string. */
@@ -51,7 +61,7 @@ export function compileProgram(formula: Formula, lines: LineMap): CompiledProgra
  * constants, and operators on them (not && and ||, nor ?:, whose decisions a trace records; not
  * calls: random() and time() are not constant). `TimeInterval_Minute * 15` is one.
  */
-function isConstant(e: Expression): boolean {
+export function isConstant(e: Expression): boolean {
   switch (e.kind) {
     case 'Number':
     case 'String':
@@ -80,50 +90,22 @@ const CONSTANT_FRAME = new Frame(makeContext({ now: 0 }), 0, false);
  * error comes at evaluation, as before; a vector is not shared between evaluations.
  */
 function precomputed(compiled: ExprFn): ExprFn {
+  const value = constantValue(compiled);
+  return value === undefined ? compiled : () => value;
+}
+
+/**
+ * The value of a constant expression's closure, computed once; undefined when it fails (its
+ * error belongs to evaluation) or is a vector (which evaluations must not share).
+ */
+export function constantValue(compiled: ExprFn): Value | undefined {
   let value: Value;
   try {
     value = compiled(CONSTANT_FRAME);
   } catch {
-    return compiled;
+    return undefined;
   }
-  if (Array.isArray(value)) return compiled;
-  return () => value;
-}
-
-type OperatorImpl = (l: Value, r: Value) => Value;
-
-/**
- * The operator table's function for `op` on each pair of operand types, looked up once per pair
- * and kept (the table's own row and function: semantics stay the table's). Types are single bits
- * at run time, so a pair is an index into 8 x 8 entries.
- */
-function operatorImpls(op: BinaryOperator): (left: Type, right: Type) => OperatorImpl | undefined {
-  const found = new Array<OperatorImpl | null | undefined>(64);
-  return (left, right) => {
-    const key = (31 - Math.clz32(left)) * 8 + (31 - Math.clz32(right));
-    let impl = found[key];
-    if (impl === undefined) {
-      impl = findBinaryRow(op, left, right)?.impl(op) ?? null;
-      found[key] = impl;
-    }
-    return impl ?? undefined;
-  };
-}
-
-/** A binary operator applied to operand types it has no row for. */
-function binaryMismatch(op: BinaryOperator, l: Value, r: Value, at: number): EvaluationFailure {
-  const [left, right] = [typeName(typeOfValue(l)), typeName(typeOfValue(r))];
-  return evaluationFailure('AS3003', 'binaryOperator', { operator: op, left, right }, at);
-}
-
-/** Vectors of different lengths combined by an operator. */
-function lengthsDiffer(err: OperatorValueError, at: number): EvaluationFailure {
-  return evaluationFailure('AS3004', 'vectorLengths', { left: err.leftLength, right: err.rightLength }, at);
-}
-
-/** Metrics become their latest sample wherever a plain value is stored or combined. */
-function plainValue(v: Value, rt: Runtime, at: number): Value {
-  return v instanceof MetricRef ? latestSample(v, rt, at) : v;
+  return Array.isArray(value) ? undefined : value;
 }
 
 /** An assigned value, into the statement's trace when there is one. */
@@ -133,12 +115,8 @@ function recordValue(f: Frame, v: Value): void {
 
 /** A method's receiver, which must be a metric (checked before its arguments are evaluated). */
 function metricReceiver(receiver: ExprFn, method: string, at: number): ExprFn {
-  return (f) => {
-    const r = receiver(f);
-    if (!(r instanceof MetricRef))
-      throw evaluationFailure('AS3003', 'methodOfNonMetric', { method, type: typeName(typeOfValue(r)) }, at);
-    return r;
-  };
+  const check = receiverCheck(method, at);
+  return (f) => check(receiver(f));
 }
 
 /**
@@ -166,28 +144,8 @@ function collector(operands: readonly ExprFn[]): (f: Frame) => Value[] {
   }
 }
 
-/** A value's type as 0-7 (its type bit's position), for remembering overload choices. */
-function typeIndex(v: Value): number {
-  return typeof v === 'number' ? 0 : 31 - Math.clz32(typeOfValue(v));
-}
-
-/**
- * The first of `candidates` (overloads whose arity admits the call) whose parameter kinds admit
- * the values from `values[first]` on. The rule is overloads.ts's, as the checker's, so the two
- * never disagree; it allocates nothing.
- */
-
-function pickOverload(candidates: readonly Overload[], values: readonly Value[], first: number): Overload | undefined {
-  outer: for (const o of candidates) {
-    for (let i = first; i < values.length; i++) {
-      if (!argumentFits(o, i - first, typeOfValue(values[i] as Value))) continue outer;
-    }
-    return o;
-  }
-  return undefined;
-}
-
-class Compiler {
+/** The closure compiler; codegen.ts asks it for slots, metric indexes and the closures it falls back on. */
+export class Compiler {
   private readonly slots = new Map<string, number>();
   /** Each metric the formula reads, by index into a frame's metric values. */
   private readonly metrics = new Map<string, number>();
@@ -213,11 +171,11 @@ class Compiler {
     };
   }
 
-  private isUserVariable(name: string): boolean {
+  isUserVariable(name: string): boolean {
     return name !== '' && !registry.variable(name) && !registry.constant(name) && !registry.keyword(name);
   }
 
-  private statement(s: Statement, index: number): StatementFn {
+  statement(s: Statement, index: number): StatementFn {
     const line = this.lines.positionAt(s.range.start).line + 1;
     const begin = (f: Frame, target?: string): void => {
       if (!f.trace) return;
@@ -300,7 +258,7 @@ class Compiler {
     };
   }
 
-  private expression(e: Expression, keywordContext = false): ExprFn {
+  expression(e: Expression, keywordContext = false): ExprFn {
     const compiled = this.expressionOnce(e, keywordContext);
     return isConstant(e) ? precomputed(compiled) : compiled;
   }
@@ -334,13 +292,11 @@ class Compiler {
         const operand = this.expression(e.operand);
         const op = e.operator;
         const at = e.range.start;
+        const otherTypes = unaryApplier(op, at);
         return (f) => {
           const v = plainValue(operand(f), f.rt, at);
           if (typeof v === 'number') return op === '-' ? -v : v === 0 ? 1 : 0;
-          const row = findUnaryRow(op, typeOfValue(v));
-          if (!row)
-            throw evaluationFailure('AS3003', 'unaryOperator', { operator: op, operand: typeName(typeOfValue(v)) }, at);
-          return row.impl(v);
+          return otherTypes(v);
         };
       }
       case 'Binary':
@@ -454,32 +410,39 @@ class Compiler {
         const field = service.poolField;
         if (field) return (f) => f.ctx.pool[field];
         const name = service.name;
-        const metricIndex = this.metrics.get(name) ?? this.metrics.size;
-        this.metrics.set(name, metricIndex);
+        const metricIndex = this.metricIndex(name);
         return (f) => f.metric(metricIndex, name);
       }
     }
+  }
+
+  /** The slot of a user variable the formula assigns somewhere. */
+  slotOf(name: string): number | undefined {
+    return this.slots.get(name);
+  }
+
+  /** The index of a sampled metric (the service variable `name`) among a frame's metric values. */
+  metricIndex(name: string): number {
+    let index = this.metrics.get(name);
+    if (index === undefined) {
+      index = this.metrics.size;
+      this.metrics.set(name, index);
+    }
+    return index;
   }
 
   private binary(op: BinaryOperator, left: ExprFn, right: ExprFn, at: number): ExprFn {
     // Both operands are always evaluated, also for && and || (docs/semantics.md §3.5), which differ only in what a
     // trace records.
     if (op === '&&' || op === '||') return this.logical(op, left, right, at);
-    const apply = operatorImpls(op);
     // Two doubles is nearly every operation: the table's own function for them, found once.
-    const doubles = apply(DOUBLE, DOUBLE);
+    const doubles = doublesImpl(op);
+    const anyTypes = binaryApplier(op, at);
     return (f) => {
       const l = plainValue(left(f), f.rt, at);
       const r = plainValue(right(f), f.rt, at);
       if (doubles !== undefined && typeof l === 'number' && typeof r === 'number') return doubles(l, r);
-      const impl = apply(typeOfValue(l), typeOfValue(r));
-      if (impl === undefined) throw binaryMismatch(op, l, r, at);
-      try {
-        return impl(l, r);
-      } catch (err) {
-        if (err instanceof OperatorValueError) throw lengthsDiffer(err, at);
-        throw err;
-      }
+      return anyTypes(l, r);
     };
   }
 
@@ -494,19 +457,11 @@ class Compiler {
     const column = pos.character + 1;
     // The left value that fixes the result by itself: non-zero for ||, zero for &&.
     const decisive = op === '||';
-    const apply = operatorImpls(op);
+    const anyTypes = binaryApplier(op, at);
     return (f) => {
       const l = plainValue(left(f), f.rt, at);
       const r = plainValue(right(f), f.rt, at);
-      const impl = apply(typeOfValue(l), typeOfValue(r));
-      if (impl === undefined) throw binaryMismatch(op, l, r, at);
-      let v: Value;
-      try {
-        v = impl(l, r);
-      } catch (err) {
-        if (err instanceof OperatorValueError) throw lengthsDiffer(err, at);
-        throw err;
-      }
+      const v = anyTypes(l, r);
       if (f.current)
         f.current.logical.push({
           at,
@@ -528,39 +483,15 @@ class Compiler {
     args: ExprFn[],
     at: number,
   ): ExprFn {
-    // The argument count is fixed by the text: match arities once, here, and only kinds per call.
-    const candidates = overloads.filter((o) => arityAccepts(o, args.length));
-    // The receiver is values[0] of a method call; the overloads' parameters start after it.
     const first = receiver ? 1 : 0;
+    const site = new CallSite(name, overloads, args.length, first, at);
     const operands = receiver ? [metricReceiver(receiver, name, at), ...args] : args;
     const collect = collector(operands);
-    let picked: Overload | undefined;
-    let pickedFor = -1;
     return (f) => {
       const values = collect(f);
-      // The overload is remembered for the argument types it was picked for (a call site sees the
-      // same types evaluation after evaluation); other types pick again, from the same list.
       let key = 0;
       for (let i = first; i < values.length; i++) key = key * 8 + typeIndex(values[i] as Value);
-      let chosen = key === pickedFor ? picked : undefined;
-      if (chosen === undefined) {
-        chosen = pickOverload(candidates, values, first);
-        // Keys of up to 17 arguments are exact integers (8^17 < 2^53); longer lists always pick.
-        if (chosen !== undefined && args.length <= 17) [picked, pickedFor] = [chosen, key];
-      }
-      if (!chosen)
-        throw evaluationFailure(
-          'AS3003',
-          'noOverload',
-          {
-            name,
-            argumentTypes: values
-              .slice(first)
-              .map((v) => typeName(typeOfValue(v)))
-              .join(', '),
-          },
-          at,
-        );
+      const chosen = key === site.key ? (site.chosen as Overload) : site.choose(values, key);
       return chosen.impl(values, f.rt, at);
     };
   }

@@ -11,7 +11,8 @@ import {
   TARGET_LOW_PRIORITY,
 } from '../builtins/registry.ts';
 import { LineMap, type Range } from '../text/source.ts';
-import { compileProgram, type CompiledProgram } from './compile.ts';
+import { type CompiledProgram, Compiler, type StatementFn } from './compile.ts';
+import { codeGenerationAllowed, generateProgram } from './codegen.ts';
 import type { EvaluationContext } from '../runtime/context.ts';
 import {
   EvaluationFailure,
@@ -24,6 +25,14 @@ import { formatDouble } from '../runtime/format-value-text.ts';
 import { Frame } from './frame.ts';
 import type { Trace } from './trace.ts';
 import { formatValue, type Value } from '../runtime/values.ts';
+
+export interface CompileOptions {
+  /**
+   * Also write the formula out as JavaScript for evaluations without a trace (codegen.ts). By
+   * default where allowed: in Node, unless AUTOSCALE_CODEGEN=0; never in a browser page.
+   */
+  generate?: boolean;
+}
 
 export interface EvaluationOptions {
   /** Record a per-statement trace (slower; for explain, coverage and editors). */
@@ -52,14 +61,14 @@ export class EvaluationResult {
   readonly stopped: boolean;
   readonly trace: Trace | undefined;
   /** The user variables' names and values, in results order (paired up only when asked for). */
-  private readonly names: readonly string[];
+  private readonly names: VariableNames;
   private readonly values: readonly Value[];
   private pairs: Array<readonly [string, Value]> | undefined;
   private resultsText: string | undefined;
 
   constructor(
     targets: Targets,
-    names: readonly string[],
+    names: VariableNames,
     values: readonly Value[],
     error: ServiceError | null,
     failure: EvaluationFailureInfo | null,
@@ -77,7 +86,7 @@ export class EvaluationResult {
 
   /** User variables in results order (sorted ordinally); empty after an error (docs/semantics.md §10.2). */
   get variables(): ReadonlyArray<readonly [string, Value]> {
-    this.pairs ??= this.values.map((v, i) => [this.names[i] as string, v] as const);
+    this.pairs ??= this.values.map((v, i) => [this.names.names[i] as string, v] as const);
     return this.pairs;
   }
 
@@ -95,35 +104,43 @@ export class EvaluationResult {
 
   /** The service's results string, built on first use (the replay rarely needs it). */
   get results(): string {
-    this.resultsText ??= resultsText(this.targets, this.names, this.values);
+    this.resultsText ??= resultsText(this.targets, this.names.labels, this.values);
     return this.resultsText;
   }
 }
 
-/**
- * Makes V8 flatten a concatenated string (see resultsText). The number is kept where
- * it is observable, so the conversion cannot be optimized away; it is never read.
- */
-function flatten(text: string): void {
-  flattening.last = Number(text);
+/** User variables' names in results order, each also as its results-string label (";name="). */
+class VariableNames {
+  static readonly NONE = new VariableNames([]);
+  readonly names: readonly string[];
+  readonly labels: readonly string[];
+  constructor(names: readonly string[]) {
+    this.names = names;
+    this.labels = names.map((name) => `;${name}=`);
+  }
 }
-const flattening = { last: 0 };
 
-/** The results string of targets and user variables (names and values in results order). */
-function resultsText(targets: Targets, names: readonly string[], values: readonly Value[]): string {
-  let text = `${TARGET_DEDICATED}=${formatTarget(targets.dedicated)};${TARGET_LOW_PRIORITY}=${formatTarget(targets.lowPriority)};${DEALLOCATION_OPTION}=${targets.deallocationOption}`;
-  for (let i = 0; i < values.length; i++) text += `;${names[i] as string}=${formatValue(values[i] as Value)}`;
-  // `+=` leaves a rope of every piece, which a replay keeping a year of results strings would hold
-  // (and have collected) as millions of objects; reading it as a number flattens it into one string
-  // in place (the text starts with "$": the number is NaN at the first character).
-  flatten(text);
+const DEDICATED_LABEL = `${TARGET_DEDICATED}=`;
+const LOW_PRIORITY_LABEL = `;${TARGET_LOW_PRIORITY}=`;
+const DEALLOCATION_LABEL = `;${DEALLOCATION_OPTION}=`;
+
+/**
+ * The results string of targets and user variables (labels and values in results order). Built by
+ * `+=`, which leaves a rope of its pieces: whoever keeps many (a replay keeps one per evaluation)
+ * flattens them with flattenString.
+ */
+function resultsText(targets: Targets, labels: readonly string[], values: readonly Value[]): string {
+  let text = DEDICATED_LABEL + formatTarget(targets.dedicated);
+  text += LOW_PRIORITY_LABEL + formatTarget(targets.lowPriority);
+  text += DEALLOCATION_LABEL + targets.deallocationOption;
+  for (let i = 0; i < values.length; i++) text += (labels[i] as string) + formatValue(values[i] as Value);
   return text;
 }
 
 export function formatResults(targets: Targets, variables: ReadonlyArray<readonly [string, Value]>): string {
   return resultsText(
     targets,
-    variables.map(([name]) => name),
+    new VariableNames(variables.map(([name]) => name)).labels,
     variables.map(([, value]) => value),
   );
 }
@@ -140,6 +157,15 @@ function formatTarget(v: number): string {
   return formatDouble(printedTarget(v));
 }
 
+/** The targets an evaluation that fails leaves: the pool's own. */
+function initialTargets(ctx: EvaluationContext): Targets {
+  return {
+    dedicated: ctx.pool.targetDedicatedNodes,
+    lowPriority: ctx.pool.targetLowPriorityNodes,
+    deallocationOption: DEFAULT_DEALLOCATION_OPTION,
+  };
+}
+
 /** Ordinal (code unit) comparison, as the service sorts user variables (docs/semantics.md §11.1). */
 function ordinal(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -152,80 +178,63 @@ export class CompiledFormula {
   /** The first syntax error, when the formula does not parse: every evaluation returns it. */
   readonly syntaxError: Diagnostic | undefined;
   private readonly program: CompiledProgram;
+  /** The generated function, for evaluations without a trace (the closures trace). */
+  private readonly generated: StatementFn | undefined;
   private readonly sortedSlots: number[];
   /** The user variables' names in results order. */
-  private readonly sortedNames: string[];
+  private readonly sortedNames: VariableNames;
   private spareFrame: Frame | undefined;
 
-  constructor(text: string, parsed: ParseResult = parse(text)) {
+  constructor(text: string, parsed: ParseResult = parse(text), options: CompileOptions = {}) {
     this.text = text;
     this.parsed = parsed;
     this.lines = new LineMap(text);
     this.syntaxError = parsed.diagnostics.find((d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax');
-    this.program = compileProgram(parsed.formula, this.lines);
+    const compiler = new Compiler(parsed.formula, this.lines);
+    this.program = compiler.compile();
+    const generate = this.syntaxError === undefined && (options.generate ?? codeGenerationAllowed());
+    this.generated = generate ? generateProgram(parsed.formula, compiler).run : undefined;
     this.sortedSlots = this.program.slotNames
       .map((_, i) => i)
       .sort((a, b) => ordinal(this.program.slotNames[a] as string, this.program.slotNames[b] as string));
-    this.sortedNames = this.sortedSlots.map((slot) => this.program.slotNames[slot] as string);
+    this.sortedNames = new VariableNames(this.sortedSlots.map((slot) => this.program.slotNames[slot] as string));
   }
 
-  evaluate(ctx: EvaluationContext, options: EvaluationOptions = {}): EvaluationResult {
-    const initial: Targets = {
-      dedicated: ctx.pool.targetDedicatedNodes,
-      lowPriority: ctx.pool.targetLowPriorityNodes,
-      deallocationOption: DEFAULT_DEALLOCATION_OPTION,
-    };
-    if (this.syntaxError) return this.syntaxFailure(initial, this.syntaxError);
+  evaluate(ctx: EvaluationContext, options?: EvaluationOptions): EvaluationResult {
+    if (this.syntaxError) return this.syntaxFailure(initialTargets(ctx), this.syntaxError);
     // One frame, reset per evaluation (a replay evaluates hundreds of thousands of contexts); a new
     // one only if this formula is being evaluated already (it cannot be, today: no callbacks).
-    const trace = options.trace === true;
+    const trace = options?.trace === true;
     let frame = this.spareFrame;
     this.spareFrame = undefined;
     if (frame === undefined) frame = new Frame(ctx, this.program.slotCount, trace);
     else frame.reset(ctx, trace);
     try {
-      return this.run(frame, initial);
+      return this.run(frame);
     } finally {
       this.spareFrame = frame;
     }
   }
 
-  private run(frame: Frame, initial: Targets): EvaluationResult {
+  private run(frame: Frame): EvaluationResult {
     let stopped = false;
     try {
-      for (const statement of this.program.statements) statement(frame);
+      if (frame.trace === undefined && this.generated !== undefined) this.generated(frame);
+      else for (const statement of this.program.statements) statement(frame);
     } catch (err) {
       if (err instanceof StopSignal) {
         stopped = true;
         if (frame.current) frame.current.stopped = true;
       } else if (err instanceof EvaluationFailure) {
-        return this.failure(initial, err, frame);
+        return this.failure(err, frame);
       } else {
         throw err;
       }
     }
-    const targets: Targets = {
-      dedicated: frame.dedicated.final,
-      lowPriority: frame.lowPriority.final,
-      deallocationOption: frame.deallocation,
-    };
-    const notFinite = !Number.isFinite(frame.dedicated.final)
-      ? frame.dedicated
-      : !Number.isFinite(frame.lowPriority.final)
-        ? frame.lowPriority
-        : undefined;
-    if (notFinite !== undefined) {
-      const failure = evaluationFailure(
-        'AS3005',
-        'notFinite',
-        {
-          target: notFinite === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY,
-          value: formatDouble(notFinite.final),
-        },
-        Math.max(0, notFinite.finalAt),
-      );
-      return this.failure(initial, failure, frame);
-    }
+    const dedicated = frame.dedicated.final;
+    const lowPriority = frame.lowPriority.final;
+    if (!Number.isFinite(dedicated) || !Number.isFinite(lowPriority)) return this.notFinite(frame);
+    const targets: Targets = { dedicated, lowPriority, deallocationOption: frame.deallocation };
     // Only the variables this evaluation assigned; all of them, nearly always, and then the names
     // are the program's own list.
     const slots = this.sortedSlots;
@@ -238,16 +247,33 @@ export class CompiledFormula {
     }
     const names = all
       ? this.sortedNames
-      : slots.filter((slot) => frame.vars[slot] !== undefined).map((slot) => this.program.slotNames[slot] as string);
+      : new VariableNames(
+          slots.filter((slot) => frame.vars[slot] !== undefined).map((slot) => this.program.slotNames[slot] as string),
+        );
     return new EvaluationResult(targets, names, values, null, null, stopped, frame.trace);
   }
 
-  private failure(initial: Targets, err: EvaluationFailure, frame: Frame): EvaluationResult {
+  /** The evaluation's failure when a target ends up NaN or infinite (docs/semantics.md §10.3). */
+  private notFinite(frame: Frame): EvaluationResult {
+    const slot = Number.isFinite(frame.dedicated.final) ? frame.lowPriority : frame.dedicated;
+    const failure = evaluationFailure(
+      'AS3005',
+      'notFinite',
+      {
+        target: slot === frame.dedicated ? TARGET_DEDICATED : TARGET_LOW_PRIORITY,
+        value: formatDouble(slot.final),
+      },
+      Math.max(0, slot.finalAt),
+    );
+    return this.failure(failure, frame);
+  }
+
+  private failure(err: EvaluationFailure, frame: Frame): EvaluationResult {
     const where = this.lines.serviceLocation(err.offset);
     if (frame.current) frame.current.error = `${where}: ${err.detail}`;
     return new EvaluationResult(
-      initial,
-      [],
+      initialTargets(frame.ctx),
+      VariableNames.NONE,
       [],
       serviceError(err.serviceCode, `${where}: ${err.detail}`),
       { code: err.code, range: { start: err.offset, end: err.offset + 1 }, message: err.detail },
@@ -260,7 +286,7 @@ export class CompiledFormula {
     const where = this.lines.serviceLocation(d.range.start);
     return new EvaluationResult(
       initial,
-      [],
+      VariableNames.NONE,
       [],
       serviceError(
         d.code === 'AS1009' ? 'AutoScaleFormulaTooLong' : 'AutoScalingFormulaSyntaxError',
@@ -273,8 +299,8 @@ export class CompiledFormula {
   }
 }
 
-export function compileFormula(text: string, parsed?: ParseResult): CompiledFormula {
-  return new CompiledFormula(text, parsed);
+export function compileFormula(text: string, parsed?: ParseResult, options?: CompileOptions): CompiledFormula {
+  return new CompiledFormula(text, parsed, options);
 }
 
 export function evaluateFormula(text: string, ctx: EvaluationContext, options?: EvaluationOptions): EvaluationResult {

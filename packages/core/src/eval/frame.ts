@@ -133,6 +133,11 @@ export class Frame {
   metric(index: number, name: string): MetricRef {
     const kept = this.metricRefs[index];
     if (kept !== undefined && this.metricSeen[index] === this.evaluation) return kept;
+    return this.lookUpMetric(index, name, kept);
+  }
+
+  /** The metric's first look-up in this evaluation (apart, so that metric() stays small enough to inline). */
+  private lookUpMetric(index: number, name: string, kept: MetricRef | undefined): MetricRef {
     const history = this.ctx.metrics.get(name) ?? EMPTY_HISTORY;
     const ref = kept !== undefined && kept.history === history ? kept : new MetricRef(name, history);
     this.metricRefs[index] = ref;

@@ -23,10 +23,20 @@ export function upperBound(times: Float64Array, t: number): number {
  * search. The answer is upperBound's, whatever the hint.
  */
 export function upperBoundFrom(times: Float64Array, t: number, hint: number): number {
+  const n = times.length;
+  const at = Math.min(Math.max(hint, 0), n);
+  // The hint itself is the answer for most questions of a replay (t moved within the same gap between
+  // samples). Tested first in a function kept small, which V8 inlines into every caller; the search
+  // outwards is a call (NaN falls through to it: it compares false).
+  if ((at === 0 || (times[at - 1] as number) <= t) && (at === n || (times[at] as number) > t)) return at;
+  return searchOutwards(times, t, at);
+}
+
+/** upperBound(times, t) for a t that is not in the gap before `at`, searched outwards from it. */
+function searchOutwards(times: Float64Array, t: number, at: number): number {
   // NaN compares false with every time, which upperBound's search reads as "before all of them".
   if (Number.isNaN(t)) return 0;
   const n = times.length;
-  const at = Math.min(Math.max(hint, 0), n);
   if (at > 0 && (times[at - 1] as number) > t) {
     // The answer is before the hint: step back by doubling, then search the last step.
     let step = 1;
@@ -97,8 +107,10 @@ export function windowPercent(sel: WindowSelection): number {
 }
 
 export function sliceValues(h: MetricHistory, from: number, to: number): number[] {
-  // Pushed, not preallocated: a packed array of doubles, which every aggregate then reads fastest.
-  const out: number[] = [];
-  for (let i = from; i < to; i++) out.push(h.values[i] as number);
+  if (to <= from) return [];
+  // Allocated once at its length and filled (measured faster, sum included, than growing a packed
+  // array by push: a window of 30 samples grew through two reallocations).
+  const out = new Array<number>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = h.values[i] as number;
   return out;
 }

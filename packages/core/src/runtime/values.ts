@@ -56,7 +56,10 @@ export class MetricRef {
     if (this.history.times !== this.searched) this.forget();
     if (t === this.recentT) return this.recentIndex;
     if (t === this.olderT) return this.olderIndex;
-    const index = upperBoundFrom(this.history.times, t, this.recentIndex);
+    // Searched from the nearer remembered answer: an evaluation asks for a few instants (a window's
+    // two ends), and the next evaluation for each of them a little later.
+    const nearerRecent = Math.abs(t - this.recentT) <= Math.abs(t - this.olderT);
+    const index = upperBoundFrom(this.history.times, t, nearerRecent ? this.recentIndex : this.olderIndex);
     this.olderT = this.recentT;
     this.olderIndex = this.recentIndex;
     this.recentT = t;

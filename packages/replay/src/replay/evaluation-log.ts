@@ -3,7 +3,7 @@
 // instants, and scale-up/down events (a change of the total target).
 
 import type { EvaluationResult } from '@autoscale/core';
-import { DEFAULT_DEALLOCATION_OPTION, serviceErrorDetail } from '@autoscale/core';
+import { DEFAULT_DEALLOCATION_OPTION, flattenString, serviceErrorDetail } from '@autoscale/core';
 import type { FailureSummary, TimelineRow } from './types.ts';
 
 /** How many first instants of each failure code the summary keeps. */
@@ -52,7 +52,8 @@ export class EvaluationLog {
     }
     const row: TimelineRow = {
       time,
-      results: this.buildResults ? result.results : '',
+      // Kept for the whole replay: one flat string each, not a rope of pieces.
+      results: this.buildResults ? flattenString(result.results) : '',
       error,
       targetDedicated: this.dedicated,
       targetLowPriority: this.lowPriority,

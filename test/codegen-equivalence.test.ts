@@ -1,0 +1,94 @@
+// One evaluator, two routes: evaluations without a trace run the formula's generated function
+// (packages/core/src/eval/codegen.ts), traced ones its closures (compile.ts). Both must give every
+// evaluation the same outcome: targets, results string, variables, error and where it points, and
+// stop(). Held over the eval corpus, the shared corpus of real formulas, random formulas against
+// random contexts, and one compiled formula reused over a sequence of contexts.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type CompiledFormula, compileFormula, type EvaluationContext, type EvaluationResult } from '@autoscale/core';
+import { formulaArbitrary } from '../packages/core/test/support/formula-arbitrary.ts';
+import { contextArb } from './support/context-arbitrary.ts';
+import { EVAL_CASE_FILES, loadEvalCase } from './support/eval-cases.ts';
+import { HAS_SHARED_CORPUS, SHARED_CORPUS } from './support/paths.ts';
+
+/** Everything an evaluation says, but its trace. */
+function outcome(r: EvaluationResult) {
+  return {
+    targets: r.targets,
+    results: r.results,
+    variables: r.variables,
+    error: r.error,
+    failure: r.failure,
+    stopped: r.stopped,
+  };
+}
+
+/** A formula's three ways to evaluate: generated, closures, and closures tracing. */
+function routes(text: string) {
+  const generated = compileFormula(text, undefined, { generate: true });
+  const closures = compileFormula(text, undefined, { generate: false });
+  return {
+    generated,
+    closures,
+    /** Evaluates `ctx` each way and expects one outcome. */
+    expectAlike(ctx: EvaluationContext, formula: CompiledFormula = generated): void {
+      const expected = outcome(closures.evaluate(ctx));
+      expect(outcome(formula.evaluate(ctx)), text).toEqual(expected);
+      expect(outcome(closures.evaluate(ctx, { trace: true })), text).toEqual(expected);
+    },
+  };
+}
+
+const RUNS = { numRuns: 500, seed: 20261204 };
+
+describe('the generated route and the closures', () => {
+  it('a formula compiled in Node has its generated function (these tests compare something)', () => {
+    const text = '$TargetDedicatedNodes = max(1, 2);';
+    const source = (f: CompiledFormula) => (f as unknown as { generated?: unknown }).generated;
+    expect(typeof source(compileFormula(text))).toBe('function');
+    expect(source(compileFormula(text, undefined, { generate: false }))).toBeUndefined();
+  });
+
+  it('agree on every eval corpus case', () => {
+    expect(EVAL_CASE_FILES.length).toBeGreaterThan(20);
+    for (const file of EVAL_CASE_FILES) {
+      const { text, context } = loadEvalCase(file);
+      routes(text).expectAlike(context);
+    }
+  });
+
+  it.runIf(HAS_SHARED_CORPUS)('agree on every formula of the shared corpus, against random contexts', () => {
+    const records: Array<{ file: string | null }> = JSON.parse(readFileSync(join(SHARED_CORPUS, 'index.json'), 'utf8'));
+    const files = [...new Set(records.map((r) => r.file).filter((f): f is string => f !== null))];
+    expect(files.length).toBeGreaterThan(50);
+    const contexts = fc.sample(contextArb, { numRuns: 12, seed: 20261204 });
+    for (const file of files) {
+      const formula = routes(readFileSync(join(SHARED_CORPUS, file), 'utf8'));
+      for (const ctx of contexts) formula.expectAlike(ctx);
+    }
+  });
+
+  it('agree on random formulas against random contexts', () => {
+    fc.assert(
+      fc.property(formulaArbitrary({ comments: false }), contextArb, (text, ctx) => routes(text).expectAlike(ctx)),
+      RUNS,
+    );
+  });
+
+  it('agree when one compiled formula evaluates a sequence of contexts (overload and search memories)', () => {
+    fc.assert(
+      fc.property(
+        formulaArbitrary({ comments: false }),
+        fc.array(contextArb, { minLength: 2, maxLength: 6 }),
+        (text, contexts) => {
+          const formula = routes(text);
+          for (const ctx of contexts) formula.expectAlike(ctx, formula.generated);
+        },
+      ),
+      { ...RUNS, numRuns: 200 },
+    );
+  });
+});
