@@ -18,7 +18,8 @@ import {
   parse,
   Timestamp,
 } from '../src/index.ts';
-import type { Value } from '../src/runtime/values.ts';
+import { typeOfValue, type Value } from '../src/runtime/values.ts';
+import type { ParamKind } from '../src/types.ts';
 import { LineMap } from '../src/text/source.ts';
 import { formulaArbitrary } from './support/formula-arbitrary.ts';
 
@@ -142,6 +143,52 @@ function outcome(run: () => Value): { value: Value } | { error: string } {
 
 const rt = (now: number): Runtime => ({ now, availabilityDelay: 30_000, random: () => 0.5 });
 const anyDouble = fc.oneof(fc.double(), fc.constantFrom(0, -0, Number.NaN, Infinity, -Infinity, 1, 2.5));
+
+describe('every built-in returns the type it declares (generated code trusts it)', () => {
+  const start = Date.parse('2026-03-01T00:00:00Z');
+  const history = historyFromSamples(
+    Array.from({ length: 300 }, (_, i) => [start + i * 30_000, i % 17] as [number, number]),
+  );
+  const byKind: Record<ParamKind, fc.Arbitrary<Value>> = {
+    double: anyDouble,
+    doubleVec: fc.array(anyDouble, { maxLength: 12 }),
+    list: fc.oneof(anyDouble, fc.array(anyDouble, { maxLength: 12 })),
+    string: fc.constantFrom('2026-03-01T01:00:00Z', 'Mon, 02 Mar 2026 10:00:00 GMT', 'not a time', ''),
+    time: fc.oneof(
+      fc.integer({ min: 0, max: 200 }).map((minutes) => new Interval(minutes * 60_000)),
+      fc.integer({ min: 0, max: 200 }).map((minutes) => new Timestamp(start + minutes * 60_000)),
+    ),
+  };
+  const entries = [...registry.functions, ...registry.methods];
+  const calls = fc
+    .constantFrom(...entries.flatMap((e) => e.overloads.map((o) => ({ entry: e, o }))))
+    .chain(({ entry, o }) => {
+      const params = o.variadic ? [...o.params, ...o.params.slice(-1), ...o.params.slice(-1)] : o.params;
+      return fc
+        .tuple(fc.integer({ min: 0, max: params.length }), ...params.map((p) => byKind[p.kind]))
+        .map(([count, ...args]) => ({
+          entry,
+          o,
+          args: args.slice(0, Math.max(count, o.params.filter((p) => !p.optional).length)),
+        }));
+    });
+
+  it('on any arguments its parameters admit, whenever it returns', () => {
+    let returned = 0;
+    fc.assert(
+      fc.property(calls, fc.integer({ min: 0, max: 150 }), ({ entry, o, args }, minutes) => {
+        const values = entry.kind === 'method' ? [new MetricRef('$PendingTasks', history), ...args] : args;
+        const result = outcome(() => o.impl(values, rt(start + minutes * 60_000), 7));
+        if ('value' in result) {
+          returned++;
+          expect(typeOfValue(result.value), o.label).toBe(o.returns);
+        }
+      }),
+      { numRuns: 4000, seed: 20261204 },
+    );
+    expect(returned).toBeGreaterThan(1000);
+  });
+});
 
 describe("built-ins' direct entries (what generated code calls) equal their impl", () => {
   const overloads = [...registry.functions, ...registry.methods].flatMap((e) => e.overloads);

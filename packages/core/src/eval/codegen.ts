@@ -26,10 +26,10 @@ import type {
 } from '../syntax/ast.ts';
 import { DEALLOCATION_OPTION, registry, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
 import { toDouble } from '../builtins/support.ts';
-import { findUnaryRow } from '../operators.ts';
-import { DOUBLE, type Type, VEC } from '../types.ts';
+import { findBinaryRow, findUnaryRow } from '../operators.ts';
+import { DOUBLE, METRIC, NOTHING as NOTHING_TYPE, type Type, VEC } from '../types.ts';
 import { evaluationFailure } from '../runtime/errors.ts';
-import { NOTHING_VALUE, type Value } from '../runtime/values.ts';
+import { NOTHING_VALUE, typeOfValue, type Value } from '../runtime/values.ts';
 import type { Runtime } from '../builtins/support.ts';
 import { type Compiler, constantValue, isConstant, type StatementFn } from './compile.ts';
 import {
@@ -88,23 +88,22 @@ export function numberLiteral(v: number): string {
   return v < 0 ? `(${text})` : text;
 }
 
-/** An operand's type when it is known here (a constant, or a double), else undefined. */
-function staticType(operand: Operand): Type | undefined {
-  if (operand.constantType !== undefined) return (1 << operand.constantType) as Type;
-  return operand.isDouble ? DOUBLE : undefined;
-}
-
-/** A generated operand: the source of a value, and whether that value may still be a metric. */
+/**
+ * A generated operand: the source of a value and, when it is known here, the value's type (one
+ * bit of types.ts). Types are known from constants, targets, metrics, and the declared result
+ * types of operators and built-ins (tests hold every implementation to its declared type); a
+ * known type spares the run-time tests of it and fixes an overload when the code is written.
+ */
 interface Operand {
   code: string;
-  /** A metric read (or what may be one) that operators and stores turn into its latest sample. */
-  mayBeMetric: boolean;
-  /** Known to be a double when generated (a number literal, a target's value). */
-  isDouble: boolean;
-  /** Known to be a metric (a sampled variable's read). */
-  isMetric?: boolean;
-  /** The type index (compile.ts's typeIndex) of a constant. */
-  constantType?: number;
+  type: Type | undefined;
+  /** Known not to be a metric (which operators and stores turn into its latest sample). */
+  plain: boolean;
+}
+
+/** The type index (operations.ts's typeIndex) of a known type. */
+function indexOfType(type: Type): number {
+  return 31 - Math.clz32(type);
 }
 
 class Generator {
@@ -117,8 +116,11 @@ class Generator {
   private body: string[] = [];
   private temps = 0;
   private readonly metricLocals = new Map<number, string>();
-  /** User variable slots assigned by an earlier statement: always set when read (they assign or fail). */
-  private readonly assigned = new Set<number>();
+  /**
+   * User variable slots assigned by an earlier statement (always set when read: every earlier
+   * statement assigned or failed), each with the type of its latest value when known.
+   */
+  private readonly assigned = new Map<number, Type | undefined>();
   private readonly plainK: string;
   private readonly typeIndexK: string;
 
@@ -182,16 +184,17 @@ class Generator {
       const stopped = this.constant(() => {
         throw evaluationFailure('AS3003', 'assignStop', { name }, valueAt);
       });
-      this.emit(`if (${value} === ${this.constant(NOTHING_VALUE)}) ${stopped}();`);
-      this.emit(`vars[${slot}] = ${value};`);
-      this.assigned.add(slot);
+      if (value.type === undefined || value.type === NOTHING_TYPE)
+        this.emit(`if (${value.code} === ${this.constant(NOTHING_VALUE)}) ${stopped}();`);
+      this.emit(`vars[${slot}] = ${value.code};`);
+      this.assigned.set(slot, value.type);
       return true;
     }
     const service = registry.variable(name);
     if (service?.access !== 'readwrite' || service.name === DEALLOCATION_OPTION) return false;
     const value = this.expression(s.value);
     const toNumber = this.constant((v: Value, rt: Runtime) => toDouble(v, rt, valueAt, name));
-    const n = this.temp(`typeof ${value.code} === 'number' ? ${value.code} : ${toNumber}(${value.code}, rt)`);
+    const n = this.toNumber(value, toNumber);
     const target = service.name === TARGET_DEDICATED ? 'dedicated' : 'lowPriority';
     this.emit(`f.${target}.write(${n}, ${name !== service.name}, ${s.target.range.start});`);
     return true;
@@ -201,10 +204,8 @@ class Generator {
     if (isConstant(e)) {
       const value = constantValue(this.compiler.expression(e));
       if (value === undefined) return this.fallback(e);
-      const constantType = typeIndex(value);
-      if (typeof value === 'number')
-        return { code: numberLiteral(value), mayBeMetric: false, isDouble: true, constantType };
-      return { code: this.constant(value), mayBeMetric: false, isDouble: false, constantType };
+      const type = typeOfValue(value);
+      return { code: typeof value === 'number' ? numberLiteral(value) : this.constant(value), type, plain: true };
     }
     switch (e.kind) {
       case 'Paren':
@@ -228,7 +229,7 @@ class Generator {
   /** An expression evaluated by its closure. */
   private fallback(e: Expression): Operand {
     const closure = this.constant(this.compiler.expression(e));
-    return { code: this.temp(`${closure}(f)`), mayBeMetric: true, isDouble: false };
+    return { code: this.temp(`${closure}(f)`), type: undefined, plain: false };
   }
 
   /** A sampled metric, a target or an assigned user variable; undefined for the closure (pool fields, failures). */
@@ -236,16 +237,17 @@ class Generator {
     const service = registry.variable(name);
     if (service?.name === TARGET_DEDICATED || service?.name === TARGET_LOW_PRIORITY) {
       const target = service.name === TARGET_DEDICATED ? 'dedicated' : 'lowPriority';
-      return { code: this.temp(`f.${target}.read(${name !== service.name})`), mayBeMetric: false, isDouble: true };
+      return { code: this.temp(`f.${target}.read(${name !== service.name})`), type: DOUBLE, plain: true };
     }
     if (service) {
       if (service.poolField || service.name === DEALLOCATION_OPTION) return undefined;
-      return { code: this.metric(service.name), mayBeMetric: true, isDouble: false, isMetric: true };
+      return { code: this.metric(service.name), type: METRIC, plain: false };
     }
     const slot = this.compiler.slotOf(name);
     if (slot === undefined || !this.assigned.has(slot)) return undefined;
-    // Stored values are plain (never a metric).
-    return { code: this.temp(`vars[${slot}]`), mayBeMetric: false, isDouble: false };
+    // Stored values are plain (never a metric), whether or not their type is known.
+    const type = this.assigned.get(slot);
+    return { code: this.temp(`vars[${slot}]`), type, plain: true };
   }
 
   /**
@@ -263,50 +265,61 @@ class Generator {
     return this.temp(`${local} === undefined ? (${local} = f.metric(${index}, ${this.constant(name)})) : ${local}`);
   }
 
-  /** `operand` as a plain value (a metric becomes its latest sample), as compile.ts's plainValue. */
-  private plain(operand: Operand, at: number): string {
-    if (!operand.mayBeMetric) return operand.code;
-    return this.temp(`${this.plainK}(${operand.code}, rt, ${at})`);
+  /** `operand` as a plain value (a metric becomes its latest sample), as operations.ts's plainValue. */
+  private plain(operand: Operand, at: number): Operand {
+    if (operand.plain) return operand;
+    const code = this.temp(`${this.plainK}(${operand.code}, rt, ${at})`);
+    return { code, type: operand.type === METRIC ? DOUBLE : undefined, plain: true };
+  }
+
+  /** `value` as a double, through `convert` (a toDouble with its message) unless it is one already. */
+  private toNumber(value: Operand, convert: string): string {
+    if (value.type === DOUBLE) return value.code;
+    return this.temp(`typeof ${value.code} === 'number' ? ${value.code} : ${convert}(${value.code}, rt)`);
   }
 
   private binary(e: Binary): Operand {
     const at = e.operatorRange.start;
-    const leftOperand = this.expression(e.left);
-    const left = this.plain(leftOperand, at);
-    const rightOperand = this.expression(e.right);
-    const right = this.plain(rightOperand, at);
+    const left = this.plain(this.expression(e.left), at);
+    const right = this.plain(this.expression(e.right), at);
     // && and || evaluate both operands too (docs/semantics.md §3.5); only a trace tells them apart.
-    const anyTypes = `${this.constant(binaryApplier(e.operator, at))}(${left}, ${right})`;
+    const anyTypes = `${this.constant(binaryApplier(e.operator, at))}(${left.code}, ${right.code})`;
+    const known = left.type !== undefined && right.type !== undefined;
+    const type = known ? findBinaryRow(e.operator, left.type as Type, right.type as Type)?.result : undefined;
     const doubles = doublesImpl(e.operator);
-    if (doubles === undefined) return this.value(anyTypes);
-    const checks = [leftOperand, rightOperand].filter((o) => !o.isDouble).map((o) => `typeof ${o.code} === 'number'`);
-    if (checks.length === 0) return this.value(`${this.constant(doubles)}(${left}, ${right})`);
-    const both = checks.join(' && ');
-    return this.value(`${both} ? ${this.constant(doubles)}(${left}, ${right}) : ${anyTypes}`);
+    if (doubles === undefined || (known && (left.type !== DOUBLE || right.type !== DOUBLE)))
+      return this.value(anyTypes, type);
+    const checks = [left, right].filter((o) => o.type !== DOUBLE).map((o) => `typeof ${o.code} === 'number'`);
+    const onDoubles = `${this.constant(doubles)}(${left.code}, ${right.code})`;
+    if (checks.length === 0) return this.value(onDoubles, DOUBLE);
+    return this.value(`${checks.join(' && ')} ? ${onDoubles} : ${anyTypes}`, undefined);
   }
 
   private unary(e: Unary): Operand {
     const operand = this.plain(this.expression(e.operand), e.range.start);
     const onDouble = findUnaryRow(e.operator, DOUBLE)?.impl;
-    const otherTypes = `${this.constant(unaryApplier(e.operator, e.range.start))}(${operand})`;
-    if (onDouble === undefined) return this.value(otherTypes);
-    return this.value(`typeof ${operand} === 'number' ? ${this.constant(onDouble)}(${operand}) : ${otherTypes}`);
+    const otherTypes = `${this.constant(unaryApplier(e.operator, e.range.start))}(${operand.code})`;
+    const known = operand.type !== undefined;
+    const type = known ? findUnaryRow(e.operator, operand.type as Type)?.result : undefined;
+    if (onDouble === undefined || (known && operand.type !== DOUBLE)) return this.value(otherTypes, type);
+    const onDoubleCall = `${this.constant(onDouble)}(${operand.code})`;
+    if (operand.type === DOUBLE) return this.value(onDoubleCall, DOUBLE);
+    return this.value(`typeof ${operand.code} === 'number' ? ${onDoubleCall} : ${otherTypes}`, undefined);
   }
 
   private conditional(e: Conditional): Operand {
     const testAt = e.test.range.start;
     const test = this.expression(e.test);
     const toNumber = this.constant((v: Value, rt: Runtime) => toDouble(v, rt, testAt, 'the condition of ?:'));
-    const condition = test.isDouble
-      ? test.code
-      : this.temp(`typeof ${test.code} === 'number' ? ${test.code} : ${toNumber}(${test.code}, rt)`);
+    const condition = this.toNumber(test, toNumber);
     const result = `t${this.temps++}`;
     this.emit(`if (${condition} !== 0) {`);
     const consequent = this.expression(e.consequent);
     this.emit(`${result} = ${consequent.code};`, '} else {');
     const alternate = this.expression(e.alternate);
     this.emit(`${result} = ${alternate.code};`, '}');
-    return { code: result, mayBeMetric: consequent.mayBeMetric || alternate.mayBeMetric, isDouble: false };
+    const type = consequent.type === alternate.type ? consequent.type : undefined;
+    return { code: result, type, plain: consequent.plain && alternate.plain };
   }
 
   /** A function or method call through its own call site; undefined for an unknown name (its closure fails). */
@@ -319,7 +332,7 @@ class Generator {
     if (e.kind === 'MethodCall') {
       // The receiver is checked before the arguments are evaluated, as in compile.ts.
       const receiver = this.expression(e.receiver);
-      receiverIsMetric = receiver.isMetric === true;
+      receiverIsMetric = receiver.type === METRIC;
       values.push(
         receiverIsMetric
           ? receiver.code
@@ -330,25 +343,31 @@ class Generator {
     const args = e.args.map((arg) => this.expression(arg));
     values.push(...args.map((a) => a.code));
     const site = new CallSite(entry.name, entry.overloads, args.length, first, at);
+    // The result's type, when every overload the call may pick declares the same one.
+    const returns = new Set(site.candidates.map((o) => o.returns));
+    const type = returns.size === 1 ? [...returns][0] : undefined;
     const result = `t${this.temps++}`;
-    // A metric's method with one argument of a type known here: its overload is fixed, and so is
-    // the entry for it.
-    const argumentType = args.length === 1 ? staticType(args[0] as Operand) : undefined;
-    const withMetric =
-      receiverIsMetric && argumentType !== undefined ? site.overloadFor([argumentType])?.onMetricWith : undefined;
-    if (withMetric !== undefined) {
-      this.emit(`${result} = ${this.constant(withMetric)}(${values[0]}, ${values[1]}, rt, ${at});`);
-      return { code: result, mayBeMetric: false, isDouble: false };
+    const known = args.every((a) => a.type !== undefined);
+    const fixed = known ? site.overloadFor(args.map((a) => a.type as Type)) : undefined;
+    if (fixed !== undefined) {
+      // Argument types known here fix the overload: its direct entry for them if it has one, else its impl.
+      const [a, b] = args as [Operand, Operand];
+      if (fixed.onMetricWith !== undefined && receiverIsMetric && args.length === 1)
+        this.emit(`${result} = ${this.constant(fixed.onMetricWith)}(${values[0]}, ${a.code}, rt, ${at});`);
+      else if (fixed.onTwoDoubles !== undefined && args.length === 2 && a.type === DOUBLE && b.type === DOUBLE)
+        this.emit(`${result} = ${this.constant(fixed.onTwoDoubles)}(${a.code}, ${b.code});`);
+      else if (fixed.onVector !== undefined && args.length === 1 && a.type === VEC)
+        this.emit(`${result} = ${this.constant(fixed.onVector)}(${a.code}, ${at});`);
+      else this.emit(`${result} = ${this.constant(fixed.impl)}([${values.join(', ')}], rt, ${at});`);
+      return { code: result, type, plain: true };
     }
-    // Two doubles, or one vector, straight to the overload's own entry for them when it has one.
+    // Otherwise two doubles, or one vector, go straight to the entry for them when there is one.
     const twoDoubles = args.length === 2 ? site.overloadFor([DOUBLE, DOUBLE])?.onTwoDoubles : undefined;
     const oneVector = args.length === 1 ? site.overloadFor([VEC])?.onVector : undefined;
     const [a, b] = args as [Operand, Operand];
     if (twoDoubles !== undefined) {
-      const checks = args.filter((o) => !o.isDouble).map((o) => `typeof ${o.code} === 'number'`);
-      this.emit(
-        `if (${checks.join(' && ') || 'true'}) ${result} = ${this.constant(twoDoubles)}(${a.code}, ${b.code});`,
-      );
+      const checks = args.filter((o) => o.type !== DOUBLE).map((o) => `typeof ${o.code} === 'number'`);
+      this.emit(`if (${checks.join(' && ')}) ${result} = ${this.constant(twoDoubles)}(${a.code}, ${b.code});`);
       this.emit('else {');
     } else if (oneVector !== undefined) {
       this.emit(`if (Array.isArray(${a.code})) ${result} = ${this.constant(oneVector)}(${a.code}, ${at});`);
@@ -357,11 +376,9 @@ class Generator {
     let key = '0';
     for (const value of args) {
       const digit =
-        value.constantType !== undefined
-          ? String(value.constantType)
-          : value.isDouble
-            ? '0'
-            : `(typeof ${value.code} === 'number' ? 0 : ${this.typeIndexK}(${value.code}))`;
+        value.type !== undefined
+          ? String(indexOfType(value.type))
+          : `(typeof ${value.code} === 'number' ? 0 : ${this.typeIndexK}(${value.code}))`;
       key = key === '0' ? digit : `${key} * 8 + ${digit}`;
     }
     const siteK = this.constant(site);
@@ -370,12 +387,12 @@ class Generator {
     const overload = this.temp(`${siteK}.key === ${keyTemp} ? ${siteK}.chosen : ${siteK}.choose(${list}, ${keyTemp})`);
     this.emit(`${result} = ${overload}.impl(${list}, rt, ${at});`);
     if (twoDoubles !== undefined || oneVector !== undefined) this.emit('}');
-    return { code: result, mayBeMetric: false, isDouble: false };
+    return { code: result, type, plain: true };
   }
 
-  /** A computed value: never a metric (operators and built-ins return plain values). */
-  private value(code: string): Operand {
-    return { code: this.temp(code), mayBeMetric: false, isDouble: false };
+  /** A computed value (operators and built-ins return plain values, never a metric). */
+  private value(code: string, type: Type | undefined): Operand {
+    return { code: this.temp(code), type, plain: true };
   }
 
   /** A new local holding `code`'s value, evaluated here. */

@@ -120,7 +120,8 @@ export class Frame {
   reset(ctx: EvaluationContext, trace: boolean): void {
     this.ctx = ctx;
     this.rt.reset(ctx);
-    this.vars.fill(undefined);
+    // A loop, not fill(): the builtin's call costs more than a formula's few slots.
+    for (let i = 0; i < this.vars.length; i++) this.vars[i] = undefined;
     this.dedicated.reset(ctx.pool.targetDedicatedNodes);
     this.lowPriority.reset(ctx.pool.targetLowPriorityNodes);
     this.deallocation = DEFAULT_DEALLOCATION_OPTION;

@@ -106,7 +106,8 @@ export class CallSite {
   key = -1;
   chosen: Overload | undefined;
   private readonly name: string;
-  private readonly candidates: readonly Overload[];
+  /** The overloads whose arity admits the call. */
+  readonly candidates: readonly Overload[];
   /** values[first] is the first argument: a method call's values[0] is its receiver. */
   private readonly first: number;
   private readonly at: number;
