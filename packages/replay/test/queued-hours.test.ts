@@ -1,4 +1,4 @@
-// queuedNoFreeSlotHours walks its three series inline (StepWalker); it must count exactly the
+// queuedNoFreeSlotHours walks its three series inline (StepWalker, msAbove); it must count exactly the
 // time sweep's segments would: pending tasks above nodes x slots, absent node series as 0.
 
 import fc from 'fast-check';
@@ -58,6 +58,35 @@ describe('queuedNoFreeSlotHours', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+
+  it("counts the same when the three share one time array, as a recording's dense columns do", () => {
+    const shared = fc
+      .uniqueArray(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 40 })
+      .map((times) => Float64Array.from(times.sort((a, b) => a - b)))
+      .chain((times) => {
+        const values = fc
+          .array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.constant(Number.NaN)), {
+            minLength: times.length,
+            maxLength: times.length,
+          })
+          .map((v): MetricHistory => ({ times, values: Float64Array.from(v) }));
+        return fc.tuple(values, values, values);
+      });
+    fc.assert(
+      fc.property(
+        shared,
+        fc.integer({ min: -20, max: 320 }),
+        fc.integer({ min: -5, max: 340 }),
+        fc.integer({ min: 1, max: 4 }),
+        ([pending, dedicated, lowPriority], from, length, slots) => {
+          const settings = { from, to: from + length, taskSlotsPerNode: slots } as ReplaySettings;
+          const expected = bySweep([pending, dedicated, lowPriority], from, from + length, slots);
+          expect(queuedNoFreeSlotHours(pending, dedicated, lowPriority, settings)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 

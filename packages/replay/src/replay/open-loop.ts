@@ -63,7 +63,9 @@ export class OpenLoopRun {
   private readonly low = new LatestCursor(undefined);
   private readonly usable = new LatestCursor(undefined);
   private next = 0;
-  private applied = '';
+  /** The targets last given to the pool (none yet: NaN equals nothing). */
+  private appliedDedicated = Number.NaN;
+  private appliedLowPriority = Number.NaN;
 
   constructor(formula: PreparedFormula, settings: OpenLoopSettings, hooks: RunHooks) {
     this.formula = formula;
@@ -118,9 +120,10 @@ export class OpenLoopRun {
       const row = log.record(now, result);
       if (result.ok) {
         // Without tasks a repeated target changes nothing, so only a new one reaches the pool.
-        const targets = `${log.dedicated}/${log.lowPriority}`;
-        if (targets !== this.applied) pool.resize(now, log.dedicated, log.lowPriority, log.deallocation);
-        this.applied = targets;
+        if (log.dedicated !== this.appliedDedicated || log.lowPriority !== this.appliedLowPriority)
+          pool.resize(now, log.dedicated, log.lowPriority, log.deallocation);
+        this.appliedDedicated = log.dedicated;
+        this.appliedLowPriority = log.lowPriority;
       }
       row.recordedDedicated = recordedDedicated;
       row.recordedLowPriority = recordedLowPriority;

@@ -5,7 +5,7 @@
 import type { MetricHistory } from '@autoscale/core';
 import type { Recording } from '../recording/model.ts';
 import { StepWalker } from '../sim/step-walker.ts';
-import { integrateHours, MS_PER_HOUR } from '../sim/trajectory.ts';
+import { integrateHours, lastAtOrBefore, MS_PER_HOUR } from '../sim/trajectory.ts';
 import type { RecordedSummary, ReplaySettings } from './types.ts';
 
 /** Recorded pending tasks: the $PendingTasks column, else active + running where both were sampled. */
@@ -37,21 +37,62 @@ export function queuedNoFreeSlotHours(
   settings: ReplaySettings,
 ): number | null {
   if (pending === undefined || (dedicated === undefined && lowPriority === undefined)) return null;
-  // sweep's segments, walked inline: a pool-year is a million of them.
   const { from, to, taskSlotsPerNode } = settings;
+  const times = pending.times;
+  if ((dedicated?.times ?? times) === times && (lowPriority?.times ?? times) === times && times.length > 0)
+    return queuedOnOneTimeline(
+      times,
+      pending.values,
+      dedicated?.values,
+      lowPriority?.values,
+      from,
+      to,
+      taskSlotsPerNode,
+    );
+  // sweep's segments, walked inline: a pool-year is a million of them. The nodes stay constant
+  // between their own changes (a simulated pool's are far apart), and the pending tasks are walked
+  // through each such stretch in one tight loop.
   const tasks = new StepWalker(pending, from);
   const ded = new StepWalker(dedicated, from);
   const low = new StepWalker(lowPriority, from);
   let ms = 0;
   let t = from;
   while (t < to) {
-    const change = low.nextChange(ded.nextChange(tasks.nextChange(to)));
+    const change = low.nextChange(ded.nextChange(to));
     const nodes = (Number.isNaN(ded.value) ? 0 : ded.value) + (Number.isNaN(low.value) ? 0 : low.value);
-    if (change > t && tasks.value > nodes * taskSlotsPerNode) ms += change - t;
+    ms += tasks.msAbove(nodes * taskSlotsPerNode, t, change);
     t = change;
-    tasks.walkTo(t);
     ded.walkTo(t);
     low.walkTo(t);
+  }
+  return ms / MS_PER_HOUR;
+}
+
+/**
+ * queuedNoFreeSlotHours of series that share one time array (a recording's dense columns share its
+ * row times): every segment runs from one sample to the next, so one index walks all three.
+ */
+function queuedOnOneTimeline(
+  times: Float64Array,
+  pending: Float64Array,
+  dedicated: Float64Array | undefined,
+  lowPriority: Float64Array | undefined,
+  from: number,
+  to: number,
+  slots: number,
+): number {
+  // The value in force at `from`: the latest sample at or before it, else the first (sweep's rule).
+  let i = Math.max(0, lastAtOrBefore(times, from));
+  let ms = 0;
+  let t = from;
+  while (t < to) {
+    const change = i + 1 < times.length ? Math.min(times[i + 1] as number, to) : to;
+    const ded = dedicated === undefined ? 0 : (dedicated[i] as number);
+    const low = lowPriority === undefined ? 0 : (lowPriority[i] as number);
+    const nodes = (Number.isNaN(ded) ? 0 : ded) + (Number.isNaN(low) ? 0 : low);
+    if (change > t && (pending[i] as number) > nodes * slots) ms += change - t;
+    t = change;
+    i++;
   }
   return ms / MS_PER_HOUR;
 }

@@ -44,4 +44,30 @@ export class StepWalker {
     if (i > this.next) this.value = this.values[i - 1] as number;
     this.next = i;
   }
+
+  /**
+   * Milliseconds of [from, until) during which the value in force is above `limit`, walking the
+   * samples before `until` (as nextChange and walkTo would, segment by segment, in one loop).
+   * `from` is the instant last walked to.
+   */
+  msAbove(limit: number, from: number, until: number): number {
+    const times = this.times;
+    const values = this.values;
+    let ms = 0;
+    let t = from;
+    let i = this.next;
+    let value = this.value;
+    for (; i < times.length && (times[i] as number) < until; i++) {
+      const change = times[i] as number;
+      if (change > t) {
+        if (value > limit) ms += change - t;
+        t = change;
+      }
+      value = values[i] as number;
+    }
+    if (until > t && value > limit) ms += until - t;
+    this.next = i;
+    this.value = value;
+    return ms;
+  }
 }
