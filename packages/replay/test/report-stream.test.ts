@@ -128,17 +128,21 @@ describe('streamed reports', () => {
   });
 
   it('a row as EvaluationLog.record makes it is written by the template as JSON.stringify writes it', () => {
+    const anyUtf16 = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 })
+      .map((units) => String.fromCharCode(...units));
     const count = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-0, Number.NaN, Number.NEGATIVE_INFINITY));
     const maybe = fc.option(count, { nil: null });
     fc.assert(
       fc.property(
         fc.record({
           time: fc.integer({ min: -1e13, max: 3e14 }),
-          results: fc.string(),
+          // Any UTF-16, lone surrogates and controls included: the template quotes plain strings itself.
+          results: fc.oneof(fc.string(), anyUtf16),
           error: fc.option(fc.record({ code: fc.string(), message: fc.string() }), { nil: null }),
           targetDedicated: count,
           targetLowPriority: count,
-          deallocation: fc.string(),
+          deallocation: fc.oneof(fc.string(), anyUtf16),
           recordedDedicated: maybe,
           recordedLowPriority: maybe,
           simulatedDedicated: count,
