@@ -3,7 +3,7 @@
 // and format) are siblings and do not import each other. Every core file must belong to a layer, so
 // a new directory has to take its place here. The order, lowest first:
 //   text -> diagnostics, types -> syntax -> runtime -> operators -> builtins -> check, eval
-//   -> context, format -> analyze -> host -> index
+//   -> context, format -> analyze -> host -> index -> index-node
 // runtime/ (values, evaluation errors, samples, value text, time parsing, the evaluation context)
 // sits below both the built-ins and the evaluator, so neither has to import the other's internals.
 
@@ -27,6 +27,8 @@ const CORE_LAYERS: readonly (readonly string[])[] = [
   ['analyze'],
   ['host'],
   ['index'],
+  // Core for Node: index's exports plus the code generator installed.
+  ['index-node'],
 ];
 
 /** A core file's layer: its directory under src/, or for a file directly in src/ its own name. */

@@ -98,16 +98,24 @@ describe('one runtime floor, one repository, complete metadata', () => {
           expect(target, `${file} ${subpath}`).not.toMatch(/\.ts$/);
           continue;
         }
-        const conditions = target as Record<string, string>;
+        const conditions = target as Record<string, string | Record<string, string>>;
+        // A Node entry is allowed beside the default one (core's, which installs the code generator
+        // that browser bundles must not contain); its source twin then sits under the source condition.
+        const node = 'node' in conditions;
         expect(Object.keys(conditions), `${file} ${subpath}`).toEqual([
           'autoscale-source',
           'types',
+          ...(node ? ['node'] : []),
           'import',
           'default',
         ]);
-        expect(conditions['autoscale-source']).toMatch(/^\.\/src\/.*\.ts$/);
+        const source = conditions['autoscale-source'];
+        const sources = typeof source === 'string' ? { default: source } : (source ?? {});
+        expect(Object.keys(sources)).toEqual(node ? ['node', 'default'] : ['default']);
+        for (const path of Object.values(sources)) expect(path).toMatch(/^\.\/src\/.*\.ts$/);
         expect(conditions.types).toMatch(/^\.\/dist\/.*\.d\.ts$/);
         expect(conditions.import).toMatch(/^\.\/dist\/.*\.js$/);
+        if (node) expect(conditions.node).toMatch(/^\.\/dist\/.*\.js$/);
         expect(conditions.default).toBe(conditions.import);
       }
     }

@@ -122,13 +122,14 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
       '@autoscale/testing',
     ]);
     expect(project.dir.startsWith(REPO_ROOT)).toBe(false);
-    // Real files in the project's node_modules, not links into the workspace, resolved as a user's Node does.
+    // Real files in the project's node_modules, not links into the workspace, resolved as a user's Node does
+    // (core's Node entry, which installs the code generator).
     project.file(
       'where.mjs',
       "console.log(import.meta.resolve('@autoscale/core'), import.meta.resolve('@autoscale/testing'));\n",
     );
     expect(project.node('where.mjs').stdout.trim().split(' ')).toEqual(
-      ['core/dist/index.js', 'testing/dist/index.js'].map(
+      ['core/dist/index-node.js', 'testing/dist/index.js'].map(
         (p) => pathToFileURL(join(project.dir, 'node_modules', '@autoscale', p)).href,
       ),
     );

@@ -12,7 +12,7 @@ import {
 } from '../builtins/registry.ts';
 import { LineMap, type Range } from '../text/source.ts';
 import { type CompiledProgram, Compiler, type StatementFn } from './compile.ts';
-import { codeGenerationAllowed, generateProgram } from './codegen.ts';
+import type { Formula } from '../syntax/ast.ts';
 import type { EvaluationContext } from '../runtime/context.ts';
 import {
   EvaluationFailure,
@@ -28,10 +28,29 @@ import { formatValue, type Value } from '../runtime/values.ts';
 
 export interface CompileOptions {
   /**
-   * Also write the formula out as JavaScript for evaluations without a trace (codegen.ts). By
-   * default where allowed: in Node, unless AUTOSCALE_CODEGEN=0; never in a browser page.
+   * Also write the formula out as JavaScript for evaluations without a trace (codegen.ts), where a
+   * code generator is installed (core's Node entry installs it; its browser entry has none). By
+   * default where the generator allows it: in Node, unless AUTOSCALE_CODEGEN=0.
    */
   generate?: boolean;
+}
+
+/** What core's Node entry (index-node.ts) installs: the formula as one generated function. */
+export interface CodeGenerator {
+  /** Whether this process generates code unless told otherwise. */
+  allowed(): boolean;
+  /** The generated function, or undefined when the process refuses to build it. */
+  generate(formula: Formula, compiler: Compiler): StatementFn | undefined;
+}
+
+let codeGenerator: CodeGenerator | undefined;
+
+/**
+ * Installs the code generator. Apart from this module so that browser bundles, whose Content
+ * Security Policy forbids `new Function`, do not even contain it.
+ */
+export function installCodeGenerator(generator: CodeGenerator): void {
+  codeGenerator = generator;
 }
 
 export interface EvaluationOptions {
@@ -192,8 +211,9 @@ export class CompiledFormula {
     this.syntaxError = parsed.diagnostics.find((d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax');
     const compiler = new Compiler(parsed.formula, this.lines);
     this.program = compiler.compile();
-    const generate = this.syntaxError === undefined && (options.generate ?? codeGenerationAllowed());
-    this.generated = generate ? generateProgram(parsed.formula, compiler).run : undefined;
+    const generator = this.syntaxError === undefined ? codeGenerator : undefined;
+    const generate = generator !== undefined && (options.generate ?? generator.allowed());
+    this.generated = generate ? generator.generate(parsed.formula, compiler) : undefined;
     this.sortedSlots = this.program.slotNames
       .map((_, i) => i)
       .sort((a, b) => ordinal(this.program.slotNames[a] as string, this.program.slotNames[b] as string));
