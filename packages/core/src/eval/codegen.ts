@@ -1,15 +1,17 @@
-// Writes a compiled formula out as one JavaScript function, for evaluations without a trace (a
-// replay's hundreds of thousands). Why: every closure of compile.ts is shared code that sees every
-// formula's shapes, so V8 can neither inline the calls it makes nor keep its doubles unboxed;
-// generated code gives each operation of each formula its own call site.
+// Writes a compiled formula out as JavaScript (a function per statement, and one calling them in
+// turn), for evaluations without a trace (a replay's hundreds of thousands). Why: every closure of
+// compile.ts is shared code that sees every formula's shapes, so V8 can neither inline the calls
+// it makes nor keep its doubles unboxed; generated code gives each operation of each formula its
+// own call site, and types known when it is written spare the run-time tests of them.
+// Only core's Node entry (index-node.ts) installs this file: browser bundles do not contain it.
 //
 // Safety: the generated text holds only names made here (k3, t7, s2), integer offsets and indexes,
 // and numbers printed by numberLiteral. Every string, name, value and function it uses (registry
 // overloads, operator-table functions, closures) is passed in the constants array, so no text of
-// the formula ever reaches `new Function` (tested: test/codegen.test.ts).
+// the formula ever reaches `new Function` (tested: packages/core/test/codegen.test.ts).
 //
-// Semantics: none here. Operations call the operator table, the registry's overloads and
-// compile.ts's helpers, in the closures' order; whatever is not written out here (member reads,
+// Semantics: none here. Operations call the operator table, the registry's overloads (and their
+// direct entries, defined through the same computation) and operations.ts, in the closures' order; whatever is not written out here (member reads,
 // vector literals, keywords, failing names, rare statements) calls the closure compile.ts made for
 // it. Evaluations with and without a trace take the two routes, and tests hold them equal.
 
@@ -48,12 +50,12 @@ interface NodeLikeProcess {
 }
 
 /**
- * Whether this process may generate code: Node, unless AUTOSCALE_CODEGEN=0. Never in a browser,
- * where the playground's and the report's Content Security Policy forbid `new Function` (a try
- * would be reported as a violation).
+ * Whether this process generates code unless told otherwise: Node, unless AUTOSCALE_CODEGEN=0
+ * (a second guard: browser bundles, whose Content Security Policy forbids `new Function`, do not
+ * contain this file).
  */
 export function codeGenerationAllowed(): boolean {
-  // Core runs in browsers too and has no Node types: the process object is read as optional.
+  // Core has no Node types (it also builds for browsers): the process object is read as optional.
   const host = (globalThis as { process?: NodeLikeProcess }).process;
   return typeof host?.versions?.node === 'string' && host.env?.AUTOSCALE_CODEGEN !== '0';
 }
