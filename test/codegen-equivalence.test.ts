@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CompiledFormula, compileFormula, type EvaluationContext, type EvaluationResult } from '@autoscale/core';
+import {
+  type CompiledFormula,
+  compileFormula,
+  type EvaluationContext,
+  type EvaluationResult,
+  GENERATE_AFTER,
+  makeContext,
+} from '@autoscale/core';
 import { formulaArbitrary } from '../packages/core/test/support/formula-arbitrary.ts';
 import { contextArb } from './support/context-arbitrary.ts';
 import { EVAL_CASE_FILES, loadEvalCase } from './support/eval-cases.ts';
@@ -45,11 +52,24 @@ function routes(text: string) {
 const RUNS = { numRuns: 500, seed: 20261204 };
 
 describe('the generated route and the closures', () => {
-  it('a formula compiled in Node has its generated function (these tests compare something)', () => {
+  it('a formula compiled in Node is written out after GENERATE_AFTER untraced evaluations, or at once when asked', () => {
     const text = '$TargetDedicatedNodes = max(1, 2);';
-    const source = (f: CompiledFormula) => (f as unknown as { generated?: unknown }).generated;
-    expect(typeof source(compileFormula(text))).toBe('function');
-    expect(source(compileFormula(text, undefined, { generate: false }))).toBeUndefined();
+    const generated = (f: CompiledFormula) => typeof (f as unknown as { generated?: unknown }).generated;
+    const ctx = makeContext({ now: 0 });
+    expect(generated(compileFormula(text, undefined, { generate: true }))).toBe('function');
+    const lazy = compileFormula(text);
+    const never = compileFormula(text, undefined, { generate: false });
+    // Traced evaluations run the closures and do not count.
+    for (let i = 0; i < 2 * GENERATE_AFTER; i++) lazy.evaluate(ctx, { trace: true });
+    for (let i = 1; i < GENERATE_AFTER; i++) {
+      lazy.evaluate(ctx);
+      never.evaluate(ctx);
+    }
+    expect(generated(lazy)).toBe('undefined');
+    expect(outcome(lazy.evaluate(ctx))).toEqual(outcome(never.evaluate(ctx)));
+    expect(generated(lazy)).toBe('function');
+    expect(outcome(lazy.evaluate(ctx))).toEqual(outcome(never.evaluate(ctx)));
+    expect(generated(never)).toBe('undefined');
   });
 
   it('agree on every eval corpus case', () => {

@@ -41,6 +41,7 @@ export {
   CompiledFormula,
   EvaluationResult,
   type CompileOptions,
+  GENERATE_AFTER,
   type EvaluationOptions,
   type Targets,
   type EvaluationFailureInfo,

@@ -28,12 +28,17 @@ import { formatValue, type Value } from '../runtime/values.ts';
 
 export interface CompileOptions {
   /**
-   * Also write the formula out as JavaScript for evaluations without a trace (codegen.ts), where a
-   * code generator is installed (core's Node entry installs it; its browser entry has none). By
-   * default where the generator allows it: in Node, unless AUTOSCALE_CODEGEN=0.
+   * Write the formula out as JavaScript for evaluations without a trace (codegen.ts), where a code
+   * generator is installed (core's Node entry installs it; its browser entry has none): true at
+   * once, false never. By default where the generator allows it (in Node, unless
+   * AUTOSCALE_CODEGEN=0), once the formula has been evaluated GENERATE_AFTER times without a trace:
+   * writing it out costs about four compiles, which only many evaluations repay.
    */
   generate?: boolean;
 }
+
+/** Untraced evaluations after which a formula is written out by default (see CompileOptions). */
+export const GENERATE_AFTER = 64;
 
 /** What core's Node entry (index-node.ts) installs: the formula as one generated function. */
 export interface CodeGenerator {
@@ -198,7 +203,11 @@ export class CompiledFormula {
   readonly syntaxError: Diagnostic | undefined;
   private readonly program: CompiledProgram;
   /** The generated function, for evaluations without a trace (the closures trace). */
-  private readonly generated: StatementFn | undefined;
+  private generated: StatementFn | undefined;
+  /** Untraced evaluations left before the formula is written out; Infinity when it never is. */
+  private untilGenerated = Number.POSITIVE_INFINITY;
+  /** The compiler, kept until the formula is written out (the generator asks it for slots and closures). */
+  private compiler: Compiler | undefined;
   private readonly sortedSlots: number[];
   /** The user variables' names in results order. */
   private readonly sortedNames: VariableNames;
@@ -211,9 +220,13 @@ export class CompiledFormula {
     this.syntaxError = parsed.diagnostics.find((d) => d.severity === 'error' && codeInfo(d.code).layer === 'syntax');
     const compiler = new Compiler(parsed.formula, this.lines);
     this.program = compiler.compile();
-    const generator = this.syntaxError === undefined ? codeGenerator : undefined;
-    const generate = generator !== undefined && (options.generate ?? generator.allowed());
-    this.generated = generate ? generator.generate(parsed.formula, compiler) : undefined;
+    if (this.syntaxError === undefined && codeGenerator !== undefined && options.generate !== false) {
+      if (options.generate === true) this.generated = codeGenerator.generate(parsed.formula, compiler);
+      else if (codeGenerator.allowed()) {
+        this.untilGenerated = GENERATE_AFTER;
+        this.compiler = compiler;
+      }
+    }
     this.sortedSlots = this.program.slotNames
       .map((_, i) => i)
       .sort((a, b) => ordinal(this.program.slotNames[a] as string, this.program.slotNames[b] as string));
@@ -240,7 +253,10 @@ export class CompiledFormula {
     let stopped = false;
     try {
       if (frame.trace === undefined && this.generated !== undefined) this.generated(frame);
-      else for (const statement of this.program.statements) statement(frame);
+      else {
+        if (frame.trace === undefined && --this.untilGenerated === 0) this.writeOut();
+        for (const statement of this.program.statements) statement(frame);
+      }
     } catch (err) {
       if (err instanceof StopSignal) {
         stopped = true;
@@ -271,6 +287,13 @@ export class CompiledFormula {
           slots.filter((slot) => frame.vars[slot] !== undefined).map((slot) => this.program.slotNames[slot] as string),
         );
     return new EvaluationResult(targets, names, values, null, null, stopped, frame.trace);
+  }
+
+  /** Writes the formula out (codegen.ts): the evaluations after this one run the generated function. */
+  private writeOut(): void {
+    const compiler = this.compiler;
+    this.compiler = undefined;
+    if (compiler !== undefined) this.generated = codeGenerator?.generate(this.parsed.formula, compiler);
   }
 
   /** The evaluation's failure when a target ends up NaN or infinite (docs/semantics.md §10.3). */
