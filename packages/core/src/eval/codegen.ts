@@ -114,7 +114,7 @@ class Generator {
   /** One function per statement, and the main function's calls of them. */
   private readonly functions: string[] = [];
   private readonly calls: string[] = [];
-  /** The statement being written: its lines, temporaries and metrics read. */
+  /** The statement being written: its lines, its temporaries, and the locals of the metrics it reads. */
   private body: string[] = [];
   private temps = 0;
   private readonly metricLocals = new Map<number, string>();
@@ -183,11 +183,12 @@ class Generator {
     if (this.compiler.isUserVariable(name)) {
       const slot = this.compiler.slotOf(name) as number;
       const value = this.plain(this.expression(s.value), valueAt);
-      const stopped = this.constant(() => {
-        throw evaluationFailure('AS3003', 'assignStop', { name }, valueAt);
-      });
-      if (value.type === undefined || value.type === NOTHING_TYPE)
+      if (value.type === undefined || value.type === NOTHING_TYPE) {
+        const stopped = this.constant(() => {
+          throw evaluationFailure('AS3003', 'assignStop', { name }, valueAt);
+        });
         this.emit(`if (${value.code} === ${this.constant(NOTHING_VALUE)}) ${stopped}();`);
+      }
       this.emit(`vars[${slot}] = ${value.code};`);
       this.assigned.set(slot, value.type);
       return true;
