@@ -14,11 +14,13 @@ import {
   type EvaluationContext,
   type EvaluationResult,
   GENERATE_AFTER,
+  MAX_STATEMENTS,
   makeContext,
 } from '@autoscale/core';
 import { formulaArbitrary } from '../packages/core/test/support/formula-arbitrary.ts';
 import { contextArb } from './support/context-arbitrary.ts';
 import { EVAL_CASE_FILES, loadEvalCase } from './support/eval-cases.ts';
+import { tooManyStatements } from './support/limits.ts';
 import { HAS_SHARED_CORPUS, SHARED_CORPUS } from './support/paths.ts';
 
 /** Everything an evaluation says, but its trace. */
@@ -89,6 +91,25 @@ describe('the generated route and the closures', () => {
       const formula = routes(readFileSync(join(SHARED_CORPUS, file), 'utf8'));
       for (const ctx of contexts) formula.expectAlike(ctx);
     }
+  });
+
+  it('agree on formulas nested as deep and as long as the parser allows', () => {
+    const context = fc.sample(contextArb, { numRuns: 1, seed: 7 })[0] as EvaluationContext;
+    const shapes = (depth: number) => [
+      `$TargetDedicatedNodes = ${'$PendingTasks > 1 ? '.repeat(depth)}5${' : 2'.repeat(depth)};`,
+      `$TargetDedicatedNodes = ${'max(1, '.repeat(depth)}$PendingTasks${')'.repeat(depth)};`,
+      `$TargetDedicatedNodes = ${'('.repeat(depth)}$ActiveTasks${')'.repeat(depth)} + len($PendingTasks.GetSample(10));`,
+    ];
+    // 60 levels: just under the parser's nesting limit (64) once the statement's own are counted.
+    for (const text of shapes(60)) {
+      const formula = routes(text);
+      expect(formula.generated.syntaxError, text).toBeUndefined();
+      formula.expectAlike(context);
+    }
+    // As many statements as the service takes, each its own generated function.
+    const most = routes(tooManyStatements(MAX_STATEMENTS));
+    expect(most.generated.syntaxError).toBeUndefined();
+    most.expectAlike(context);
   });
 
   it('agree on random formulas against random contexts', () => {
