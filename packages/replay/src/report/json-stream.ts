@@ -2,8 +2,9 @@
 // and a newline), in chunks of about CHUNK_CHARS, so that a pool-year's timeline (a hundred
 // thousand rows, tens of MB) is never one string nor a second copy of every row as an object.
 // The report's skeleton is json.ts's own reportJson with each timeline left as a placeholder; all
-// but the timelines is written by JSON.stringify itself, the rows by a template (rows as
-// EvaluationLog.record makes them) or rowJson (any other), which tests hold to JSON.stringify's
+// but the timelines is written by JSON.stringify itself, the rows by standardRowJson (rows as
+// EvaluationLog.record makes them: their values between pieces of text made once per
+// indentation) or rowJson (any other), which tests hold to JSON.stringify's
 // output. Pure: the playground can use it too.
 
 import type { RecordingReplay, TimelineRow } from '../replay/types.ts';
