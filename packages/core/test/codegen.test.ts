@@ -3,6 +3,7 @@
 // themselves, it is refused where asked, and the built-ins' direct entries it calls compute what
 // their overloads' impl computes. That both routes evaluate alike is test/codegen-equivalence.test.ts.
 
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registry } from '../src/builtins/registry.ts';
@@ -122,6 +123,25 @@ describe('where code is generated', () => {
   afterEach(() => {
     if (saved === undefined) delete process.env.AUTOSCALE_CODEGEN;
     else process.env.AUTOSCALE_CODEGEN = saved;
+  });
+
+  it('not where Node refuses code from strings: the closures evaluate, with the same results', () => {
+    const entry = new URL('../src/index-node.ts', import.meta.url).href;
+    const script = `
+      const { compileFormula, makeContext } = await import(${JSON.stringify(entry)});
+      const f = compileFormula('$TargetDedicatedNodes = max(1, 2) + 3; x = $PendingTasks.GetSample(1);');
+      let r;
+      for (let i = 0; i < 100; i++) r = f.evaluate(makeContext({ now: 0 }));
+      console.log(JSON.stringify({ results: r.results, error: r.error?.message ?? null, generated: typeof f.generated }));`;
+    const run = (flags: string[]) =>
+      spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const refused = run(['--disallow-code-generation-from-strings']);
+    const allowed = run([]);
+    expect(refused.status, refused.stderr).toBe(0);
+    const [a, b] = [JSON.parse(refused.stdout), JSON.parse(allowed.stdout)];
+    expect(a.generated).toBe('undefined');
+    expect(b.generated).toBe('function');
+    expect({ ...a, generated: null }).toEqual({ ...b, generated: null });
   });
 
   it('in Node, unless AUTOSCALE_CODEGEN=0', () => {
