@@ -17,7 +17,8 @@ import {
 } from '../builtins/registry.ts';
 import type { Overload, VariableEntry } from '../builtins/entry.ts';
 import { toDouble } from '../builtins/support.ts';
-import { typeName } from '../types.ts';
+import { DOUBLE, typeName } from '../types.ts';
+import { findUnaryRow } from '../operators.ts';
 import { evaluationFailure } from '../runtime/errors.ts';
 import { Frame } from './frame.ts';
 import {
@@ -293,9 +294,11 @@ export class Compiler {
         const op = e.operator;
         const at = e.range.start;
         const otherTypes = unaryApplier(op, at);
+        // The table's function for a double, found once: nearly every operand is one.
+        const onDouble = findUnaryRow(op, DOUBLE)?.impl;
         return (f) => {
           const v = plainValue(operand(f), f.rt, at);
-          if (typeof v === 'number') return op === '-' ? -v : v === 0 ? 1 : 0;
+          if (onDouble !== undefined && typeof v === 'number') return onDouble(v);
           return otherTypes(v);
         };
       }

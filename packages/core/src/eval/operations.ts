@@ -45,7 +45,7 @@ function lengthsDiffer(err: OperatorValueError, at: number): EvaluationFailure {
 
 /** The operator table's function for `op` on two doubles, if it has one. */
 export function doublesImpl(op: BinaryOperator): OperatorImpl | undefined {
-  return operatorImpls(op)(DOUBLE, DOUBLE);
+  return findBinaryRow(op, DOUBLE, DOUBLE)?.impl(op);
 }
 
 /**

@@ -8,7 +8,7 @@
 // output. Pure: the playground can use it too.
 
 import type { RecordingReplay, TimelineRow } from '../replay/types.ts';
-import { hasRowKeys } from '../replay/timeline-row-keys.ts';
+import { hasRowKeys, TIMELINE_ROW_KEYS } from '../replay/timeline-row-keys.ts';
 import { InstantWriter } from './instant-writer.ts';
 import { reportJson } from './json.ts';
 
@@ -120,7 +120,10 @@ function num(n: number | null): string {
   return n !== null && Number.isFinite(n) ? String(n) : 'null';
 }
 
-/** rowJson of a row with exactly TIMELINE_ROW_KEYS, from pieces made once per indentation (a hundred thousand rows). */
+/**
+ * rowJson of a row with exactly TIMELINE_ROW_KEYS, its values in their order between pieces of text
+ * made once per indentation (a hundred thousand rows).
+ */
 export function standardRowJson(r: TimelineRow, indent: string): string {
   const p = standardRowPieces(indent);
   const error = r.error === null ? 'null' : indented(JSON.stringify(r.error, null, 2), `${indent}  `);
@@ -158,29 +161,18 @@ export function standardRowJson(r: TimelineRow, indent: string): string {
 }
 
 /** Per indentation, the text around a standard row's values: `{\n  "time": "`, `",\n  "results": `, ... */
-const STANDARD_PIECES = new Map<string, readonly string[]>();
+const STANDARD_PIECES = new Map<string, string[]>();
 
 function standardRowPieces(indent: string): readonly string[] {
   let pieces = STANDARD_PIECES.get(indent);
   if (pieces === undefined) {
-    const key = (name: string) => `\n${indent}  "${name}": `;
-    pieces = [
-      `{${key('time')}"`,
-      `",${key('results')}`,
-      `,${key('error')}`,
-      `,${key('targetDedicated')}`,
-      `,${key('targetLowPriority')}`,
-      `,${key('deallocation')}`,
-      `,${key('recordedDedicated')}`,
-      `,${key('recordedLowPriority')}`,
-      `,${key('simulatedDedicated')}`,
-      `,${key('simulatedLowPriority')}`,
-      `,${key('recordedActive')}`,
-      `,${key('recordedPending')}`,
-      `,${key('simulatedActive')}`,
-      `,${key('simulatedPending')}`,
-      `\n${indent}}`,
-    ];
+    // Before each value: the end of the one before (the time is written inside quotes) and its key.
+    const quoted = (key: string | undefined) => (key === 'time' ? '"' : '');
+    pieces = TIMELINE_ROW_KEYS.map((key, i) => {
+      const before = i === 0 ? '{' : `${quoted(TIMELINE_ROW_KEYS[i - 1])},`;
+      return `${before}\n${indent}  "${key}": ${quoted(key)}`;
+    });
+    pieces.push(`\n${indent}}`);
     STANDARD_PIECES.set(indent, pieces);
   }
   return pieces;
