@@ -133,6 +133,24 @@ describe.runIf(READY || REQUIRED)('the packages as installed from their packs', 
         (p) => pathToFileURL(join(project.dir, 'node_modules', '@autoscale', p)).href,
       ),
     );
+    // The installed core writes a formula out after GENERATE_AFTER evaluations, with the closures' results.
+    project.file(
+      'generated.mjs',
+      [
+        "import { compileFormula, GENERATE_AFTER, makeContext, historyFromSamples } from '@autoscale/core';",
+        "const text = '$TargetDedicatedNodes = max(1, avg($PendingTasks.GetSample(TimeInterval_Minute * 5)));';",
+        "const metrics = new Map([['$PendingTasks', historyFromSamples(Array.from({ length: 40 }, (_, i) => [i * 30000, i]))]]);",
+        'const lazy = compileFormula(text);',
+        'const never = compileFormula(text, undefined, { generate: false });',
+        'const same = [];',
+        'for (let i = 0; i <= GENERATE_AFTER + 5; i++) {',
+        '  const ctx = makeContext({ now: 600000 + i * 10000, metrics });',
+        '  same.push(lazy.evaluate(ctx).results === never.evaluate(ctx).results);',
+        '}',
+        'console.log(typeof lazy.generated, typeof never.generated, same.every(Boolean));',
+      ].join('\n'),
+    );
+    expect(project.node('generated.mjs').stdout.trim()).toBe('function undefined true');
     // The packs carry compiled code only: no sources, tests or tsconfig.
     const listing = npm(['ls', '--all', '--parseable'], project.dir).stdout;
     expect(listing).not.toContain(REPO_ROOT);
