@@ -131,14 +131,25 @@ describe('streamed reports', () => {
     const anyUtf16 = fc
       .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 })
       .map((units) => String.fromCharCode(...units));
-    const count = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-0, Number.NaN, Number.NEGATIVE_INFINITY));
+    // Small whole numbers and whole seconds too, which the writer keeps joined with their key's text.
+    const count = fc.oneof(
+      fc.integer(),
+      fc.integer({ min: -2, max: 1100 }),
+      fc.double(),
+      fc.constantFrom(-0, Number.NaN, Number.NEGATIVE_INFINITY, 1023, 1024, 0.5),
+    );
     const maybe = fc.option(count, { nil: null });
+    const time = fc.oneof(
+      fc.integer({ min: -1e13, max: 3e14 }),
+      fc.integer({ min: 0, max: 3e8 }).map((s) => s * 1000),
+      fc.constantFrom(0, 86_399_000, 253_402_300_799_000, 253_402_300_800_000),
+    );
     fc.assert(
       fc.property(
         fc.record({
-          time: fc.integer({ min: -1e13, max: 3e14 }),
+          time,
           // Any UTF-16, lone surrogates and controls included: the template quotes plain strings itself.
-          results: fc.oneof(fc.string(), anyUtf16),
+          results: fc.oneof(fc.string(), anyUtf16, fc.constantFrom('', '$TargetDedicatedNodes=1')),
           error: fc.option(fc.record({ code: fc.string(), message: fc.string() }), { nil: null }),
           targetDedicated: count,
           targetLowPriority: count,
@@ -159,7 +170,44 @@ describe('streamed reports', () => {
           expect(rowJson(row, indent)).toBe(expected.replaceAll('\n', `\n${indent}`));
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a timeline of standard rows in turn (days, repeated results, indentations taking turns) as JSON.stringify', () => {
+    const row = fc.record({
+      step: fc.constantFrom(30_000, 300_000, 3_600_000, 86_400_000, 1),
+      results: fc.constantFrom('$TargetDedicatedNodes=1', '$TargetDedicatedNodes=2;s="q"', ''),
+      targetDedicated: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double()),
+      deallocation: fc.constantFrom('requeue', 'taskcompletion', 'ä"'),
+      failed: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.constantFrom('', '    '), (steps, indent) => {
+        let t = 1_767_571_200_000;
+        for (const s of steps) {
+          t += s.step;
+          const r: TimelineRow = {
+            time: t,
+            results: s.results,
+            error: s.failed ? { code: 'FormulaEvaluationError', message: 'a\nb "c"' } : null,
+            targetDedicated: s.targetDedicated,
+            targetLowPriority: 0,
+            deallocation: s.deallocation,
+            recordedDedicated: null,
+            recordedLowPriority: 1,
+            simulatedDedicated: 2,
+            simulatedLowPriority: 0,
+            recordedActive: 3,
+            recordedPending: null,
+            simulatedActive: null,
+            simulatedPending: 4,
+          };
+          const expected = JSON.stringify({ ...r, time: formatInstant(r.time) }, null, 2);
+          expect(standardRowJson(r, indent)).toBe(expected.replaceAll('\n', `\n${indent}`));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

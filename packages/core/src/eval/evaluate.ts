@@ -22,6 +22,7 @@ import {
   type ServiceError,
 } from '../runtime/errors.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
+import { flattenString } from '../runtime/flat-string.ts';
 import { Frame } from './frame.ts';
 import type { Trace } from './trace.ts';
 import { formatValue, type Value } from '../runtime/values.ts';
@@ -131,6 +132,33 @@ export class EvaluationResult {
     this.resultsText ??= resultsText(this.targets, this.names.labels, this.values);
     return this.resultsText;
   }
+
+  /**
+   * Whether `other`'s results string is certainly this one's, told without building either: the
+   * same variables, printed targets and option, and each value the same number or string (or the
+   * same object). A replay's consecutive evaluations repeat their results more often than not,
+   * and keeps one string for a run of them.
+   */
+  sameResults(other: EvaluationResult): boolean {
+    const a = this.targets;
+    const b = other.targets;
+    if (
+      this.names !== other.names ||
+      printedTarget(a.dedicated) !== printedTarget(b.dedicated) ||
+      printedTarget(a.lowPriority) !== printedTarget(b.lowPriority) ||
+      a.deallocationOption !== b.deallocationOption
+    )
+      return false;
+    const values = this.values;
+    const others = other.values;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const w = others[i];
+      // Numbers by Object.is: 0 and -0 print differently, NaN as itself.
+      if (typeof v === 'number' ? !(typeof w === 'number' && Object.is(v, w)) : v !== w) return false;
+    }
+    return true;
+  }
 }
 
 /** User variables' names in results order, each also as its results-string label (";name="). */
@@ -140,13 +168,14 @@ class VariableNames {
   readonly labels: readonly string[];
   constructor(names: readonly string[]) {
     this.names = names;
-    this.labels = names.map((name) => `;${name}=`);
+    // Flat: a rope among a results string's pieces makes flattening the string slower.
+    this.labels = names.map((name) => flattenString(`;${name}=`));
   }
 }
 
-const DEDICATED_LABEL = `${TARGET_DEDICATED}=`;
-const LOW_PRIORITY_LABEL = `;${TARGET_LOW_PRIORITY}=`;
-const DEALLOCATION_LABEL = `;${DEALLOCATION_OPTION}=`;
+const DEDICATED_LABEL = flattenString(`${TARGET_DEDICATED}=`);
+const LOW_PRIORITY_LABEL = flattenString(`;${TARGET_LOW_PRIORITY}=`);
+const DEALLOCATION_LABEL = flattenString(`;${DEALLOCATION_OPTION}=`);
 
 /**
  * The results string of targets and user variables (labels and values in results order). Built by

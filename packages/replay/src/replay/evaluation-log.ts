@@ -19,6 +19,9 @@ export class EvaluationLog {
   lowPriority: number;
   deallocation = DEFAULT_DEALLOCATION_OPTION;
   private readonly buildResults: boolean;
+  /** The last evaluation whose results were kept, and its results string. */
+  private lastResult: EvaluationResult | undefined;
+  private lastResults = '';
 
   constructor(initialDedicated: number, initialLowPriority: number, buildResults: boolean) {
     this.dedicated = initialDedicated;
@@ -52,8 +55,7 @@ export class EvaluationLog {
     }
     const row: TimelineRow = {
       time,
-      // Kept for the whole replay: one flat string each, not a rope of pieces.
-      results: this.buildResults ? flattenString(result.results) : '',
+      results: this.buildResults ? this.resultsOf(result) : '',
       error,
       targetDedicated: this.dedicated,
       targetLowPriority: this.lowPriority,
@@ -69,6 +71,18 @@ export class EvaluationLog {
     };
     this.rows.push(row);
     return row;
+  }
+
+  /**
+   * The results string to keep for the whole replay: one flat string, not a rope of pieces, and
+   * the one before when it is the same text (consecutive evaluations often are), which is neither
+   * built nor held twice.
+   */
+  private resultsOf(result: EvaluationResult): string {
+    if (this.lastResult === undefined || !result.sameResults(this.lastResult))
+      this.lastResults = flattenString(result.results);
+    this.lastResult = result;
+    return this.lastResults;
   }
 
   failureList(): FailureSummary[] {

@@ -2,15 +2,18 @@
 // and a newline), in chunks of about CHUNK_CHARS, so that a pool-year's timeline (a hundred
 // thousand rows, tens of MB) is never one string nor a second copy of every row as an object.
 // The report's skeleton is json.ts's own reportJson with each timeline left as a placeholder; all
-// but the timelines is written by JSON.stringify itself, the rows by standardRowJson (rows as
-// EvaluationLog.record makes them: their values between pieces of text made once per
-// indentation) or rowJson (any other), which tests hold to JSON.stringify's
-// output. Pure: the playground can use it too.
+// but the timelines is written by JSON.stringify itself, the rows by standardRowJson
+// (standard-row-json.ts: rows as EvaluationLog.record makes them) or rowJson (any other), which
+// tests hold to JSON.stringify's output. Pure: the playground can use it too.
 
+import { flattenString } from '@autoscale/core';
 import type { RecordingReplay, TimelineRow } from '../replay/types.ts';
-import { hasRowKeys, TIMELINE_ROW_KEYS } from '../replay/timeline-row-keys.ts';
+import { hasRowKeys } from '../replay/timeline-row-keys.ts';
 import { InstantWriter } from './instant-writer.ts';
 import { reportJson } from './json.ts';
+import { standardRowJson } from './standard-row-json.ts';
+
+export { standardRowJson };
 
 /** About how many characters each chunk holds. */
 export const CHUNK_CHARS = 1 << 16;
@@ -103,8 +106,9 @@ function* rows(list: readonly TimelineRow[], indent: string, out: Chunks): Gener
     return;
   }
   const inner = `${indent}  `;
-  const first = `[\n${inner}`;
-  const next = `,\n${inner}`;
+  // Flat, as every piece used over and over: flattening a chunk is slower for each piece that is a rope.
+  const first = flattenString(`[\n${inner}`);
+  const next = flattenString(`,\n${inner}`);
   for (let i = 0; i < list.length; i++) {
     const row = list[i] as TimelineRow;
     // A row as EvaluationLog.record makes it is written by a template; any other by the general way.
@@ -113,69 +117,6 @@ function* rows(list: readonly TimelineRow[], indent: string, out: Chunks): Gener
     if (out.full) yield out.take();
   }
   out.add(`\n${indent}]`);
-}
-
-/** A number or null as JSON writes it. */
-function num(n: number | null): string {
-  return n !== null && Number.isFinite(n) ? String(n) : 'null';
-}
-
-/**
- * rowJson of a row with exactly TIMELINE_ROW_KEYS, its values in their order between pieces of text
- * made once per indentation (a hundred thousand rows).
- */
-export function standardRowJson(r: TimelineRow, indent: string): string {
-  const p = standardRowPieces(indent);
-  const error = r.error === null ? 'null' : indented(JSON.stringify(r.error, null, 2), `${indent}  `);
-  return (
-    (p[0] as string) +
-    instants.format(r.time) +
-    p[1] +
-    JSON.stringify(r.results) +
-    p[2] +
-    error +
-    p[3] +
-    num(r.targetDedicated) +
-    p[4] +
-    num(r.targetLowPriority) +
-    p[5] +
-    JSON.stringify(r.deallocation) +
-    p[6] +
-    num(r.recordedDedicated) +
-    p[7] +
-    num(r.recordedLowPriority) +
-    p[8] +
-    num(r.simulatedDedicated) +
-    p[9] +
-    num(r.simulatedLowPriority) +
-    p[10] +
-    num(r.recordedActive) +
-    p[11] +
-    num(r.recordedPending) +
-    p[12] +
-    num(r.simulatedActive) +
-    p[13] +
-    num(r.simulatedPending) +
-    p[14]
-  );
-}
-
-/** Per indentation, the text around a standard row's values: `{\n  "time": "`, `",\n  "results": `, ... */
-const STANDARD_PIECES = new Map<string, string[]>();
-
-function standardRowPieces(indent: string): readonly string[] {
-  let pieces = STANDARD_PIECES.get(indent);
-  if (pieces === undefined) {
-    // Before each value: the end of the one before (the time is written inside quotes) and its key.
-    const quoted = (key: string | undefined) => (key === 'time' ? '"' : '');
-    pieces = TIMELINE_ROW_KEYS.map((key, i) => {
-      const before = i === 0 ? '{' : `${quoted(TIMELINE_ROW_KEYS[i - 1])},`;
-      return `${before}\n${indent}  "${key}": ${quoted(key)}`;
-    });
-    pieces.push(`\n${indent}}`);
-    STANDARD_PIECES.set(indent, pieces);
-  }
-  return pieces;
 }
 
 /**
