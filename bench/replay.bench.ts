@@ -8,7 +8,11 @@
 // - the project's reader alone (readRecording, the columns the formula needs);
 // - the replay as the CLI does it, per report format: replayFile (read on the main thread,
 //   evaluations on a worker as batches arrive), then the report's chunks written to /dev/null
-//   (`--format text`, `json`, `csv`).
+//   (`--format text`, `json`, `csv`);
+// - text and JSON again for Example 2 with `$now = time()` added, whose results strings are all
+//   different: the bench's recording repeats its daily cycle, and most consecutive evaluations
+//   repeat their results, which the replay keeps once (EvaluationLog); this pair measures JSON
+//   without that help.
 // The children run with Node's module compile cache, as the installed command does
 // (bin/autoscale.js), filled by a warm-up run. Prints figures; asserts nothing (targets: reader
 // <= 1.5x the anchor; replay <= 2x the anchor with peak memory <= 2x the columns' own size;
@@ -39,6 +43,8 @@ const HEADER =
 
 /** The formula replayed: the Azure docs' Example 2, as in core's evaluation benchmark. */
 export const BENCH_FORMULA = EXAMPLE_2;
+/** Example 2 with a variable that differs at every evaluation, and so does its results string. */
+const NEVER_REPEATING = `${EXAMPLE_2}\n$now = time();`;
 
 /** Writes the pool-year (or its first `rows`): daily and weekly cycles, a few missing CPU samples. */
 export async function writeYear(path: string, rows = YEAR_ROWS): Promise<void> {
@@ -62,8 +68,8 @@ export async function writeYear(path: string, rows = YEAR_ROWS): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end(buffer, () => resolve()).on('error', reject));
 }
 
-type Mode = 'baseline' | 'read' | ReportChunksFormat;
-const MODES: readonly Mode[] = ['baseline', 'read', 'text', 'json', 'csv'];
+type Mode = 'baseline' | 'read' | ReportChunksFormat | 'text-unique' | 'json-unique';
+const MODES: readonly Mode[] = ['baseline', 'read', 'text', 'json', 'csv', 'text-unique', 'json-unique'];
 
 interface ChildFigures {
   ms: number;
@@ -73,6 +79,8 @@ interface ChildFigures {
   startRssMb: number;
   rows: number;
   evaluations: number;
+  /** How many evaluations repeated the results string of the one before. */
+  repeatedResults: number;
 }
 
 /** In the child: one measurement; prints one JSON line. */
@@ -81,28 +89,40 @@ async function child(mode: Mode, path: string): Promise<void> {
   const t0 = performance.now();
   let rows = 0;
   let evaluations = 0;
-  const formulas = [{ name: 'bench', text: BENCH_FORMULA }];
+  let repeatedResults = 0;
+  const unique = mode === 'text-unique' || mode === 'json-unique';
+  const format: ReportChunksFormat | undefined =
+    mode === 'text-unique'
+      ? 'text'
+      : mode === 'json-unique'
+        ? 'json'
+        : mode === 'baseline' || mode === 'read'
+          ? undefined
+          : mode;
+  const formulas = [{ name: 'bench', text: unique ? NEVER_REPEATING : BENCH_FORMULA }];
   if (mode === 'baseline') rows = readBaseline(path).rows;
   else if (mode === 'read') {
     const r = await readRecording(path, { keep: columnsToKeep(formulas.map(prepareFormula)) });
     if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
     rows = r.value.times.length;
-  } else {
+  } else if (format !== undefined) {
     // As `autoscale replay --format MODE`: results strings only where the report shows them.
     const r = await replayFile(
       path,
       formulas,
       { mode: 'open', interval: 5 * 60_000 },
-      { buildResults: mode !== 'text' },
+      { buildResults: format !== 'text' },
     );
     if (!r.ok) throw new Error(r.errors.join('\n'));
     const out = openSync('/dev/null', 'w');
     try {
-      for (const chunk of reportChunks(mode, [r.replay], false)) writeSync(out, chunk);
+      for (const chunk of reportChunks(format, [r.replay], false)) writeSync(out, chunk);
     } finally {
       closeSync(out);
     }
-    evaluations = r.replay.formulas[0]?.summary.evaluations ?? 0;
+    const timeline = r.replay.formulas[0]?.timeline ?? [];
+    evaluations = timeline.length;
+    for (let i = 1; i < timeline.length; i++) if (timeline[i]?.results === timeline[i - 1]?.results) repeatedResults++;
   }
   const figures: ChildFigures = {
     ms: performance.now() - t0,
@@ -110,6 +130,7 @@ async function child(mode: Mode, path: string): Promise<void> {
     startRssMb,
     rows,
     evaluations,
+    repeatedResults,
   };
   console.log(JSON.stringify(figures));
 }
@@ -150,6 +171,12 @@ export interface ReplayBenchFigures {
   csvMs: number;
   csvRatio: number;
   csvRssMb: number;
+  /** Share of the JSON replay's evaluations that repeated the results before them. */
+  repeatedShare: number;
+  /** Text and JSON with results that never repeat, and the JSON's time over that text's. */
+  textUniqueMs: number;
+  jsonUniqueMs: number;
+  jsonUniqueRatio: number;
 }
 
 /** Columns the replay keeps from the file (the formula's and the model's), plus the timestamps. */
@@ -179,7 +206,9 @@ export async function benchReplay(): Promise<ReplayBenchFigures> {
       for (const mode of MODES) runs.get(mode)?.push(measure(mode, path, cache));
     const best = (mode: Mode): ChildFigures => (runs.get(mode) ?? []).reduce((a, b) => (b.ms < a.ms ? b : a));
     const peak = (mode: Mode): number => Math.max(...(runs.get(mode) ?? []).map((r) => r.rssMb));
-    const [baseline, read, text, json, csv] = MODES.map(best) as [
+    const [baseline, read, text, json, csv, textUnique, jsonUnique] = MODES.map(best) as [
+      ChildFigures,
+      ChildFigures,
       ChildFigures,
       ChildFigures,
       ChildFigures,
@@ -208,6 +237,10 @@ export async function benchReplay(): Promise<ReplayBenchFigures> {
       csvMs: csv.ms,
       csvRatio: csv.ms / text.ms,
       csvRssMb: peak('csv'),
+      repeatedShare: json.repeatedResults / Math.max(1, json.evaluations),
+      textUniqueMs: textUnique.ms,
+      jsonUniqueMs: jsonUnique.ms,
+      jsonUniqueRatio: jsonUnique.ms / textUnique.ms,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -48,6 +48,10 @@ console.log(
   `the same replay written as --format json: ${fmt(replay.jsonMs / 1000, 2)} s, ${fmt(replay.jsonRatio, 2)}x the text report (peak RSS ${fmt(replay.jsonRssMb, 0)} MB); ` +
     `--format csv: ${fmt(replay.csvMs / 1000, 2)} s, ${fmt(replay.csvRatio, 2)}x (${fmt(replay.csvRssMb, 0)} MB)   (target: json <= 1.25x text)`,
 );
+console.log(
+  `  ${fmt(replay.repeatedShare * 100, 0)}% of those evaluations repeat the results before them (kept once); with results that never repeat ` +
+    `(Example 2 and $now = time()): text ${fmt(replay.textUniqueMs / 1000, 2)} s, json ${fmt(replay.jsonUniqueMs / 1000, 2)} s, ${fmt(replay.jsonUniqueRatio, 2)}x`,
+);
 const report = await benchReport();
 console.log(
   `HTML report of a year-long compare of three formulas (${fmt(report.evaluations, 0)} evaluations): ${fmt(report.sizeMb, 2)} MB; ` +

@@ -6,7 +6,9 @@ import {
   formatDouble,
   formatDoubleSlowly,
   formatTimestamp,
+  formatTimestampSlowly,
   formatTimeInterval,
+  formatTimeIntervalSlowly,
 } from '../src/runtime/format-value-text.ts';
 
 describe('formatDouble', () => {
@@ -165,6 +167,39 @@ describe('formatTimeInterval', () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), (ms) => {
         return /^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d{7})?$/.test(formatTimeInterval(ms));
       }),
+    );
+  });
+});
+
+describe('timestamps and intervals: the fast paths print what the general routes print', () => {
+  it('formatTimestamp: by day and digit tables as through a Date, in any order of instants', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: -1e13, max: 2.6e14 }),
+      fc.double({ min: -1e13, max: 2.6e14, noNaN: true }),
+      fc.constantFrom(0, -0, 0.5, 86_399_999.9, 253_402_300_799_999.5, 253_402_300_800_000, -0.5),
+    );
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 8 }), (list) => {
+        for (const ms of list) expect(formatTimestamp(ms)).toBe(formatTimestampSlowly(ms));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('formatTimeInterval: in doubles up to 2^53 ticks as in BigInt, and beyond', () => {
+    // 2^53 ticks is about 9.007e11 ms: both sides of it, fractions of a tick, halves of one.
+    const interval = fc.oneof(
+      fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+      fc.integer({ min: -1e12, max: 1e12 }),
+      fc.integer({ min: -(2 ** 40), max: 2 ** 40 }).map((t) => t / 10_000),
+      fc.integer({ min: -100, max: 100 }).map((t) => 900_719_925_474.0992 + t / 10_000),
+      fc.constantFrom(0, -0, 0.00005, -0.00005, 0.00015, -0.00015, 1e15, -1e15, Number.NaN),
+    );
+    fc.assert(
+      fc.property(interval, (ms) => {
+        expect(formatTimeInterval(ms)).toBe(formatTimeIntervalSlowly(ms));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

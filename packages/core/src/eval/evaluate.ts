@@ -4,12 +4,7 @@
 
 import { parse, type ParseResult } from '../syntax/parse.ts';
 import { codeInfo, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
-import {
-  DEALLOCATION_OPTION,
-  DEFAULT_DEALLOCATION_OPTION,
-  TARGET_DEDICATED,
-  TARGET_LOW_PRIORITY,
-} from '../builtins/registry.ts';
+import { DEFAULT_DEALLOCATION_OPTION, TARGET_DEDICATED, TARGET_LOW_PRIORITY } from '../builtins/registry.ts';
 import { LineMap, type Range } from '../text/source.ts';
 import { type CompiledProgram, Compiler, type StatementFn } from './compile.ts';
 import type { Formula } from '../syntax/ast.ts';
@@ -22,10 +17,12 @@ import {
   type ServiceError,
 } from '../runtime/errors.ts';
 import { formatDouble } from '../runtime/format-value-text.ts';
-import { flattenString } from '../runtime/flat-string.ts';
 import { Frame } from './frame.ts';
 import type { Trace } from './trace.ts';
-import { formatValue, type Value } from '../runtime/values.ts';
+import type { Value } from '../runtime/values.ts';
+import { printedTarget, resultsText, VariableNames } from './results-text.ts';
+
+export { formatResults, printedTarget } from './results-text.ts';
 
 export interface CompileOptions {
   /**
@@ -159,55 +156,6 @@ export class EvaluationResult {
     }
     return true;
   }
-}
-
-/** User variables' names in results order, each also as its results-string label (";name="). */
-class VariableNames {
-  static readonly NONE = new VariableNames([]);
-  readonly names: readonly string[];
-  readonly labels: readonly string[];
-  constructor(names: readonly string[]) {
-    this.names = names;
-    // Flat: a rope among a results string's pieces makes flattening the string slower.
-    this.labels = names.map((name) => flattenString(`;${name}=`));
-  }
-}
-
-const DEDICATED_LABEL = flattenString(`${TARGET_DEDICATED}=`);
-const LOW_PRIORITY_LABEL = flattenString(`;${TARGET_LOW_PRIORITY}=`);
-const DEALLOCATION_LABEL = flattenString(`;${DEALLOCATION_OPTION}=`);
-
-/**
- * The results string of targets and user variables (labels and values in results order). Built by
- * `+=`, which leaves a rope of its pieces: whoever keeps many (a replay keeps one per evaluation)
- * flattens them with flattenString.
- */
-function resultsText(targets: Targets, labels: readonly string[], values: readonly Value[]): string {
-  let text = DEDICATED_LABEL + formatTarget(targets.dedicated);
-  text += LOW_PRIORITY_LABEL + formatTarget(targets.lowPriority);
-  text += DEALLOCATION_LABEL + targets.deallocationOption;
-  for (let i = 0; i < values.length; i++) text += (labels[i] as string) + formatValue(values[i] as Value);
-  return text;
-}
-
-export function formatResults(targets: Targets, variables: ReadonlyArray<readonly [string, Value]>): string {
-  return resultsText(
-    targets,
-    new VariableNames(variables.map(([name]) => name)).labels,
-    variables.map(([, value]) => value),
-  );
-}
-
-/**
- * A target as the results string prints it: truncated toward zero (58.25 -> 58), negatives as computed
- * (docs/semantics.md §11.3).
- */
-export function printedTarget(v: number): number {
-  return Math.trunc(v) || 0;
-}
-
-function formatTarget(v: number): string {
-  return formatDouble(printedTarget(v));
 }
 
 /** The targets an evaluation that fails leaves: the pool's own. */

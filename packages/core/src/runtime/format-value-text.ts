@@ -151,6 +151,32 @@ function formatYear(year: number): string {
  * millisecond is the one containing the instant). Non-finite input prints like formatDouble.
  */
 export function formatTimestamp(ms: number): string {
+  // Years 1970-9999, the common case: the date part is worked out once per day (a replay's
+  // evaluations come minutes apart), the time of day from digit tables.
+  if (!(ms >= 0 && ms < FIRST_FIVE_DIGIT_YEAR_MS)) return formatTimestampSlowly(ms);
+  const whole = Math.floor(ms);
+  const day = Math.floor(whole / MS_PER_DAY);
+  if (day !== lastDay.day) {
+    lastDay.day = day;
+    lastDay.prefix = formatTimestampSlowly(day * MS_PER_DAY).slice(0, 11);
+  }
+  const millis = whole - day * MS_PER_DAY;
+  const seconds = Math.floor(millis / 1000);
+  return (
+    `${lastDay.prefix}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:` +
+    `${TWO_DIGITS[seconds % 60]}.${THREE_DIGITS[millis - seconds * 1000]}Z`
+  );
+}
+
+/** 10000-01-01T00:00:00Z. */
+const FIRST_FIVE_DIGIT_YEAR_MS = 253_402_300_800_000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** The day formatTimestamp printed last and its `yyyy-MM-ddT`. */
+const lastDay = { day: Number.NaN, prefix: '' };
+
+/** formatTimestamp through a Date: every finite instant, beyond Date's range too. */
+export function formatTimestampSlowly(ms: number): string {
   if (!Number.isFinite(ms)) return formatNonFinite(ms);
   let whole = Math.floor(ms);
   let cycles = 0;
@@ -178,6 +204,25 @@ const TICKS_PER_DAY = 86_400n * TICKS_PER_SECOND;
  * 100 ns ticks (the TimeSpan resolution). Non-finite input prints like formatDouble.
  */
 export function formatTimeInterval(ms: number): string {
+  const ticksDouble = Math.round(ms * 10_000);
+  // Up to 2^53 ticks (about 28 years) every step below is exact in doubles; beyond, BigInt.
+  if (!Number.isSafeInteger(ticksDouble)) return formatTimeIntervalSlowly(ms);
+  const ticks = Math.abs(ticksDouble);
+  const days = Math.floor(ticks / TICKS_PER_DAY_NUMBER);
+  const inDay = ticks - days * TICKS_PER_DAY_NUMBER;
+  const fraction = inDay % TICKS_PER_SECOND_NUMBER;
+  const seconds = (inDay - fraction) / TICKS_PER_SECOND_NUMBER;
+  // -0 ticks (a negative interval under half a tick) has no sign: there is no negative TimeSpan zero.
+  const head = `${ticksDouble < 0 ? '-' : ''}${days !== 0 ? `${days}.` : ''}`;
+  const time = `${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
+  return `${head}${time}${fraction !== 0 ? `.${String(fraction).padStart(7, '0')}` : ''}`;
+}
+
+const TICKS_PER_SECOND_NUMBER = 10_000_000;
+const TICKS_PER_DAY_NUMBER = 86_400 * TICKS_PER_SECOND_NUMBER;
+
+/** formatTimeInterval in BigInt ticks: every finite interval, however long. */
+export function formatTimeIntervalSlowly(ms: number): string {
   if (!Number.isFinite(ms)) return formatNonFinite(ms);
   const ticksDouble = Math.round(ms * 10_000);
   // ms * 10000 can overflow to ±Infinity for |ms| > ~1.8e304.
