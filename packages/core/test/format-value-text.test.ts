@@ -258,4 +258,16 @@ describe('formatDouble: the fast paths print what the exact route prints', () =>
     expect(formatDouble(12.34625)).toBe('12.3462');
     expect(formatDouble(83.33333333)).toBe('83.3333');
   });
+
+  it('prints the same when a value comes again, or another takes its remembered slot', () => {
+    // A few values over and over (the percentages of a 30-sample window), and many that share slots.
+    const percentages = fc.integer({ min: 0, max: 30 }).map((k) => (k / 30) * 100);
+    const crowd = fc.integer({ min: 1, max: 5000 }).map((k) => k / 7 + 0.001);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(percentages, crowd, decimal, nearHalf), { minLength: 1, maxLength: 300 }), (xs) => {
+        for (const x of xs) expect(formatDouble(x)).toBe(formatDoubleSlowly(x));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -46,7 +46,8 @@ class Label {
 
 /** 0 <= n < SMALL, whole and not -0 (which prints as `-0`). */
 function isSmallWhole(n: number): boolean {
-  return n < SMALL && (n >= 1 ? Number.isInteger(n) : Object.is(n, 0));
+  // (n | 0) === n: whole within int32; 1 / n tells 0 (Infinity) from -0 (-Infinity).
+  return n >= 0 && n < SMALL && (n | 0) === n && (n !== 0 || 1 / n > 0);
 }
 
 /** User variables' names in results order, each also as its results-string label (";name="). */

@@ -74,11 +74,36 @@ export function formatDouble(x: number): string {
   if (Number.isInteger(x) && x < 1e6 && x > -1e6 && !Object.is(x, -0)) return String(x);
   const abs = Math.abs(x);
   if (abs >= 1e-4 && abs < 1e6) {
-    const fixed = fixedSixDigits(abs);
+    const fixed = rememberedSixDigits(abs);
     if (fixed !== undefined) return x < 0 ? `-${fixed}` : fixed;
   }
   return formatDoubleSlowly(x);
 }
+
+/**
+ * fixedSixDigits, remembered for the last few values in a table indexed by their bits: a replay
+ * prints the same fractions again and again (a percentage of a window's 30 samples takes 31
+ * values). A slot holds one value and its text; a different value in the slot is worked out and
+ * takes the slot.
+ */
+function rememberedSixDigits(abs: number): string | undefined {
+  BITS_VIEW[0] = abs;
+  const slot = ((BITS_WORDS[0] as number) ^ (BITS_WORDS[1] as number)) & (REMEMBERED - 1);
+  if (rememberedValues[slot] === abs) return rememberedTexts[slot];
+  const text = fixedSixDigits(abs);
+  if (text !== undefined) {
+    rememberedValues[slot] = abs;
+    rememberedTexts[slot] = text;
+  }
+  return text;
+}
+
+const REMEMBERED = 256;
+const BITS_VIEW = new Float64Array(1);
+const BITS_WORDS = new Uint32Array(BITS_VIEW.buffer);
+/** NaN matches no value, so every slot starts empty. */
+const rememberedValues = new Float64Array(REMEMBERED).fill(Number.NaN);
+const rememberedTexts = new Array<string>(REMEMBERED).fill('');
 
 /** Exact powers of ten, 10^0 to 10^10 (every one a double exactly). */
 const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
