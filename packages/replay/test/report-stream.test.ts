@@ -24,6 +24,7 @@ import {
   type TimelineRow,
 } from '@autoscale/replay';
 import { CHUNK_CHARS, rowJson, standardRowJson } from '../src/report/json-stream.ts';
+import { hasRowKeys } from '../src/replay/timeline-row-keys.ts';
 import { csv, T0, TempFiles } from './support.ts';
 
 const files = new TempFiles();
@@ -110,6 +111,24 @@ describe('streamed reports', () => {
     }));
     expect(renderJson([odd], true)).toContain('"notes": [\n        null\n      ]');
     expect(joined(jsonReportChunks([odd], true))).toBe(renderJson([odd], true));
+  });
+
+  it('rows other than the replay’s own (keys reordered, added or missing, another prototype) are written the general way', () => {
+    const formula = (replays[0] as RecordingReplay).formulas[0] as RecordingReplay['formulas'][number];
+    const row = formula.timeline[3] as TimelineRow;
+    const { results, ...withoutResults } = row;
+    const proto = { simulatedPending: 99 };
+    const others: TimelineRow[] = [
+      { results, ...withoutResults },
+      { ...row, extra: 1 } as TimelineRow,
+      withoutResults as TimelineRow,
+      Object.assign(Object.create(proto) as object, withoutResults) as TimelineRow,
+      Object.assign(Object.create(null) as object, row) as TimelineRow,
+      row,
+    ];
+    expect(others.map(hasRowKeys)).toEqual([false, false, false, false, false, true]);
+    const mixed = { ...(replays[0] as RecordingReplay), formulas: [{ ...formula, timeline: [...others, row] }] };
+    expect(joined(jsonReportChunks([mixed], false))).toBe(renderJson([mixed], false));
   });
 
   it('chunks stay near CHUNK_CHARS: a long timeline is never one string', () => {

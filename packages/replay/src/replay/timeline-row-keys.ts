@@ -21,8 +21,15 @@ export const TIMELINE_ROW_KEYS = [
   'simulatedPending',
 ] as const satisfies ReadonlyArray<keyof TimelineRow>;
 
-/** Whether `row` has exactly those keys, in that order. */
+/** Whether `row` has exactly those keys, in that order (asked of every row of a timeline). */
 export function hasRowKeys(row: TimelineRow): boolean {
-  const keys = Object.keys(row);
-  return keys.length === TIMELINE_ROW_KEYS.length && keys.every((k, i) => k === TIMELINE_ROW_KEYS[i]);
+  // for-in lists no array of keys (Object.keys would), but inherited keys too: a plain object's
+  // prototype has none that are enumerable, and a row whose prototype is another fails here.
+  if (Object.getPrototypeOf(row) !== Object.prototype) return false;
+  let i = 0;
+  for (const key in row) {
+    if (key !== TIMELINE_ROW_KEYS[i]) return false;
+    i++;
+  }
+  return i === TIMELINE_ROW_KEYS.length;
 }

@@ -11,9 +11,9 @@ import type { RecordingReplay, TimelineRow } from '../replay/types.ts';
 import { hasRowKeys } from '../replay/timeline-row-keys.ts';
 import { InstantWriter } from './instant-writer.ts';
 import { reportJson } from './json.ts';
-import { standardRowJson } from './standard-row-json.ts';
+import { standardRowWriter } from './standard-row-json.ts';
 
-export { standardRowJson };
+export { standardRowJson } from './standard-row-json.ts';
 
 /** About how many characters each chunk holds. */
 export const CHUNK_CHARS = 1 << 16;
@@ -109,10 +109,11 @@ function* rows(list: readonly TimelineRow[], indent: string, out: Chunks): Gener
   // Flat, as every piece used over and over: flattening a chunk is slower for each piece that is a rope.
   const first = flattenString(`[\n${inner}`);
   const next = flattenString(`,\n${inner}`);
+  const standard = standardRowWriter(inner);
   for (let i = 0; i < list.length; i++) {
     const row = list[i] as TimelineRow;
     // A row as EvaluationLog.record makes it is written by a template; any other by the general way.
-    const json = hasRowKeys(row) ? standardRowJson(row, inner) : rowJson(row, inner);
+    const json = hasRowKeys(row) ? standard.write(row) : rowJson(row, inner);
     out.add((i > 0 ? next : first) + json);
     if (out.full) yield out.take();
   }

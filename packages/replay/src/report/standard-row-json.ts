@@ -14,12 +14,17 @@ import { DAY_MS, datePrefix, isPlainInstant, timeOfDay } from './instant-writer.
 
 /** rowJson of a row with exactly TIMELINE_ROW_KEYS (json-stream.ts tells which), at this indentation. */
 export function standardRowJson(row: TimelineRow, indent: string): string {
+  return standardRowWriter(indent).write(row);
+}
+
+/** The writer of standard rows at this indentation, for a timeline's rows in turn. */
+export function standardRowWriter(indent: string): StandardRowWriter {
   let writer = WRITERS.get(indent);
   if (writer === undefined) {
     writer = new StandardRowWriter(indent);
     WRITERS.set(indent, writer);
   }
-  return writer.write(row);
+  return writer;
 }
 
 /** One writer per indentation (a report has a handful): its kept texts outlive one report. */
@@ -47,7 +52,7 @@ const SIMULATED_ACTIVE = 12;
 const SIMULATED_PENDING = 13;
 const END = 14;
 
-class StandardRowWriter {
+export class StandardRowWriter {
   /** Before each value: the end of the one before (the time is written inside quotes) and its key; then `}`. */
   private readonly pieces: readonly string[];
   private readonly errorIndent: string;
