@@ -133,8 +133,8 @@ export class EvaluationResult {
   /**
    * Whether `other`'s results string is certainly this one's, told without building either: the
    * same variables, printed targets and option, and each value the same number or string (or the
-   * same object). A replay's consecutive evaluations repeat their results more often than not,
-   * and keeps one string for a run of them.
+   * same object). False when it cannot tell (two compiles of one formula, say). A replay's
+   * consecutive evaluations often repeat their results, and it keeps one string for a run of them.
    */
   sameResults(other: EvaluationResult): boolean {
     const a = this.targets;
