@@ -25,6 +25,8 @@ import {
 } from '@autoscale/replay';
 import { CHUNK_CHARS, rowJson, standardRowJson } from '../src/report/json-stream.ts';
 import { hasRowKeys } from '../src/replay/timeline-row-keys.ts';
+import { CsvLineWriter } from '../src/report/csv-line-writer.ts';
+import { linePrefix, timelineLine } from '../src/report/csv.ts';
 import { csv, T0, TempFiles } from './support.ts';
 
 const files = new TempFiles();
@@ -227,6 +229,50 @@ describe('streamed reports', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('CSV lines from kept pieces are timelineLine’s, row after row (days, repeated results, quoted cells)', () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom('', 'a,"b"', 'x\ny', '$TargetDedicatedNodes=1', 'requeue'));
+    const count = fc.oneof(
+      fc.integer({ min: -2, max: 1100 }),
+      fc.double(),
+      fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, 1023, 1024, 0.5),
+    );
+    const maybe = fc.option(count, { nil: null });
+    const row = fc.record({
+      step: fc.constantFrom(30_000, 300_000, 86_400_000, 1, 0.5),
+      results: text,
+      error: fc.option(fc.record({ code: text, message: text }), { nil: null }),
+      targetDedicated: count,
+      targetLowPriority: count,
+      deallocation: text,
+      recordedDedicated: maybe,
+      recordedLowPriority: maybe,
+      simulatedDedicated: count,
+      simulatedLowPriority: count,
+      recordedActive: maybe,
+      recordedPending: maybe,
+      simulatedActive: maybe,
+      simulatedPending: maybe,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: -1e12, max: 3e14 }),
+        text,
+        (rows, start, formula) => {
+          const prefix = linePrefix('pool "a", b.csv', formula);
+          const lines = new CsvLineWriter(prefix);
+          let time = start;
+          for (const { step, ...values } of rows) {
+            time += step;
+            const r: TimelineRow = { time, ...values };
+            expect(lines.line(r)).toBe(`${timelineLine(prefix, r)}\n`);
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
