@@ -1,7 +1,8 @@
 // A formula's timeline lines for the streamed CSV report (csv-stream.ts), each the same text as
 // csv.ts's `${timelineLine(prefix, row)}\n`, from pieces of text made once and kept flat: the
-// line's start with each day's date, each time of day with its comma, each column's small whole
-// numbers with theirs, the last results cell. A chunk is flattened to be written, which costs
+// line's start with each day's date and the last results cell (per writer), each time of day with
+// its comma and each column's small whole numbers with theirs (shared by all writers, as they
+// do not depend on the prefix). A chunk is flattened to be written, which costs
 // for each piece, and more for a piece that is itself a rope (json-stream.ts's rows are made the
 // same way, in standard-row-json.ts).
 
@@ -18,22 +19,26 @@ const COUNT_COLUMNS = 8;
 /** How many deallocation options are kept (the service has four). */
 const MAX_OPTIONS = 16;
 
+/**
+ * Pieces that do not depend on the line's prefix, shared by every writer (a fleet's report has a
+ * writer per recording and formula): each second of the day with its comma, made on first use...
+ */
+let timesOfDay: string[] = [];
+/** ...each small whole number with what follows it, per column (the two targets, then the eight counts)... */
+const withNumber: string[][] = [];
+/** ...and each deallocation option's cell with its comma. */
+const withOption = new Map<string, string>();
+
 export class CsvLineWriter {
   private readonly prefix: string;
   private day = Number.NaN;
   private dayStart = '';
-  private timesOfDay: string[] = [];
   private lastResults: string | undefined;
   private lastResultsCell = '';
-  /** Per column (the two targets, then the eight counts): each small whole number with what follows it. */
-  private readonly withNumber: string[][];
-  private readonly withOption = new Map<string, string>();
 
   /** `prefix`: csv.ts's linePrefix of the recording and formula. */
   constructor(prefix: string) {
     this.prefix = flattenString(prefix);
-    // Filled with '' (not yet made), so that the arrays stay dense.
-    this.withNumber = Array.from({ length: 2 + COUNT_COLUMNS }, () => new Array<string>(SMALL + 1).fill(''));
   }
 
   /** timelineLine(prefix, r) and its line end. */
@@ -64,12 +69,13 @@ export class CsvLineWriter {
       this.day = day;
       this.dayStart = flattenString(this.prefix + datePrefix(day));
     }
-    if (this.timesOfDay.length === 0) this.timesOfDay = new Array<string>(86_400).fill('');
+    // Filled with '' (not yet made), so that the array stays dense.
+    if (timesOfDay.length === 0) timesOfDay = new Array<string>(86_400).fill('');
     const second = (ms - day * DAY_MS) / 1000;
-    let rest = this.timesOfDay[second] as string;
+    let rest = timesOfDay[second] as string;
     if (rest === '') {
       rest = flattenString(`${timeOfDay(second)}Z,`);
-      this.timesOfDay[second] = rest;
+      timesOfDay[second] = rest;
     }
     return this.dayStart + rest;
   }
@@ -95,7 +101,9 @@ export class CsvLineWriter {
     // -0 is kept as 0, which is how String writes it.
     else if (typeof n === 'number' && n >= 0 && n < SMALL && Number.isInteger(n)) at = n;
     else return csvCell(n) + after;
-    const kept = this.withNumber[column] as string[];
+    if (withNumber.length === 0)
+      for (let c = 0; c < 2 + COUNT_COLUMNS; c++) withNumber.push(new Array<string>(SMALL + 1).fill(''));
+    const kept = withNumber[column] as string[];
     let text = kept[at] as string;
     if (text === '') {
       text = flattenString((at === SMALL ? '' : String(at)) + after);
@@ -105,10 +113,10 @@ export class CsvLineWriter {
   }
 
   private option(option: string): string {
-    let text = this.withOption.get(option);
+    let text = withOption.get(option);
     if (text === undefined) {
       text = `${csvCell(option)},`;
-      if (this.withOption.size < MAX_OPTIONS) this.withOption.set(option, text);
+      if (withOption.size < MAX_OPTIONS) withOption.set(option, text);
     }
     return text;
   }
