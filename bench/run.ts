@@ -42,7 +42,7 @@ console.log(
 );
 console.log(
   `replay it open loop every 5 min (${fmt(replay.evaluations, 0)} evaluations), text report: ${fmt(replay.replayMs / 1000, 2)} s, ${fmt(replay.replayRatio, 2)}x the anchor; ` +
-    `peak RSS ${fmt(replay.replayRssMb, 0)} MB (${fmt(replay.replayStartRssMb, 0)} MB before reading), ${fmt(replay.replayRssMb / replay.columnsMb, 2)}x the ${fmt(replay.keptColumns - 1, 0)} kept columns' and timestamps' own ${fmt(replay.columnsMb, 0)} MB   (targets: <= 2x the anchor, <= 2x the columns)`,
+    `peak RSS ${fmt(replay.replayRssMb, 0)} MB, median of the rounds (largest ${fmt(replay.replayRssMaxMb, 0)} MB; ${fmt(replay.replayStartRssMb, 0)} MB before reading), ${fmt(replay.replayRssMb / replay.columnsMb, 2)}x the ${fmt(replay.keptColumns - 1, 0)} kept columns' and timestamps' own ${fmt(replay.columnsMb, 0)} MB   (targets: <= 2x the anchor, <= 2x the columns)`,
 );
 console.log(
   `the same replay written as --format json: ${fmt(replay.jsonMs / 1000, 2)} s, ${fmt(replay.jsonRatio, 2)}x the text report (peak RSS ${fmt(replay.jsonRssMb, 0)} MB); ` +

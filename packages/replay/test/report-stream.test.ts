@@ -73,6 +73,34 @@ beforeAll(async () => {
 
 const joined = (chunks: Iterable<string>): string => [...chunks].join('');
 
+/** Counts as rows hold them: small whole numbers too, which the writers keep joined with their text. */
+const count = fc.oneof(
+  fc.integer(),
+  fc.integer({ min: -2, max: 1100 }),
+  fc.double(),
+  fc.constantFrom(-0, Number.NaN, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 1023, 1024, 0.5),
+);
+
+/** Arbitraries of a timeline row's values but its time, in the row's key order, with `text` for its texts. */
+function rowValues(text: fc.Arbitrary<string>) {
+  const maybe = fc.option(count, { nil: null });
+  return {
+    results: text,
+    error: fc.option(fc.record({ code: text, message: text }), { nil: null }),
+    targetDedicated: count,
+    targetLowPriority: count,
+    deallocation: text,
+    recordedDedicated: maybe,
+    recordedLowPriority: maybe,
+    simulatedDedicated: count,
+    simulatedLowPriority: count,
+    recordedActive: maybe,
+    recordedPending: maybe,
+    simulatedActive: maybe,
+    simulatedPending: maybe,
+  };
+}
+
 describe('streamed reports', () => {
   it('JSON: renderJson’s text, with and without --compare, for one replay or several', () => {
     for (const set of [[replays[0]], [replays[1]], [replays[2]], replays] as RecordingReplay[][]) {
@@ -152,45 +180,20 @@ describe('streamed reports', () => {
     const anyUtf16 = fc
       .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 })
       .map((units) => String.fromCharCode(...units));
-    // Small whole numbers and whole seconds too, which the writer keeps joined with their key's text.
-    const count = fc.oneof(
-      fc.integer(),
-      fc.integer({ min: -2, max: 1100 }),
-      fc.double(),
-      fc.constantFrom(-0, Number.NaN, Number.NEGATIVE_INFINITY, 1023, 1024, 0.5),
-    );
-    const maybe = fc.option(count, { nil: null });
+    // Whole seconds too, whose time of day the writer keeps.
     const time = fc.oneof(
       fc.integer({ min: -1e13, max: 3e14 }),
       fc.integer({ min: 0, max: 3e8 }).map((s) => s * 1000),
       fc.constantFrom(0, 86_399_000, 253_402_300_799_000, 253_402_300_800_000),
     );
+    // Any UTF-16, lone surrogates and controls included: the template quotes plain strings itself.
+    const text = fc.oneof(fc.string(), anyUtf16, fc.constantFrom('', '$TargetDedicatedNodes=1'));
     fc.assert(
-      fc.property(
-        fc.record({
-          time,
-          // Any UTF-16, lone surrogates and controls included: the template quotes plain strings itself.
-          results: fc.oneof(fc.string(), anyUtf16, fc.constantFrom('', '$TargetDedicatedNodes=1')),
-          error: fc.option(fc.record({ code: fc.string(), message: fc.string() }), { nil: null }),
-          targetDedicated: count,
-          targetLowPriority: count,
-          deallocation: fc.oneof(fc.string(), anyUtf16),
-          recordedDedicated: maybe,
-          recordedLowPriority: maybe,
-          simulatedDedicated: count,
-          simulatedLowPriority: count,
-          recordedActive: maybe,
-          recordedPending: maybe,
-          simulatedActive: maybe,
-          simulatedPending: maybe,
-        }),
-        fc.constantFrom('', '  ', '          '),
-        (row, indent) => {
-          const expected = JSON.stringify({ ...row, time: formatInstant(row.time) }, null, 2);
-          expect(standardRowJson(row, indent)).toBe(expected.replaceAll('\n', `\n${indent}`));
-          expect(rowJson(row, indent)).toBe(expected.replaceAll('\n', `\n${indent}`));
-        },
-      ),
+      fc.property(fc.record({ time, ...rowValues(text) }), fc.constantFrom('', '  ', '          '), (row, indent) => {
+        const expected = JSON.stringify({ ...row, time: formatInstant(row.time) }, null, 2);
+        expect(standardRowJson(row, indent)).toBe(expected.replaceAll('\n', `\n${indent}`));
+        expect(rowJson(row, indent)).toBe(expected.replaceAll('\n', `\n${indent}`));
+      }),
       { numRuns: 2000 },
     );
   });
@@ -234,28 +237,7 @@ describe('streamed reports', () => {
 
   it('CSV lines from kept pieces are timelineLine’s, row after row (days, repeated results, quoted cells)', () => {
     const text = fc.oneof(fc.string(), fc.constantFrom('', 'a,"b"', 'x\ny', '$TargetDedicatedNodes=1', 'requeue'));
-    const count = fc.oneof(
-      fc.integer({ min: -2, max: 1100 }),
-      fc.double(),
-      fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, 1023, 1024, 0.5),
-    );
-    const maybe = fc.option(count, { nil: null });
-    const row = fc.record({
-      step: fc.constantFrom(30_000, 300_000, 86_400_000, 1, 0.5),
-      results: text,
-      error: fc.option(fc.record({ code: text, message: text }), { nil: null }),
-      targetDedicated: count,
-      targetLowPriority: count,
-      deallocation: text,
-      recordedDedicated: maybe,
-      recordedLowPriority: maybe,
-      simulatedDedicated: count,
-      simulatedLowPriority: count,
-      recordedActive: maybe,
-      recordedPending: maybe,
-      simulatedActive: maybe,
-      simulatedPending: maybe,
-    });
+    const row = fc.record({ step: fc.constantFrom(30_000, 300_000, 86_400_000, 1, 0.5), ...rowValues(text) });
     fc.assert(
       fc.property(
         fc.array(row, { minLength: 1, maxLength: 25 }),
