@@ -4,6 +4,8 @@
 // random sequences of contexts, and on the values whose text is easy to get wrong (0 and -0,
 // fractional targets, strings, failures).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +17,7 @@ import {
 } from '@autoscale/core';
 import { formulaArbitrary } from '../packages/core/test/support/formula-arbitrary.ts';
 import { contextArb } from './support/context-arbitrary.ts';
+import { CASES } from './support/paths.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
@@ -65,12 +68,8 @@ describe('sameResults', () => {
 
   it('never calls two different results strings the same (formulas of every value kind, steady and changing metrics)', () => {
     const formulas = [
-      // The docs' Example 2.
-      `$samples = $PendingTasks.GetSamplePercent(TimeInterval_Minute * 15);
-       $tasks = $samples < 70 ? max(0,$PendingTasks.GetSample(1)) : max( $PendingTasks.GetSample(1), avg($PendingTasks.GetSample(TimeInterval_Minute * 15)));
-       $targetVMs = $tasks > 0? $tasks:max(0, $TargetDedicatedNodes/2);
-       $TargetDedicatedNodes = max(0, min($targetVMs, 20));
-       $NodeDeallocationOption = taskcompletion;`,
+      // The docs' Example 2, as the check corpus holds it.
+      readFileSync(join(CASES, 'check', 'ok-docs-example2.autoscale'), 'utf8'),
       // Doubles (fractions, -0), strings, vectors, timestamps and intervals as variables.
       `p = $PendingTasks.GetSample(1); a = avg($PendingTasks.GetSample(TimeInterval_Minute * 5));
        z = p > 1 ? -0 : 0; f = a / 3; s = p > 2 ? "many" : "few"; v = $PendingTasks.GetSample(3);
