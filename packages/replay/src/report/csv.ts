@@ -3,7 +3,7 @@
 // an error message) are quoted as RFC 4180 says.
 
 import type { RecordingReplay, TimelineRow } from '../replay/types.ts';
-import { InstantWriter } from './instant-writer.ts';
+import { InstantPieces } from './kept-pieces.ts';
 
 export const TIMELINE_COLUMNS = [
   'recording',
@@ -35,7 +35,7 @@ export function csvCell(value: string | number | null): string {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** Row times as format.ts's `instant` writes them (never a character CSV quotes). */
-const instants = new InstantWriter();
+const instants = new InstantPieces('', '');
 
 /** `recording,formula,` as the start of each of a formula's lines. */
 export function linePrefix(recording: string, formula: string): string {
@@ -45,7 +45,7 @@ export function linePrefix(recording: string, formula: string): string {
 /** One timeline row's line, after its prefix (no line end). */
 export function timelineLine(prefix: string, r: TimelineRow): string {
   return (
-    `${prefix}${instants.format(r.time)},${csvCell(r.results)},${csvCell(r.error?.code ?? null)},` +
+    `${prefix}${instants.text(r.time)},${csvCell(r.results)},${csvCell(r.error?.code ?? null)},` +
     `${csvCell(r.error?.message ?? null)},${csvCell(r.targetDedicated)},${csvCell(r.targetLowPriority)},` +
     `${csvCell(r.deallocation)},${csvCell(r.recordedDedicated)},${csvCell(r.recordedLowPriority)},` +
     `${csvCell(r.simulatedDedicated)},${csvCell(r.simulatedLowPriority)},${csvCell(r.recordedActive)},` +

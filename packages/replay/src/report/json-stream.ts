@@ -9,7 +9,7 @@
 import { flattenString } from '@autoscale/core';
 import type { RecordingReplay, TimelineRow } from '../replay/types.ts';
 import { hasRowKeys } from '../replay/timeline-row-keys.ts';
-import { InstantWriter } from './instant-writer.ts';
+import { InstantPieces } from './kept-pieces.ts';
 import { reportJson } from './json.ts';
 import { standardRowWriter } from './standard-row-json.ts';
 
@@ -133,7 +133,7 @@ export function rowJson(row: TimelineRow, indent: string): string {
     if (!Object.hasOwn(fields, key)) continue;
     const item = fields[key];
     let json: string | undefined;
-    if (key === 'time') json = `"${instants.format(row.time)}"`;
+    if (key === 'time') json = `"${instants.text(row.time)}"`;
     else if (item === null) json = 'null';
     else if (typeof item === 'number') json = Number.isFinite(item) ? String(item) : 'null';
     else if (typeof item === 'string') json = JSON.stringify(item);
@@ -150,7 +150,7 @@ export function rowJson(row: TimelineRow, indent: string): string {
   return first ? '{}' : `${text}\n${indent}}`;
 }
 
-const instants = new InstantWriter();
+const instants = new InstantPieces('', '');
 
 /** Per indentation, each key's `,\n<indent>"key": ` (row keys are a handful of names). */
 const PREFIXES = new Map<string, Map<string, string>>();
